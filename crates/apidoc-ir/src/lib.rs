@@ -1,0 +1,472 @@
+//! The intermediate representation (IR) shared by every stage of the pipeline.
+//!
+//! Front ends (`apidoc-parser`) produce one [`Page`] per documentation page;
+//! the checker (`apidoc-check`) merges pages into a [`Service`]; emitters
+//! (`apidoc-openapi`, `apidoc-rust`) read only a [`Service`]. Everything here
+//! is plain data: no behaviour beyond small accessors, no I/O. Every fact
+//! read from a page keeps the [`Span`] it came from, so that a diagnostic can
+//! point at the page line that stated it.
+
+mod diag;
+
+pub use diag::{Diagnostic, Label, Severity};
+use serde::{Deserialize, Serialize};
+pub use serde_json::{Number, Value};
+
+/// Where a fact was read: a page file (relative to the docs root) and a
+/// 1-based line in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Path of the page, relative to the docs directory, with `/` separators.
+    pub file: String,
+    /// 1-based line number in that file.
+    pub line: u32,
+}
+
+impl Span {
+    /// A span at `line` of `file`.
+    pub fn new(file: impl Into<String>, line: u32) -> Self {
+        Self { file: file.into(), line }
+    }
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A value read from a page together with where it was read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact<T> {
+    /// The value.
+    pub value: T,
+    /// Where the page states it.
+    pub span: Span,
+}
+
+impl<T> Fact<T> {
+    /// Pairs a value with its source.
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}
+
+/// The language a page is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+/// Prose in each documentation language; either may be missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    /// English text.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub en: Option<String>,
+    /// Chinese text.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub zh: Option<String>,
+}
+
+impl Text {
+    /// Text in a single language.
+    pub fn in_lang(lang: Lang, text: impl Into<String>) -> Self {
+        let text = Some(text.into());
+        match lang {
+            Lang::En => Self { en: text, zh: None },
+            Lang::Zh => Self { en: None, zh: text },
+        }
+    }
+
+    /// The English text, or the Chinese where no English exists.
+    pub fn preferred(&self) -> Option<&str> {
+        self.en.as_deref().or(self.zh.as_deref())
+    }
+
+    /// True when neither language has text.
+    pub fn is_empty(&self) -> bool {
+        self.en.is_none() && self.zh.is_none()
+    }
+}
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// DELETE
+    Delete,
+    /// PATCH
+    Patch,
+    /// HEAD
+    Head,
+    /// OPTIONS
+    Options,
+}
+
+impl Method {
+    /// Parses a method name in any letter case.
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name.to_ascii_uppercase().as_str() {
+            "GET" => Self::Get,
+            "POST" => Self::Post,
+            "PUT" => Self::Put,
+            "DELETE" => Self::Delete,
+            "PATCH" => Self::Patch,
+            "HEAD" => Self::Head,
+            "OPTIONS" => Self::Options,
+            _ => return None,
+        })
+    }
+
+    /// The upper-case method name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+            Self::Patch => "PATCH",
+            Self::Head => "HEAD",
+            Self::Options => "OPTIONS",
+        }
+    }
+}
+
+/// The type of a field or parameter, as understood from the Type column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TypeRef {
+    /// A string.
+    String,
+    /// A 32-bit or unspecified-width integer ("Integer", "int").
+    Integer,
+    /// A 64-bit integer ("Long", "int64").
+    Long,
+    /// A floating-point number ("Float", "Double", "Number").
+    Number,
+    /// A boolean.
+    Boolean,
+    /// A free-form JSON object ("Object", "Json", "Map<String,Object>", "Null").
+    Object,
+    /// A map from strings to values of the given type ("Map<String,String>").
+    Map(Box<TypeRef>),
+    /// A list ("Array of strings", "Array of X objects", "List<String>").
+    Array(Box<TypeRef>),
+    /// A named model defined by a table on the page ("X object").
+    Model(String),
+}
+
+/// Constraints stated in prose (description cells) for a field.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Constraints {
+    /// The default value ("Default value: 10").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub default: Option<Fact<Value>>,
+    /// The allowed values ("• VALUE: text" bullets, "KMS, normal, or null").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub enum_values: Vec<EnumValue>,
+    /// Inclusive lower bound for numbers ("Value range: 1~100").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub minimum: Option<Fact<Number>>,
+    /// Inclusive upper bound for numbers.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub maximum: Option<Fact<Number>>,
+    /// Minimum string length in characters.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub min_length: Option<Fact<u64>>,
+    /// Maximum string length in characters.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub max_length: Option<Fact<u64>>,
+    /// Minimum number of array items.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub min_items: Option<Fact<u64>>,
+    /// Maximum number of array items.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub max_items: Option<Fact<u64>>,
+    /// Where the page says `null` is an allowed value, if it does.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub nullable: Option<Span>,
+}
+
+/// One allowed value of an enumeration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnumValue {
+    /// The value as sent on the wire, typed like its field.
+    pub value: Value,
+    /// What the value means.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub description: Text,
+    /// Where the value is listed.
+    pub span: Span,
+}
+
+/// A row of a parameter table: a body field, a parameter or a header.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The name on the wire.
+    pub name: String,
+    /// The Mandatory column; `None` where the table has no such column or
+    /// the page leaves the cell empty (as Chinese pages do).
+    pub required: Option<bool>,
+    /// The understood type.
+    pub ty: TypeRef,
+    /// The Type cell as written.
+    pub type_text: String,
+    /// The description cell, without the constraint sentences it states.
+    pub description: Text,
+    /// Defaults, enumerations, ranges and lengths read from the description.
+    pub constraints: Constraints,
+    /// The row's first line.
+    pub span: Span,
+}
+
+impl Field {
+    /// The Mandatory column read as a flag (missing means optional).
+    pub fn is_required(&self) -> bool {
+        self.required.unwrap_or(false)
+    }
+}
+
+/// A named object type: one table of fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// The model name (a table caption such as "CollectionInfo", or a name
+    /// derived from the operation for top-level body tables).
+    pub name: String,
+    /// What the model is.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub description: Text,
+    /// The fields in page order.
+    pub fields: Vec<Field>,
+    /// The caption line of the defining table.
+    pub span: Span,
+}
+
+/// Where a parameter travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamLocation {
+    /// A `{name}` segment of the URI.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// A path, query or header parameter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Parameter {
+    /// Where it travels.
+    pub location: ParamLocation,
+    /// Its name, type, requirement and constraints.
+    pub field: Field,
+}
+
+/// A `METHOD /path` line of the URI section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Uri {
+    /// The method.
+    pub method: Method,
+    /// The path template without scheme and host, e.g. `/v1/{project_id}/x`.
+    pub path: String,
+    /// Where the page states it.
+    pub span: Span,
+}
+
+/// A request body. Usually one variant; pages that share a method and path
+/// but document different bodies (the "action" APIs) give one each.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestBody {
+    /// Whether a body must be sent.
+    pub required: bool,
+    /// The alternatives; one for an ordinary operation.
+    pub variants: Vec<BodyVariant>,
+}
+
+/// One documented request body shape.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyVariant {
+    /// The name of the page's operation this body belongs to.
+    pub name: String,
+    /// The page title of that operation.
+    pub summary: Text,
+    /// The schema, normally a [`TypeRef::Model`].
+    pub schema: TypeRef,
+    /// The caption line of the body table.
+    pub span: Span,
+}
+
+/// A documented example body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ExampleBody {
+    /// A body that parsed as JSON (key order kept).
+    Json(Value),
+    /// A body that did not parse as JSON, kept verbatim.
+    Text(String),
+}
+
+/// An example request from the "Example Requests" section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestExample {
+    /// What the example shows, where the page says.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub description: Text,
+    /// The method of the example line.
+    pub method: Method,
+    /// The URL as written, e.g. `https://{endpoint}/v1/{project_id}/x`.
+    pub url: String,
+    /// The body, if the example has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub body: Option<ExampleBody>,
+    /// The example's first line.
+    pub span: Span,
+}
+
+/// An example response from the "Example Responses" section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResponseExample {
+    /// What the example shows, where the page says.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub description: Text,
+    /// The body.
+    pub body: ExampleBody,
+    /// The body's first line.
+    pub span: Span,
+}
+
+/// A response of one status code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The meaning, from the Status Codes section or the example heading.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub description: Text,
+    /// Response headers documented for this status.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub headers: Vec<Field>,
+    /// The body schema, if documented.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub body: Option<TypeRef>,
+    /// Example bodies.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub examples: Vec<ResponseExample>,
+    /// Where the status is first stated.
+    pub span: Span,
+}
+
+/// One row of the "Status Codes" section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusCodeDoc {
+    /// The status code.
+    pub status: u16,
+    /// Its description.
+    pub description: Text,
+    /// The row's line.
+    pub span: Span,
+}
+
+/// One API operation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Operation {
+    /// The operation name in UpperCamelCase (`UpdateTenantServiceConfigs`):
+    /// from a "Title - Name" heading where the page has one, else from the
+    /// file name or title.
+    pub id: String,
+    /// Every `METHOD /path` line of the URI section; the first is primary.
+    pub uris: Vec<Uri>,
+    /// The page title.
+    pub summary: Text,
+    /// The Function section.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub description: Text,
+    /// Path, query and header parameters in page order.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub parameters: Vec<Parameter>,
+    /// The request body, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub request_body: Option<RequestBody>,
+    /// Responses by status code, ascending.
+    pub responses: Vec<Response>,
+    /// Example requests.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub request_examples: Vec<RequestExample>,
+    /// The Status Codes section.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub status_codes: Vec<StatusCodeDoc>,
+    /// The pages this operation was read from.
+    pub sources: Vec<String>,
+}
+
+impl Operation {
+    /// The primary method and path.
+    pub fn primary(&self) -> &Uri {
+        &self.uris[0]
+    }
+}
+
+/// Everything read from one page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The page file, relative to the docs directory.
+    pub file: String,
+    /// The page language.
+    pub lang: Lang,
+    /// The breadcrumb trail above the title, if the page shows one.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub breadcrumb: Vec<String>,
+    /// The page title.
+    pub title: Fact<String>,
+    /// The operation the page documents.
+    pub operation: Operation,
+    /// The models its tables define, in page order (a model may appear
+    /// twice when the page repeats a table, e.g. in request and response).
+    pub models: Vec<Model>,
+}
+
+/// Hand-written facts about a service that pages do not state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceMeta {
+    /// Short name used for file and crate names, e.g. `metastudio`.
+    pub name: String,
+    /// Human title, e.g. `MetaStudio`.
+    pub title: String,
+    /// API version, e.g. `v1`.
+    pub version: String,
+    /// Endpoint template with `{variables}`, e.g.
+    /// `https://metastudio.{region}.myhuaweicloud.com`.
+    pub endpoint: String,
+    /// Default values of the endpoint template's variables.
+    pub endpoint_defaults: Vec<(String, String)>,
+    /// A sentence about the service.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub description: Option<String>,
+}
+
+/// A whole service: what the emitters read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    /// The hand-written metadata.
+    pub meta: ServiceMeta,
+    /// Operations sorted by primary path, then method.
+    pub operations: Vec<Operation>,
+    /// Models sorted by name, each defined once.
+    pub models: Vec<Model>,
+}
+
+impl Service {
+    /// The model of that name.
+    pub fn model(&self, name: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.name == name)
+    }
+}

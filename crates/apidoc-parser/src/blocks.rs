@@ -1,0 +1,171 @@
+//! The block model every front end produces.
+//!
+//! A page, whatever form it arrived in (text copied from a browser, HTML as
+//! served, Markdown), becomes a flat list of [`Block`]s in reading order.
+//! The reader (`crate::read`) understands blocks only, never the raw form,
+//! so one set of table and prose rules serves all front ends.
+
+use serde::Serialize;
+
+/// One block of a page, with the 1-based line it starts on in the source file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// 1-based line of the source file where the block starts.
+    pub line: u32,
+}
+
+/// The kinds of block.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum BlockKind {
+    /// A heading (`h1`..`h6`, `#`, or a known section name in text pages).
+    /// Level 1 is the page title.
+    Heading {
+        /// 1 for the page title, 2 and more for sections.
+        level: u8,
+        /// The heading text, whitespace-normalised.
+        text: String,
+    },
+    /// A paragraph of inline text, whitespace-normalised (runs of spaces and
+    /// newlines become one space; leading and trailing space removed).
+    Paragraph(String),
+    /// A bulleted or numbered list; each item holds its own blocks.
+    List {
+        /// True for numbered lists.
+        ordered: bool,
+        /// The items.
+        items: Vec<Vec<Block>>,
+    },
+    /// A table.
+    Table(Table),
+    /// Preformatted text (`<pre>`, fenced code, JSON bodies in text pages),
+    /// verbatim, without the trailing newline.
+    Code {
+        /// The language tag, where the source gives one.
+        lang: Option<String>,
+        /// The text.
+        text: String,
+    },
+    /// A note, caution or tip box, holding its own blocks.
+    Note(Vec<Block>),
+}
+
+/// A table with its spans already resolved into a full grid.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Table {
+    /// The caption without any markup, e.g. "Table 2 Query Parameters".
+    pub caption: Option<String>,
+    /// Header rows (usually one). Every row has the same number of cells as
+    /// the widest row; a cell covered by a rowspan/colspan repeats the
+    /// spanning cell's content.
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows, resolved the same way.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Cell {
+    /// The cell's content: paragraphs, lists, notes, code.
+    pub blocks: Vec<Block>,
+    /// 1-based line where the cell starts.
+    pub line: u32,
+}
+
+impl Block {
+    /// A block of `kind` starting at `line`.
+    pub fn new(kind: BlockKind, line: u32) -> Self {
+        Self { kind, line }
+    }
+}
+
+impl Cell {
+    /// The cell's text: paragraphs joined by newlines, list items as
+    /// "• item" lines, code verbatim.
+    pub fn text(&self) -> String {
+        let mut out = Vec::new();
+        flatten_text(&self.blocks, &mut out);
+        out.join("\n")
+    }
+}
+
+fn flatten_text(blocks: &[Block], out: &mut Vec<String>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => out.push(text.clone()),
+            BlockKind::Code { text, .. } => out.push(text.clone()),
+            BlockKind::List { items, .. } => {
+                for item in items {
+                    let mut inner = Vec::new();
+                    flatten_text(item, &mut inner);
+                    out.push(format!("• {}", inner.join(" ")));
+                }
+            }
+            BlockKind::Note(inner) => flatten_text(inner, out),
+            BlockKind::Table(table) => {
+                for row in table.header.iter().chain(&table.rows) {
+                    out.push(row.iter().map(Cell::text).collect::<Vec<_>>().join(" | "));
+                }
+            }
+        }
+    }
+}
+
+/// Builds a full grid from rows of cells that carry row and column spans.
+///
+/// Front ends whose source has spans (HTML `rowspan`/`colspan`) collect
+/// [`SpannedCell`]s per source row and call this, so that every front end
+/// resolves spans the same way.
+pub fn resolve_spans(rows: Vec<Vec<SpannedCell>>) -> Vec<Vec<Cell>> {
+    let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        if grid.len() <= r {
+            grid.resize_with(r + 1, Vec::new);
+        }
+        let mut c = 0;
+        for spanned in row {
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let (rs, cs) = (spanned.rowspan.clamp(1, 1000), spanned.colspan.clamp(1, 1000));
+            for dr in 0..rs {
+                let rr = r + dr;
+                if grid.len() <= rr {
+                    grid.resize_with(rr + 1, Vec::new);
+                }
+                for dc in 0..cs {
+                    let cc = c + dc;
+                    if grid[rr].len() <= cc {
+                        grid[rr].resize_with(cc + 1, || None);
+                    }
+                    grid[rr][cc] = Some(spanned.cell.clone());
+                }
+            }
+            c += cs;
+        }
+    }
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    grid.into_iter()
+        .map(|row| {
+            let line = row.iter().flatten().map(|c| c.line).next().unwrap_or(0);
+            let mut cells: Vec<Cell> = row
+                .into_iter()
+                .map(|c| c.unwrap_or_else(|| Cell { blocks: Vec::new(), line }))
+                .collect();
+            cells.resize_with(width, || Cell { blocks: Vec::new(), line });
+            cells
+        })
+        .collect()
+}
+
+/// A cell as the source gives it, before spans are resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpannedCell {
+    /// The content.
+    pub cell: Cell,
+    /// Rows covered (1 when the source says nothing).
+    pub rowspan: usize,
+    /// Columns covered (1 when the source says nothing).
+    pub colspan: usize,
+}
