@@ -221,7 +221,8 @@ pub struct Field {
     pub ty: TypeRef,
     /// The Type cell as written.
     pub type_text: String,
-    /// The description cell, without the constraint sentences it states.
+    /// The description cell as text: paragraphs separated by blank lines,
+    /// list items as `- item` lines.
     pub description: Text,
     /// Defaults, enumerations, ranges and lengths read from the description.
     pub constraints: Constraints,
@@ -383,6 +384,10 @@ pub struct Operation {
     /// from a "Title - Name" heading where the page has one, else from the
     /// file name or title.
     pub id: String,
+    /// True when the page states the name ("Title - Name" headings, files
+    /// named after the operation); false when it was derived from the title.
+    #[serde(default)]
+    pub id_is_explicit: bool,
     /// Every `METHOD /path` line of the URI section; the first is primary.
     pub uris: Vec<Uri>,
     /// The page title.
