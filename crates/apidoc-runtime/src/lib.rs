@@ -1,0 +1,3 @@
+//! Runtime of every generated SDK.
+
+pub mod signer;
