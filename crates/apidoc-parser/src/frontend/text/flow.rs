@@ -1,0 +1,195 @@
+//! Running content: paragraphs, bullet lists and code, both between tables
+//! and inside table cells.
+
+use std::ops::Range;
+
+use super::lines::Lines;
+use super::vocab;
+use crate::blocks::{Block, BlockKind};
+
+/// The blocks of the lines in `range` (a table cell's content).
+pub(super) fn blocks(lines: &Lines, range: Range<usize>) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut next = lines.next_non_blank(range.start, range.end);
+    while let Some(i) = next {
+        let (block, after) = item(lines, i, range.end);
+        out.push(block);
+        next = lines.next_non_blank(after, range.end);
+    }
+    out
+}
+
+/// One block starting at the non-blank line `start`, reading no further than
+/// `end`; returns the block and the index after it.
+pub(super) fn item(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
+    if let Some(block) = json_code(lines, start, end) {
+        return block;
+    }
+    if vocab::bullet_item(lines.text(start)).is_some() {
+        return bullet_list(lines, start, end);
+    }
+    (paragraph(lines, start), start + 1)
+}
+
+/// Line `i` as a paragraph.
+pub(super) fn paragraph(lines: &Lines, i: usize) -> Block {
+    Block::new(
+        BlockKind::Paragraph(lines.text(i).to_owned()),
+        lines.number(i),
+    )
+}
+
+/// Consecutive bullet lines (blank lines between them allowed) as one list,
+/// one item per bullet.
+fn bullet_list(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
+    let mut items = Vec::new();
+    let mut after = start;
+    for i in lines.non_blank(start..end) {
+        let Some(item) = vocab::bullet_item(lines.text(i)) else {
+            break;
+        };
+        items.push(vec![Block::new(
+            BlockKind::Paragraph(item.to_owned()),
+            lines.number(i),
+        )]);
+        after = i + 1;
+    }
+    (
+        Block::new(
+            BlockKind::List {
+                ordered: false,
+                items,
+            },
+            lines.number(start),
+        ),
+        after,
+    )
+}
+
+/// A JSON body: from a line starting with `{` or `[` to the line where the
+/// brackets balance (brackets inside strings do not count). A single line
+/// must also parse as JSON, so that "[Optional] text" or "[1]" stays prose
+/// unless it really is JSON; a body that never balances (a truncated page)
+/// is not code.
+fn json_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
+    if !lines.text(start).starts_with(['{', '[']) {
+        return None;
+    }
+    let mut scanner = BracketScanner::default();
+    for i in start..end {
+        match scanner.feed(lines.raw(i)) {
+            Balance::Open => continue,
+            Balance::Broken => return None,
+            Balance::Closed => {
+                let text = (start..=i)
+                    .map(|j| lines.raw(j))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                if i == start && serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                    return None;
+                }
+                let code = BlockKind::Code {
+                    lang: Some("json".to_owned()),
+                    text,
+                };
+                return Some((Block::new(code, lines.number(start)), i + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Where a bracket scan stands after a line.
+enum Balance {
+    /// Brackets still open.
+    Open,
+    /// The brackets closed at the end of this line.
+    Closed,
+    /// The brackets closed with text after them, or closed more than opened.
+    Broken,
+}
+
+/// Counts `{[` and `]}` across lines, skipping JSON strings.
+#[derive(Default)]
+struct BracketScanner {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl BracketScanner {
+    fn feed(&mut self, line: &str) -> Balance {
+        for (offset, c) in line.char_indices() {
+            if self.in_string {
+                match c {
+                    _ if self.escaped => self.escaped = false,
+                    '\\' => self.escaped = true,
+                    '"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => self.in_string = true,
+                '{' | '[' => self.depth += 1,
+                '}' | ']' => {
+                    let Some(depth) = self.depth.checked_sub(1) else {
+                        return Balance::Broken;
+                    };
+                    self.depth = depth;
+                    if depth == 0 {
+                        let rest = &line[offset + c.len_utf8()..];
+                        return if rest.trim().is_empty() {
+                            Balance::Closed
+                        } else {
+                            Balance::Broken
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        Balance::Open
+    }
+}
+
+/// An SDK sample as browsers copy it: a run of line-number lines "1", "2",
+/// ... "N" (at least two) followed by the N lines of code. The line numbers
+/// are dropped; the block starts at the first code line. Returns `None` when
+/// `start` does not begin such a run or no code follows it.
+pub(super) fn numbered_code(lines: &Lines, start: usize) -> Option<(Block, usize)> {
+    let mut count = 0usize;
+    while start + count < lines.len() && lines.text(start + count) == (count + 1).to_string() {
+        count += 1;
+    }
+    let code_start = start + count;
+    if count < 2 || code_start >= lines.len() {
+        return None;
+    }
+    let code_end = code_start.saturating_add(count).min(lines.len());
+    let code: Vec<&str> = (code_start..code_end).map(|i| lines.raw(i)).collect();
+    let lang = guess_language(&code).map(str::to_owned);
+    let block = Block::new(
+        BlockKind::Code {
+            lang,
+            text: code.join("\n"),
+        },
+        lines.number(code_start),
+    );
+    Some((block, code_end))
+}
+
+/// The language of an SDK sample, from its first non-blank line (the pages
+/// show Java, Python and Go samples). `None` when unsure.
+fn guess_language(code: &[&str]) -> Option<&'static str> {
+    let first = code
+        .iter()
+        .map(|line| line.trim())
+        .find(|line| !line.is_empty())?;
+    if first.starts_with("package ") {
+        return Some(if first.ends_with(';') { "java" } else { "go" });
+    }
+    let python_import =
+        (first.starts_with("from ") || first.starts_with("import ")) && !first.ends_with(';');
+    (first.starts_with("# coding") || python_import).then_some("python")
+}
