@@ -1,0 +1,208 @@
+//! The vocabulary of page structure: section headings, table captions,
+//! status lines, URI lines — in English and Chinese.
+
+use std::sync::LazyLock;
+
+use apidoc_ir::Method;
+use regex::Regex;
+
+/// The section a block stands in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Before the first section heading.
+    Preamble,
+    /// "Function" / "功能介绍".
+    Function,
+    /// "URI".
+    Uri,
+    /// "Request Parameters" / "Request" / "请求参数".
+    Request,
+    /// "Response Parameters" / "Response" / "响应参数".
+    Response,
+    /// "Example Requests" / "请求示例".
+    ExampleRequest,
+    /// "Example Responses" / "响应示例".
+    ExampleResponse,
+    /// "Status Codes" / "状态码".
+    StatusCodes,
+    /// Anything else (Calling Method, Error Codes, SDK samples...).
+    Other,
+}
+
+/// Classifies a section heading.
+pub fn section_of(heading: &str) -> Section {
+    let h = heading.trim().trim_end_matches([':', '：']).to_lowercase();
+    let h = h.as_str();
+    match h {
+        "function" | "functions" | "description" | "功能介绍" | "接口说明" => Section::Function,
+        "uri" | "url" | "request uri" => Section::Uri,
+        "request" | "requests" | "request parameters" | "request parameter" | "request message" | "请求参数"
+        | "请求消息" => Section::Request,
+        "response" | "responses" | "response parameters" | "response parameter" | "response message"
+        | "响应参数" | "响应消息" => Section::Response,
+        "example request" | "example requests" | "request example" | "request examples" | "请求示例" => {
+            Section::ExampleRequest
+        }
+        "example response" | "example responses" | "response example" | "response examples" | "响应示例" => {
+            Section::ExampleResponse
+        }
+        "status code" | "status codes" | "returned values" | "returned value" | "状态码" | "返回值" => {
+            Section::StatusCodes
+        }
+        _ if h.starts_with("uri") => Section::Uri,
+        _ => Section::Other,
+    }
+}
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
+}
+
+static STATUS_LINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^(?:status code|状态码|http status code)\s*[:：]?\s*(\d{3})\b"));
+static URI_LINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$"));
+static EXAMPLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
+static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
+
+/// "Status code: 200" / "状态码:200" → 200.
+pub fn status_line(text: &str) -> Option<u16> {
+    STATUS_LINE.captures(text.trim())?[1].parse().ok()
+}
+
+/// A `METHOD /path` line of the URI section → method and path template
+/// (scheme, host and query string removed).
+pub fn uri_line(text: &str) -> Option<(Method, String)> {
+    let caps = URI_LINE.captures(text.trim())?;
+    Some((Method::parse(&caps[1])?, path_of(&caps[2])?))
+}
+
+/// An example request line (`put https://{endpoint}/v1/...`): method and URL.
+pub fn example_line(text: &str) -> Option<(Method, String)> {
+    let caps = EXAMPLE_LINE.captures(text.trim())?;
+    Some((Method::parse(&caps[1])?, caps[2].to_owned()))
+}
+
+/// The path of a URL or path: `https://{hostURL}/v4/x?y=1` → `/v4/x`.
+pub fn path_of(url: &str) -> Option<String> {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = if url.contains("://") { &without_scheme[without_scheme.find('/')?..] } else { without_scheme };
+    let path = path.split('?').next().unwrap_or(path);
+    path.starts_with('/').then(|| path.to_owned())
+}
+
+/// "Table 2 Query Parameters" → (2, "Query Parameters").
+pub fn caption_parts(caption: &str) -> (Option<u32>, String) {
+    match CAPTION.captures(caption.trim()) {
+        Some(caps) => (caps[1].parse().ok(), caps[2].trim().to_owned()),
+        None => (None, caption.trim().to_owned()),
+    }
+}
+
+/// Table numbers a description refers to ("see Table 4", "详见表4").
+pub fn table_references(text: &str) -> Vec<u32> {
+    TABLE_REFERENCE.captures_iter(text).filter_map(|c| c[1].parse().ok()).collect()
+}
+
+/// What a caption says a table holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaptionKind {
+    /// Path parameters.
+    Path,
+    /// Query parameters.
+    Query,
+    /// Header parameters (request or response by section).
+    Headers,
+    /// The top-level request body.
+    RequestBody,
+    /// The top-level response body.
+    ResponseBody,
+    /// The Status Codes table.
+    StatusCodes,
+    /// A named model ("CollectionInfo").
+    Model(String),
+    /// The fields of one object field ("server field description").
+    FieldOf(String),
+    /// A generic caption ("Parameter description", "Parameters"): its role
+    /// comes from the section.
+    Generic,
+    /// Anything else (error codes, mappings): not a parameter table.
+    Other,
+}
+
+static FIELD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:data structure of (?:the )?|objects? of (?:request |response )?parameters? |description of (?:the )?)?([A-Za-z0-9_:\-]+)(?: field)?(?: objects?| field description| field structure| parameters?(?: description| information)?| structure| field| object description|字段说明|字段数据结构说明|参数说明|数据结构)?$",
+    )
+});
+
+/// Classifies a caption's text (without the "Table N" prefix).
+pub fn caption_kind(text: &str) -> CaptionKind {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&["path param", "路径参数", "uri param"]) {
+        CaptionKind::Path
+    } else if has(&["query param", "query参数", "查询参数"]) {
+        CaptionKind::Query
+    } else if has(&["header"]) {
+        CaptionKind::Headers
+    } else if has(&["request body", "请求body", "请求体"]) || is_one_of(&lower, &["request parameters", "request parameter", "请求参数"]) {
+        CaptionKind::RequestBody
+    } else if has(&["response body", "响应body", "响应体"]) || is_one_of(&lower, &["response parameters", "response parameter", "响应参数"]) {
+        CaptionKind::ResponseBody
+    } else if has(&["status code", "状态码"]) {
+        CaptionKind::StatusCodes
+    } else if is_one_of(&lower, &["parameter description", "parameters", "parameter", "参数说明", "参数"]) {
+        CaptionKind::Generic
+    } else if super::types::is_model_name(text) && text.chars().next().is_some_and(char::is_uppercase) && !text.contains('_') {
+        CaptionKind::Model(text.to_owned())
+    } else if let Some(caps) = FIELD_OF.captures(text.trim()) {
+        CaptionKind::FieldOf(caps[1].to_owned())
+    } else {
+        CaptionKind::Other
+    }
+}
+
+fn is_one_of(text: &str, options: &[&str]) -> bool {
+    options.contains(&text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        assert_eq!(caption_kind("Path Parameters"), CaptionKind::Path);
+        assert_eq!(caption_kind("Query参数"), CaptionKind::Query);
+        assert_eq!(caption_kind("Request header parameters"), CaptionKind::Headers);
+        assert_eq!(caption_kind("请求Body参数"), CaptionKind::RequestBody);
+        assert_eq!(caption_kind("Response parameters"), CaptionKind::ResponseBody);
+        assert_eq!(caption_kind("CollectionInfo"), CaptionKind::Model("CollectionInfo".into()));
+        assert_eq!(caption_kind("server field description"), CaptionKind::FieldOf("server".into()));
+        assert_eq!(caption_kind("os:scheduler_hints parameters"), CaptionKind::FieldOf("os:scheduler_hints".into()));
+        assert_eq!(caption_kind("ip_range objects"), CaptionKind::FieldOf("ip_range".into()));
+        assert_eq!(caption_kind("Data structure of the network which an ECS accesses"), CaptionKind::Other);
+        assert_eq!(caption_kind("Parameter description"), CaptionKind::Generic);
+        assert_eq!(caption_kind("quotas"), CaptionKind::FieldOf("quotas".into()));
+    }
+
+    #[test]
+    fn lines() {
+        assert_eq!(status_line("Status code: 200"), Some(200));
+        assert_eq!(status_line("状态码:400"), Some(400));
+        assert_eq!(status_line("状态码"), None);
+        assert_eq!(
+            uri_line("GET https://{hostURL}/v4/tenant/setting"),
+            Some((Method::Get, "/v4/tenant/setting".into()))
+        );
+        assert_eq!(uri_line("GET /v1/{project_id}/x?limit={limit}"), Some((Method::Get, "/v1/{project_id}/x".into())));
+        assert_eq!(uri_line("Get the list"), None);
+        assert_eq!(example_line("put https://{endpoint}/v1/a").map(|x| x.0), Some(Method::Put));
+        assert_eq!(caption_parts("Table 3 Request header parameters"), (Some(3), "Request header parameters".into()));
+        assert_eq!(caption_parts("表10 响应Body参数"), (Some(10), "响应Body参数".into()));
+        assert_eq!(table_references("For details, see Table 4 and 表5."), vec![4, 5]);
+    }
+}

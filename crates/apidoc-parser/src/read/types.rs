@@ -1,0 +1,152 @@
+//! The Type column: "String", "Array of CollectionInfo objects",
+//! "Map<String,String>", "SubAccountControlConfig object" → [`TypeRef`].
+
+use apidoc_ir::TypeRef;
+
+/// Understands a Type cell; `None` when the text names no known type.
+pub fn parse_type(text: &str) -> Option<TypeRef> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_end_matches(['.', '。']);
+    if text.is_empty() {
+        return None;
+    }
+    parse_collection(text)
+        .or_else(|| parse_model(text))
+        .or_else(|| primitive(text))
+}
+
+/// Lists and maps: "Array of X", "X array", "List<X>", "X[]", "Map<K,V>".
+fn parse_collection(text: &str) -> Option<TypeRef> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(rest) = strip_prefix_ci(text, "array of ").or_else(|| strip_prefix_ci(text, "list of ")) {
+        return Some(TypeRef::Array(Box::new(element_type(rest))));
+    }
+    if let Some(inner) = generic_argument(text, "list").or_else(|| generic_argument(text, "array")) {
+        return Some(TypeRef::Array(Box::new(element_type(inner))));
+    }
+    if let Some(inner) = generic_argument(text, "map") {
+        let value = inner.rsplit_once(',').map_or("object", |(_, v)| v.trim());
+        return Some(match element_type(value) {
+            TypeRef::Object => TypeRef::Object,
+            value => TypeRef::Map(Box::new(value)),
+        });
+    }
+    if let Some(element) = text.strip_suffix("[]").or_else(|| strip_suffix_ci(text, " array")) {
+        return Some(TypeRef::Array(Box::new(element_type(element))));
+    }
+    match lower.as_str() {
+        "array" | "list" | "jsonarray" | "json array" => Some(TypeRef::Array(Box::new(TypeRef::Object))),
+        _ => None,
+    }
+}
+
+/// "X object" / "X" where X is a model name.
+fn parse_model(text: &str) -> Option<TypeRef> {
+    let name = strip_suffix_ci(text, " object").unwrap_or(text);
+    (is_model_name(name) && primitive(name).is_none()).then(|| TypeRef::Model(name.to_owned()))
+}
+
+/// The element of an array: "strings", "integers", "X objects", "objects".
+fn element_type(text: &str) -> TypeRef {
+    let text = text.trim();
+    let singular = strip_suffix_ci(text, " objects")
+        .or_else(|| strip_suffix_ci(text, " object"))
+        .unwrap_or(text);
+    if singular.eq_ignore_ascii_case("objects") {
+        return TypeRef::Object;
+    }
+    if let Some(primitive) = primitive(singular).or_else(|| primitive(singular.trim_end_matches('s'))) {
+        return primitive;
+    }
+    if is_model_name(singular) {
+        return TypeRef::Model(singular.to_owned());
+    }
+    parse_type(singular).unwrap_or(TypeRef::Object)
+}
+
+/// Scalar and free-form types, with an optional "(64)"-style size.
+fn primitive(text: &str) -> Option<TypeRef> {
+    let word = text.split(['(', '（', ' ']).next().unwrap_or(text).to_ascii_lowercase();
+    Some(match word.as_str() {
+        "string" | "str" | "char" | "date" | "datetime" | "timestamp" | "uuid" | "enum" | "text" => TypeRef::String,
+        "integer" | "int" | "int32" | "short" | "int16" | "uint32" => TypeRef::Integer,
+        "long" | "int64" | "uint64" | "bigint" => TypeRef::Long,
+        "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64" => TypeRef::Number,
+        "boolean" | "bool" => TypeRef::Boolean,
+        "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "any" => TypeRef::Object,
+        _ => return None,
+    })
+}
+
+/// A model name as tables caption it: an identifier starting with a letter.
+pub fn is_model_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The argument of `Name<...>` (case-insensitive name).
+fn generic_argument<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let rest = strip_prefix_ci(text, name)?.trim_start();
+    rest.strip_prefix('<')?.strip_suffix('>').map(str::trim)
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let start = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(start..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..start])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(name: &str) -> TypeRef {
+        TypeRef::Model(name.into())
+    }
+
+    fn array(t: TypeRef) -> TypeRef {
+        TypeRef::Array(Box::new(t))
+    }
+
+    #[test]
+    fn understands_the_forms_pages_use() {
+        let cases = [
+            ("String", TypeRef::String),
+            ("Integer", TypeRef::Integer),
+            ("Long", TypeRef::Long),
+            ("Boolean", TypeRef::Boolean),
+            ("Float", TypeRef::Number),
+            ("Object", TypeRef::Object),
+            ("Null", TypeRef::Object),
+            ("String(64)", TypeRef::String),
+            ("Array of strings", array(TypeRef::String)),
+            ("Array of integers", array(TypeRef::Integer)),
+            ("Array of CollectionInfo objects", array(model("CollectionInfo"))),
+            ("Array of objects", array(TypeRef::Object)),
+            ("Array of Array of strings", array(array(TypeRef::String))),
+            ("List<String>", array(TypeRef::String)),
+            ("String array", array(TypeRef::String)),
+            ("String[]", array(TypeRef::String)),
+            ("Map<String,String>", TypeRef::Map(Box::new(TypeRef::String))),
+            ("Map<String,Object>", TypeRef::Object),
+            ("SubAccountControlConfig object", model("SubAccountControlConfig")),
+            ("CollectionInfo", model("CollectionInfo")),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_type(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_no_type() {
+        for text in ["", "Some words here", "数字", "42", "a b"] {
+            assert_eq!(parse_type(text), None, "{text}");
+        }
+    }
+}
