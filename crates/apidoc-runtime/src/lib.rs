@@ -1,3 +1,55 @@
-//! Runtime of every generated SDK.
+//! Runtime of every SDK that `apidoc` generates: client configuration,
+//! token and AK/SK authentication (the `SDK-HMAC-SHA256` [`signer`]), HTTP
+//! transport, error decoding, three-state [`Nullable`] fields and the
+//! [`validate`] helpers generated code calls before sending.
+//!
+//! Generated operations build an [`OperationRequest`], hand it to
+//! [`Client::send`], and turn the [`RawResponse`] into a typed value with
+//! [`RawResponse::json`] or into an [`Error::Api`] with
+//! [`RawResponse::into_api_error`].
+//!
+//! ```no_run
+//! use apidoc_runtime::{Client, Credentials, Method, OperationRequest};
+//!
+//! # async fn run() -> Result<(), apidoc_runtime::Error> {
+//! let client = Client::builder()
+//!     .endpoint_template("https://metastudio.{region}.myhuaweicloud.com", &[])
+//!     .region("cn-north-4")
+//!     .project_id("0123456789abcdef0123456789abcdef")
+//!     .credentials(Credentials::ak_sk("MY-AK", "MY-SK"))
+//!     .build()?;
+//!
+//! let mut request = OperationRequest::new(
+//!     Method::GET,
+//!     "/v1/{project_id}/tenants/notice-configurations",
+//! );
+//! request.query.push(("limit".to_owned(), "10".to_owned()));
+//! let response = client.send(request).await?;
+//! if !response.is_success() {
+//!     return Err(response.into_api_error());
+//! }
+//! let body: serde_json::Value = response.json()?;
+//! println!("{body}");
+//! # Ok(())
+//! # }
+//! ```
 
+mod client;
+mod credentials;
+mod error;
+pub mod nullable;
+mod request;
+mod response;
 pub mod signer;
+mod template;
+pub mod validate;
+
+pub use bytes::Bytes;
+pub use client::{Client, ClientBuilder};
+pub use credentials::Credentials;
+pub use error::{ApiError, Error};
+pub use nullable::Nullable;
+pub use request::OperationRequest;
+pub use reqwest::Method;
+pub use reqwest::header::HeaderMap;
+pub use response::RawResponse;
