@@ -1,0 +1,54 @@
+//! Turns a merged [`apidoc_ir::Service`] into an OpenAPI 3.0.3 YAML document.
+//!
+//! [`document`] builds the [`openapiv3::OpenAPI`] value; [`emit`] writes it as
+//! YAML. The output is deterministic: every map is ordered (page order for
+//! properties and parameters, the service's order for paths, ascending status
+//! codes, model names sorted), so two runs over the same service give the same
+//! bytes.
+//!
+//! Conventions beyond plain OpenAPI (all `x-` extensions appear only where
+//! they carry something):
+//!
+//! - `description` / `summary` hold the English text, or the Chinese text
+//!   where the pages give no English; `x-description-zh` / `x-summary-zh`
+//!   hold the Chinese text beside English.
+//! - `x-enum-descriptions` (`x-enum-descriptions-zh`) map each enumerated
+//!   value, written as text, to what it means.
+//! - `x-source-pages` lists the pages an operation was read from.
+//! - An operation with several URIs appears under each path; the copies under
+//!   the additional paths get an operation id with a suffix naming what
+//!   differs from the primary path (`/v2/...` → `StartServerV2`) and
+//!   `x-alternate-of` naming the primary operation id.
+//! - A request body documented in several shapes is a `oneOf` of plain
+//!   `$ref`s (so generators name the alternatives after the models, and
+//!   validators see ordinary references); `x-variants` lists, in the same
+//!   order, the name and title of the page that documents each shape.
+//! - A `$ref` that needs a description, default or `nullable` is wrapped in a
+//!   one-element `allOf`, because OpenAPI 3.0 ignores siblings of `$ref`.
+//! - A server variable without a default in the service metadata gets its own
+//!   name as default (OpenAPI requires one).
+
+mod document;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
+mod names;
+mod operation;
+mod paths;
+mod prose;
+mod schema;
+mod template;
+mod yaml;
+
+use apidoc_ir::Service;
+
+pub use document::document;
+
+/// The service as OpenAPI 3.0.3 YAML text, ending in a newline.
+///
+/// Strings that some YAML reader could take for another type (`yes`, `no`,
+/// `on`, `null`, `10`, `0123`, `10:30`, `2024-01-01`, ...) are quoted, so
+/// YAML 1.1 readers (PyYAML, SnakeYAML) and YAML 1.2 readers read back the
+/// same types.
+pub fn emit(service: &Service) -> String {
+    yaml::to_yaml(&document(service))
+}

@@ -1,0 +1,361 @@
+//! One IR operation as an OpenAPI operation: parameters, request body,
+//! responses and examples.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use apidoc_ir::{
+    BodyVariant, Constraints, ExampleBody, Field, ParamLocation, RequestExample, Text, Value,
+};
+use indexmap::IndexMap;
+use openapiv3::{
+    Example, Header, HeaderStyle, MediaType, Parameter, ParameterData, ParameterSchemaOrContent,
+    PathStyle, QueryStyle, ReferenceOr, RequestBody, Response, Responses, Schema, SchemaData,
+    SchemaKind, StatusCode, StringType, Type,
+};
+
+use crate::prose::{Extensions, describe, place};
+use crate::schema::SchemaMapper;
+use crate::template::template_vars;
+
+/// The media type of every documented body.
+const JSON: &str = "application/json";
+
+/// Builds operations with schemas from one mapper.
+pub(crate) struct OperationMapper<'a> {
+    schemas: &'a SchemaMapper<'a>,
+}
+
+impl<'a> OperationMapper<'a> {
+    /// Operations whose schemas come from `schemas`.
+    pub(crate) fn new(schemas: &'a SchemaMapper<'a>) -> Self {
+        Self { schemas }
+    }
+
+    /// `op` as served at `path`, under `operation_id`.
+    pub(crate) fn operation(
+        &self,
+        op: &apidoc_ir::Operation,
+        path: &str,
+        operation_id: String,
+    ) -> openapiv3::Operation {
+        let mut extensions = Extensions::new();
+        let summary = describe(&op.summary, "x-summary-zh", &mut extensions);
+        let description = describe(&op.description, "x-description-zh", &mut extensions);
+        if !op.sources.is_empty() {
+            extensions.insert("x-source-pages".to_owned(), op.sources.clone().into());
+        }
+        openapiv3::Operation {
+            summary,
+            description,
+            operation_id: Some(operation_id),
+            parameters: self.parameters(&op.parameters, path),
+            request_body: op
+                .request_body
+                .as_ref()
+                .map(|body| ReferenceOr::Item(self.request_body(body, &op.request_examples))),
+            responses: self.responses(op),
+            extensions,
+            ..openapiv3::Operation::default()
+        }
+    }
+
+    /// The parameters that apply at `path`: documented path parameters that
+    /// the path does not contain belong to another URI of the operation and
+    /// are left out; placeholders that no parameter documents are added as
+    /// required strings marked `x-undocumented`, as OpenAPI requires every
+    /// placeholder to be declared. A repeated name and location keeps the
+    /// first row.
+    fn parameters(
+        &self,
+        parameters: &[apidoc_ir::Parameter],
+        path: &str,
+    ) -> Vec<ReferenceOr<Parameter>> {
+        let placeholders = template_vars(path);
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for parameter in parameters {
+            let name = parameter.field.name.as_str();
+            let elsewhere =
+                parameter.location == ParamLocation::Path && !placeholders.contains(&name);
+            if !elsewhere && seen.insert((parameter.location, name)) {
+                out.push(ReferenceOr::Item(self.parameter(parameter)));
+            }
+        }
+        for name in placeholders {
+            if !seen.contains(&(ParamLocation::Path, name)) {
+                out.push(ReferenceOr::Item(undocumented_path_parameter(name)));
+            }
+        }
+        out
+    }
+
+    fn parameter(&self, parameter: &apidoc_ir::Parameter) -> Parameter {
+        let field = &parameter.field;
+        let mut extensions = Extensions::new();
+        let parameter_data = ParameterData {
+            name: field.name.clone(),
+            description: describe(&field.description, "x-description-zh", &mut extensions),
+            required: parameter.location == ParamLocation::Path || field.is_required(),
+            deprecated: None,
+            format: ParameterSchemaOrContent::Schema(
+                self.schemas.schema(&field.ty, &field.constraints),
+            ),
+            example: None,
+            examples: IndexMap::new(),
+            explode: None,
+            extensions,
+        };
+        match parameter.location {
+            ParamLocation::Path => Parameter::Path {
+                parameter_data,
+                style: PathStyle::Simple,
+            },
+            ParamLocation::Query => Parameter::Query {
+                parameter_data,
+                allow_reserved: false,
+                style: QueryStyle::Form,
+                allow_empty_value: None,
+            },
+            ParamLocation::Header => Parameter::Header {
+                parameter_data,
+                style: HeaderStyle::Simple,
+            },
+        }
+    }
+
+    fn request_body(
+        &self,
+        body: &apidoc_ir::RequestBody,
+        examples: &[RequestExample],
+    ) -> RequestBody {
+        let schema = match body.variants.as_slice() {
+            [] => None,
+            [only] => Some(self.body_schema(&only.schema)),
+            variants => Some(ReferenceOr::Item(self.one_of(variants))),
+        };
+        let with_body = examples
+            .iter()
+            .filter_map(|e| Some((&e.description, e.body.as_ref()?, Some(e.url.as_str()))));
+        let media = MediaType {
+            schema,
+            examples: named_examples(with_body),
+            ..MediaType::default()
+        };
+        RequestBody {
+            content: IndexMap::from([(JSON.to_owned(), media)]),
+            required: body.required,
+            ..RequestBody::default()
+        }
+    }
+
+    /// The body shapes as a `oneOf` of their plain schemas, with
+    /// `x-variants` naming each shape in the same order (a `$ref` cannot
+    /// carry a title itself).
+    fn one_of(&self, variants: &[BodyVariant]) -> Schema {
+        let described = variants
+            .iter()
+            .map(|variant| {
+                let placed = place(&variant.summary);
+                let mut entry = serde_json::Map::new();
+                entry.insert("name".to_owned(), variant.name.clone().into());
+                if let Some(summary) = placed.main {
+                    entry.insert("summary".to_owned(), summary.into());
+                }
+                if let Some(summary) = placed.zh {
+                    entry.insert("summary-zh".to_owned(), summary.into());
+                }
+                Value::Object(entry)
+            })
+            .collect::<Vec<_>>();
+        let mut schema_data = SchemaData::default();
+        schema_data
+            .extensions
+            .insert("x-variants".to_owned(), Value::Array(described));
+        Schema {
+            schema_data,
+            schema_kind: SchemaKind::OneOf {
+                one_of: variants
+                    .iter()
+                    .map(|variant| self.body_schema(&variant.schema))
+                    .collect(),
+            },
+        }
+    }
+
+    fn body_schema(&self, ty: &apidoc_ir::TypeRef) -> ReferenceOr<Schema> {
+        self.schemas.schema(ty, &Constraints::default())
+    }
+
+    /// Every documented status, ascending: those with a response section and
+    /// those only listed under Status Codes. OpenAPI needs at least one
+    /// response, so an operation without any gets a `default` one.
+    fn responses(&self, op: &apidoc_ir::Operation) -> Responses {
+        let mut by_status: BTreeMap<u16, Response> = BTreeMap::new();
+        for response in &op.responses {
+            by_status
+                .entry(response.status)
+                .or_insert_with(|| self.response(op, response.status, Some(response)));
+        }
+        for doc in &op.status_codes {
+            by_status
+                .entry(doc.status)
+                .or_insert_with(|| self.response(op, doc.status, None));
+        }
+        let default = by_status.is_empty().then(|| {
+            ReferenceOr::Item(Response {
+                description: "The pages document no response.".to_owned(),
+                ..Response::default()
+            })
+        });
+        Responses {
+            default,
+            responses: by_status
+                .into_iter()
+                .map(|(status, response)| (StatusCode::Code(status), ReferenceOr::Item(response)))
+                .collect(),
+            ..Responses::default()
+        }
+    }
+
+    fn response(
+        &self,
+        op: &apidoc_ir::Operation,
+        status: u16,
+        response: Option<&apidoc_ir::Response>,
+    ) -> Response {
+        let mut extensions = Extensions::new();
+        let description = response
+            .map(|r| &r.description)
+            .into_iter()
+            .chain(
+                op.status_codes
+                    .iter()
+                    .filter(|d| d.status == status)
+                    .map(|d| &d.description),
+            )
+            .find_map(|text| describe(text, "x-description-zh", &mut extensions))
+            .unwrap_or_else(|| reason_phrase(status));
+        let Some(response) = response else {
+            return Response {
+                description,
+                extensions,
+                ..Response::default()
+            };
+        };
+        let headers = response
+            .headers
+            .iter()
+            .map(|header| (header.name.clone(), ReferenceOr::Item(self.header(header))))
+            .collect();
+        let examples = named_examples(
+            response
+                .examples
+                .iter()
+                .map(|e| (&e.description, &e.body, None)),
+        );
+        let content = if response.body.is_some() || !examples.is_empty() {
+            let media = MediaType {
+                schema: response.body.as_ref().map(|ty| self.body_schema(ty)),
+                examples,
+                ..MediaType::default()
+            };
+            IndexMap::from([(JSON.to_owned(), media)])
+        } else {
+            IndexMap::new()
+        };
+        Response {
+            description,
+            headers,
+            content,
+            extensions,
+            ..Response::default()
+        }
+    }
+
+    fn header(&self, field: &Field) -> Header {
+        let mut extensions = Extensions::new();
+        Header {
+            description: describe(&field.description, "x-description-zh", &mut extensions),
+            style: HeaderStyle::Simple,
+            required: field.is_required(),
+            deprecated: None,
+            format: ParameterSchemaOrContent::Schema(
+                self.schemas.schema(&field.ty, &field.constraints),
+            ),
+            example: None,
+            examples: IndexMap::new(),
+            extensions,
+        }
+    }
+}
+
+/// A path placeholder that no parameter row documents.
+fn undocumented_path_parameter(name: &str) -> Parameter {
+    let schema = Schema {
+        schema_data: SchemaData::default(),
+        schema_kind: SchemaKind::Type(Type::String(StringType::default())),
+    };
+    Parameter::Path {
+        parameter_data: ParameterData {
+            name: name.to_owned(),
+            description: None,
+            required: true,
+            deprecated: None,
+            format: ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)),
+            example: None,
+            examples: IndexMap::new(),
+            explode: None,
+            extensions: IndexMap::from([("x-undocumented".to_owned(), Value::Bool(true))]),
+        },
+        style: PathStyle::Simple,
+    }
+}
+
+/// Examples named `example1`, `example2`, ... in page order, each with the
+/// page's description as summary and, for requests, the example URL as
+/// `x-example-url`. A body that is not JSON is kept as a string.
+fn named_examples<'e>(
+    examples: impl Iterator<Item = (&'e Text, &'e ExampleBody, Option<&'e str>)>,
+) -> IndexMap<String, ReferenceOr<Example>> {
+    examples
+        .enumerate()
+        .map(|(index, (description, body, url))| {
+            let mut extensions = Extensions::new();
+            let summary = describe(description, "x-summary-zh", &mut extensions);
+            if let Some(url) = url {
+                extensions.insert("x-example-url".to_owned(), url.into());
+            }
+            let value = match body {
+                ExampleBody::Json(value) => value.clone(),
+                ExampleBody::Text(text) => Value::String(text.clone()),
+            };
+            let example = Example {
+                summary,
+                value: Some(value),
+                extensions,
+                ..Example::default()
+            };
+            (format!("example{}", index + 1), ReferenceOr::Item(example))
+        })
+        .collect()
+}
+
+/// The standard reason phrase of a status, for responses the pages leave
+/// undescribed (OpenAPI requires a description).
+fn reason_phrase(status: u16) -> String {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|code| code.canonical_reason())
+        .map_or_else(|| format!("HTTP status {status}"), str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reason_phrase;
+
+    #[test]
+    fn reason_phrases_fall_back_to_the_number() {
+        assert_eq!(reason_phrase(404), "Not Found");
+        assert_eq!(reason_phrase(599), "HTTP status 599");
+    }
+}
