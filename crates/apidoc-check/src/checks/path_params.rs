@@ -1,0 +1,109 @@
+//! URI placeholders against the path parameter table.
+
+use apidoc_ir::{Diagnostic, Operation, ParamLocation, Service};
+
+use crate::paths::placeholders;
+
+fn path_parameters(op: &Operation) -> impl Iterator<Item = &apidoc_ir::Field> {
+    op.parameters
+        .iter()
+        .filter(|parameter| parameter.location == ParamLocation::Path)
+        .map(|parameter| &parameter.field)
+}
+
+/// `path-param-undocumented` (error): a `{name}` in a URI that no path
+/// parameter row documents.
+pub(crate) fn path_param_undocumented(service: &Service, out: &mut Vec<Diagnostic>) {
+    for op in &service.operations {
+        for uri in &op.uris {
+            for name in placeholders(&uri.path) {
+                if !path_parameters(op).any(|field| field.name == name) {
+                    out.push(
+                        Diagnostic::error(
+                            "path-param-undocumented",
+                            format!("`{{{name}}}` in the URI of `{}` has no row in the path parameter table", op.id),
+                            uri.span.clone(),
+                            format!("`{{{name}}}` used here"),
+                        )
+                        .with_help(format!("add `{name}` to the path parameters")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `path-param-unused` (warning): a path parameter that no URI of its
+/// operation contains.
+pub(crate) fn path_param_unused(service: &Service, out: &mut Vec<Diagnostic>) {
+    for op in &service.operations {
+        for field in path_parameters(op) {
+            if !op
+                .uris
+                .iter()
+                .any(|uri| placeholders(&uri.path).contains(&field.name.as_str()))
+            {
+                let diagnostic = Diagnostic::warning(
+                    "path-param-unused",
+                    format!(
+                        "path parameter `{}` of `{}` appears in no URI",
+                        field.name, op.id
+                    ),
+                    field.span.clone(),
+                    "documented here",
+                );
+                let uri = op
+                    .uris
+                    .first()
+                    .map(|uri| (uri.span.clone(), format!("the URI is `{}`", uri.path)));
+                out.push(match uri {
+                    Some((span, label)) => diagnostic.with_secondary(span, label),
+                    None => diagnostic,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use apidoc_ir::{Method, TypeRef};
+
+    use super::*;
+    use crate::testkit::*;
+
+    fn service_with(path: &str, parameters: &[&str]) -> Service {
+        let mut op = operation("GetJob", Method::Get, path, span("p", 5));
+        op.parameters = parameters
+            .iter()
+            .map(|name| param(ParamLocation::Path, name, TypeRef::String, span("p", 8)))
+            .collect();
+        service(vec![op], vec![])
+    }
+
+    fn run(check: fn(&Service, &mut Vec<Diagnostic>), service: &Service) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        check(service, &mut out);
+        out
+    }
+
+    #[test]
+    fn placeholder_without_row_is_an_error() {
+        let bad = service_with("/v1/{project_id}/jobs/{job_id}", &["project_id"]);
+        let out = run(path_param_undocumented, &bad);
+        assert_eq!(codes(&out), ["path-param-undocumented"]);
+        assert!(out[0].message.starts_with("`{job_id}` in the URI"));
+        let good = service_with("/v1/{project_id}/jobs/{job_id}", &["project_id", "job_id"]);
+        assert!(run(path_param_undocumented, &good).is_empty());
+    }
+
+    #[test]
+    fn row_without_placeholder_is_a_warning() {
+        let bad = service_with("/v1/{project_id}/jobs", &["project_id", "job_id"]);
+        let out = run(path_param_unused, &bad);
+        assert_eq!(codes(&out), ["path-param-unused"]);
+        assert_eq!(out[0].severity, apidoc_ir::Severity::Warning);
+        let good = service_with("/v1/{project_id}/jobs", &["project_id"]);
+        assert!(run(path_param_unused, &good).is_empty());
+    }
+}

@@ -1,0 +1,301 @@
+//! Pages → the operations and models of one service.
+//!
+//! Pages are grouped by their primary method and path. In a group, each
+//! English page is merged with its Chinese page ([`lang`], rule 1); pages
+//! left that are different operations become body variants of one
+//! operation ([`variants`], rule 2). Finally every model of every page joins
+//! one list by name (rule 3): definitions of the same name must agree
+//! (`model-conflict`), and merge silently when they do.
+
+mod align;
+mod lang;
+mod parts;
+mod variants;
+
+use std::collections::BTreeMap;
+
+use apidoc_ir::{Diagnostic, Lang, Method, Model, Operation, Page, Span};
+
+pub(crate) use parts::{location_name, parameter_key};
+
+use crate::facts::{Difference, Shown, merge_model};
+use crate::types::model_of;
+
+/// Merges all pages of a service: operations sorted by primary path, then
+/// method; models sorted by name, each once.
+pub(crate) fn merge_pages(
+    pages: Vec<Page>,
+    out: &mut Vec<Diagnostic>,
+) -> (Vec<Operation>, Vec<Model>) {
+    let mut groups: BTreeMap<(String, Method), Vec<Page>> = BTreeMap::new();
+    for page in pages {
+        match page.operation.uris.first() {
+            Some(uri) => groups
+                .entry((uri.path.clone(), uri.method))
+                .or_default()
+                .push(page),
+            None => out.push(Diagnostic::error(
+                "missing-uri",
+                format!(
+                    "page `{}` states no `METHOD /path` line, so it is left out",
+                    page.file
+                ),
+                page.title.span.clone(),
+                "the page of an operation without a URI",
+            )),
+        }
+    }
+    let mut operations = Vec::new();
+    let mut models = Vec::new();
+    for page in groups
+        .into_values()
+        .filter_map(|group| merge_group(group, out))
+    {
+        operations.push(page.operation);
+        models.extend(page.models);
+    }
+    (operations, union_models(models, out))
+}
+
+/// Merges the pages of one method and path into one page (`None` for no
+/// pages).
+fn merge_group(mut pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Option<Page> {
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    let (english, chinese): (Vec<Page>, Vec<Page>) =
+        pages.into_iter().partition(|page| page.lang == Lang::En);
+    let mut operations = pair_languages(english, chinese, out);
+    operations.sort_by(|a, b| (&a.operation.id, &a.file).cmp(&(&b.operation.id, &b.file)));
+    let mut operations = operations.into_iter();
+    let first = operations.next()?;
+    let rest: Vec<Page> = operations.collect();
+    Some(if rest.is_empty() {
+        first
+    } else {
+        variants::merge_variants(first, rest, out)
+    })
+}
+
+/// Merges each English page with the Chinese page of the same operation.
+/// With at most one page per language they are the same operation; with
+/// more, a Chinese page pairs with the English page of the same id, else
+/// with the one whose request body has the same top-level fields. Pages
+/// without a partner stay as they are.
+fn pair_languages(
+    english: Vec<Page>,
+    mut chinese: Vec<Page>,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    if english.len() <= 1 && chinese.len() <= 1 {
+        return match (english.into_iter().next(), chinese.pop()) {
+            (Some(en), Some(zh)) => vec![lang::merge_languages(en, zh, out)],
+            (en, zh) => en.into_iter().chain(zh).collect(),
+        };
+    }
+    let mut merged = Vec::new();
+    for en in english {
+        let partner = chinese
+            .iter()
+            .position(|zh| zh.operation.id.eq_ignore_ascii_case(&en.operation.id))
+            .or_else(|| chinese.iter().position(|zh| same_body_fields(&en, zh)));
+        merged.push(match partner {
+            Some(index) => lang::merge_languages(en, chinese.remove(index), out),
+            None => en,
+        });
+    }
+    merged.extend(chinese);
+    merged
+}
+
+/// True when both pages' first request bodies define the same field names.
+fn same_body_fields(a: &Page, b: &Page) -> bool {
+    let fields = |page: &Page| {
+        let schema = page.operation.request_body.as_ref()?.variants.first()?;
+        let name = model_of(&schema.schema)?;
+        let model = page.models.iter().find(|model| model.name == name)?;
+        let mut names: Vec<String> = model
+            .fields
+            .iter()
+            .map(|field| field.name.clone())
+            .collect();
+        names.sort();
+        Some(names)
+    };
+    fields(a).is_some_and(|names| Some(names) == fields(b))
+}
+
+/// Rule 3: one model per name; the first definition (in operation order)
+/// is kept and later ones fill what it lacks.
+fn union_models(models: Vec<Model>, out: &mut Vec<Diagnostic>) -> Vec<Model> {
+    let mut by_name: BTreeMap<String, Model> = BTreeMap::new();
+    for model in models {
+        match by_name.get_mut(&model.name) {
+            Some(first) => {
+                let differences = merge_model(first, &model);
+                let definitions = (&first.span, &model.span);
+                out.extend(
+                    differences
+                        .into_iter()
+                        .map(|difference| model_conflict(difference, definitions)),
+                );
+            }
+            None => {
+                by_name.insert(model.name.clone(), model);
+            }
+        }
+    }
+    by_name.into_values().collect()
+}
+
+fn model_conflict(
+    difference: Difference,
+    (first_definition, second_definition): (&Span, &Span),
+) -> Diagnostic {
+    let help = "a model shared by several tables or pages must be defined alike everywhere";
+    match difference {
+        Difference::Fact {
+            subject,
+            fact,
+            first,
+            second,
+        } => conflict_diagnostic("model-conflict", &subject, fact, first, second).with_help(help),
+        Difference::Missing {
+            subject,
+            present,
+            in_first,
+        } => {
+            let lacking = if in_first {
+                second_definition
+            } else {
+                first_definition
+            };
+            Diagnostic::error(
+                "model-conflict",
+                format!("{subject} is in only one of two definitions of the model"),
+                present,
+                "defined here",
+            )
+            .with_secondary(lacking.clone(), "this definition lacks it")
+            .with_help(help)
+        }
+    }
+}
+
+/// An error about one thing stated differently in two places: primary at
+/// the later statement, secondary at the first.
+pub(crate) fn conflict_diagnostic(
+    code: &str,
+    subject: &str,
+    fact: &str,
+    first: Shown,
+    second: Shown,
+) -> Diagnostic {
+    Diagnostic::error(
+        code,
+        format!(
+            "{subject} is stated twice with different {fact}: `{}` and `{}`",
+            first.value, second.value
+        ),
+        second.span,
+        format!("{fact} `{}` here", second.value),
+    )
+    .with_secondary(
+        first.span,
+        format!("{fact} `{}` first stated here", first.value),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use apidoc_ir::TypeRef;
+
+    use super::*;
+    use crate::testkit::*;
+
+    #[test]
+    fn identical_models_merge_silently_and_flags_fill_in() {
+        let mut requested = field("enable", TypeRef::Boolean, span("a", 3));
+        requested.required = Some(true);
+        let request_table = model("Config", vec![requested], span("a", 2));
+        let response_table = model(
+            "Config",
+            vec![field("enable", TypeRef::Boolean, span("b", 9))],
+            span("b", 8),
+        );
+        let mut out = Vec::new();
+        let models = union_models(vec![response_table, request_table], &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(models.len(), 1);
+        assert_eq!(models[0].fields[0].required, Some(true));
+    }
+
+    #[test]
+    fn differing_models_are_a_conflict_naming_both_definitions() {
+        let first = model(
+            "Config",
+            vec![field("enable", TypeRef::Boolean, span("a", 3))],
+            span("a", 2),
+        );
+        let second = model(
+            "Config",
+            vec![
+                field("enable", TypeRef::String, span("b", 9)),
+                field("extra", TypeRef::String, span("b", 10)),
+            ],
+            span("b", 8),
+        );
+        let mut out = Vec::new();
+        union_models(vec![first, second], &mut out);
+        assert_eq!(codes(&out), ["model-conflict", "model-conflict"]);
+        assert_eq!(
+            out[0].message,
+            "field `enable` of model `Config` is stated twice with different type: `boolean` and `string`"
+        );
+        assert_eq!(
+            out[0].primary.as_ref().map(|label| &label.span),
+            Some(&span("b", 9))
+        );
+        assert_eq!(out[0].secondary[0].span, span("a", 3));
+        assert_eq!(
+            out[1].primary.as_ref().map(|label| &label.span),
+            Some(&span("b", 10))
+        );
+        assert_eq!(out[1].secondary[0].span, span("a", 2));
+    }
+
+    #[test]
+    fn pages_are_grouped_by_method_and_path_and_sorted() {
+        let pages = vec![
+            page(
+                Lang::En,
+                "B",
+                operation("B", Method::Get, "/v1/b", span("b", 3)),
+                vec![],
+            ),
+            page(
+                Lang::En,
+                "A2",
+                operation("A2", Method::Post, "/v1/a", span("a2", 3)),
+                vec![],
+            ),
+            page(
+                Lang::En,
+                "A1",
+                operation("A1", Method::Get, "/v1/a", span("a1", 3)),
+                vec![],
+            ),
+        ];
+        let (operations, _) = merge_pages(pages, &mut Vec::new());
+        let ids: Vec<_> = operations.iter().map(|op| op.id.as_str()).collect();
+        assert_eq!(ids, ["A1", "A2", "B"]);
+    }
+
+    #[test]
+    fn a_page_without_uri_is_left_out_with_an_error() {
+        let mut op = operation("A", Method::Get, "/v1/a", span("a", 3));
+        op.uris.clear();
+        let mut out = Vec::new();
+        let (operations, _) = merge_pages(vec![page(Lang::En, "A", op, vec![])], &mut out);
+        assert!(operations.is_empty());
+        assert_eq!(codes(&out), ["missing-uri"]);
+    }
+}

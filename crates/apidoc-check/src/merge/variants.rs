@@ -1,0 +1,300 @@
+//! Merge rule 2: different operations documented on different pages under
+//! the same method and path (the ECS "action" APIs: start, stop, reboot all
+//! `POST /v2.1/{project_id}/servers/{server_id}/action`) become one
+//! operation whose request body has one variant per page.
+//!
+//! Parameters and responses are unioned; the same parameter or response
+//! stated differently is an error (`parameter-conflict`,
+//! `response-conflict`). The operation id is derived from the method and
+//! path (see [`path_operation_id`]): no page's own name fits all of them.
+
+use apidoc_ir::{BodyVariant, Diagnostic, Operation, Page, RequestBody, Text, Uri};
+use heck::ToUpperCamelCase;
+
+use super::align::{corresponding_models, find, renames};
+use super::conflict_diagnostic;
+use super::parts::{merge_parameters, merge_responses, merge_status_codes};
+use crate::facts::{Difference, models_agree};
+use crate::pair::union_by;
+use crate::paths::{path_only, placeholder, segments};
+use crate::types::rename_models;
+
+/// Merges pages that share their primary method and path; `first` gives
+/// the URIs' order and the title.
+pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnostic>) -> Page {
+    let mut merged = first;
+    let mut summaries = vec![merged.operation.summary.clone()];
+    let mut descriptions = vec![merged.operation.description.clone()];
+    let mut variants = named_variants(&merged.operation);
+    let mut required = body_required(&merged.operation);
+    for mut page in rest {
+        share_response_models(&merged, &mut page);
+        let (op, into) = (&page.operation, &mut merged.operation);
+        union_by(&mut into.uris, &op.uris, |uri| {
+            (uri.method, uri.path.clone())
+        });
+        report_conflicts(
+            "parameter-conflict",
+            merge_parameters(&mut into.parameters, &op.parameters),
+            out,
+        );
+        report_conflicts(
+            "response-conflict",
+            merge_responses(&mut into.responses, &op.responses),
+            out,
+        );
+        merge_status_codes(&mut into.status_codes, &op.status_codes);
+        into.request_examples
+            .extend(op.request_examples.iter().cloned());
+        into.sources.extend(op.sources.iter().cloned());
+        summaries.push(op.summary.clone());
+        descriptions.push(op.description.clone());
+        variants.extend(named_variants(op));
+        required &= body_required(op);
+        merged.models.append(&mut page.models);
+    }
+    let op = &mut merged.operation;
+    if let Some(primary) = op.uris.first() {
+        op.id = path_operation_id(primary);
+    }
+    op.summary = join_texts(&summaries, " / ");
+    op.description = join_texts(&descriptions, "\n\n");
+    op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
+    merged
+}
+
+/// The operation's body variants, each named after its page's operation
+/// and titled with its summary where the reader left them empty.
+fn named_variants(op: &Operation) -> Vec<BodyVariant> {
+    let variants = op.request_body.iter().flat_map(|body| &body.variants);
+    variants
+        .map(|variant| {
+            let mut variant = variant.clone();
+            if variant.name.is_empty() {
+                variant.name.clone_from(&op.id);
+            }
+            if variant.summary.is_empty() {
+                variant.summary.clone_from(&op.summary);
+            }
+            variant
+        })
+        .collect()
+}
+
+/// A body is required only when every page requires one.
+fn body_required(op: &Operation) -> bool {
+    op.request_body.as_ref().is_some_and(|body| body.required)
+}
+
+/// Response bodies of the same status whose models are named after each
+/// page's operation but define the same fields become one model: the later
+/// page takes the earlier page's name.
+fn share_response_models(merged: &Page, page: &mut Page) {
+    let mut roots = Vec::new();
+    for kept in &merged.operation.responses {
+        let other = page
+            .operation
+            .responses
+            .iter()
+            .find(|other| other.status == kept.status);
+        if let (Some(kept), Some(other)) = (&kept.body, other.and_then(|other| other.body.as_ref()))
+        {
+            roots.push((other, kept));
+        }
+    }
+    let pairs = corresponding_models(roots, &page.models, &merged.models);
+    let agreeing = pairs.into_iter().filter(|(own, kept)| {
+        let (own, kept) = (find(&page.models, own), find(&merged.models, kept));
+        own.zip(kept)
+            .is_some_and(|(own, kept)| models_agree(kept, own))
+    });
+    let renames = renames(agreeing, &page.models);
+    rename_models(page, &renames);
+}
+
+fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diagnostic>) {
+    let help =
+        "pages that share a method and path must document shared parameters and responses alike";
+    out.extend(
+        differences
+            .into_iter()
+            .filter_map(|difference| match difference {
+                Difference::Fact {
+                    subject,
+                    fact,
+                    first,
+                    second,
+                } => Some(conflict_diagnostic(code, &subject, fact, first, second).with_help(help)),
+                Difference::Missing { .. } => None,
+            }),
+    );
+}
+
+/// The id of an operation merged from several pages: the method and the
+/// path's segments in UpperCamelCase, leaving out version segments (`v1`,
+/// `v2.1`) and `{project_id}`, which nearly every path starts with:
+/// `POST /v2.1/{project_id}/servers/{server_id}/action` →
+/// `PostServersServerIdAction`.
+pub(crate) fn path_operation_id(uri: &Uri) -> String {
+    let words = segments(path_only(&uri.path))
+        .map(|segment| placeholder(segment).unwrap_or(segment))
+        .filter(|word| *word != "project_id" && !is_version(word));
+    let phrase: Vec<&str> = std::iter::once(uri.method.as_str()).chain(words).collect();
+    phrase.join("_").to_lowercase().to_upper_camel_case()
+}
+
+fn is_version(segment: &str) -> bool {
+    segment.strip_prefix(['v', 'V']).is_some_and(|number| {
+        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+    })
+}
+
+/// Joins the texts of several pages per language.
+fn join_texts(texts: &[Text], separator: &str) -> Text {
+    let join = |language: fn(&Text) -> Option<&String>| {
+        let parts: Vec<&str> = texts
+            .iter()
+            .filter_map(language)
+            .map(String::as_str)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(separator))
+    };
+    Text {
+        en: join(|text| text.en.as_ref()),
+        zh: join(|text| text.zh.as_ref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use apidoc_ir::{Lang, Method, ParamLocation, TypeRef};
+
+    use super::*;
+    use crate::testkit::*;
+
+    const ACTION: &str = "/v2.1/{project_id}/servers/{server_id}/action";
+
+    /// One ECS action page: its body model has a single field named after
+    /// the action; every action answers 202 with a job id.
+    fn action_page(id: &str, summary: &str, action: &str, file: &str) -> Page {
+        let at = |line| span(file, line);
+        let mut op = operation(id, Method::Post, ACTION, at(5));
+        op.summary = Text::in_lang(Lang::En, summary);
+        op.parameters = vec![param(
+            ParamLocation::Path,
+            "server_id",
+            TypeRef::String,
+            at(8),
+        )];
+        op.request_body = Some(body("", &format!("{id}RequestBody"), at(10)));
+        op.responses = vec![response(202, Some(&format!("{id}ResponseBody")), at(20))];
+        let models = vec![
+            model(
+                &format!("{id}RequestBody"),
+                vec![field(action, TypeRef::Object, at(11))],
+                at(10),
+            ),
+            model(
+                &format!("{id}ResponseBody"),
+                vec![field("job_id", TypeRef::String, at(21))],
+                at(20),
+            ),
+        ];
+        page(Lang::En, summary, op, models)
+    }
+
+    #[test]
+    fn each_page_becomes_a_body_variant_of_one_operation() {
+        let start = action_page(
+            "BatchStartServers",
+            "Starting ECSs",
+            "os-start",
+            "start.txt",
+        );
+        let stop = action_page("BatchStopServers", "Stopping ECSs", "os-stop", "stop.txt");
+        let mut out = Vec::new();
+        let merged = merge_variants(start, vec![stop], &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        let op = &merged.operation;
+        assert_eq!(op.id, "PostServersServerIdAction");
+        assert_eq!(
+            op.summary.en.as_deref(),
+            Some("Starting ECSs / Stopping ECSs")
+        );
+        let variants = op
+            .request_body
+            .as_ref()
+            .map(|body| &body.variants[..])
+            .unwrap_or_default();
+        let names: Vec<_> = variants
+            .iter()
+            .map(|variant| (variant.name.as_str(), variant.summary.en.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("BatchStartServers", Some("Starting ECSs")),
+                ("BatchStopServers", Some("Stopping ECSs"))
+            ]
+        );
+        assert_eq!(op.parameters.len(), 1);
+        assert_eq!(op.responses.len(), 1);
+        assert_eq!(op.sources, ["start.txt", "stop.txt"]);
+        let body = op.responses[0].body.clone();
+        assert_eq!(
+            body,
+            Some(TypeRef::Model("BatchStartServersResponseBody".to_owned()))
+        );
+        let response_models = merged
+            .models
+            .iter()
+            .filter(|model| model.name.ends_with("ResponseBody"))
+            .count();
+        assert_eq!(
+            response_models, 2,
+            "both copies stay until the model union merges them"
+        );
+        assert!(
+            merged
+                .models
+                .iter()
+                .all(|model| model.name != "BatchStopServersResponseBody")
+        );
+    }
+
+    #[test]
+    fn a_shared_parameter_stated_differently_is_a_conflict() {
+        let start = action_page(
+            "BatchStartServers",
+            "Starting ECSs",
+            "os-start",
+            "start.txt",
+        );
+        let mut stop = action_page("BatchStopServers", "Stopping ECSs", "os-stop", "stop.txt");
+        stop.operation.parameters[0].field.ty = TypeRef::Integer;
+        let mut out = Vec::new();
+        merge_variants(start, vec![stop], &mut out);
+        assert_eq!(codes(&out), ["parameter-conflict"]);
+        assert_eq!(
+            out[0].primary.as_ref().map(|label| &label.span),
+            Some(&span("stop.txt", 8))
+        );
+    }
+
+    #[test]
+    fn path_ids_skip_versions_and_the_project() {
+        let uri = |method, path: &str| Uri {
+            method,
+            path: path.to_owned(),
+            span: span("p", 1),
+        };
+        assert_eq!(
+            path_operation_id(&uri(Method::Post, ACTION)),
+            "PostServersServerIdAction"
+        );
+        assert_eq!(
+            path_operation_id(&uri(Method::Get, "/v1/{project_id}/os-keys")),
+            "GetOsKeys"
+        );
+    }
+}

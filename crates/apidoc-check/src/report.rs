@@ -1,0 +1,123 @@
+//! Findings as a Markdown report for the documentation owners.
+
+use std::collections::BTreeMap;
+
+use apidoc_ir::{Diagnostic, Severity};
+
+/// A Markdown report of the findings: a count, then one section per page
+/// file (sorted) with a table of its findings ordered by line, severity,
+/// code and message; findings without a place come last. Secondary places
+/// are listed under the finding. The output depends only on the input.
+pub fn findings_report(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::from("# Documentation findings\n\n");
+    out.push_str(&summary(diagnostics));
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut unplaced = Vec::new();
+    for diagnostic in diagnostics {
+        match &diagnostic.primary {
+            Some(label) => by_file
+                .entry(&label.span.file)
+                .or_default()
+                .push(diagnostic),
+            None => unplaced.push(diagnostic),
+        }
+    }
+    for (file, findings) in by_file {
+        out.push_str(&format!("\n## `{file}`\n\n"));
+        out.push_str(&table(findings));
+    }
+    if !unplaced.is_empty() {
+        out.push_str("\n## Without a place\n\n");
+        out.push_str(&table(unplaced));
+    }
+    out
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return "No findings.\n".to_owned();
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.is_error())
+        .count();
+    let warnings = diagnostics.len() - errors;
+    format!(
+        "{} and {}.\n",
+        counted(errors, "error"),
+        counted(warnings, "warning")
+    )
+}
+
+fn counted(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+fn table(mut findings: Vec<&Diagnostic>) -> String {
+    findings.sort_by_key(|diagnostic| {
+        let line = diagnostic.primary.as_ref().map(|label| label.span.line);
+        (
+            line,
+            diagnostic.severity,
+            &diagnostic.code,
+            &diagnostic.message,
+        )
+    });
+    let mut out =
+        String::from("| Line | Severity | Code | Finding | Help |\n|---:|---|---|---|---|\n");
+    for diagnostic in findings {
+        let line = diagnostic
+            .primary
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |label| label.span.line.to_string());
+        let mut finding = cell(&diagnostic.message);
+        for label in &diagnostic.secondary {
+            finding.push_str(&format!(
+                "<br>see `{}`: {}",
+                label.span,
+                cell(&label.message)
+            ));
+        }
+        let help = diagnostic.help.as_deref().map(cell).unwrap_or_default();
+        out.push_str(&format!(
+            "| {line} | {} | `{}` | {finding} | {help} |\n",
+            severity_name(diagnostic.severity),
+            diagnostic.code
+        ));
+    }
+    out
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// Text safe inside a table cell: pipes escaped, lines joined.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::span;
+
+    #[test]
+    fn no_findings_say_so() {
+        assert_eq!(
+            findings_report(&[]),
+            "# Documentation findings\n\nNo findings.\n"
+        );
+    }
+
+    #[test]
+    fn pipes_in_messages_do_not_break_the_table() {
+        let diagnostic = Diagnostic::warning("w", "a | b", span("p.txt", 3), "l");
+        assert!(findings_report(&[diagnostic]).contains("| 3 | warning | `w` | a \\| b |  |\n"));
+    }
+}
