@@ -98,7 +98,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The region filling `{region}` in the endpoint template.
+    /// The region filling `{region}` in the endpoint template (unused with
+    /// an explicit [`endpoint`](Self::endpoint)).
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
@@ -138,7 +139,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Resolves the endpoint and builds the client.
+    /// Resolves the endpoint and builds the client. Installs rustls' `ring`
+    /// crypto provider as the process default unless one is installed
+    /// already.
     pub fn build(self) -> Result<Client, Error> {
         let endpoint = self.resolve_endpoint()?;
         install_crypto_provider();

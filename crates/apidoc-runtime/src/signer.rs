@@ -104,9 +104,13 @@ pub enum SignError {
     /// A header chosen for signing is not on the request.
     #[error("header {0:?} is listed for signing but not present on the request")]
     MissingSignedHeader(String),
-    /// The current time cannot be written in the signing format.
+    /// The signing time is before 1970 or after 9999.
     #[error("the signing time is outside the range the date format can express")]
     TimeOutOfRange,
+    /// The secret key was refused by HMAC-SHA256 (which takes keys of any
+    /// length, so this does not happen with the current `hmac` crate).
+    #[error("the secret key cannot key HMAC-SHA256")]
+    InvalidSecretKey,
 }
 
 /// What gets signed: the request as it will be sent.
@@ -263,7 +267,7 @@ pub fn sign_prepared(
         &sha256_hex(canonical_request.as_bytes()),
     ]
     .join("\n");
-    let signature = hmac_sha256_hex(&key.secret_key, &string_to_sign);
+    let signature = hmac_sha256_hex(&key.secret_key, &string_to_sign)?;
     let authorization = format!(
         "{ALGORITHM} Access={}, SignedHeaders={signed_headers}, Signature={signature}",
         key.access_key
@@ -368,26 +372,28 @@ fn parse_sdk_date(value: &str) -> Result<OffsetDateTime, SignError> {
         .map_err(|_| SignError::InvalidDate(value.to_owned()))
 }
 
+/// Converts without `From<SystemTime>`, which panics out of range.
 fn format_sdk_date(now: SystemTime) -> Result<String, SignError> {
-    OffsetDateTime::from(now)
-        .format(SDK_DATE_FORMAT)
-        .map_err(|_| SignError::TimeOutOfRange)
+    let seconds = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()
+        .and_then(|since_epoch| i64::try_from(since_epoch.as_secs()).ok())
+        .ok_or(SignError::TimeOutOfRange)?;
+    OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()
+        .and_then(|time| time.format(SDK_DATE_FORMAT).ok())
+        .ok_or(SignError::TimeOutOfRange)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-fn hmac_sha256_hex(secret_key: &str, message: &str) -> String {
-    // HMAC accepts keys of any length, so `new_from_slice` cannot fail here;
-    // the fallback keeps the code free of panics all the same.
-    match Hmac::<Sha256>::new_from_slice(secret_key.as_bytes()) {
-        Ok(mut mac) => {
-            mac.update(message.as_bytes());
-            hex::encode(mac.finalize().into_bytes())
-        }
-        Err(_) => String::new(),
-    }
+fn hmac_sha256_hex(secret_key: &str, message: &str) -> Result<String, SignError> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret_key.as_bytes())
+        .map_err(|_| SignError::InvalidSecretKey)?;
+    mac.update(message.as_bytes());
+    Ok(hex::encode(mac.finalize().into_bytes()))
 }
 
 #[cfg(test)]
@@ -415,6 +421,14 @@ mod tests {
     fn generated_date_is_utc_basic_format() {
         let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_136_214_245);
         assert_eq!(format_sdk_date(at), Ok("20060102T150405Z".to_owned()));
+    }
+
+    #[test]
+    fn time_outside_the_format_is_an_error_not_a_panic() {
+        let before_1970 = SystemTime::UNIX_EPOCH - std::time::Duration::from_secs(1);
+        assert_eq!(format_sdk_date(before_1970), Err(SignError::TimeOutOfRange));
+        let far_future = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(400_000_000_000);
+        assert_eq!(format_sdk_date(far_future), Err(SignError::TimeOutOfRange));
     }
 
     #[test]
