@@ -133,7 +133,17 @@ fn collect(blocks: &[Block], out: &mut Vec<String>) {
         match &block.kind {
             BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => out.push(text.clone()),
             BlockKind::Code { text, .. } => out.extend(text.split('\n').map(str::to_owned)),
-            BlockKind::List { items, .. } => items.iter().for_each(|item| collect(item, out)),
+            BlockKind::List { items, .. } => {
+                // Put a marker back so that [`comparable`] strips exactly the
+                // one the source line had (an item may itself start with "• ").
+                for item in items {
+                    let start = out.len();
+                    collect(item, out);
+                    if let Some(first) = out.get_mut(start) {
+                        *first = format!("• {first}");
+                    }
+                }
+            }
             BlockKind::Note(inner) => collect(inner, out),
             BlockKind::Table(table) => {
                 out.extend(table.caption.clone());

@@ -365,7 +365,6 @@ mod tests {
             "a string object",
             "Array of",
             "OK",
-            "object",
             "",
         ] {
             assert!(!is_type_like(text), "{text}");
