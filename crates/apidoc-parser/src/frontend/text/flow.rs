@@ -32,7 +32,7 @@ pub(super) fn item(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
 }
 
 /// Line `i` as a paragraph.
-pub(super) fn paragraph(lines: &Lines, i: usize) -> Block {
+fn paragraph(lines: &Lines, i: usize) -> Block {
     Block::new(
         BlockKind::Paragraph(lines.text(i).to_owned()),
         lines.number(i),
@@ -67,10 +67,10 @@ fn bullet_list(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
 }
 
 /// A JSON body: from a line starting with `{` or `[` to the line where the
-/// brackets balance (brackets inside strings do not count). A single line
-/// must also parse as JSON, so that "[Optional] text" or "[1]" stays prose
-/// unless it really is JSON; a body that never balances (a truncated page)
-/// is not code.
+/// brackets balance (brackets inside strings do not count), with nothing
+/// after the closing bracket. A single line must also parse as JSON, so that
+/// "[Optional]" stays prose; a body that never balances (a truncated page) is
+/// not code.
 fn json_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
     if !lines.text(start).starts_with(['{', '[']) {
         return None;

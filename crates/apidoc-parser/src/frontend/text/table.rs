@@ -52,30 +52,16 @@ impl Column {
     }
 }
 
-/// The table starting at the non-blank line `start`, if one does: a caption
-/// followed by header words, or (no caption) at least two header words the
-/// first of which names a key column ("Status Code" / "Description").
-/// Returns the block and the index after the table.
+/// The table starting at the non-blank line `start`, if one does, and the
+/// index after it.
 pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
-    let caption = vocab::is_caption(lines.text(start)).then(|| lines.text(start).to_owned());
-    let header_start = if caption.is_some() {
-        lines.next_non_blank(start + 1, lines.len())?
-    } else {
-        start
-    };
-    let header = header_run(lines, header_start);
-    let first_role = header.first()?.1;
-    if caption.is_none()
-        && (header.len() < 2 || !matches!(first_role, HeaderRole::Name | HeaderRole::StatusCode))
-    {
-        return None;
-    }
+    let TableHead { caption, header } = table_head(lines, start)?;
     let columns: Vec<Column> = header
         .iter()
         .enumerate()
         .map(|(k, &(_, role))| Column::from_header(k, role))
         .collect();
-    let body_start = header.last().map_or(header_start, |&(i, _)| i + 1);
+    let body_start = header.last().map_or(start + 1, |&(i, _)| i + 1);
     let body = body_start..body_end(lines, body_start);
     let (rows, after) = rows(lines, body, &columns);
     let header_cells = header.iter().map(|&(i, _)| line_cell(lines, i)).collect();
@@ -90,13 +76,37 @@ pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
     ))
 }
 
+/// A table's caption and header words (with their line indices).
+struct TableHead {
+    caption: Option<String>,
+    header: Vec<(usize, HeaderRole)>,
+}
+
+/// The head of a table starting at `start`: a caption followed by header
+/// words, or (no caption) at least two header words the first of which
+/// names a key column ("Status Code" / "Description").
+fn table_head(lines: &Lines, start: usize) -> Option<TableHead> {
+    let text = lines.text(start);
+    if vocab::is_caption(text) {
+        let header = header_run(lines, lines.next_non_blank(start + 1, lines.len())?);
+        let caption = Some(text.to_owned());
+        return (!header.is_empty()).then_some(TableHead { caption, header });
+    }
+    let header = header_run(lines, start);
+    let keyed = matches!(
+        header.first(),
+        Some((_, HeaderRole::Name | HeaderRole::StatusCode))
+    );
+    (keyed && header.len() >= 2).then_some(TableHead {
+        caption: None,
+        header,
+    })
+}
+
 /// True when line `i` is a caption that starts a table (a caption line
 /// followed by a header word); such a line ends the table before it.
 pub(super) fn is_caption_start(lines: &Lines, i: usize) -> bool {
-    vocab::is_caption(lines.text(i))
-        && lines
-            .next_non_blank(i + 1, lines.len())
-            .is_some_and(|h| vocab::header_role(lines.text(h)).is_some())
+    vocab::is_caption(lines.text(i)) && table_head(lines, i).is_some()
 }
 
 /// The header words from `start` on: consecutive distinct header words
@@ -212,12 +222,7 @@ fn rows(lines: &Lines, body: Range<usize>, columns: &[Column]) -> (Vec<Vec<Cell>
     let Some(first) = lines.next_non_blank(body.start, body.end) else {
         return (Vec::new(), body.end);
     };
-    let head = row_head(lines, first, body.end, columns, Fit::Strict).or_else(|| {
-        let key = columns.first()?;
-        key.accepts(lines.text(first))
-            .then(|| row_head(lines, first, body.end, columns, Fit::Loose))?
-    });
-    let Some(mut head) = head else {
+    let Some(mut head) = first_row(lines, first, body.end, columns) else {
         return (Vec::new(), first);
     };
     let mut start = first;
@@ -231,6 +236,17 @@ fn rows(lines: &Lines, body: Range<usize>, columns: &[Column]) -> (Vec<Vec<Cell>
             None => return (rows, body.end),
         }
     }
+}
+
+/// The first row of a body: laid out strictly when it fits, else loosely
+/// when its first line at least fits the key column (an unknown type name
+/// must not turn the table into prose).
+fn first_row(lines: &Lines, first: usize, end: usize, columns: &[Column]) -> Option<RowHead> {
+    let is_key = columns
+        .first()
+        .is_some_and(|key| key.accepts(lines.text(first)));
+    row_head(lines, first, end, columns, Fit::Strict)
+        .or_else(|| is_key.then(|| row_head(lines, first, end, columns, Fit::Loose))?)
 }
 
 /// The cells of one row: a one-line cell per leading column, an empty cell
