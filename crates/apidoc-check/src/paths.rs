@@ -40,6 +40,28 @@ pub(crate) fn normalised(name: &str) -> String {
         .collect()
 }
 
+/// True for a version segment: `v1`, `V2`, `v2.1`.
+pub(crate) fn is_version(segment: &str) -> bool {
+    segment.strip_prefix(['v', 'V']).is_some_and(|number| {
+        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+    })
+}
+
+/// The words of a path that tell operations apart: its segments with
+/// placeholders unwrapped, leaving out version segments and
+/// `{project_id}`, which nearly every path has.
+pub(crate) fn path_words(path: &str) -> Vec<&str> {
+    segments(path_only(path))
+        .map(|segment| placeholder(segment).unwrap_or(segment))
+        .filter(|word| *word != "project_id" && !is_version(word))
+        .collect()
+}
+
+/// The path's first version segment, if it has one.
+pub(crate) fn version_of(path: &str) -> Option<&str> {
+    segments(path_only(path)).find(|segment| is_version(segment))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +84,14 @@ mod tests {
             placeholders("/v1/{project_id}/jobs/{job_id}?limit={limit}"),
             ["project_id", "job_id"]
         );
+    }
+
+    #[test]
+    fn words_leave_out_versions_and_the_project() {
+        let path = "/v2.1/{project_id}/servers/{server_id}/action";
+        assert_eq!(path_words(path), ["servers", "server_id", "action"]);
+        assert_eq!(version_of(path), Some("v2.1"));
+        assert_eq!(version_of("/servers"), None);
     }
 
     #[test]

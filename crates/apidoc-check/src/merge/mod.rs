@@ -3,11 +3,13 @@
 //! Pages are grouped by their primary method and path. In a group, each
 //! English page is merged with its Chinese page ([`lang`], rule 1); pages
 //! left that are different operations become body variants of one
-//! operation ([`variants`], rule 2). Finally every model of every page joins
+//! operation ([`variants`], rule 2). Operations whose ids clash get
+//! distinct ids ([`ids`]). Finally every model of every page joins
 //! one list by name (rule 3): definitions of the same name must agree
 //! (`model-conflict`), and merge silently when they do.
 
 mod align;
+mod ids;
 mod lang;
 mod parts;
 mod variants;
@@ -45,12 +47,14 @@ pub(crate) fn merge_pages(
             )),
         }
     }
-    let mut operations = Vec::new();
-    let mut models = Vec::new();
-    for page in groups
+    let mut merged: Vec<Page> = groups
         .into_values()
         .filter_map(|group| merge_group(group, out))
-    {
+        .collect();
+    ids::make_ids_unique(&mut merged);
+    let mut operations = Vec::new();
+    let mut models = Vec::new();
+    for page in merged {
         operations.push(page.operation);
         models.extend(page.models);
     }

@@ -16,7 +16,7 @@ use super::conflict_diagnostic;
 use super::parts::{merge_parameters, merge_responses, merge_status_codes};
 use crate::facts::{Difference, models_agree};
 use crate::pair::union_by;
-use crate::paths::{path_only, placeholder, segments};
+use crate::paths::path_words;
 use crate::types::rename_models;
 
 /// Merges pages that share their primary method and path; `first` gives
@@ -131,22 +131,19 @@ fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diag
 }
 
 /// The id of an operation merged from several pages: the method and the
-/// path's segments in UpperCamelCase, leaving out version segments (`v1`,
-/// `v2.1`) and `{project_id}`, which nearly every path starts with:
+/// path's [`path_words`] in UpperCamelCase:
 /// `POST /v2.1/{project_id}/servers/{server_id}/action` →
 /// `PostServersServerIdAction`.
 pub(crate) fn path_operation_id(uri: &Uri) -> String {
-    let words = segments(path_only(&uri.path))
-        .map(|segment| placeholder(segment).unwrap_or(segment))
-        .filter(|word| *word != "project_id" && !is_version(word));
-    let phrase: Vec<&str> = std::iter::once(uri.method.as_str()).chain(words).collect();
-    phrase.join("_").to_lowercase().to_upper_camel_case()
+    let phrase: Vec<&str> = std::iter::once(uri.method.as_str())
+        .chain(path_words(&uri.path))
+        .collect();
+    camel(&phrase)
 }
 
-fn is_version(segment: &str) -> bool {
-    segment.strip_prefix(['v', 'V']).is_some_and(|number| {
-        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-    })
+/// Words joined in UpperCamelCase (`["GET", "os-keys"]` → `GetOsKeys`).
+pub(crate) fn camel(words: &[&str]) -> String {
+    words.join("_").to_lowercase().to_upper_camel_case()
 }
 
 /// Joins the texts of several pages per language.
