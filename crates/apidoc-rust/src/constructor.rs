@@ -1,0 +1,110 @@
+//! `new(...)` of models with required fields and of requests: required
+//! members are arguments, optional ones start unset.
+
+use crate::docs::Doc;
+use crate::plan::ModelPlan;
+use crate::types::{Shape, TypeContext};
+use apidoc_ir::TypeRef;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// Clippy's default limit of function arguments.
+const CLIPPY_MAX_ARGUMENTS: usize = 7;
+
+/// A constructor under construction.
+#[derive(Debug)]
+pub(crate) struct Constructor {
+    doc: Doc,
+    arguments: Vec<TokenStream>,
+    inits: Vec<TokenStream>,
+}
+
+/// A required member: how it is passed and stored.
+#[derive(Debug)]
+pub(crate) struct Required<'t> {
+    /// The member (and argument) name.
+    pub(crate) ident: &'t Ident,
+    /// The member's type without `Box`/`Nullable`.
+    pub(crate) inner: TokenStream,
+    /// True when the member is a plain `String`, taken as `impl Into<String>`.
+    pub(crate) string: bool,
+    /// True when the member is boxed.
+    pub(crate) boxed: bool,
+    /// True when the member is `Nullable`.
+    pub(crate) nullable: bool,
+}
+
+impl Constructor {
+    /// An empty constructor with its doc comment.
+    pub(crate) fn new(doc: Doc) -> Self {
+        Self { doc, arguments: Vec::new(), inits: Vec::new() }
+    }
+
+    /// The constructor of a model: its required fields in page order.
+    pub(crate) fn for_model(model: &ModelPlan, context: TypeContext) -> Self {
+        let mut constructor = Self::new(Doc::with_summary(format!(
+            "A `{}` with the required fields; optional fields start unset.",
+            model.ident
+        )));
+        for field in &model.fields {
+            let shape = Shape::of_model_field(field, model.request_side);
+            if shape.is_optional() {
+                constructor.optional(&field.ident);
+            } else {
+                constructor.required(Required {
+                    ident: &field.ident,
+                    inner: context.rust_type(&field.field.ty, field.enum_index),
+                    string: field.field.ty == TypeRef::String && field.enum_index.is_none(),
+                    boxed: field.boxed,
+                    nullable: shape == Shape::Nullable,
+                });
+            }
+        }
+        constructor
+    }
+
+    /// Adds an argument.
+    pub(crate) fn required(&mut self, member: Required) {
+        let Required { ident, inner, string, boxed, nullable } = member;
+        let (argument, init) = match (string, boxed, nullable) {
+            (true, _, false) => (quote!(impl Into<String>), quote!(#ident: #ident.into())),
+            (_, true, false) => (inner, quote!(#ident: Box::new(#ident))),
+            (_, true, true) => (quote!(apidoc_runtime::Nullable<Box<#inner>>), quote!(#ident)),
+            (_, false, true) => (quote!(apidoc_runtime::Nullable<#inner>), quote!(#ident)),
+            (false, false, false) => (inner, quote!(#ident)),
+        };
+        self.arguments.push(quote!(#ident: #argument));
+        self.inits.push(init);
+    }
+
+    /// Adds a member that starts as `None`.
+    pub(crate) fn optional(&mut self, ident: &Ident) {
+        self.inits.push(quote!(#ident: None));
+    }
+
+    /// True when `new()` takes no argument (the type then derives
+    /// `Default`, which clippy asks for).
+    pub(crate) fn takes_nothing(&self) -> bool {
+        self.arguments.is_empty()
+    }
+
+    /// The `pub fn new`.
+    pub(crate) fn item(&self) -> TokenStream {
+        let doc = self.doc.attrs();
+        let allow = (self.arguments.len() > CLIPPY_MAX_ARGUMENTS).then(|| {
+            quote!(#[allow(clippy::too_many_arguments, reason = "one argument per required field of the documentation")])
+        });
+        let arguments = &self.arguments;
+        let body = if self.takes_nothing() {
+            quote!(Self::default())
+        } else {
+            let inits = &self.inits;
+            quote!(Self { #(#inits),* })
+        };
+        quote! {
+            #doc
+            #allow
+            pub fn new(#(#arguments),*) -> Self { #body }
+        }
+    }
+}

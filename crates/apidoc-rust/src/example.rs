@@ -1,0 +1,196 @@
+//! The `no_run` doc example of an operation: build the client with AK/SK
+//! credentials, build the request with example values for its required
+//! members, call the operation. The generated crate's doc tests compile it.
+
+use crate::plan::{BodyShape, Module, OperationPlan, Plan};
+use crate::render::format_items;
+use crate::types::{Shape, parameter_type};
+use apidoc_ir::{Constraints, Number, TypeRef, Value};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
+
+/// Nesting of required models beyond which an example argument is `todo!()`
+/// (only a cycle of required models goes that deep, and it has no value).
+const MAX_DEPTH: usize = 4;
+
+/// The Markdown of the example: a fenced `no_run` block.
+pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
+    let mut builder = ExampleBuilder { plan, imports: BTreeSet::new() };
+    let request = builder.request(operation);
+    let krate = format_ident!("{}", plan.crate_name);
+    let (client, method) = (&plan.client, &operation.method);
+    let region = region(plan).map(|region| quote!(.region(#region)));
+    let imports = builder.imports.iter().map(|(module, ident)| quote!(use #krate::#module::#ident;));
+    let function = quote! {
+        async fn example() -> Result<(), #krate::Error> {
+            use #krate::{Credentials, #client};
+            #(#imports)*
+
+            let client = #client::builder()
+                #region
+                .credentials(Credentials::ak_sk("my-access-key", "my-secret-key"))
+                .build()?;
+            let response = client.#method(#request).await?;
+            println!("{response:?}");
+            Ok(())
+        }
+    };
+    fenced(&format_items(function))
+}
+
+/// The default `{region}` of the endpoint template, if it has one.
+fn region(plan: &Plan) -> Option<String> {
+    let meta = &plan.service.meta;
+    meta.endpoint.contains("{region}").then(|| {
+        let default = meta.endpoint_defaults.iter().find(|(name, _)| name == "region");
+        default.map_or_else(|| "cn-north-4".to_owned(), |(_, value)| value.clone())
+    })
+}
+
+/// The formatted function as doc-test lines: the signature, `Ok(())` and
+/// the closing brace hidden with `# `, the body unindented.
+fn fenced(function: &str) -> String {
+    let lines: Vec<&str> = function.trim_end().lines().collect();
+    let last = lines.len().saturating_sub(1);
+    let body = lines.iter().enumerate().map(|(index, line)| {
+        let unindented = line.strip_prefix("    ").unwrap_or(line);
+        if index == 0 || index == last || unindented == "Ok(())" {
+            format!("# {unindented}")
+        } else {
+            unindented.to_owned()
+        }
+    });
+    let body: Vec<String> = body.collect();
+    format!("```no_run\n{}\n```", body.join("\n"))
+}
+
+struct ExampleBuilder<'p, 'a> {
+    plan: &'p Plan<'a>,
+    /// Items the example names: (module, type).
+    imports: BTreeSet<(Ident, Ident)>,
+}
+
+impl ExampleBuilder<'_, '_> {
+    /// `XRequest::new(<required members>)`.
+    fn request(&mut self, operation: &OperationPlan) -> TokenStream {
+        let ident = &operation.request;
+        self.import(Module::Operations, ident);
+        let params = operation.parameters.iter().filter(|param| param.required).map(|param| {
+            let ty = parameter_type(&param.field.field.ty);
+            self.value(&ty, param.field.enum_index, &param.field.field.constraints, &param.field.field.name, 0)
+        });
+        let mut arguments: Vec<TokenStream> = params.collect();
+        if let Some(body) = operation.body.as_ref().filter(|body| body.required) {
+            let value = match &body.shape {
+                BodyShape::Single(schema) => self.value(schema, None, &Constraints::default(), "body", 0),
+                BodyShape::Variants { ident, variants } => {
+                    self.import(Module::Operations, ident);
+                    match variants.first() {
+                        Some((variant, documented)) => {
+                            let inner = self.value(&documented.schema, None, &Constraints::default(), "body", 0);
+                            quote!(#ident::#variant(#inner))
+                        }
+                        None => quote!(todo!()),
+                    }
+                }
+            };
+            arguments.push(value);
+        }
+        quote!(#ident::new(#(#arguments),*))
+    }
+
+    /// An example value of a type: the documented default where it fits,
+    /// else the minimum, else a plain value.
+    fn value(
+        &mut self,
+        ty: &TypeRef,
+        enum_index: Option<usize>,
+        constraints: &Constraints,
+        name: &str,
+        depth: usize,
+    ) -> TokenStream {
+        let default = constraints.default.as_ref().map(|fact| &fact.value);
+        let minimum = constraints.minimum.as_ref().map(|fact| &fact.value);
+        match ty {
+            TypeRef::String => match enum_index {
+                Some(index) => {
+                    let item = &self.plan.enums[index];
+                    self.import(item.module, &item.ident);
+                    let ident = &item.ident;
+                    match item.variants.first() {
+                        Some(variant) => {
+                            let variant = &variant.ident;
+                            quote!(#ident::#variant)
+                        }
+                        None => quote!(todo!()),
+                    }
+                }
+                None => {
+                    let text = default.and_then(Value::as_str).unwrap_or(name);
+                    quote!(#text)
+                }
+            },
+            TypeRef::Integer => {
+                let fits = |n: &i64| i32::try_from(*n).is_ok();
+                let number = default.and_then(Value::as_i64).filter(fits).or_else(|| minimum.and_then(Number::as_i64).filter(fits));
+                let literal = Literal::i64_unsuffixed(number.unwrap_or(1));
+                quote!(#literal)
+            }
+            TypeRef::Long => {
+                let number = default.and_then(Value::as_i64).or_else(|| minimum.and_then(Number::as_i64));
+                let literal = Literal::i64_unsuffixed(number.unwrap_or(1));
+                quote!(#literal)
+            }
+            TypeRef::Number => {
+                let number = default.and_then(Value::as_f64).or_else(|| minimum.and_then(Number::as_f64));
+                let literal = Literal::f64_unsuffixed(number.unwrap_or(1.0));
+                quote!(#literal)
+            }
+            TypeRef::Boolean => {
+                let flag = default.and_then(Value::as_bool).unwrap_or(true);
+                quote!(#flag)
+            }
+            TypeRef::Object => quote!(serde_json::Value::Null),
+            TypeRef::Map(_) => quote!(std::collections::BTreeMap::new()),
+            TypeRef::Array(_) => quote!(Vec::new()),
+            TypeRef::Model(model_name) => self.model(model_name, depth),
+        }
+    }
+
+    /// `Model::default()`, or `Model::new(<required fields>)`.
+    fn model(&mut self, name: &str, depth: usize) -> TokenStream {
+        let Some(model) = self.plan.model(name) else { return quote!(serde_json::Value::Null) };
+        if depth >= MAX_DEPTH {
+            return quote!(todo!());
+        }
+        let ident = &model.ident;
+        self.import(Module::Models, ident);
+        if model.all_optional() {
+            return quote!(#ident::default());
+        }
+        let arguments: Vec<TokenStream> = model
+            .fields
+            .iter()
+            .filter(|field| !Shape::of_model_field(field, model.request_side).is_optional())
+            .map(|field| {
+                let shape = Shape::of_model_field(field, model.request_side);
+                if shape == Shape::Nullable {
+                    let krate = format_ident!("{}", self.plan.crate_name);
+                    return quote!(#krate::Nullable::Null);
+                }
+                let constraints = &field.field.constraints;
+                self.value(&field.field.ty, field.enum_index, constraints, &field.field.name, depth + 1)
+            })
+            .collect();
+        quote!(#ident::new(#(#arguments),*))
+    }
+
+    fn import(&mut self, module: Module, ident: &Ident) {
+        let module = match module {
+            Module::Models => format_ident!("models"),
+            Module::Operations => format_ident!("operations"),
+        };
+        self.imports.insert((module, ident.clone()));
+    }
+}

@@ -1,0 +1,542 @@
+//! The naming plan: every identifier of the generated crate and the facts
+//! about models (request side, recursion, validation) that code generation
+//! needs, decided once before any code is printed.
+
+use crate::ident::{Case, Scope, camel, snake};
+use apidoc_ir::{Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Value};
+use proc_macro2::Ident;
+use quote::format_ident;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Request headers the runtime sets itself (authentication, signing, the
+/// JSON body's media type); they are not request fields.
+const MANAGED_HEADERS: &[&str] = &[
+    "authorization",
+    "content-type",
+    "host",
+    "x-auth-token",
+    "x-project-id",
+    "x-sdk-date",
+    "x-security-token",
+];
+
+/// The path parameter the runtime fills from the client configuration when
+/// the request does not set it.
+pub(crate) const PROJECT_ID: &str = "project_id";
+
+/// The module of the generated crate an item lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Module {
+    /// `src/models.rs`: models and the enums of their fields.
+    Models,
+    /// `src/operations.rs`: requests, responses and the enums of parameters.
+    Operations,
+}
+
+/// Everything decided about a service before printing.
+#[derive(Debug)]
+pub(crate) struct Plan<'a> {
+    /// The service.
+    pub(crate) service: &'a Service,
+    /// The library name, e.g. `metastudio_sdk`.
+    pub(crate) crate_name: String,
+    /// The client type, e.g. `MetastudioClient`.
+    pub(crate) client: Ident,
+    /// Its builder, e.g. `MetastudioClientBuilder`.
+    pub(crate) builder: Ident,
+    /// Models in service order.
+    pub(crate) models: Vec<ModelPlan<'a>>,
+    /// Model index by IR name.
+    model_index: BTreeMap<&'a str, usize>,
+    /// Every string enum, of model fields and of parameters.
+    pub(crate) enums: Vec<EnumPlan>,
+    /// Operations in service order.
+    pub(crate) operations: Vec<OperationPlan<'a>>,
+}
+
+/// A model and its names.
+#[derive(Debug)]
+pub(crate) struct ModelPlan<'a> {
+    /// The IR model.
+    pub(crate) model: &'a Model,
+    /// The struct name.
+    pub(crate) ident: Ident,
+    /// Its fields.
+    pub(crate) fields: Vec<FieldPlan<'a>>,
+    /// True when some request body contains it: nullable optional fields
+    /// then take three states.
+    pub(crate) request_side: bool,
+    /// True when it has constraints to check before sending (only for
+    /// request-side models).
+    pub(crate) validates: bool,
+}
+
+impl ModelPlan<'_> {
+    /// True when every field is optional, so the model derives `Default`
+    /// instead of getting a constructor.
+    pub(crate) fn all_optional(&self) -> bool {
+        self.fields.iter().all(|field| !field.field.is_required())
+    }
+}
+
+/// A model field, parameter or response header and its names.
+#[derive(Debug)]
+pub(crate) struct FieldPlan<'a> {
+    /// The IR field.
+    pub(crate) field: &'a Field,
+    /// The Rust field (and builder method) name.
+    pub(crate) ident: Ident,
+    /// The string enum of its values, as an index into [`Plan::enums`].
+    pub(crate) enum_index: Option<usize>,
+    /// True when the field refers back to its own model without a `Vec` or
+    /// map in between, so it needs a `Box`.
+    pub(crate) boxed: bool,
+}
+
+/// A generated string enum.
+#[derive(Debug)]
+pub(crate) struct EnumPlan {
+    /// The type name.
+    pub(crate) ident: Ident,
+    /// The module it lives in.
+    pub(crate) module: Module,
+    /// The documentation of the field it was first made for.
+    pub(crate) description: Text,
+    /// The variants, in page order.
+    pub(crate) variants: Vec<VariantPlan>,
+}
+
+/// One enum value.
+#[derive(Debug)]
+pub(crate) struct VariantPlan {
+    /// The variant name.
+    pub(crate) ident: Ident,
+    /// The value on the wire.
+    pub(crate) wire: String,
+    /// What it means.
+    pub(crate) description: Text,
+}
+
+/// The name of the catch-all variant of every enum.
+pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// An operation and its names.
+#[derive(Debug)]
+pub(crate) struct OperationPlan<'a> {
+    /// The IR operation.
+    pub(crate) operation: &'a Operation,
+    /// The client method name.
+    pub(crate) method: Ident,
+    /// The request type.
+    pub(crate) request: Ident,
+    /// The response type.
+    pub(crate) response: Ident,
+    /// Parameters the request exposes (managed headers left out).
+    pub(crate) parameters: Vec<ParamPlan<'a>>,
+    /// The request body, if the operation has one.
+    pub(crate) body: Option<BodyPlan<'a>>,
+    /// The response headers (of every 2xx response, once each).
+    pub(crate) response_headers: Vec<FieldPlan<'a>>,
+    /// The identifier of the response's body field, if it has one.
+    pub(crate) response_body: Option<ResponseBodyPlan<'a>>,
+}
+
+/// A parameter of a request.
+#[derive(Debug)]
+pub(crate) struct ParamPlan<'a> {
+    /// Where it travels.
+    pub(crate) location: ParamLocation,
+    /// Its field.
+    pub(crate) field: FieldPlan<'a>,
+    /// True when `new()` takes it; false when a builder method sets it.
+    pub(crate) required: bool,
+}
+
+/// The request body of an operation.
+#[derive(Debug)]
+pub(crate) struct BodyPlan<'a> {
+    /// The request field and builder method name.
+    pub(crate) ident: Ident,
+    /// True when `new()` takes it.
+    pub(crate) required: bool,
+    /// The shape: one schema, or an enum of variants.
+    pub(crate) shape: BodyShape<'a>,
+}
+
+/// The shape of a request body.
+#[derive(Debug)]
+pub(crate) enum BodyShape<'a> {
+    /// One documented body.
+    Single(&'a TypeRef),
+    /// Several documented bodies: an untagged enum.
+    Variants {
+        /// The enum's name, `<OpId>Body`.
+        ident: Ident,
+        /// Each variant's name and schema.
+        variants: Vec<(Ident, &'a apidoc_ir::BodyVariant)>,
+    },
+}
+
+/// The decoded body of a successful response.
+#[derive(Debug)]
+pub(crate) struct ResponseBodyPlan<'a> {
+    /// The response field name.
+    pub(crate) ident: Ident,
+    /// The schema.
+    pub(crate) schema: &'a TypeRef,
+    /// The 2xx statuses that document this body; `None` when all do, so
+    /// the field needs no `Option`.
+    pub(crate) only_for: Option<Vec<u16>>,
+}
+
+impl<'a> Plan<'a> {
+    /// Decides every name and model fact of `service`.
+    pub(crate) fn new(service: &'a Service) -> Self {
+        let name = &service.meta.name;
+        let client_name = format!("{}Client", fallback_if_empty(camel(name), "Service"));
+        let mut plan = Plan {
+            service,
+            crate_name: format!("{}_sdk", fallback_if_empty(snake(name), "service")),
+            builder: format_ident!("{client_name}Builder"),
+            client: format_ident!("{client_name}"),
+            models: Vec::new(),
+            model_index: BTreeMap::new(),
+            enums: Vec::new(),
+            operations: Vec::new(),
+        };
+        let mut model_types = Scope::types();
+        let mut operation_types = Scope::types();
+        plan.name_models(&mut model_types);
+        plan.name_operations(&mut operation_types);
+        plan.name_field_enums(&mut model_types);
+        plan.name_parameter_enums(&mut operation_types);
+        plan.mark_request_side();
+        plan.mark_boxed();
+        plan.mark_validating();
+        plan
+    }
+
+    /// The plan of the model of that IR name.
+    pub(crate) fn model(&self, name: &str) -> Option<&ModelPlan<'a>> {
+        self.model_index.get(name).map(|&index| &self.models[index])
+    }
+
+    fn name_models(&mut self, types: &mut Scope) {
+        for (index, model) in self.service.models.iter().enumerate() {
+            let mut fields = Scope::new(Case::Snake);
+            // `new` is the constructor of models with required fields.
+            fields.reserve("new");
+            let fields = model.fields.iter().map(|field| FieldPlan::new(field, &mut fields)).collect();
+            self.models.push(ModelPlan {
+                model,
+                ident: types.ident(&model.name, "Model"),
+                fields,
+                request_side: false,
+                validates: false,
+            });
+            self.model_index.entry(model.name.as_str()).or_insert(index);
+        }
+    }
+
+    fn name_operations(&mut self, types: &mut Scope) {
+        let mut methods = Scope::new(Case::Snake);
+        for reserved in ["new", "builder"] {
+            methods.reserve(reserved);
+        }
+        for operation in &self.service.operations {
+            let base = operation_base(operation);
+            let plan = OperationPlan {
+                operation,
+                method: methods.ident(&operation.id, "operation"),
+                request: types.ident(&format!("{base}Request"), "Request"),
+                response: types.ident(&format!("{base}Response"), "Response"),
+                parameters: Vec::new(),
+                body: None,
+                response_headers: Vec::new(),
+                response_body: None,
+            };
+            self.operations.push(plan.with_members(&base, types));
+        }
+    }
+
+    /// Gives each string-valued field with enum values an enum, named
+    /// `<Model><Field>`; a field whose name is taken by an enum of the same
+    /// values shares that enum.
+    fn name_field_enums(&mut self, types: &mut Scope) {
+        let mut by_name = BTreeMap::new();
+        for model_index in 0..self.models.len() {
+            for field_index in 0..self.models[model_index].fields.len() {
+                let model = &self.models[model_index];
+                let field = model.fields[field_index].field;
+                let name = format!("{}{}", model.ident, camel(&field.name));
+                let found = self.enum_for(field, &name, Module::Models, types, &mut by_name);
+                self.models[model_index].fields[field_index].enum_index = found;
+            }
+        }
+    }
+
+    /// Gives each string parameter with enum values an enum named
+    /// `<OpId><Param>`.
+    fn name_parameter_enums(&mut self, types: &mut Scope) {
+        let mut by_name = BTreeMap::new();
+        for op_index in 0..self.operations.len() {
+            for param_index in 0..self.operations[op_index].parameters.len() {
+                let operation = &self.operations[op_index];
+                let field = operation.parameters[param_index].field.field;
+                let name = format!("{}{}", operation_base(operation.operation), camel(&field.name));
+                let found = self.enum_for(field, &name, Module::Operations, types, &mut by_name);
+                self.operations[op_index].parameters[param_index].field.enum_index = found;
+            }
+        }
+    }
+
+    /// The enum of `field`'s values, reusing the enum already named `name`
+    /// when it has the same values.
+    fn enum_for(
+        &mut self,
+        field: &Field,
+        name: &str,
+        module: Module,
+        types: &mut Scope,
+        by_name: &mut BTreeMap<(String, Vec<String>), usize>,
+    ) -> Option<usize> {
+        let wires = string_enum_values(field)?;
+        let key = (name.to_owned(), wires.iter().map(|(wire, _)| wire.clone()).collect());
+        if let Some(&index) = by_name.get(&key) {
+            return Some(index);
+        }
+        let mut variant_names = Scope::new(Case::Camel);
+        variant_names.reserve(UNKNOWN_VARIANT);
+        let variants = wires
+            .into_iter()
+            .map(|(wire, description)| VariantPlan {
+                ident: variant_names.ident(&wire, if wire.is_empty() { "Empty" } else { "Value" }),
+                wire,
+                description,
+            })
+            .collect();
+        self.enums.push(EnumPlan {
+            ident: types.ident(name, "Enum"),
+            module,
+            description: field.description.clone(),
+            variants,
+        });
+        by_name.insert(key, self.enums.len() - 1);
+        Some(self.enums.len() - 1)
+    }
+
+    /// Models reachable from a request body.
+    fn mark_request_side(&mut self) {
+        let roots = self
+            .service
+            .operations
+            .iter()
+            .flat_map(|op| op.request_body.iter().flat_map(|body| &body.variants))
+            .map(|variant| &variant.schema);
+        let mut pending: Vec<&str> = roots.flat_map(model_names).collect();
+        while let Some(name) = pending.pop() {
+            let Some(&index) = self.model_index.get(name) else { continue };
+            if std::mem::replace(&mut self.models[index].request_side, true) {
+                continue;
+            }
+            pending.extend(self.models[index].model.fields.iter().flat_map(|f| model_names(&f.ty)));
+        }
+    }
+
+    /// Boxes a field whose model, held directly, leads back to the field's
+    /// own model through models held directly.
+    fn mark_boxed(&mut self) {
+        for index in 0..self.models.len() {
+            for field_index in 0..self.models[index].fields.len() {
+                let field = self.models[index].fields[field_index].field;
+                let boxed = match &field.ty {
+                    TypeRef::Model(target) => self.holds_directly(target, index),
+                    _ => false,
+                };
+                self.models[index].fields[field_index].boxed = boxed;
+            }
+        }
+    }
+
+    /// True when the model named `from` holds model `goal` by value, itself
+    /// or through other models held by value.
+    fn holds_directly(&self, from: &str, goal: usize) -> bool {
+        let mut seen = BTreeSet::new();
+        let mut pending = vec![from];
+        while let Some(name) = pending.pop() {
+            let Some(&index) = self.model_index.get(name) else { continue };
+            if index == goal {
+                return true;
+            }
+            if seen.insert(index) {
+                pending.extend(self.models[index].model.fields.iter().filter_map(|f| match &f.ty {
+                    TypeRef::Model(target) => Some(target.as_str()),
+                    _ => None,
+                }));
+            }
+        }
+        false
+    }
+
+    /// Request-side models with a constraint of their own, or holding one
+    /// that has; repeated until nothing changes, for nesting and cycles.
+    fn mark_validating(&mut self) {
+        loop {
+            let mut changed = false;
+            for index in 0..self.models.len() {
+                let model = &self.models[index];
+                if model.validates || !model.request_side {
+                    continue;
+                }
+                let validates = model.fields.iter().any(|field| self.field_validates(field));
+                self.models[index].validates = validates;
+                changed |= validates;
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// True when a value of this field has something to check.
+    pub(crate) fn field_validates(&self, field: &FieldPlan) -> bool {
+        !crate::validate::own_checks(field).is_empty() || model_names(&field.field.ty).any(|name| self.model(name).is_some_and(|m| m.validates))
+    }
+}
+
+impl<'a> FieldPlan<'a> {
+    /// Names a field in `scope`.
+    pub(crate) fn new(field: &'a Field, scope: &mut Scope) -> Self {
+        Self { field, ident: scope.ident(&field.name, "field"), enum_index: None, boxed: false }
+    }
+}
+
+impl<'a> OperationPlan<'a> {
+    /// Names the parameters, body and response members.
+    fn with_members(mut self, base: &str, types: &mut Scope) -> Self {
+        let operation = self.operation;
+        let mut members = Scope::new(Case::Snake);
+        for reserved in ["new", "validate", "into_operation"] {
+            members.reserve(reserved);
+        }
+        // The body is `.body(...)` whatever the parameters are called.
+        let body = operation.request_body.as_ref().filter(|body| !body.variants.is_empty());
+        let body_ident = body.map(|_| members.ident("body", "body"));
+        self.parameters = operation
+            .parameters
+            .iter()
+            .filter(|param| !is_managed_header(param))
+            .map(|param| ParamPlan {
+                location: param.location,
+                required: param_required(param),
+                field: FieldPlan::new(&param.field, &mut members),
+            })
+            .collect();
+        self.body = body.zip(body_ident).map(|(body, ident)| BodyPlan {
+            ident,
+            required: body.required,
+            shape: match body.variants.as_slice() {
+                [single] => BodyShape::Single(&single.schema),
+                variants => {
+                    let mut names = Scope::new(Case::Camel);
+                    BodyShape::Variants {
+                        ident: types.ident(&format!("{base}Body"), "Body"),
+                        variants: variants.iter().map(|v| (names.ident(&v.name, "Variant"), v)).collect(),
+                    }
+                }
+            },
+        });
+        self.name_response();
+        self
+    }
+
+    /// Names the status, body and header fields of the response.
+    fn name_response(&mut self) {
+        let mut members = Scope::new(Case::Snake);
+        members.reserve("status");
+        let successes: Vec<_> = self.operation.responses.iter().filter(|r| (200..300).contains(&r.status)).collect();
+        let body_ident = members.ident("body", "body");
+        let schema = successes.iter().find_map(|response| response.body.as_ref());
+        self.response_body = schema.map(|schema| {
+            let documented: Vec<u16> =
+                successes.iter().filter(|r| r.body.as_ref() == Some(schema)).map(|r| r.status).collect();
+            ResponseBodyPlan {
+                ident: body_ident,
+                schema,
+                only_for: (documented.len() < successes.len()).then_some(documented),
+            }
+        });
+        let mut seen = BTreeSet::new();
+        self.response_headers = successes
+            .iter()
+            .flat_map(|response| &response.headers)
+            .filter(|header| seen.insert(header.name.to_ascii_lowercase()))
+            .map(|header| FieldPlan::new(header, &mut members))
+            .collect();
+    }
+}
+
+/// True for the headers the runtime sets (authentication, signing).
+fn is_managed_header(param: &Parameter) -> bool {
+    param.location == ParamLocation::Header
+        && MANAGED_HEADERS.contains(&param.field.name.to_ascii_lowercase().as_str())
+}
+
+/// Path parameters are always required except `project_id`, which the
+/// runtime fills from the configuration; others follow the Mandatory column.
+fn param_required(param: &Parameter) -> bool {
+    match param.location {
+        ParamLocation::Path => param.field.name != PROJECT_ID,
+        ParamLocation::Query | ParamLocation::Header => param.field.is_required(),
+    }
+}
+
+/// The names of the models a type mentions, through arrays and maps.
+pub(crate) fn model_names(ty: &TypeRef) -> Box<dyn Iterator<Item = &str> + '_> {
+    match ty {
+        TypeRef::Model(name) => Box::new(std::iter::once(name.as_str())),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => model_names(inner),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+/// The innermost type of arrays and maps.
+pub(crate) fn leaf(ty: &TypeRef) -> &TypeRef {
+    match ty {
+        TypeRef::Array(inner) | TypeRef::Map(inner) => leaf(inner),
+        other => other,
+    }
+}
+
+/// The values of a string field's enumeration, each once, with what they
+/// mean; `None` when the field is not a string or lists no value. A listed
+/// `null` is no value: nullability is a separate fact.
+fn string_enum_values(field: &Field) -> Option<Vec<(String, Text)>> {
+    if leaf(&field.ty) != &TypeRef::String {
+        return None;
+    }
+    let mut seen = BTreeSet::new();
+    let values: Vec<(String, Text)> = field
+        .constraints
+        .enum_values
+        .iter()
+        .filter_map(|value| {
+            let wire = match &value.value {
+                Value::String(text) => text.clone(),
+                Value::Null => return None,
+                other => other.to_string(),
+            };
+            seen.insert(wire.clone()).then(|| (wire, value.description.clone()))
+        })
+        .collect();
+    (!values.is_empty()).then_some(values)
+}
+
+/// The CamelCase stem of an operation's type names.
+fn operation_base(operation: &Operation) -> String {
+    fallback_if_empty(camel(&operation.id), "Operation")
+}
+
+fn fallback_if_empty(name: String, fallback: &str) -> String {
+    if name.is_empty() { fallback.to_owned() } else { name }
+}

@@ -1,0 +1,245 @@
+//! Checks of documented constraints (ranges, lengths, item counts, enum
+//! values) that generated requests run before sending.
+//!
+//! [`own_checks`] says which checks a field has; the code generators place
+//! exactly those, so a model is marked as validating (in the plan) exactly
+//! when it gets a `validate_at` method.
+
+use crate::plan::{FieldPlan, leaf};
+use crate::types::{Shape, TypeContext};
+use apidoc_ir::{Fact, Number, TypeRef};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// One documented constraint of a field.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Check {
+    /// Number of items of the (outer) array.
+    Items(Option<u64>, Option<u64>),
+    /// Numeric range of each number.
+    Range(Option<f64>, Option<f64>),
+    /// Length of each string.
+    Length(Option<u64>, Option<u64>),
+    /// Each string is one of the values of the enum (index into the plan).
+    OneOf(usize),
+}
+
+/// The checks a field's constraints call for, those that apply to its type.
+pub(crate) fn own_checks(field: &FieldPlan) -> Vec<Check> {
+    let constraints = &field.field.constraints;
+    let mut checks = Vec::new();
+    if matches!(field.field.ty, TypeRef::Array(_)) {
+        push_bounds(&mut checks, &constraints.min_items, &constraints.max_items, Check::Items);
+    }
+    match (leaf(&field.field.ty), field.enum_index) {
+        (TypeRef::String, Some(index)) => checks.push(Check::OneOf(index)),
+        (TypeRef::String, None) => {
+            push_bounds(&mut checks, &constraints.min_length, &constraints.max_length, Check::Length);
+        }
+        (TypeRef::Integer | TypeRef::Long | TypeRef::Number, _) => {
+            let (min, max) = (as_f64(&constraints.minimum), as_f64(&constraints.maximum));
+            if min.is_some() || max.is_some() {
+                checks.push(Check::Range(min, max));
+            }
+        }
+        _ => {}
+    }
+    checks
+}
+
+fn push_bounds<T: Copy>(
+    checks: &mut Vec<Check>,
+    min: &Option<Fact<T>>,
+    max: &Option<Fact<T>>,
+    check: fn(Option<T>, Option<T>) -> Check,
+) {
+    let (min, max) = (min.as_ref().map(|f| f.value), max.as_ref().map(|f| f.value));
+    if min.is_some() || max.is_some() {
+        checks.push(check(min, max));
+    }
+}
+
+fn as_f64(bound: &Option<Fact<Number>>) -> Option<f64> {
+    bound.as_ref().and_then(|fact| fact.value.as_f64())
+}
+
+/// A field path as reported in validation errors, e.g. `body.items[3].name`:
+/// literal text and the names of variables holding path parts.
+#[derive(Clone, Debug)]
+pub(crate) struct FieldPath {
+    parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug)]
+enum Part {
+    Text(String),
+    Var(Ident),
+}
+
+impl FieldPath {
+    /// A path that is plain text (a parameter name, `body`).
+    pub(crate) fn text(text: &str) -> Self {
+        Self { parts: vec![Part::Text(text.to_owned())] }
+    }
+
+    /// The path of a field below the `path: &str` argument of `validate_at`.
+    pub(crate) fn below_argument(wire: &str) -> Self {
+        Self { parts: vec![Part::Var(format_ident!("path")), Part::Text(format!(".{wire}"))] }
+    }
+
+    /// The path of an array item whose index is in variable `index`.
+    fn index(&self, index: &Ident) -> Self {
+        self.then([Part::Text("[".to_owned()), Part::Var(index.clone()), Part::Text("]".to_owned())])
+    }
+
+    /// The path of a map value whose key is in variable `key`.
+    fn key(&self, key: &Ident) -> Self {
+        self.then([Part::Text(".".to_owned()), Part::Var(key.clone())])
+    }
+
+    fn then(&self, more: impl IntoIterator<Item = Part>) -> Self {
+        let mut parts = self.parts.clone();
+        parts.extend(more);
+        Self { parts }
+    }
+
+    /// A `&str` expression of the path: a literal, or a `format!` where a
+    /// part is only known at run time.
+    fn expr(&self) -> TokenStream {
+        let mut format = String::new();
+        let mut dynamic = false;
+        for part in &self.parts {
+            match part {
+                Part::Text(text) => format.push_str(text),
+                Part::Var(var) => {
+                    dynamic = true;
+                    format.push_str(&format!("{{{var}}}"));
+                }
+            }
+        }
+        if !dynamic {
+            return quote!(#format);
+        }
+        let escaped: String = self
+            .parts
+            .iter()
+            .map(|part| match part {
+                Part::Text(text) => text.replace('{', "{{").replace('}', "}}"),
+                Part::Var(var) => format!("{{{var}}}"),
+            })
+            .collect();
+        quote!(&format!(#escaped))
+    }
+}
+
+/// Generates checks in one module of the generated crate.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Checker<'p, 'a> {
+    /// The names and the module.
+    pub(crate) context: TypeContext<'p, 'a>,
+}
+
+impl Checker<'_, '_> {
+    /// Checks of a struct field `self.<ident>` of the given shape and type
+    /// (the type as the struct holds it, before `Option`/`Nullable`).
+    pub(crate) fn field(&self, field: &FieldPlan, ty: &TypeRef, shape: Shape, path: &FieldPath) -> TokenStream {
+        let checks = own_checks(field);
+        let body = self.value(ty, &checks, &quote!(value), path, 0);
+        unwrap_member(&field.ident, shape, body)
+    }
+
+    /// Checks of `value` (an expression of type `&T`) of type `ty`: the
+    /// item count at the outer level, then each leaf and nested model.
+    /// Empty when nothing is checked.
+    pub(crate) fn value(
+        &self,
+        ty: &TypeRef,
+        checks: &[Check],
+        value: &TokenStream,
+        path: &FieldPath,
+        depth: usize,
+    ) -> TokenStream {
+        let field = path.expr();
+        let items = checks.iter().filter(|_| depth == 0).filter_map(|check| match check {
+            Check::Items(min, max) => {
+                let (min, max) = (bound(min.map(Literal::u64_unsuffixed)), bound(max.map(Literal::u64_unsuffixed)));
+                Some(quote!(apidoc_runtime::validate::items(#field, #value.len(), #min, #max)?;))
+            }
+            _ => None,
+        });
+        let items: TokenStream = items.collect();
+        let inner = match ty {
+            TypeRef::Array(inner) => {
+                let (index, item) = (format_ident!("index{depth}"), format_ident!("item{depth}"));
+                let body = self.value(inner, checks, &quote!(#item), &path.index(&index), depth + 1);
+                (!body.is_empty()).then(|| quote!(for (#index, #item) in #value.iter().enumerate() { #body }))
+            }
+            TypeRef::Map(inner) => {
+                let (key, item) = (format_ident!("key{depth}"), format_ident!("item{depth}"));
+                let body = self.value(inner, checks, &quote!(#item), &path.key(&key), depth + 1);
+                (!body.is_empty()).then(|| quote!(for (#key, #item) in #value { #body }))
+            }
+            TypeRef::Model(name) => self
+                .context
+                .plan
+                .model(name)
+                .filter(|model| model.validates)
+                .map(|_| quote!(#value.validate_at(#field)?;)),
+            leaf_type => Some(checks.iter().filter_map(|check| leaf_check(check, leaf_type, value, &field, &self.context)).collect()),
+        };
+        quote!(#items #inner)
+    }
+}
+
+/// Runs `checks` (which read `value`) on the value of member `self.<ident>`
+/// where it has one; nothing when there is nothing to check.
+pub(crate) fn unwrap_member(ident: &Ident, shape: Shape, checks: TokenStream) -> TokenStream {
+    if checks.is_empty() {
+        return checks;
+    }
+    match shape {
+        Shape::Plain => quote! { let value = &self.#ident; #checks },
+        Shape::Optional => quote! { if let Some(value) = &self.#ident { #checks } },
+        Shape::Nullable => quote! { if let apidoc_runtime::Nullable::Value(value) = &self.#ident { #checks } },
+        Shape::OptionalNullable => {
+            quote! { if let Some(apidoc_runtime::Nullable::Value(value)) = &self.#ident { #checks } }
+        }
+    }
+}
+
+/// A check of a string or number leaf.
+fn leaf_check(
+    check: &Check,
+    ty: &TypeRef,
+    value: &TokenStream,
+    field: &TokenStream,
+    context: &TypeContext,
+) -> Option<TokenStream> {
+    match check {
+        Check::Items(..) => None,
+        Check::Length(min, max) => {
+            let (min, max) = (bound(min.map(Literal::u64_unsuffixed)), bound(max.map(Literal::u64_unsuffixed)));
+            Some(quote!(apidoc_runtime::validate::length(#field, #value, #min, #max)?;))
+        }
+        Check::OneOf(index) => {
+            let known = context.enum_path(*index);
+            Some(quote!(apidoc_runtime::validate::one_of(#field, #value.as_str(), #known::VALUES)?;))
+        }
+        Check::Range(min, max) => {
+            let number = match ty {
+                TypeRef::Integer => quote!(f64::from(*#value)),
+                TypeRef::Long => quote!(*#value as f64),
+                _ => quote!(*#value),
+            };
+            let (min, max) = (bound(min.map(Literal::f64_unsuffixed)), bound(max.map(Literal::f64_unsuffixed)));
+            Some(quote!(apidoc_runtime::validate::range(#field, #number, #min, #max)?;))
+        }
+    }
+}
+
+fn bound(literal: Option<Literal>) -> TokenStream {
+    match literal {
+        Some(literal) => quote!(Some(#literal)),
+        None => quote!(None),
+    }
+}
