@@ -1,9 +1,9 @@
 //! Small facts about types: renaming models wherever a page refers to them,
 //! and whether a JSON value has the shape a type asks for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use apidoc_ir::{Page, TypeRef, Value};
+use apidoc_ir::{Model, Operation, Page, TypeRef, Value};
 
 /// Renames models (definitions and every reference) on a page.
 pub(crate) fn rename_models(page: &mut Page, renames: &BTreeMap<String, String>) {
@@ -51,6 +51,49 @@ fn rename_in(ty: &mut TypeRef, renames: &BTreeMap<String, String>) {
         TypeRef::Array(inner) | TypeRef::Map(inner) => rename_in(inner, renames),
         _ => {}
     }
+}
+
+/// The types an operation states directly: parameters, body variants,
+/// response bodies and headers.
+pub(crate) fn operation_types(op: &Operation) -> Vec<&TypeRef> {
+    let parameters = op.parameters.iter().map(|parameter| &parameter.field.ty);
+    let variants = op
+        .request_body
+        .iter()
+        .flat_map(|body| &body.variants)
+        .map(|variant| &variant.schema);
+    let bodies = op
+        .responses
+        .iter()
+        .filter_map(|response| response.body.as_ref());
+    let headers = op
+        .responses
+        .iter()
+        .flat_map(|response| &response.headers)
+        .map(|header| &header.ty);
+    parameters
+        .chain(variants)
+        .chain(bodies)
+        .chain(headers)
+        .collect()
+}
+
+/// The names of the models an operation uses, directly or through fields
+/// of the given models.
+pub(crate) fn reachable_models(op: &Operation, models: &[Model]) -> BTreeSet<String> {
+    let mut reached = BTreeSet::new();
+    let mut pending: Vec<&TypeRef> = operation_types(op);
+    while let Some(ty) = pending.pop() {
+        let Some(name) = model_of(ty) else { continue };
+        if reached.insert(name.to_owned()) {
+            let fields = models
+                .iter()
+                .filter(|model| model.name == name)
+                .flat_map(|model| &model.fields);
+            pending.extend(fields.map(|field| &field.ty));
+        }
+    }
+    reached
 }
 
 /// The model a type names, directly or as array item or map value.
@@ -137,6 +180,27 @@ mod tests {
             .as_ref()
             .map(|b| b.variants[0].schema.clone());
         assert_eq!(variant, &Some(name("NewBody")));
+    }
+
+    #[test]
+    fn reachable_models_follow_fields_but_not_orphans() {
+        let mut op = operation("Op", Method::Put, "/x", span("p", 3));
+        op.request_body = Some(body("Op", "Body", span("p", 5)));
+        let models = [
+            model(
+                "Body",
+                vec![field(
+                    "item",
+                    TypeRef::Model("Item".to_owned()),
+                    span("p", 7),
+                )],
+                span("p", 6),
+            ),
+            model("Item", vec![], span("p", 8)),
+            model("Orphan", vec![], span("p", 9)),
+        ];
+        let reached: Vec<String> = reachable_models(&op, &models).into_iter().collect();
+        assert_eq!(reached, ["Body", "Item"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! URI placeholders against the path parameter table.
 
-use apidoc_ir::{Diagnostic, Operation, ParamLocation, Service};
+use apidoc_ir::{Diagnostic, Operation, ParamLocation, Service, Uri};
 
 use crate::paths::placeholders;
 
@@ -12,25 +12,43 @@ fn path_parameters(op: &Operation) -> impl Iterator<Item = &apidoc_ir::Field> {
 }
 
 /// `path-param-undocumented` (error): a `{name}` in a URI that no path
-/// parameter row documents.
+/// parameter row documents; reported once per operation, at the first URI
+/// that has it, the other URIs as secondary places.
 pub(crate) fn path_param_undocumented(service: &Service, out: &mut Vec<Diagnostic>) {
     for op in &service.operations {
+        let mut undocumented: Vec<(&str, Vec<&Uri>)> = Vec::new();
         for uri in &op.uris {
             for name in placeholders(&uri.path) {
-                if !path_parameters(op).any(|field| field.name == name) {
-                    out.push(
-                        Diagnostic::error(
-                            "path-param-undocumented",
-                            format!("`{{{name}}}` in the URI of `{}` has no row in the path parameter table", op.id),
-                            uri.span.clone(),
-                            format!("`{{{name}}}` used here"),
-                        )
-                        .with_help(format!("add `{name}` to the path parameters")),
-                    );
+                if path_parameters(op).any(|field| field.name == name) {
+                    continue;
+                }
+                match undocumented.iter_mut().find(|(seen, _)| *seen == name) {
+                    Some((_, uris)) => uris.push(uri),
+                    None => undocumented.push((name, vec![uri])),
                 }
             }
         }
+        for (name, uris) in undocumented {
+            out.extend(undocumented_diagnostic(op, name, &uris));
+        }
     }
+}
+
+fn undocumented_diagnostic(op: &Operation, name: &str, uris: &[&Uri]) -> Option<Diagnostic> {
+    let (first, others) = uris.split_first()?;
+    let diagnostic = Diagnostic::error(
+        "path-param-undocumented",
+        format!(
+            "`{{{name}}}` in the URI of `{}` has no row in the path parameter table",
+            op.id
+        ),
+        first.span.clone(),
+        format!("`{{{name}}}` used here"),
+    )
+    .with_help(format!("add `{name}` to the path parameters"));
+    Some(others.iter().fold(diagnostic, |diagnostic, uri| {
+        diagnostic.with_secondary(uri.span.clone(), "and here")
+    }))
 }
 
 /// `path-param-unused` (warning): a path parameter that no URI of its
@@ -95,6 +113,20 @@ mod tests {
         assert!(out[0].message.starts_with("`{job_id}` in the URI"));
         let good = service_with("/v1/{project_id}/jobs/{job_id}", &["project_id", "job_id"]);
         assert!(run(path_param_undocumented, &good).is_empty());
+    }
+
+    #[test]
+    fn a_placeholder_missing_from_several_uris_is_reported_once() {
+        let mut bad = service_with("/v2/{project_id}/jobs/{job_id}", &["project_id"]);
+        let alternate = apidoc_ir::Uri {
+            method: Method::Get,
+            path: "/v2.1/{project_id}/jobs/{job_id}".to_owned(),
+            span: span("p", 6),
+        };
+        bad.operations[0].uris.push(alternate);
+        let out = run(path_param_undocumented, &bad);
+        assert_eq!(codes(&out), ["path-param-undocumented"]);
+        assert_eq!(out[0].secondary[0].span, span("p", 6));
     }
 
     #[test]

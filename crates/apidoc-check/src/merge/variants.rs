@@ -5,30 +5,45 @@
 //!
 //! Parameters and responses are unioned; the same parameter or response
 //! stated differently is an error (`parameter-conflict`,
-//! `response-conflict`). The operation id is derived from the method and
+//! `response-conflict`). Response bodies that differ between the pages
+//! become one model with the fields of all. The operation id is derived from the method and
 //! path (see [`path_operation_id`]): no page's own name fits all of them.
 
-use apidoc_ir::{BodyVariant, Diagnostic, Operation, Page, RequestBody, Text, Uri};
+use std::collections::BTreeSet;
+
+use apidoc_ir::{BodyVariant, Diagnostic, Model, Operation, Page, RequestBody, Text, TypeRef, Uri};
 use heck::ToUpperCamelCase;
 
 use super::align::{corresponding_models, find, renames};
 use super::conflict_diagnostic;
 use super::parts::{merge_parameters, merge_responses, merge_status_codes};
-use crate::facts::{Difference, models_agree};
+use crate::facts::{Difference, merge_model, models_agree};
 use crate::pair::union_by;
 use crate::paths::path_words;
-use crate::types::rename_models;
+use crate::types::{reachable_models, rename_models};
 
 /// Merges pages that share their primary method and path; `first` gives
 /// the URIs' order and the title.
 pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnostic>) -> Page {
+    let id = first
+        .operation
+        .uris
+        .first()
+        .map_or_else(|| first.operation.id.clone(), path_operation_id);
     let mut merged = first;
+    let mut used = reachable_models(&merged.operation, &merged.models);
     let mut summaries = vec![merged.operation.summary.clone()];
     let mut descriptions = vec![merged.operation.description.clone()];
     let mut variants = named_variants(&merged.operation);
     let mut required = body_required(&merged.operation);
     for mut page in rest {
+        used.extend(reachable_models(&page.operation, &page.models));
         share_response_models(&merged, &mut page);
+        report_conflicts(
+            "response-conflict",
+            unite_response_bodies(&mut merged, &mut page, &id),
+            out,
+        );
         let (op, into) = (&page.operation, &mut merged.operation);
         union_by(&mut into.uris, &op.uris, |uri| {
             (uri.method, uri.path.clone())
@@ -54,12 +69,11 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         merged.models.append(&mut page.models);
     }
     let op = &mut merged.operation;
-    if let Some(primary) = op.uris.first() {
-        op.id = path_operation_id(primary);
-    }
+    op.id = id;
     op.summary = join_texts(&summaries, " / ");
     op.description = join_texts(&descriptions, "\n\n");
     op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
+    drop_replaced_models(&mut merged, &used);
     merged
 }
 
@@ -110,6 +124,100 @@ fn share_response_models(merged: &Page, page: &mut Page) {
     });
     let renames = renames(agreeing, &page.models);
     rename_models(page, &renames);
+}
+
+/// Response bodies of the same status that still differ (each action
+/// answers with its own shape) become one model named after the merged
+/// operation, holding the fields of all: a response of any variant decodes
+/// into it. Fields only some variants return are not required. A field the
+/// variants type differently is a difference the caller reports.
+fn unite_response_bodies(merged: &mut Page, page: &mut Page, id: &str) -> Vec<Difference> {
+    let mut differences = Vec::new();
+    for response in &mut page.operation.responses {
+        let Some(TypeRef::Model(own)) = &response.body else {
+            continue;
+        };
+        let kept = merged
+            .operation
+            .responses
+            .iter_mut()
+            .find(|kept| kept.status == response.status);
+        let Some(kept) = kept else { continue };
+        let Some(TypeRef::Model(kept_name)) = kept.body.clone() else {
+            continue;
+        };
+        let Some(own) = find(&page.models, own).cloned() else {
+            continue;
+        };
+        if kept_name == own.name {
+            continue;
+        }
+        let union_name = response_model_name(id, response.status);
+        if kept_name != union_name {
+            let Some(first) = find(&merged.models, &kept_name) else {
+                continue;
+            };
+            if find(&merged.models, &union_name).is_some() {
+                continue;
+            }
+            let union = Model {
+                name: union_name.clone(),
+                ..first.clone()
+            };
+            merged.models.push(union);
+            kept.body = Some(TypeRef::Model(union_name.clone()));
+        }
+        let Some(union) = merged
+            .models
+            .iter_mut()
+            .find(|model| model.name == union_name)
+        else {
+            continue;
+        };
+        differences.extend(unite(union, &own));
+        response.body = Some(TypeRef::Model(union_name));
+    }
+    differences
+}
+
+/// The reader's name for a response body model, after the merged id.
+fn response_model_name(id: &str, status: u16) -> String {
+    if status == 200 {
+        format!("{id}ResponseBody")
+    } else {
+        format!("{id}Response{status}Body")
+    }
+}
+
+/// Adds `other`'s fields to the union model; fields not in both are not
+/// required.
+fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
+    let in_union: BTreeSet<String> = union
+        .fields
+        .iter()
+        .map(|field| field.name.clone())
+        .collect();
+    let differences = merge_model(union, other);
+    for field in &mut union.fields {
+        let in_other = other.fields.iter().any(|theirs| theirs.name == field.name);
+        if !(in_union.contains(&field.name) && in_other) {
+            field.required = None;
+        }
+    }
+    differences
+        .into_iter()
+        .filter(|difference| matches!(difference, Difference::Fact { .. }))
+        .collect()
+}
+
+/// Drops the models the pages used that the merged operation no longer
+/// uses (the body models a union replaced); models no page used (tables
+/// the reader could not attach) stay, for `model-unreferenced`.
+fn drop_replaced_models(merged: &mut Page, used_before: &BTreeSet<String>) {
+    let used_now = reachable_models(&merged.operation, &merged.models);
+    merged
+        .models
+        .retain(|model| used_now.contains(&model.name) || !used_before.contains(&model.name));
 }
 
 fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diagnostic>) {
