@@ -64,8 +64,13 @@ fn put(item: &mut PathItem, method: Method, operation: openapiv3::Operation) {
     }
 }
 
-/// Path keys start with `/`, as OpenAPI requires.
+/// Path keys start with `/`, as OpenAPI requires, and end before a brace
+/// left open (what remains of `{port_id}{?reserve_port}` when a page's
+/// query template is cut off at `?`): such a key is not a path template and
+/// stops validators.
 fn path_key(path: &str) -> String {
+    let unclosed = path.rfind('{').filter(|&open| !path[open..].contains('}'));
+    let path = unclosed.map_or(path, |open| &path[..open]);
     if path.starts_with('/') {
         path.to_owned()
     } else {
@@ -153,5 +158,7 @@ mod tests {
     fn paths_get_a_leading_slash() {
         assert_eq!(path_key("v1/x"), "/v1/x");
         assert_eq!(path_key("/v1/x"), "/v1/x");
+        assert_eq!(path_key("/v1/{id}{"), "/v1/{id}");
+        assert_eq!(path_key("/v1/{id}/{open"), "/v1/{id}/");
     }
 }

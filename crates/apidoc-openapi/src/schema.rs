@@ -48,11 +48,14 @@ impl<'a> SchemaMapper<'a> {
             },
         };
         let outer = SchemaData {
-            default: constraints.default.as_ref().map(|fact| fact.value.clone()),
             nullable: constraints.nullable.is_some(),
             ..SchemaData::default()
         };
-        annotate(core, outer)
+        let schema = annotate(core, outer);
+        match &constraints.default {
+            Some(default) => with_default(schema, &default.value),
+            None => schema,
+        }
     }
 
     /// The schema of a field (a model property): its type's schema with the
@@ -272,6 +275,75 @@ fn element_constraints(c: &Constraints) -> Constraints {
     }
 }
 
+/// Adds the page's default. A default the schema itself rejects (a misread
+/// sentence, a value outside the stated range) would make the whole
+/// document invalid, so it is kept as `x-documented-default` instead.
+fn with_default(schema: ReferenceOr<Schema>, default: &Value) -> ReferenceOr<Schema> {
+    let mut data = SchemaData::default();
+    if admits(&schema, default) {
+        data.default = Some(default.clone());
+    } else {
+        data.extensions
+            .insert("x-documented-default".to_owned(), default.clone());
+    }
+    annotate(schema, data)
+}
+
+/// Whether `value` satisfies the type, enumeration, bounds and lengths this
+/// module writes into `schema`. A `$ref` or `allOf` names a model, which is
+/// an object.
+fn admits(schema: &ReferenceOr<Schema>, value: &Value) -> bool {
+    let ReferenceOr::Item(schema) = schema else {
+        return value.is_object();
+    };
+    if value.is_null() {
+        return schema.schema_data.nullable;
+    }
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => value.as_str().is_some_and(|text| {
+            let chars = text.chars().count();
+            listed(&s.enumeration, &text.to_owned()) && within(chars, s.min_length, s.max_length)
+        }),
+        SchemaKind::Type(Type::Integer(s)) => value
+            .as_i64()
+            .is_some_and(|n| listed(&s.enumeration, &n) && within(n, s.minimum, s.maximum)),
+        SchemaKind::Type(Type::Number(s)) => value
+            .as_f64()
+            .is_some_and(|n| listed(&s.enumeration, &n) && within(n, s.minimum, s.maximum)),
+        SchemaKind::Type(Type::Boolean(s)) => {
+            value.as_bool().is_some_and(|b| listed(&s.enumeration, &b))
+        }
+        SchemaKind::Type(Type::Array(_)) => value.is_array(),
+        SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } => value.is_object(),
+        SchemaKind::Any(any) => any.typ.as_deref().is_none_or(|typ| has_type(value, typ)),
+        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } => true,
+    }
+}
+
+fn listed<T: PartialEq>(enumeration: &[Option<T>], value: &T) -> bool {
+    enumeration.is_empty()
+        || enumeration
+            .iter()
+            .any(|listed| listed.as_ref() == Some(value))
+}
+
+fn within<T: PartialOrd>(n: T, minimum: Option<T>, maximum: Option<T>) -> bool {
+    minimum.is_none_or(|min| n >= min) && maximum.is_none_or(|max| n <= max)
+}
+
+/// JSON Schema's type names applied to a non-null value.
+fn has_type(value: &Value, typ: &str) -> bool {
+    match typ {
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => true,
+    }
+}
+
 /// Puts description, default, nullability and extensions beside a schema.
 /// A bare `$ref` cannot carry them in OpenAPI 3.0, so it is wrapped in a
 /// one-element `allOf` when there is anything to add.
@@ -434,6 +506,40 @@ mod tests {
         assert_eq!(
             json_of(&TypeRef::Model("Known".into()), &nullable),
             json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/Known"}]})
+        );
+    }
+
+    #[test]
+    fn defaults_the_schema_rejects_are_kept_aside() {
+        let constraints = |default: Value| Constraints {
+            default: Some(Fact::new(default, Span::default())),
+            minimum: Some(Fact::new(1.into(), Span::default())),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            json_of(&TypeRef::Number, &constraints(json!("the"))),
+            json!({"type": "number", "format": "double", "minimum": 1.0, "x-documented-default": "the"})
+        );
+        assert_eq!(
+            json_of(&TypeRef::Integer, &constraints(json!(0))),
+            json!({"type": "integer", "format": "int32", "minimum": 1, "x-documented-default": 0})
+        );
+        let listed = Constraints {
+            default: Some(Fact::new(json!("c"), Span::default())),
+            enum_values: vec![enum_value(json!("a")), enum_value(json!("b"))],
+            ..Constraints::default()
+        };
+        assert_eq!(
+            json_of(&TypeRef::String, &listed)["x-documented-default"],
+            json!("c")
+        );
+        let model_default = Constraints {
+            default: Some(Fact::new(json!({}), Span::default())),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            json_of(&TypeRef::Model("Known".into()), &model_default),
+            json!({"default": {}, "allOf": [{"$ref": "#/components/schemas/Known"}]})
         );
     }
 
