@@ -61,7 +61,7 @@ fn check_example(op: &Operation, example: &RequestExample, out: &mut Vec<Diagnos
         .filter_map(|uri| compare(&uri.path, path).map(|respelled| (*uri, respelled)))
         .min_by_key(|(_, respelled)| respelled.len());
     let Some((uri, respelled)) = best else {
-        out.push(mismatch(op, example, path, same_method.is_empty()));
+        out.push(mismatch(op, example, same_method.is_empty()));
         return;
     };
     for Respelled {
@@ -84,12 +84,7 @@ fn check_example(op: &Operation, example: &RequestExample, out: &mut Vec<Diagnos
     }
 }
 
-fn mismatch(
-    op: &Operation,
-    example: &RequestExample,
-    path: &str,
-    method_differs: bool,
-) -> Diagnostic {
+fn mismatch(op: &Operation, example: &RequestExample, method_differs: bool) -> Diagnostic {
     let method = example.method.as_str();
     let message = if method_differs {
         format!(
@@ -98,8 +93,8 @@ fn mismatch(
         )
     } else {
         format!(
-            "the example URL path `{path}` of `{}` matches none of its URIs",
-            op.id
+            "the example URL `{}` of `{}` matches none of its URIs",
+            example.url, op.id
         )
     };
     let diagnostic = Diagnostic::warning(

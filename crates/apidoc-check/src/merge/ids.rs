@@ -11,61 +11,68 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use apidoc_ir::{Page, Uri};
+use apidoc_ir::{Method, Page};
 
 use super::variants::camel;
 use crate::paths::{path_words, version_of};
 use crate::types::rename_models;
 
-/// Gives every operation of a clashing id a distinct id.
+/// A primary path and method: one operation.
+type OperationKey = (String, Method);
+
+/// Gives the operations of a clashing id distinct ids. Pages of the same
+/// primary method and path are one operation (its two languages) and keep
+/// one id; pages without a URI are left alone (they are left out later).
 pub(crate) fn make_ids_unique(pages: &mut [Page]) {
-    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_id: BTreeMap<String, BTreeMap<OperationKey, Vec<usize>>> = BTreeMap::new();
     for (index, page) in pages.iter().enumerate() {
-        by_id
-            .entry(page.operation.id.clone())
-            .or_default()
-            .push(index);
+        if let Some(uri) = page.operation.uris.first() {
+            let operations = by_id.entry(page.operation.id.clone()).or_default();
+            operations
+                .entry((uri.path.clone(), uri.method))
+                .or_default()
+                .push(index);
+        }
     }
     let mut taken: BTreeSet<String> = by_id.keys().cloned().collect();
-    for (id, members) in by_id.iter().filter(|(_, members)| members.len() > 1) {
-        let uris: Vec<Option<&Uri>> = members
-            .iter()
-            .map(|&index| pages[index].operation.uris.first())
-            .collect();
-        let new_ids = distinct_ids(id, &uris, &taken);
+    for (id, operations) in by_id.iter().filter(|(_, operations)| operations.len() > 1) {
+        let keys: Vec<&OperationKey> = operations.keys().collect();
+        let new_ids = distinct_ids(id, &keys, &taken);
         taken.extend(new_ids.iter().cloned());
-        for (&index, new_id) in members.iter().zip(new_ids) {
-            rename_operation(&mut pages[index], new_id);
+        for (members, new_id) in operations.values().zip(new_ids) {
+            for &index in members {
+                rename_operation(&mut pages[index], new_id.clone());
+            }
         }
     }
 }
 
-/// A suffix from a URI.
-type Suffix = fn(&Uri) -> String;
+/// A suffix from an operation's primary path and method.
+type Suffix = fn(&OperationKey) -> String;
 
-fn version(uri: &Uri) -> String {
-    let version = version_of(&uri.path).unwrap_or_default().replace('.', "");
+fn version((path, _): &OperationKey) -> String {
+    let version = version_of(path).unwrap_or_default().replace('.', "");
     camel(&[&version])
 }
 
-fn words(uri: &Uri) -> String {
-    camel(&path_words(&uri.path))
+fn words((path, _): &OperationKey) -> String {
+    camel(&path_words(path))
 }
 
-fn version_and_words(uri: &Uri) -> String {
-    version(uri) + &words(uri)
+fn version_and_words(key: &OperationKey) -> String {
+    version(key) + &words(key)
 }
 
-fn method_version_and_words(uri: &Uri) -> String {
-    camel(&[uri.method.as_str()]) + &version_and_words(uri)
+fn method_version_and_words(key: &OperationKey) -> String {
+    camel(&[key.1.as_str()]) + &version_and_words(key)
 }
 
-fn distinct_ids(id: &str, uris: &[Option<&Uri>], taken: &BTreeSet<String>) -> Vec<String> {
+fn distinct_ids(id: &str, keys: &[&OperationKey], taken: &BTreeSet<String>) -> Vec<String> {
     let suffixes: [Suffix; 4] = [version, words, version_and_words, method_version_and_words];
     for suffix in suffixes {
-        let candidates: Vec<String> = uris
+        let candidates: Vec<String> = keys
             .iter()
-            .map(|uri| format!("{id}{}", uri.map(suffix).unwrap_or_default()))
+            .map(|key| format!("{id}{}", suffix(key)))
             .collect();
         let distinct: BTreeSet<&String> = candidates.iter().collect();
         if distinct.len() == candidates.len()
@@ -76,7 +83,7 @@ fn distinct_ids(id: &str, uris: &[Option<&Uri>], taken: &BTreeSet<String>) -> Ve
             return candidates;
         }
     }
-    (1..=uris.len())
+    (1..=keys.len())
         .map(|number| format!("{id}{number}"))
         .collect()
 }
@@ -174,6 +181,22 @@ mod tests {
         assert_eq!(
             ids(&pages),
             ["CreatingAnECSGetV21Servers", "CreatingAnECSPostV21Servers"]
+        );
+    }
+
+    #[test]
+    fn the_pages_of_one_operation_keep_one_id() {
+        let mut chinese = creating("/v1/{project_id}/cloudservers", Method::Post, "zh");
+        chinese.lang = Lang::Zh;
+        let mut pages = [
+            creating("/v1/{project_id}/cloudservers", Method::Post, "en"),
+            chinese,
+            creating("/v2.1/{project_id}/servers", Method::Post, "b"),
+        ];
+        make_ids_unique(&mut pages);
+        assert_eq!(
+            ids(&pages),
+            ["CreatingAnECSV1", "CreatingAnECSV1", "CreatingAnECSV21"]
         );
     }
 

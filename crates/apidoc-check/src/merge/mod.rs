@@ -4,7 +4,8 @@
 //! English page is merged with its Chinese page ([`lang`], rule 1); pages
 //! left that are different operations become body variants of one
 //! operation ([`variants`], rule 2). Operations whose ids clash get
-//! distinct ids ([`ids`]). Finally every model of every page joins
+//! distinct ids ([`ids`]), before grouping (so that the models the reader
+//! named after a page's id are told apart) and after (merged ids). Finally every model of every page joins
 //! one list by name (rule 3): definitions of the same name must agree
 //! (`model-conflict`), and merge silently when they do.
 
@@ -26,9 +27,10 @@ use crate::types::model_of;
 /// Merges all pages of a service: operations sorted by primary path, then
 /// method; models sorted by name, each once.
 pub(crate) fn merge_pages(
-    pages: Vec<Page>,
+    mut pages: Vec<Page>,
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Operation>, Vec<Model>) {
+    ids::make_ids_unique(&mut pages);
     let mut groups: BTreeMap<(String, Method), Vec<Page>> = BTreeMap::new();
     for page in pages {
         match page.operation.uris.first() {
@@ -154,7 +156,12 @@ fn model_conflict(
     difference: Difference,
     (first_definition, second_definition): (&Span, &Span),
 ) -> Diagnostic {
-    let help = "a model shared by several tables or pages must be defined alike everywhere";
+    let help = if first_definition.file == second_definition.file {
+        "both tables are on one page (a request and a response table with the same caption?): \
+         if they are different models they need different names"
+    } else {
+        "a model shared by several tables or pages must be defined alike everywhere"
+    };
     match difference {
         Difference::Fact {
             subject,
