@@ -27,6 +27,19 @@
 //!   one-element `allOf`, because OpenAPI 3.0 ignores siblings of `$ref`.
 //! - A server variable without a default in the service metadata gets its own
 //!   name as default (OpenAPI requires one).
+//!
+//! Misreadings upstream never make the document invalid; what could not be
+//! placed stays visible instead:
+//!
+//! - `x-documented-default`: a default the field's own schema rejects (wrong
+//!   type, not among the enumerated values, out of range).
+//! - `x-missing-model`: a model type no page defines (a free-form object
+//!   stands in for it).
+//! - `x-undocumented: true`: a path placeholder no parameter row documents.
+//! - `x-conflicting-operations`: ids of operations left out because another
+//!   operation already took the same path and method.
+//! - Constraints that do not fit the type (a text value in an integer
+//!   enumeration) are written verbatim in an untyped schema.
 
 mod document;
 #[cfg(feature = "fixtures")]
