@@ -760,3 +760,47 @@ fn update_storage_config() -> Operation {
         )
     }
 }
+
+/// [`metastudio_like`] with the kinds of damage a misread page leaves, which
+/// an emitter must survive with a valid result: a second operation on a
+/// taken path and method, a path placeholder without a parameter row, a path
+/// with an unclosed brace, a reference to a model no page defines, a default
+/// of the wrong type and a text value in an integer enumeration.
+pub fn misread() -> Service {
+    let mut service = metastudio_like();
+    let mut again = show_storage_config();
+    again.id = "ShowStorageConfigAgain".into();
+    let mut job = operation(
+        "ShowJob",
+        vec![
+            uri(Method::Get, "/v1/{project_id}/jobs/{job_id}"),
+            uri(Method::Get, "/v1/{project_id}/jobs/{job_id}{"),
+        ],
+        en("Querying a Job"),
+        Text::default(),
+    );
+    job.parameters = vec![project_id()];
+    job.responses = vec![ok("JobDetail", 10)];
+    service.operations.extend([again, job]);
+    let misread_fields = [
+        field("owner", model_ref("Nowhere"), None, en("Owner.")),
+        constrained(
+            field("updated_at", TypeRef::Number, None, en("Last update.")),
+            |c| c.default = fact(json!("the")),
+        ),
+        constrained(
+            field("priority", TypeRef::Integer, None, en("Priority.")),
+            |c| {
+                c.enum_values = vec![
+                    choice(json!(1), Text::default()),
+                    choice(json!("high"), Text::default()),
+                ]
+            },
+        ),
+    ];
+    service
+        .models
+        .push(model("JobDetail", Text::default(), misread_fields.into()));
+    service.models.sort_by(|a, b| a.name.cmp(&b.name));
+    service
+}

@@ -101,12 +101,13 @@ fn operation_ids(operations: &[Operation]) -> Vec<Vec<String>> {
 }
 
 /// What distinguishes an alternate URI from the primary one, in
-/// UpperCamelCase: its path segments that the primary lacks (`/v2/...` →
+/// UpperCamelCase: the segments of its path key that the primary's lacks (`/v2/...` →
 /// `V2`, `{name}` → `ByName`), else its method when that differs, else
 /// `Alt`.
 fn alternate_suffix(primary: &Uri, alternate: &Uri) -> String {
-    let primary_segments: BTreeSet<&str> = segments(&primary.path).collect();
-    let suffix: String = segments(&alternate.path)
+    let (primary_path, alternate_path) = (path_key(&primary.path), path_key(&alternate.path));
+    let primary_segments: BTreeSet<&str> = segments(&primary_path).collect();
+    let suffix: String = segments(&alternate_path)
         .filter(|segment| !primary_segments.contains(segment))
         .map(
             |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {

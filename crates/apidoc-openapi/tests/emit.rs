@@ -1,7 +1,8 @@
 //! The emitted document for the MetaStudio-like fixture: its exact text,
 //! determinism, and what readers get back from it.
 
-use apidoc_openapi::{document, emit, fixtures::metastudio_like};
+use apidoc_openapi::fixtures::{metastudio_like, misread};
+use apidoc_openapi::{document, emit};
 use openapiv3::{OpenAPI, Parameter, ReferenceOr, Schema, SchemaKind, StatusCode, Type};
 use serde_json::{Value, json};
 
@@ -184,4 +185,30 @@ fn collect_references(value: &Value, out: &mut Vec<String>) {
         Value::Array(items) => items.iter().for_each(|item| collect_references(item, out)),
         _ => {}
     }
+}
+
+#[test]
+fn misread_facts_stay_visible() {
+    let tree = serde_json::to_value(document(&misread())).expect("document converts to JSON");
+    let storage = &tree["paths"]["/v1/{project_id}/tenants/storage-configs"];
+    assert_eq!(storage["get"]["operationId"], "ShowStorageConfig");
+    assert_eq!(
+        storage["x-conflicting-operations"],
+        json!(["ShowStorageConfigAgain"])
+    );
+    let job = &tree["paths"]["/v1/{project_id}/jobs/{job_id}"];
+    assert_eq!(job["get"]["operationId"], "ShowJob");
+    assert_eq!(
+        job["get"]["parameters"][1],
+        json!({
+            "in": "path", "name": "job_id", "required": true,
+            "schema": {"type": "string"}, "x-undocumented": true
+        })
+    );
+    assert_eq!(job["x-conflicting-operations"], json!(["ShowJobAlt"]));
+    let detail = &tree["components"]["schemas"]["JobDetail"]["properties"];
+    assert_eq!(detail["owner"]["x-missing-model"], "Nowhere");
+    assert_eq!(detail["updated_at"]["x-documented-default"], "the");
+    assert_eq!(detail["updated_at"].get("default"), None);
+    assert_eq!(detail["priority"]["enum"], json!([1, "high"]));
 }
