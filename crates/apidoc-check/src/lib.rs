@@ -91,3 +91,229 @@ fn sort_key(diagnostic: &Diagnostic) -> (bool, Option<&apidoc_ir::Span>, &str, &
         &diagnostic.message,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use apidoc_ir::{
+        ExampleBody, Fact, Lang, Method, ParamLocation, RequestExample, ResponseExample, Text,
+        TypeRef, Value,
+    };
+
+    use super::*;
+    use crate::testkit::*;
+
+    const EN: &str = "en/update.txt";
+    const ZH: &str = "zh/update.txt";
+    const PATH: &str = "/v1/{project_id}/tenants/{tenant_id}/configs";
+
+    /// The English page: the URI uses `{tenant_id}` without a row, the
+    /// default "abc" does not fit an integer, the example URL spells
+    /// `{projectId}`, the example response has a field no table defines.
+    fn english_page() -> Page {
+        let at = |line| span(EN, line);
+        let mut op = operation("ConfiguringTenantServices", Method::Put, PATH, at(5));
+        op.summary = Text::in_lang(Lang::En, "Configuring Tenant Services");
+        op.parameters = vec![param(
+            ParamLocation::Path,
+            "project_id",
+            TypeRef::String,
+            at(8),
+        )];
+        op.parameters[0].field.required = Some(true);
+        op.request_body = Some(body(
+            "ConfiguringTenantServices",
+            "ConfiguringTenantServicesRequestBody",
+            at(10),
+        ));
+        op.request_examples = vec![RequestExample {
+            description: Text::default(),
+            method: Method::Put,
+            url: "https://{endpoint}/v1/{projectId}/tenants/{tenant_id}/configs".to_owned(),
+            body: Some(ExampleBody::Json(serde_json::json!({"priority": 1}))),
+            span: at(30),
+        }];
+        let mut ok = response(200, Some("ConfiguringTenantServicesResponseBody"), at(20));
+        ok.examples = vec![ResponseExample {
+            description: Text::default(),
+            body: ExampleBody::Json(serde_json::json!({"id": "x", "extra": 1})),
+            span: at(40),
+        }];
+        op.responses = vec![ok];
+        op.status_codes = vec![status_code(200, at(50))];
+        let mut priority = field("priority", TypeRef::Integer, at(12));
+        priority.required = Some(false);
+        priority.type_text = "Integer".to_owned();
+        priority.constraints.default = Some(Fact::new(Value::from("abc"), at(13)));
+        let models = vec![
+            model(
+                "ConfiguringTenantServicesRequestBody",
+                vec![priority],
+                at(10),
+            ),
+            model(
+                "ConfiguringTenantServicesResponseBody",
+                vec![field("id", TypeRef::String, at(21))],
+                at(20),
+            ),
+        ];
+        page(Lang::En, "Configuring Tenant Services", op, models)
+    }
+
+    /// The Chinese page names the operation, types `priority` as a string
+    /// and documents a `limit` query parameter the English page lacks.
+    fn chinese_page() -> Page {
+        let at = |line| span(ZH, line);
+        let mut op = operation("UpdateTenantServiceConfigs", Method::Put, PATH, at(5));
+        op.id_is_explicit = true;
+        op.summary = Text::in_lang(Lang::Zh, "设置租户服务配置");
+        op.parameters = vec![
+            param(ParamLocation::Path, "project_id", TypeRef::String, at(8)),
+            param(ParamLocation::Query, "limit", TypeRef::Integer, at(9)),
+        ];
+        op.request_body = Some(body(
+            "UpdateTenantServiceConfigs",
+            "UpdateTenantServiceConfigsRequestBody",
+            at(10),
+        ));
+        op.responses = vec![response(
+            200,
+            Some("UpdateTenantServiceConfigsResponseBody"),
+            at(20),
+        )];
+        let mut priority = field("priority", TypeRef::String, at(12));
+        priority.type_text = "String".to_owned();
+        let models = vec![
+            model(
+                "UpdateTenantServiceConfigsRequestBody",
+                vec![priority],
+                at(10),
+            ),
+            model(
+                "UpdateTenantServiceConfigsResponseBody",
+                vec![field("id", TypeRef::String, at(21))],
+                at(20),
+            ),
+        ];
+        page(
+            Lang::Zh,
+            "设置租户服务配置 - UpdateTenantServiceConfigs",
+            op,
+            models,
+        )
+    }
+
+    /// The English page's text: only the lines the spans point at matter.
+    fn english_source() -> String {
+        let lines: &[(u32, &str)] = &[
+            (1, "Configuring Tenant Services"),
+            (5, "PUT /v1/{project_id}/tenants/{tenant_id}/configs"),
+            (8, "project_id | Yes | String | Project ID."),
+            (10, "Table 3 Request body parameters"),
+            (12, "priority | No | Integer | Priority."),
+            (13, "    Default value: abc"),
+            (20, "Table 5 Response body parameters"),
+            (21, "id | String | Configuration ID."),
+            (
+                30,
+                "PUT https://{endpoint}/v1/{projectId}/tenants/{tenant_id}/configs",
+            ),
+            (40, "{\"id\": \"x\", \"extra\": 1}"),
+            (50, "200 | OK"),
+        ];
+        (1..=50)
+            .map(|number| {
+                lines
+                    .iter()
+                    .find(|(line, _)| *line == number)
+                    .map_or("", |(_, text)| text)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn built() -> (Service, Vec<Diagnostic>) {
+        build_service(
+            service(vec![], vec![]).meta,
+            vec![chinese_page(), english_page()],
+        )
+    }
+
+    #[test]
+    fn english_and_chinese_pages_merge_into_one_operation() {
+        let (service, _) = built();
+        assert_eq!(service.operations.len(), 1);
+        let op = &service.operations[0];
+        assert_eq!(op.id, "UpdateTenantServiceConfigs");
+        assert_eq!(
+            op.summary.en.as_deref(),
+            Some("Configuring Tenant Services")
+        );
+        assert_eq!(op.summary.zh.as_deref(), Some("设置租户服务配置"));
+        let models: Vec<_> = service
+            .models
+            .iter()
+            .map(|model| model.name.as_str())
+            .collect();
+        assert_eq!(
+            models,
+            [
+                "UpdateTenantServiceConfigsRequestBody",
+                "UpdateTenantServiceConfigsResponseBody"
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_are_sorted_by_place() {
+        let (_, diagnostics) = built();
+        assert_eq!(
+            codes(&diagnostics),
+            [
+                "path-param-undocumented",
+                "lang-conflict",
+                "default-type-mismatch",
+                "example-url-param-spelling",
+                "example-field-undocumented",
+                "lang-missing",
+                "lang-missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn rendered_findings() {
+        let (_, diagnostics) = built();
+        let sources = |file: &str| (file == EN).then(english_source);
+        insta::assert_snapshot!(render(&diagnostics, &sources, false));
+    }
+
+    #[test]
+    fn colored_rendering_only_adds_escapes() {
+        let (_, diagnostics) = built();
+        let sources = |file: &str| (file == EN).then(english_source);
+        let colored = render(&diagnostics, &sources, true);
+        assert!(colored.contains("\u{1b}["));
+        let stripped = regex_free_strip(&colored);
+        assert_eq!(stripped, render(&diagnostics, &sources, false));
+    }
+
+    /// Removes ANSI `ESC [ ... m` sequences.
+    fn regex_free_strip(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                chars.by_ref().find(|c| *c == 'm');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn findings_report_for_owners() {
+        let (_, diagnostics) = built();
+        insta::assert_snapshot!(findings_report(&diagnostics));
+    }
+}

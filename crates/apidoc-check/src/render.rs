@@ -81,22 +81,20 @@ fn trimmed_line(source: &str, line: u32) -> Option<Range<usize>> {
 fn render_one(diagnostic: &Diagnostic, files: &SourceFiles, color: bool) -> String {
     let mut labels = Vec::new();
     let mut notes = Vec::new();
-    let mut unlocated_primary = None;
-    if let Some(primary) = &diagnostic.primary {
-        match files.locate(&primary.span) {
-            Some((id, range)) => {
-                labels.push(ReportLabel::primary(id, range).with_message(&primary.message))
-            }
-            None => {
-                unlocated_primary = Some(&primary.span);
-                notes.push(primary.message.clone());
-            }
-        }
+    let primary = diagnostic.primary.as_ref();
+    let located_primary = primary.and_then(|label| files.locate(&label.span));
+    // Without the primary line, snippets of other lines would read as the
+    // finding's place: every label becomes a note under `--> file:line`.
+    let show_snippets = primary.is_none() || located_primary.is_some();
+    if let (Some(label), Some((id, range))) = (primary, located_primary) {
+        labels.push(ReportLabel::primary(id, range).with_message(&label.message));
+    } else if let Some(label) = primary {
+        notes.push(label.message.clone());
     }
     for secondary in &diagnostic.secondary {
-        match files.locate(&secondary.span) {
+        match files.locate(&secondary.span).filter(|_| show_snippets) {
             Some((id, range)) => {
-                labels.push(ReportLabel::secondary(id, range).with_message(&secondary.message))
+                labels.push(ReportLabel::secondary(id, range).with_message(&secondary.message));
             }
             None => notes.push(format!("{}: {}", secondary.span, secondary.message)),
         }
@@ -108,8 +106,8 @@ fn render_one(diagnostic: &Diagnostic, files: &SourceFiles, color: bool) -> Stri
         .with_labels(labels)
         .with_notes(notes);
     let text = emit(files, &report, color).unwrap_or_else(|| plain_header(diagnostic));
-    match unlocated_primary {
-        Some(span) => insert_locus(&text, span),
+    match primary.filter(|_| !show_snippets) {
+        Some(label) => insert_locus(&text, &label.span),
         None => text,
     }
 }
