@@ -1,2 +1,182 @@
-//! Project automation (placeholder).
-fn main() {}
+//! Project automation, run as `cargo xtask <command>`.
+//!
+//! - `generate`: docs-input/ → generated/ (OpenAPI, Rust SDK crates, findings).
+//! - `check`: regenerates in memory and fails naming every stale file.
+//! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
+//! - `test`: everything CI runs: Python test tools, tests, clippy, docs,
+//!   and `check`.
+//!
+//! Errors in the pages stop `generate` before anything is written.
+
+mod bench;
+mod output;
+mod test;
+
+use std::{
+    io::IsTerminal,
+    path::{Path, PathBuf},
+    process::ExitCode,
+    time::Instant,
+};
+
+use apidoc_pipeline::Output;
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Reads Huawei Cloud API reference pages and generates OpenAPI and a Rust SDK.
+#[derive(Parser)]
+#[command(name = "cargo xtask", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the pages in --docs and write OpenAPI, Rust crates and the
+    /// findings report to --out. Writes nothing if a page has an error.
+    Generate(Dirs),
+    /// Regenerate in memory and fail if any file under --out differs.
+    Check(Dirs),
+    /// Parse every page of --docs repeatedly and report throughput.
+    Bench {
+        #[command(flatten)]
+        dirs: Dirs,
+        /// How many passes over the pages to time.
+        #[arg(long, default_value_t = 20)]
+        iterations: u32,
+    },
+    /// Install the Python test tools, then run `check`, every test, clippy
+    /// and rustdoc with warnings denied: what CI runs.
+    Test,
+}
+
+#[derive(clap::Args)]
+struct Dirs {
+    /// The docs directory: one folder per service with service.toml and pages.
+    #[arg(long, default_value = "docs-input")]
+    docs: PathBuf,
+    /// The output directory.
+    #[arg(long, default_value = "generated")]
+    out: PathBuf,
+    /// Print warnings too (they are always written to FINDINGS.md).
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+impl Default for Dirs {
+    fn default() -> Self {
+        Self { docs: "docs-input".into(), out: "generated".into(), verbose: false }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let result = match cli.command {
+        Command::Generate(dirs) => generate(&root, &dirs),
+        Command::Check(dirs) => check(&root, &dirs),
+        Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
+        Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Relative paths are taken from the workspace root, where `cargo xtask`
+/// is meant to run, wherever it was started.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let docs = root.join(&dirs.docs);
+    let output = run_pipeline(&docs)?;
+    report(&docs, &output, dirs.verbose);
+    if output.has_errors() {
+        eprintln!("error: the pages have errors (above); nothing was written");
+        return Ok(ExitCode::FAILURE);
+    }
+    let out = root.join(&dirs.out);
+    output::replace_dir(&out, &output.files)?;
+    let s = &output.stats;
+    eprintln!(
+        "generated {} files in {} from {} pages ({} API pages): {} operations, {} parameters, {} schema fields [{:.2?}]",
+        output.files.len(),
+        out.display(),
+        s.pages,
+        s.api_pages,
+        s.operations,
+        s.parameters,
+        s.fields,
+        started.elapsed()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
+    let docs = root.join(&dirs.docs);
+    let output = run_pipeline(&docs)?;
+    report(&docs, &output, dirs.verbose);
+    if output.has_errors() {
+        eprintln!("error: the pages have errors (above)");
+        return Ok(ExitCode::FAILURE);
+    }
+    let out = root.join(&dirs.out);
+    let stale = output::stale_files(&out, &output.files)?;
+    if stale.is_empty() {
+        eprintln!("{} is up to date ({} files)", out.display(), output.files.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for line in &stale {
+        eprintln!("stale: {line}");
+    }
+    eprintln!("error: {} file(s) under {} are stale; run `cargo xtask generate`", stale.len(), out.display());
+    Ok(ExitCode::FAILURE)
+}
+
+/// Runs the pipeline with a progress bar on an interactive terminal.
+fn run_pipeline(docs: &Path) -> Result<Output, String> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} pages parsed ({per_sec})").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let output = apidoc_pipeline::run(docs, &tick);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    output
+}
+
+/// Prints errors (and warnings with --verbose) rustc-style, and a summary.
+fn report(docs: &Path, output: &Output, verbose: bool) {
+    let shown: Vec<_> = output.diagnostics.iter().filter(|d| verbose || d.is_error()).cloned().collect();
+    let sources = |file: &str| std::fs::read_to_string(docs.join(file)).ok();
+    if !shown.is_empty() {
+        eprint!("{}", apidoc_check::render(&shown, &sources, std::io::stderr().is_terminal()));
+    }
+    let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = output.diagnostics.len() - errors;
+    let mut by_code = std::collections::BTreeMap::<&str, usize>::new();
+    for d in &output.diagnostics {
+        *by_code.entry(d.code.as_str()).or_default() += 1;
+    }
+    let kinds: Vec<String> = by_code.iter().map(|(code, n)| format!("{code}: {n}")).collect();
+    eprintln!("{errors} error(s), {warnings} warning(s){}", if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) });
+}

@@ -1,0 +1,111 @@
+//! The pipeline driver: docs directory → generated files and diagnostics.
+//!
+//! A docs directory holds one folder per service: a `service.toml` with the
+//! facts pages do not state (see [`ServiceMeta`]) and the pages (`.txt`,
+//! `.html`, `.md`). [`run`] loads every service, parses the pages in
+//! parallel, merges and checks them, and emits the files that belong under
+//! `generated/`. It writes nothing: the caller decides whether the findings
+//! allow writing.
+
+mod load;
+
+use std::{collections::BTreeMap, path::Path};
+
+use apidoc_ir::{Diagnostic, Page, Service, Severity};
+use rayon::prelude::*;
+
+pub use load::{PageFile, ServiceInput, load_docs};
+
+/// Where generated Rust crates find the runtime, relative to their folder
+/// `generated/rust/<service>/`.
+pub const RUNTIME_PATH: &str = "../../../crates/apidoc-runtime";
+
+/// Everything one run produces.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Generated files: path relative to the output directory → content.
+    pub files: BTreeMap<String, String>,
+    /// Findings of every stage, in page order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The merged services.
+    pub services: Vec<Service>,
+    /// Counts for the closing report.
+    pub stats: Stats,
+}
+
+/// What a run saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Pages read.
+    pub pages: usize,
+    /// Bytes of page text read.
+    pub bytes: usize,
+    /// Pages that documented an operation.
+    pub api_pages: usize,
+    /// Operations after merging.
+    pub operations: usize,
+    /// Parameters (path, query, header) after merging.
+    pub parameters: usize,
+    /// Model fields after merging.
+    pub fields: usize,
+}
+
+impl Output {
+    /// True when a finding is an error: nothing may be written.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Runs the pipeline over `docs`. `on_page` is called once per page parsed
+/// (for progress display), from any thread.
+pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
+    let inputs = load_docs(docs)?;
+    let mut output = Output::default();
+    for input in inputs {
+        let parsed = parse_pages(&input, on_page);
+        output.stats.pages += parsed.len();
+        output.stats.bytes += input.pages.iter().map(|p| p.bytes.len()).sum::<usize>();
+        let mut pages: Vec<Page> = Vec::new();
+        for result in parsed {
+            output.diagnostics.extend(result.diagnostics);
+            pages.extend(result.page);
+        }
+        output.stats.api_pages += pages.len();
+        output.diagnostics.extend(input.diagnostics);
+        let (service, diagnostics) = apidoc_check::build_service(input.meta, pages);
+        output.diagnostics.extend(diagnostics);
+        count(&service, &mut output.stats);
+        emit(&service, &mut output.files);
+        output.services.push(service);
+    }
+    output.files.insert("FINDINGS.md".to_owned(), apidoc_check::findings_report(&output.diagnostics));
+    Ok(output)
+}
+
+/// Parses one service's pages in parallel, keeping page order.
+pub fn parse_pages(input: &ServiceInput, on_page: &(dyn Fn() + Sync)) -> Vec<apidoc_parser::Parsed> {
+    input
+        .pages
+        .par_iter()
+        .map(|page| {
+            let parsed = apidoc_parser::parse_page(&page.name, &page.bytes, page.format);
+            on_page();
+            parsed
+        })
+        .collect()
+}
+
+fn emit(service: &Service, files: &mut BTreeMap<String, String>) {
+    let name = &service.meta.name;
+    files.insert(format!("openapi/{name}.yaml"), apidoc_openapi::emit(service));
+    for (path, content) in apidoc_rust::emit(service, RUNTIME_PATH) {
+        files.insert(format!("rust/{name}/{path}"), content);
+    }
+}
+
+fn count(service: &Service, stats: &mut Stats) {
+    stats.operations += service.operations.len();
+    stats.parameters += service.operations.iter().map(|o| o.parameters.len()).sum::<usize>();
+    stats.fields += service.models.iter().map(|m| m.fields.len()).sum::<usize>();
+}
