@@ -133,6 +133,15 @@ fn share_response_models(merged: &Page, page: &mut Page) {
 /// variants type differently is a difference the caller reports.
 fn unite_response_bodies(merged: &mut Page, page: &mut Page, id: &str) -> Vec<Difference> {
     let mut differences = Vec::new();
+    let statuses = merged
+        .operation
+        .responses
+        .iter()
+        .chain(&page.operation.responses);
+    let first_success = statuses
+        .map(|response| response.status)
+        .filter(|status| (200..300).contains(status))
+        .min();
     for response in &mut page.operation.responses {
         let Some(TypeRef::Model(own)) = &response.body else {
             continue;
@@ -152,7 +161,7 @@ fn unite_response_bodies(merged: &mut Page, page: &mut Page, id: &str) -> Vec<Di
         if kept_name == own.name {
             continue;
         }
-        let union_name = response_model_name(id, response.status);
+        let union_name = response_model_name(id, response.status, first_success);
         if kept_name != union_name {
             let Some(first) = find(&merged.models, &kept_name) else {
                 continue;
@@ -180,9 +189,10 @@ fn unite_response_bodies(merged: &mut Page, page: &mut Page, id: &str) -> Vec<Di
     differences
 }
 
-/// The reader's name for a response body model, after the merged id.
-fn response_model_name(id: &str, status: u16) -> String {
-    if status == 200 {
+/// The reader's name for a response body model, after the merged id: the
+/// first success status's is `{id}ResponseBody`.
+fn response_model_name(id: &str, status: u16, first_success: Option<u16>) -> String {
+    if first_success == Some(status) {
         format!("{id}ResponseBody")
     } else {
         format!("{id}Response{status}Body")
@@ -383,6 +393,79 @@ mod tests {
         assert_eq!(
             out[0].primary.as_ref().map(|label| &label.span),
             Some(&span("stop.txt", 8))
+        );
+    }
+
+    #[test]
+    fn differing_response_bodies_become_one_model_with_all_fields() {
+        let start = action_page(
+            "BatchStartServers",
+            "Starting ECSs",
+            "os-start",
+            "start.txt",
+        );
+        let mut console = action_page(
+            "GetConsoleOutput",
+            "Getting logs",
+            "os-getConsoleOutput",
+            "log.txt",
+        );
+        console.models[1].fields = vec![field("output", TypeRef::String, span("log.txt", 21))];
+        console.models[1].fields[0].required = Some(true);
+        let mut out = Vec::new();
+        let merged = merge_variants(start, vec![console], &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        let union = "PostServersServerIdActionResponseBody";
+        assert_eq!(
+            merged.operation.responses[0].body,
+            Some(TypeRef::Model(union.to_owned()))
+        );
+        let names: Vec<_> = merged
+            .models
+            .iter()
+            .map(|model| model.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "BatchStartServersRequestBody",
+                union,
+                "GetConsoleOutputRequestBody"
+            ]
+        );
+        let fields: Vec<_> = merged.models[1]
+            .fields
+            .iter()
+            .map(|field| (field.name.as_str(), field.required))
+            .collect();
+        assert_eq!(fields, [("job_id", None), ("output", None)]);
+    }
+
+    #[test]
+    fn a_response_field_typed_differently_by_two_actions_is_a_conflict() {
+        let start = action_page(
+            "BatchStartServers",
+            "Starting ECSs",
+            "os-start",
+            "start.txt",
+        );
+        let mut console = action_page(
+            "GetConsoleOutput",
+            "Getting logs",
+            "os-getConsoleOutput",
+            "log.txt",
+        );
+        console.models[1]
+            .fields
+            .push(field("output", TypeRef::String, span("log.txt", 22)));
+        console.models[1].fields[0].ty = TypeRef::Integer;
+        let mut out = Vec::new();
+        merge_variants(start, vec![console], &mut out);
+        assert_eq!(codes(&out), ["response-conflict"]);
+        assert_eq!(
+            out[0].message,
+            "field `job_id` of model `PostServersServerIdActionResponseBody` is stated twice \
+             with different type: `string` and `integer`"
         );
     }
 
