@@ -29,6 +29,7 @@ pub(crate) fn merge_languages(
     align_model_names(&mut english, &mut chinese, chinese_wins);
     if chinese_wins {
         english.operation.id.clone_from(&chinese.operation.id);
+        english.operation.id_is_explicit = true;
     }
     let mut differences = merge_operation(&mut english.operation, &chinese.operation);
     differences.extend(merge_models(&mut english.models, &chinese.models));

@@ -70,6 +70,7 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     }
     let op = &mut merged.operation;
     op.id = id;
+    op.id_is_explicit = false;
     op.summary = join_texts(&summaries, " / ");
     op.description = join_texts(&descriptions, "\n\n");
     op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
