@@ -10,7 +10,7 @@ use quote::quote;
 
 /// The items of `src/client.rs`.
 pub(crate) fn client_file(plan: &Plan) -> TokenStream {
-    let doc = Doc::with_summary(format!("The {} client.", plan.service.meta.title)).inner_attrs();
+    let doc = Doc::with_summary(format!("The {} client.", plan.title)).inner_attrs();
     let client = client_item(plan);
     let builder = builder_item(plan);
     quote!(#doc #client #builder)
@@ -19,15 +19,25 @@ pub(crate) fn client_file(plan: &Plan) -> TokenStream {
 fn client_item(plan: &Plan) -> TokenStream {
     let (client, builder) = (&plan.client, &plan.builder);
     let meta = &plan.service.meta;
-    let mut doc = Doc::with_summary(format!("Client of the {} API ({}).", meta.title, code(&meta.version)));
+    let mut doc = Doc::with_summary(format!(
+        "Client of the {} API ({}).",
+        plan.title,
+        code(&meta.version)
+    ));
     if let Some(description) = &meta.description {
         doc.paragraph(crate::docs::escape_line(description));
     }
     doc.paragraph("Cloning is cheap: clones share the configuration and connections.");
     let doc = doc.attrs();
     let endpoint = &meta.endpoint;
-    let defaults = meta.endpoint_defaults.iter().map(|(name, value)| quote!((#name, #value)));
-    let methods = plan.operations.iter().map(|operation| operation_method(plan, operation));
+    let defaults = meta
+        .endpoint_defaults
+        .iter()
+        .map(|(name, value)| quote!((#name, #value)));
+    let methods = plan
+        .operations
+        .iter()
+        .map(|operation| operation_method(plan, operation));
     quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -65,7 +75,11 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let ir = operation.operation;
     let mut doc = Doc::from_text(&ir.summary, format!("The {} operation.", code(&ir.id)));
     doc.text(&ir.description);
-    doc.paragraph(code(&format!("{} {}", ir.primary().method.as_str(), ir.primary().path)));
+    doc.paragraph(code(&format!(
+        "{} {}",
+        ir.primary().method.as_str(),
+        ir.primary().path
+    )));
     doc.paragraph(
         "Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); \
          a non-2xx answer is [`apidoc_runtime::Error::Api`].",
@@ -90,15 +104,17 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
 /// The builder: the runtime's builder with the service's endpoint.
 fn builder_item(plan: &Plan) -> TokenStream {
     let (client, builder) = (&plan.client, &plan.builder);
-    let forwards = forwarded_settings().into_iter().map(|(name, argument, doc)| {
-        let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
-        quote! {
-            #[doc = #doc]
-            pub fn #name(self, value: #argument) -> Self {
-                Self { builder: self.builder.#name(value) }
+    let forwards = forwarded_settings()
+        .into_iter()
+        .map(|(name, argument, doc)| {
+            let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+            quote! {
+                #[doc = #doc]
+                pub fn #name(self, value: #argument) -> Self {
+                    Self { builder: self.builder.#name(value) }
+                }
             }
-        }
-    });
+        });
     let doc = format!(" Builds a [`{client}`]; start with [`{client}::builder`].");
     quote! {
         #[doc = #doc]
@@ -122,12 +138,40 @@ fn builder_item(plan: &Plan) -> TokenStream {
 /// The runtime builder's settings: name, argument type, doc.
 fn forwarded_settings() -> Vec<(&'static str, TokenStream, &'static str)> {
     vec![
-        ("region", quote!(impl Into<String>), " The region filling `{region}` in the endpoint template."),
-        ("endpoint", quote!(impl Into<String>), " An explicit endpoint URL instead of the template."),
-        ("project_id", quote!(impl Into<String>), " The project id: fills `{project_id}` in paths the request leaves open."),
-        ("credentials", quote!(apidoc_runtime::Credentials), " How requests authenticate (token or AK/SK)."),
-        ("timeout", quote!(std::time::Duration), " Limit for a whole request."),
-        ("connect_timeout", quote!(std::time::Duration), " Limit for establishing a connection."),
-        ("user_agent", quote!(impl Into<String>), " The `User-Agent` header."),
+        (
+            "region",
+            quote!(impl Into<String>),
+            " The region filling `{region}` in the endpoint template.",
+        ),
+        (
+            "endpoint",
+            quote!(impl Into<String>),
+            " An explicit endpoint URL instead of the template.",
+        ),
+        (
+            "project_id",
+            quote!(impl Into<String>),
+            " The project id: fills `{project_id}` in paths the request leaves open.",
+        ),
+        (
+            "credentials",
+            quote!(apidoc_runtime::Credentials),
+            " How requests authenticate (token or AK/SK).",
+        ),
+        (
+            "timeout",
+            quote!(std::time::Duration),
+            " Limit for a whole request.",
+        ),
+        (
+            "connect_timeout",
+            quote!(std::time::Duration),
+            " Limit for establishing a connection.",
+        ),
+        (
+            "user_agent",
+            quote!(impl Into<String>),
+            " The `User-Agent` header.",
+        ),
     ]
 }

@@ -37,7 +37,11 @@ pub(crate) struct Required<'t> {
 impl Constructor {
     /// An empty constructor with its doc comment.
     pub(crate) fn new(doc: Doc) -> Self {
-        Self { doc, arguments: Vec::new(), inits: Vec::new() }
+        Self {
+            doc,
+            arguments: Vec::new(),
+            inits: Vec::new(),
+        }
     }
 
     /// The constructor of a model: its required fields in page order.
@@ -65,11 +69,20 @@ impl Constructor {
 
     /// Adds an argument.
     pub(crate) fn required(&mut self, member: Required) {
-        let Required { ident, inner, string, boxed, nullable } = member;
+        let Required {
+            ident,
+            inner,
+            string,
+            boxed,
+            nullable,
+        } = member;
         let (argument, init) = match (string, boxed, nullable) {
             (true, _, false) => (quote!(impl Into<String>), quote!(#ident: #ident.into())),
             (_, true, false) => (inner, quote!(#ident: Box::new(#ident))),
-            (_, true, true) => (quote!(apidoc_runtime::Nullable<Box<#inner>>), quote!(#ident)),
+            (_, true, true) => (
+                quote!(apidoc_runtime::Nullable<Box<#inner>>),
+                quote!(#ident),
+            ),
             (_, false, true) => (quote!(apidoc_runtime::Nullable<#inner>), quote!(#ident)),
             (false, false, false) => (inner, quote!(#ident)),
         };

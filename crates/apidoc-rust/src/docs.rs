@@ -38,7 +38,8 @@ impl Doc {
     /// Appends a paragraph of the generator's own Markdown.
     pub(crate) fn paragraph(&mut self, markdown: impl Into<String>) {
         self.blank();
-        self.lines.extend(markdown.into().lines().map(str::to_owned));
+        self.lines
+            .extend(markdown.into().lines().map(str::to_owned));
     }
 
     /// Appends page text: the English, then the Chinese as further
@@ -52,7 +53,11 @@ impl Doc {
 
     /// Appends a list item of the generator's own Markdown.
     pub(crate) fn item(&mut self, markdown: impl AsRef<str>) {
-        if self.lines.last().is_some_and(|last| !last.starts_with("- ")) {
+        if self
+            .lines
+            .last()
+            .is_some_and(|last| !last.starts_with("- "))
+        {
             self.blank();
         }
         self.lines.push(format!("- {}", markdown.as_ref()));
@@ -60,17 +65,27 @@ impl Doc {
 
     /// The outer `#[doc]` attributes (`///`).
     pub(crate) fn attrs(&self) -> TokenStream {
-        self.padded_lines().map(|line| quote!(#[doc = #line])).collect()
+        self.padded_lines()
+            .map(|line| quote!(#[doc = #line]))
+            .collect()
     }
 
     /// The inner `#![doc]` attributes (`//!`) of a module.
     pub(crate) fn inner_attrs(&self) -> TokenStream {
-        self.padded_lines().map(|line| quote!(#![doc = #line])).collect()
+        self.padded_lines()
+            .map(|line| quote!(#![doc = #line]))
+            .collect()
     }
 
     /// Lines with the space that follows `///` in a written comment.
     fn padded_lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.lines.iter().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") })
+        self.lines.iter().map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
     }
 
     fn blank(&mut self) {
@@ -130,7 +145,9 @@ pub(crate) fn escape_line(line: &str) -> String {
 }
 
 /// Inline Markdown punctuation that changes rendering.
-const ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#', '!'];
+const ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#', '!',
+];
 
 fn escape_text(text: &str, out: &mut String) {
     for c in text.chars() {
@@ -159,12 +176,14 @@ fn escape_line_start(line: String) -> String {
 
 /// Where the first URL with a host starts.
 fn find_url(text: &str) -> Option<usize> {
-    text.match_indices("http").map(|(start, _)| start).find(|&start| {
-        let rest = &text[start..];
-        ["https://", "http://"]
-            .iter()
-            .any(|scheme| rest.starts_with(scheme) && url_len(rest) > scheme.len())
-    })
+    text.match_indices("http")
+        .map(|(start, _)| start)
+        .find(|&start| {
+            let rest = &text[start..];
+            ["https://", "http://"]
+                .iter()
+                .any(|scheme| rest.starts_with(scheme) && url_len(rest) > scheme.len())
+        })
 }
 
 /// The length of the URL at the start of `text`: printable ASCII up to a
@@ -173,7 +192,9 @@ fn url_len(text: &str) -> usize {
     let end = text
         .find(|c: char| !c.is_ascii_graphic() || matches!(c, '<' | '>' | '"' | '`'))
         .unwrap_or(text.len());
-    text[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']).len()
+    text[..end]
+        .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\''])
+        .len()
 }
 
 #[cfg(test)]
@@ -182,7 +203,10 @@ mod tests {
 
     #[test]
     fn markdown_punctuation_is_escaped() {
-        assert_eq!(escape_line("a <b> [x] `c` *d* e_f |g|"), r"a \<b\> \[x\] \`c\` \*d\* e\_f \|g\|");
+        assert_eq!(
+            escape_line("a <b> [x] `c` *d* e_f |g|"),
+            r"a \<b\> \[x\] \`c\` \*d\* e\_f \|g\|"
+        );
         assert_eq!(escape_line("&lt; #1 ~x~ ![i]"), r"\&lt; \#1 \~x\~ \!\[i\]");
     }
 
@@ -192,9 +216,18 @@ mod tests {
             escape_line("See https://support.example.com/a_b?x=1&y=[2]. Then"),
             "See <https://support.example.com/a_b?x=1&y=[2]>. Then"
         );
-        assert_eq!(escape_line("请参见https://x.example.com/p获取"), "请参见<https://x.example.com/p>获取");
-        assert_eq!(escape_line("(http://a.example/b)"), "(<http://a.example/b>)");
-        assert_eq!(escape_line("no host https:// then http://h.example"), "no host https:// then <http://h.example>");
+        assert_eq!(
+            escape_line("请参见https://x.example.com/p获取"),
+            "请参见<https://x.example.com/p>获取"
+        );
+        assert_eq!(
+            escape_line("(http://a.example/b)"),
+            "(<http://a.example/b>)"
+        );
+        assert_eq!(
+            escape_line("no host https:// then http://h.example"),
+            "no host https:// then <http://h.example>"
+        );
     }
 
     #[test]
@@ -214,7 +247,19 @@ mod tests {
             zh: Some("说明。".to_owned()),
         };
         let doc = Doc::from_text(&text, "unused");
-        assert_eq!(doc.lines, [r"Intro \<x\>.", "", "- A: first", r"- B: \*b\*", "", "indented", "", "说明。"]);
+        assert_eq!(
+            doc.lines,
+            [
+                r"Intro \<x\>.",
+                "",
+                "- A: first",
+                r"- B: \*b\*",
+                "",
+                "indented",
+                "",
+                "说明。"
+            ]
+        );
     }
 
     #[test]
@@ -224,7 +269,10 @@ mod tests {
         doc.item("`2`");
         assert_eq!(doc.lines, ["The `x` field.", "", "- `1`", "- `2`"]);
         let attrs = doc.attrs().to_string();
-        assert!(attrs.starts_with(r#"# [doc = " The `x` field."] # [doc = ""]"#), "{attrs}");
+        assert!(
+            attrs.starts_with(r#"# [doc = " The `x` field."] # [doc = ""]"#),
+            "{attrs}"
+        );
     }
 
     #[test]

@@ -11,8 +11,13 @@ use quote::{format_ident, quote};
 pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
     let ident = &plan.ident;
     let unknown = format_ident!("{UNKNOWN_VARIANT}");
-    let mut doc = Doc::from_text(&plan.description, format!("The values of {}.", code(&ident.to_string())));
-    doc.paragraph("Values the documentation does not list decode as `Unknown` and keep their text.");
+    let mut doc = Doc::from_text(
+        &plan.description,
+        format!("The values of {}.", code(&ident.to_string())),
+    );
+    doc.paragraph(
+        "Values the documentation does not list decode as `Unknown` and keep their text.",
+    );
     let doc = doc.attrs();
     let variants = plan.variants.iter().map(|variant| {
         let mut doc = Doc::with_summary(code(&variant.wire));

@@ -8,7 +8,7 @@ use crate::types::{Shape, parameter_type};
 use apidoc_ir::{Constraints, Number, TypeRef, Value};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Nesting of required models beyond which an example argument is `todo!()`
 /// (only a cycle of required models goes that deep, and it has no value).
@@ -16,12 +16,18 @@ const MAX_DEPTH: usize = 4;
 
 /// The Markdown of the example: a fenced `no_run` block.
 pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
-    let mut builder = ExampleBuilder { plan, imports: BTreeSet::new() };
+    let mut builder = ExampleBuilder {
+        plan,
+        imports: BTreeSet::new(),
+    };
     let request = builder.request(operation);
     let krate = format_ident!("{}", plan.crate_name);
     let (client, method) = (&plan.client, &operation.method);
     let region = region(plan).map(|region| quote!(.region(#region)));
-    let imports = builder.imports.iter().map(|(module, ident)| quote!(use #krate::#module::#ident;));
+    let imports = builder
+        .imports_by_module()
+        .into_iter()
+        .map(|(module, idents)| quote!(use #krate::#module::{#(#idents),*};));
     let function = quote! {
         async fn example() -> Result<(), #krate::Error> {
             use #krate::{Credentials, #client};
@@ -31,7 +37,8 @@ pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
                 #region
                 .credentials(Credentials::ak_sk("my-access-key", "my-secret-key"))
                 .build()?;
-            let response = client.#method(#request).await?;
+            let request = #request;
+            let response = client.#method(request).await?;
             println!("{response:?}");
             Ok(())
         }
@@ -43,26 +50,35 @@ pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
 fn region(plan: &Plan) -> Option<String> {
     let meta = &plan.service.meta;
     meta.endpoint.contains("{region}").then(|| {
-        let default = meta.endpoint_defaults.iter().find(|(name, _)| name == "region");
+        let default = meta
+            .endpoint_defaults
+            .iter()
+            .find(|(name, _)| name == "region");
         default.map_or_else(|| "cn-north-4".to_owned(), |(_, value)| value.clone())
     })
 }
 
 /// The formatted function as doc-test lines: the signature, `Ok(())` and
-/// the closing brace hidden with `# `, the body unindented.
+/// the closing brace hidden with `# `, the body unindented, a blank line
+/// between the imports and the code.
 fn fenced(function: &str) -> String {
     let lines: Vec<&str> = function.trim_end().lines().collect();
     let last = lines.len().saturating_sub(1);
-    let body = lines.iter().enumerate().map(|(index, line)| {
+    let mut body = Vec::with_capacity(lines.len() + 3);
+    body.push("```no_run".to_owned());
+    for (index, line) in lines.iter().enumerate() {
         let unindented = line.strip_prefix("    ").unwrap_or(line);
-        if index == 0 || index == last || unindented == "Ok(())" {
-            format!("# {unindented}")
-        } else {
-            unindented.to_owned()
+        if unindented.starts_with("let client") {
+            body.push(String::new());
         }
-    });
-    let body: Vec<String> = body.collect();
-    format!("```no_run\n{}\n```", body.join("\n"))
+        if index == 0 || index == last || unindented == "Ok(())" {
+            body.push(format!("# {unindented}"));
+        } else {
+            body.push(unindented.to_owned());
+        }
+    }
+    body.push("```".to_owned());
+    body.join("\n")
 }
 
 struct ExampleBuilder<'p, 'a> {
@@ -76,19 +92,37 @@ impl ExampleBuilder<'_, '_> {
     fn request(&mut self, operation: &OperationPlan) -> TokenStream {
         let ident = &operation.request;
         self.import(Module::Operations, ident);
-        let params = operation.parameters.iter().filter(|param| param.required).map(|param| {
-            let ty = parameter_type(&param.field.field.ty);
-            self.value(&ty, param.field.enum_index, &param.field.field.constraints, &param.field.field.name, 0)
-        });
+        let params = operation
+            .parameters
+            .iter()
+            .filter(|param| param.required)
+            .map(|param| {
+                let ty = parameter_type(&param.field.field.ty);
+                self.value(
+                    &ty,
+                    param.field.enum_index,
+                    &param.field.field.constraints,
+                    &param.field.field.name,
+                    0,
+                )
+            });
         let mut arguments: Vec<TokenStream> = params.collect();
         if let Some(body) = operation.body.as_ref().filter(|body| body.required) {
             let value = match &body.shape {
-                BodyShape::Single(schema) => self.value(schema, None, &Constraints::default(), "body", 0),
+                BodyShape::Single(schema) => {
+                    self.value(schema, None, &Constraints::default(), "body", 0)
+                }
                 BodyShape::Variants { ident, variants } => {
                     self.import(Module::Operations, ident);
                     match variants.first() {
                         Some((variant, documented)) => {
-                            let inner = self.value(&documented.schema, None, &Constraints::default(), "body", 0);
+                            let inner = self.value(
+                                &documented.schema,
+                                None,
+                                &Constraints::default(),
+                                "body",
+                                0,
+                            );
                             quote!(#ident::#variant(#inner))
                         }
                         None => quote!(todo!()),
@@ -133,17 +167,24 @@ impl ExampleBuilder<'_, '_> {
             },
             TypeRef::Integer => {
                 let fits = |n: &i64| i32::try_from(*n).is_ok();
-                let number = default.and_then(Value::as_i64).filter(fits).or_else(|| minimum.and_then(Number::as_i64).filter(fits));
+                let number = default
+                    .and_then(Value::as_i64)
+                    .filter(fits)
+                    .or_else(|| minimum.and_then(Number::as_i64).filter(fits));
                 let literal = Literal::i64_unsuffixed(number.unwrap_or(1));
                 quote!(#literal)
             }
             TypeRef::Long => {
-                let number = default.and_then(Value::as_i64).or_else(|| minimum.and_then(Number::as_i64));
+                let number = default
+                    .and_then(Value::as_i64)
+                    .or_else(|| minimum.and_then(Number::as_i64));
                 let literal = Literal::i64_unsuffixed(number.unwrap_or(1));
                 quote!(#literal)
             }
             TypeRef::Number => {
-                let number = default.and_then(Value::as_f64).or_else(|| minimum.and_then(Number::as_f64));
+                let number = default
+                    .and_then(Value::as_f64)
+                    .or_else(|| minimum.and_then(Number::as_f64));
                 let literal = Literal::f64_unsuffixed(number.unwrap_or(1.0));
                 quote!(#literal)
             }
@@ -160,7 +201,9 @@ impl ExampleBuilder<'_, '_> {
 
     /// `Model::default()`, or `Model::new(<required fields>)`.
     fn model(&mut self, name: &str, depth: usize) -> TokenStream {
-        let Some(model) = self.plan.model(name) else { return quote!(serde_json::Value::Null) };
+        let Some(model) = self.plan.model(name) else {
+            return quote!(serde_json::Value::Null);
+        };
         if depth >= MAX_DEPTH {
             return quote!(todo!());
         }
@@ -180,10 +223,25 @@ impl ExampleBuilder<'_, '_> {
                     return quote!(#krate::Nullable::Null);
                 }
                 let constraints = &field.field.constraints;
-                self.value(&field.field.ty, field.enum_index, constraints, &field.field.name, depth + 1)
+                self.value(
+                    &field.field.ty,
+                    field.enum_index,
+                    constraints,
+                    &field.field.name,
+                    depth + 1,
+                )
             })
             .collect();
         quote!(#ident::new(#(#arguments),*))
+    }
+
+    /// The imports grouped by module, for one `use` line each.
+    fn imports_by_module(&self) -> BTreeMap<Ident, Vec<&Ident>> {
+        let mut grouped: BTreeMap<Ident, Vec<&Ident>> = BTreeMap::new();
+        for (module, ident) in &self.imports {
+            grouped.entry(module.clone()).or_default().push(ident);
+        }
+        grouped
     }
 
     fn import(&mut self, module: Module, ident: &Ident) {

@@ -7,7 +7,10 @@ use apidoc_ir::{Constraints, Field, TypeRef, Value};
 
 /// The doc comment of a field.
 pub(crate) fn field_doc(field: &Field) -> Doc {
-    let mut doc = Doc::from_text(&field.description, format!("The {} field.", code(&field.name)));
+    let mut doc = Doc::from_text(
+        &field.description,
+        format!("The {} field.", code(&field.name)),
+    );
     for item in constraint_items(&field.constraints, leaf(&field.ty)) {
         doc.item(item);
     }
@@ -21,12 +24,17 @@ fn constraint_items(constraints: &Constraints, leaf: &TypeRef) -> Vec<String> {
     if let Some(default) = &constraints.default {
         items.push(format!("Default: {}", value_code(&default.value)));
     }
-    let number = |bound: &Option<apidoc_ir::Fact<apidoc_ir::Number>>| bound.as_ref().map(|f| f.value.to_string());
+    let number = |bound: &Option<apidoc_ir::Fact<apidoc_ir::Number>>| {
+        bound.as_ref().map(|f| f.value.to_string())
+    };
     if let Some(range) = bounds(number(&constraints.minimum), number(&constraints.maximum)) {
         items.push(format!("Range: {range}"));
     }
     let count = |bound: &Option<apidoc_ir::Fact<u64>>| bound.as_ref().map(|f| f.value.to_string());
-    if let Some(range) = bounds(count(&constraints.min_length), count(&constraints.max_length)) {
+    if let Some(range) = bounds(
+        count(&constraints.min_length),
+        count(&constraints.max_length),
+    ) {
         items.push(format!("Length: {range} characters"));
     }
     if let Some(range) = bounds(count(&constraints.min_items), count(&constraints.max_items)) {
@@ -36,10 +44,16 @@ fn constraint_items(constraints: &Constraints, leaf: &TypeRef) -> Vec<String> {
         items.push("May be `null`".to_owned());
     }
     if leaf != &TypeRef::String {
-        items.extend(constraints.enum_values.iter().map(|value| match value.description.preferred() {
-            Some(meaning) => format!("{}: {}", value_code(&value.value), escape_line(&meaning.split_whitespace().collect::<Vec<_>>().join(" "))),
-            None => value_code(&value.value),
-        }));
+        items.extend(constraints.enum_values.iter().map(
+            |value| match value.description.preferred() {
+                Some(meaning) => format!(
+                    "{}: {}",
+                    value_code(&value.value),
+                    escape_line(&meaning.split_whitespace().collect::<Vec<_>>().join(" "))
+                ),
+                None => value_code(&value.value),
+            },
+        ));
     }
     items
 }

@@ -25,10 +25,42 @@ const UNRAWABLE_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Names of the standard prelude and of the crates that generated code names
 /// without a path; a generated type must not shadow them.
 const PRELUDE_TYPES: &[&str] = &[
-    "AsMut", "AsRef", "Box", "Clone", "Copy", "Default", "Drop", "Eq", "Err", "Extend", "Fn",
-    "FnMut", "FnOnce", "From", "FromIterator", "Into", "IntoIterator", "Iterator", "None", "Ok",
-    "Option", "Ord", "PartialEq", "PartialOrd", "Result", "Send", "Sized", "Some", "String",
-    "Sync", "ToOwned", "ToString", "TryFrom", "TryInto", "Unpin", "Vec",
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
 ];
 
 /// The letter case of a namespace.
@@ -51,14 +83,19 @@ pub(crate) struct Scope {
 impl Scope {
     /// An empty namespace of the given case.
     pub(crate) fn new(case: Case) -> Self {
-        Self { case, taken: BTreeSet::new() }
+        Self {
+            case,
+            taken: BTreeSet::new(),
+        }
     }
 
     /// A namespace of types in a module of generated code: prelude names
     /// are taken.
     pub(crate) fn types() -> Self {
         let mut scope = Self::new(Case::Camel);
-        scope.taken.extend(PRELUDE_TYPES.iter().map(|name| (*name).to_owned()));
+        scope
+            .taken
+            .extend(PRELUDE_TYPES.iter().map(|name| (*name).to_owned()));
         scope
     }
 
@@ -126,7 +163,7 @@ fn to_ident(name: &str) -> Ident {
     }
 }
 
-/// The name serde sees for a field or variant identifier: the identifier
+/// The name serde and rustdoc see for an identifier: the identifier
 /// without its `r#` prefix.
 pub(crate) fn serde_name(ident: &Ident) -> String {
     let text = ident.to_string();
@@ -153,19 +190,41 @@ mod tests {
 
     fn snake_all(names: &[&str]) -> Vec<String> {
         let mut scope = Scope::new(Case::Snake);
-        names.iter().map(|name| scope.ident(name, "field").to_string()).collect()
+        names
+            .iter()
+            .map(|name| scope.ident(name, "field").to_string())
+            .collect()
     }
 
     fn camel_all(names: &[&str]) -> Vec<String> {
         let mut scope = Scope::types();
-        names.iter().map(|name| scope.ident(name, "Value").to_string()).collect()
+        names
+            .iter()
+            .map(|name| scope.ident(name, "Value").to_string())
+            .collect()
     }
 
     #[test]
     fn separators_become_underscores() {
         assert_eq!(
-            snake_all(&["x-auth-token", "os-start", "a.b", "a b", "$ref", "items[]", "X-Sdk-Date"]),
-            ["x_auth_token", "os_start", "a_b", "a_b_2", "r#ref", "items", "x_sdk_date"]
+            snake_all(&[
+                "x-auth-token",
+                "os-start",
+                "a.b",
+                "a b",
+                "$ref",
+                "items[]",
+                "X-Sdk-Date"
+            ]),
+            [
+                "x_auth_token",
+                "os_start",
+                "a_b",
+                "a_b_2",
+                "r#ref",
+                "items",
+                "x_sdk_date"
+            ]
         );
     }
 
@@ -173,9 +232,14 @@ mod tests {
     fn keywords_are_escaped() {
         assert_eq!(
             snake_all(&["type", "match", "async", "self", "super", "crate", "gen"]),
-            ["r#type", "r#match", "r#async", "self_", "super_", "crate_", "r#gen"]
+            [
+                "r#type", "r#match", "r#async", "self_", "super_", "crate_", "r#gen"
+            ]
         );
-        assert_eq!(camel_all(&["Self", "self", "type"]), ["Self_", "Self2", "Type"]);
+        assert_eq!(
+            camel_all(&["Self", "self", "type"]),
+            ["Self_", "Self2", "Type"]
+        );
     }
 
     #[test]
@@ -186,24 +250,29 @@ mod tests {
 
     #[test]
     fn empty_and_non_ascii_names_use_the_fallback() {
-        assert_eq!(snake_all(&["", "类型", "_", "[]"]), ["field", "field_2", "field_3", "field_4"]);
+        assert_eq!(
+            snake_all(&["", "类型", "_", "[]"]),
+            ["field", "field_2", "field_3", "field_4"]
+        );
         assert_eq!(camel_all(&["", "是"]), ["Value", "Value2"]);
     }
 
     #[test]
     fn collisions_after_case_folding_are_numbered() {
-        assert_eq!(snake_all(&["userName", "user_name", "UserName"]), [
-            "user_name",
-            "user_name_2",
-            "user_name_3"
-        ]);
+        assert_eq!(
+            snake_all(&["userName", "user_name", "UserName"]),
+            ["user_name", "user_name_2", "user_name_3"]
+        );
         // The numbered name of a keyword is no keyword and needs no `r#`.
         assert_eq!(snake_all(&["type", "Type"]), ["r#type", "type_2"]);
     }
 
     #[test]
     fn prelude_and_reserved_names_are_avoided() {
-        assert_eq!(camel_all(&["Option", "string", "Result"]), ["Option2", "String2", "Result2"]);
+        assert_eq!(
+            camel_all(&["Option", "string", "Result"]),
+            ["Option2", "String2", "Result2"]
+        );
         let mut scope = Scope::new(Case::Snake);
         scope.reserve("new");
         assert_eq!(scope.ident("new", "field").to_string(), "new_2");

@@ -48,10 +48,25 @@ use std::collections::BTreeMap;
 pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
     let plan = Plan::new(service);
     BTreeMap::from([
-        ("Cargo.toml".to_owned(), render::cargo_toml(&plan, runtime_path)),
-        ("src/lib.rs".to_owned(), render::rust_file(&plan, render::lib_items(&plan))),
-        ("src/models.rs".to_owned(), render::rust_file(&plan, models::models_file(&plan))),
-        ("src/operations.rs".to_owned(), render::rust_file(&plan, operations::operations_file(&plan))),
-        ("src/client.rs".to_owned(), render::rust_file(&plan, client::client_file(&plan))),
+        (
+            "Cargo.toml".to_owned(),
+            render::cargo_toml(&plan, runtime_path),
+        ),
+        (
+            "src/lib.rs".to_owned(),
+            render::rust_file(&plan, render::lib_items(&plan)),
+        ),
+        (
+            "src/models.rs".to_owned(),
+            render::rust_file(&plan, models::models_file(&plan)),
+        ),
+        (
+            "src/operations.rs".to_owned(),
+            render::rust_file(&plan, operations::operations_file(&plan)),
+        ),
+        (
+            "src/client.rs".to_owned(),
+            render::rust_file(&plan, client::client_file(&plan)),
+        ),
     ])
 }

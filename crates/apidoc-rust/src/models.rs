@@ -16,7 +16,10 @@ use std::collections::BTreeSet;
 /// The items of `src/models.rs`: each model followed by the enums its
 /// fields introduce.
 pub(crate) fn models_file(plan: &Plan) -> TokenStream {
-    let context = TypeContext { plan, module: Module::Models };
+    let context = TypeContext {
+        plan,
+        module: Module::Models,
+    };
     let mut emitted = BTreeSet::new();
     let items = plan.models.iter().map(|model| {
         let enums = model
@@ -32,7 +35,7 @@ pub(crate) fn models_file(plan: &Plan) -> TokenStream {
     let items: TokenStream = items.collect();
     let doc = Doc::with_summary(format!(
         "The objects of the {} API: request and response bodies and the objects inside them.",
-        plan.service.meta.title
+        plan.title
     ))
     .inner_attrs();
     quote!(#doc #items)
@@ -40,7 +43,11 @@ pub(crate) fn models_file(plan: &Plan) -> TokenStream {
 
 fn model_item(model: &ModelPlan, context: TypeContext) -> TokenStream {
     let ident = &model.ident;
-    let doc = Doc::from_text(&model.model.description, format!("The {} object.", code(&model.model.name))).attrs();
+    let doc = Doc::from_text(
+        &model.model.description,
+        format!("The {} object.", code(&model.model.name)),
+    )
+    .attrs();
     let derive_default = model.all_optional().then(|| quote!(Default,));
     let fields = model.fields.iter().map(|field| {
         let shape = Shape::of_model_field(field, model.request_side);
@@ -50,9 +57,11 @@ fn model_item(model: &ModelPlan, context: TypeContext) -> TokenStream {
         let name = &field.ident;
         quote! { #doc #serde pub #name: #ty, }
     });
-    let constructor = (!model.all_optional()).then(|| Constructor::for_model(model, context).item());
+    let constructor =
+        (!model.all_optional()).then(|| Constructor::for_model(model, context).item());
     let validate = model.validates.then(|| validate_at(model, context));
-    let methods = (constructor.is_some() || validate.is_some()).then(|| quote!(impl #ident { #constructor #validate }));
+    let methods = (constructor.is_some() || validate.is_some())
+        .then(|| quote!(impl #ident { #constructor #validate }));
     quote! {
         #doc
         #[derive(Clone, Debug, #derive_default PartialEq, serde::Serialize, serde::Deserialize)]
@@ -87,7 +96,12 @@ fn validate_at(model: &ModelPlan, context: TypeContext) -> TokenStream {
     let checker = Checker { context };
     let checks = model.fields.iter().map(|field| {
         let shape = Shape::of_model_field(field, model.request_side);
-        checker.field(field, &field.field.ty, shape, &FieldPath::below_argument(&field.field.name))
+        checker.field(
+            field,
+            &field.field.ty,
+            shape,
+            &FieldPath::below_argument(&field.field.name),
+        )
     });
     quote! {
         /// Checks the documented constraints, naming fields below `path`.

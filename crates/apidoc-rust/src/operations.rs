@@ -8,17 +8,22 @@ use crate::constructor::{Constructor, Required};
 use crate::docs::{Doc, code};
 use crate::enums::enum_item;
 use crate::fields::field_doc;
-use crate::plan::{BodyPlan, BodyShape, FieldPlan, Module, OperationPlan, ParamPlan, Plan};
+use crate::plan::{
+    BodyPlan, BodyShape, FieldPlan, Module, OperationPlan, PROJECT_ID, ParamPlan, Plan,
+};
 use crate::types::{Shape, TypeContext, header_type, parameter_type};
 use crate::validate::{Checker, FieldPath, unwrap_member};
 use apidoc_ir::{ParamLocation, TypeRef};
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
 
 /// The items of `src/operations.rs`.
 pub(crate) fn operations_file(plan: &Plan) -> TokenStream {
-    let context = TypeContext { plan, module: Module::Operations };
+    let context = TypeContext {
+        plan,
+        module: Module::Operations,
+    };
     let mut emitted = BTreeSet::new();
     let items: TokenStream = plan
         .operations
@@ -32,15 +37,22 @@ pub(crate) fn operations_file(plan: &Plan) -> TokenStream {
                 .map(|index| enum_item(&plan.enums[index]))
                 .collect();
             let request = Request { operation, context }.item();
-            let body = operation.body.as_ref().map(|body| body_enum(operation, body, context));
+            let body = operation
+                .body
+                .as_ref()
+                .map(|body| body_enum(operation, body, context));
             let response = response_item(operation, context);
             quote!(#request #body #enums #response)
         })
         .collect();
-    let json_body = plan.operations.iter().any(|op| op.body.is_some()).then(json_body_fn);
+    let json_body = plan
+        .operations
+        .iter()
+        .any(|op| op.body.is_some())
+        .then(json_body_fn);
     let doc = Doc::with_summary(format!(
         "The requests and responses of the {} API operations.",
-        plan.service.meta.title
+        plan.title
     ))
     .inner_attrs();
     quote!(#doc #items #json_body)
@@ -80,12 +92,18 @@ impl Request<'_, '_> {
     fn doc(&self) -> Doc {
         let operation = self.operation.operation;
         let plan = self.context.plan;
-        let mut doc = Doc::from_text(&operation.summary, format!("The {} operation.", code(&operation.id)));
+        let mut doc = Doc::from_text(
+            &operation.summary,
+            format!("The {} operation.", code(&operation.id)),
+        );
         doc.paragraph(format!(
-            "The request of [`{client}::{method}`](crate::{client}::{method}): {}.",
-            code(&format!("{} {}", operation.primary().method.as_str(), operation.primary().path)),
-            client = plan.client,
-            method = self.operation.method,
+            "The request of {}: {}.",
+            plan.method_link(&self.operation.method),
+            code(&format!(
+                "{} {}",
+                operation.primary().method.as_str(),
+                operation.primary().path
+            )),
         ));
         doc
     }
@@ -94,19 +112,30 @@ impl Request<'_, '_> {
     fn fields(&self) -> TokenStream {
         let params = self.operation.parameters.iter().map(|param| {
             let (ident, ty) = (&param.field.ident, self.param_type(param));
-            let ty = if param.required { ty } else { quote!(Option<#ty>) };
+            let ty = if param.required {
+                ty
+            } else {
+                quote!(Option<#ty>)
+            };
             quote!(#ident: #ty,)
         });
         let body = self.operation.body.as_ref().map(|body| {
             let (ident, ty) = (&body.ident, self.body_type(body));
-            let ty = if body.required { ty } else { quote!(Option<#ty>) };
+            let ty = if body.required {
+                ty
+            } else {
+                quote!(Option<#ty>)
+            };
             quote!(#ident: #ty,)
         });
         quote!(#(#params)* #body)
     }
 
     fn param_type(&self, param: &ParamPlan) -> TokenStream {
-        self.context.rust_type(&parameter_type(&param.field.field.ty), param.field.enum_index)
+        self.context.rust_type(
+            &parameter_type(&param.field.field.ty),
+            param.field.enum_index,
+        )
     }
 
     fn body_type(&self, body: &BodyPlan) -> TokenStream {
@@ -152,27 +181,62 @@ impl Request<'_, '_> {
 
     /// A builder method per optional parameter and for an optional body.
     fn setters(&self) -> TokenStream {
-        let params = self.operation.parameters.iter().filter(|param| !param.required).map(|param| {
-            let mut doc = field_doc(param.field.field);
-            doc.paragraph(location_sentence(param));
-            let ty = parameter_type(&param.field.field.ty);
-            let string = ty == TypeRef::String && param.field.enum_index.is_none();
-            setter(&param.field.ident, self.context.rust_type(&ty, param.field.enum_index), string, &doc)
-        });
-        let body = self.operation.body.as_ref().filter(|body| !body.required).map(|body| {
-            setter(&body.ident, self.body_type(body), false, &Doc::with_summary("Sets the request body."))
-        });
+        let params = self
+            .operation
+            .parameters
+            .iter()
+            .filter(|param| !param.required)
+            .map(|param| {
+                let mut doc = field_doc(param.field.field);
+                doc.paragraph(location_sentence(param));
+                let ty = parameter_type(&param.field.field.ty);
+                let string = ty == TypeRef::String && param.field.enum_index.is_none();
+                setter(
+                    &param.field.ident,
+                    self.context.rust_type(&ty, param.field.enum_index),
+                    string,
+                    &doc,
+                )
+            });
+        let body = self
+            .operation
+            .body
+            .as_ref()
+            .filter(|body| !body.required)
+            .map(|body| {
+                setter(
+                    &body.ident,
+                    self.body_type(body),
+                    false,
+                    &Doc::with_summary("Sets the request body."),
+                )
+            });
         quote!(#(#params)* #body)
     }
 
     fn validate(&self) -> TokenStream {
-        let checker = Checker { context: self.context };
+        let checker = Checker {
+            context: self.context,
+        };
         let params = self.operation.parameters.iter().map(|param| {
-            let shape = if param.required { Shape::Plain } else { Shape::Optional };
+            let shape = if param.required {
+                Shape::Plain
+            } else {
+                Shape::Optional
+            };
             let ty = parameter_type(&param.field.field.ty);
-            checker.field(&param.field, &ty, shape, &FieldPath::text(&param.field.field.name))
+            checker.field(
+                &param.field,
+                &ty,
+                shape,
+                &FieldPath::text(&param.field.field.name),
+            )
         });
-        let body = self.operation.body.as_ref().map(|body| body_checks(body, checker));
+        let body = self
+            .operation
+            .body
+            .as_ref()
+            .map(|body| body_checks(body, checker));
         quote! {
             /// Checks the documented constraints of the parameters and the
             /// body; the error names the field (`body.items[0].name`).
@@ -192,8 +256,16 @@ impl Request<'_, '_> {
         let query = self.pairs(ParamLocation::Query, "query");
         let headers = self.pairs(ParamLocation::Header, "headers");
         let body = match &self.operation.body {
-            Some(BodyPlan { ident, required: true, .. }) => quote!(Some(json_body(&self.#ident)?)),
-            Some(BodyPlan { ident, required: false, .. }) => quote!(self.#ident.as_ref().map(json_body).transpose()?),
+            Some(BodyPlan {
+                ident,
+                required: true,
+                ..
+            }) => quote!(Some(json_body(&self.#ident)?)),
+            Some(BodyPlan {
+                ident,
+                required: false,
+                ..
+            }) => quote!(self.#ident.as_ref().map(json_body).transpose()?),
             None => quote!(None),
         };
         quote! {
@@ -222,7 +294,12 @@ impl Request<'_, '_> {
         let var = Ident::new(var, proc_macro2::Span::call_site());
         let mut initial = Vec::new();
         let mut statements = Vec::new();
-        for param in self.operation.parameters.iter().filter(|param| param.location == location) {
+        for param in self
+            .operation
+            .parameters
+            .iter()
+            .filter(|param| param.location == location)
+        {
             let wire = &param.field.field.name;
             let key = match location {
                 ParamLocation::Path => quote!(#wire),
@@ -230,7 +307,11 @@ impl Request<'_, '_> {
             };
             let ident = &param.field.ident;
             let ty = parameter_type(&param.field.field.ty);
-            let value = if param.required { quote!(self.#ident) } else { quote!(value) };
+            let value = if param.required {
+                quote!(self.#ident)
+            } else {
+                quote!(value)
+            };
             let action = match (&ty, location) {
                 (TypeRef::Array(item), ParamLocation::Query) => {
                     let text = text(&quote!(item), item, param.field.enum_index);
@@ -242,10 +323,14 @@ impl Request<'_, '_> {
             match (action, param.required) {
                 (Ok(text), true) => initial.push(quote!((#key, #text))),
                 (Ok(text), false) => {
-                    statements.push(quote!(if let Some(value) = self.#ident { #var.push((#key, #text)); }));
+                    statements.push(
+                        quote!(if let Some(value) = self.#ident { #var.push((#key, #text)); }),
+                    );
                 }
                 (Err(statement), true) => statements.push(statement),
-                (Err(statement), false) => statements.push(quote!(if let Some(value) = self.#ident { #statement })),
+                (Err(statement), false) => {
+                    statements.push(quote!(if let Some(value) = self.#ident { #statement }))
+                }
             }
         }
         match (initial.is_empty(), statements.is_empty()) {
@@ -260,7 +345,11 @@ impl Request<'_, '_> {
 /// A builder method setting an optional member.
 fn setter(ident: &Ident, ty: TokenStream, string: bool, doc: &Doc) -> TokenStream {
     let doc = doc.attrs();
-    let (argument, value) = if string { (quote!(impl Into<String>), quote!(#ident.into())) } else { (ty, quote!(#ident)) };
+    let (argument, value) = if string {
+        (quote!(impl Into<String>), quote!(#ident.into()))
+    } else {
+        (ty, quote!(#ident))
+    };
     quote! {
         #doc
         pub fn #ident(mut self, #ident: #argument) -> Self {
@@ -274,6 +363,9 @@ fn setter(ident: &Ident, ty: TokenStream, string: bool, doc: &Doc) -> TokenStrea
 fn location_sentence(param: &ParamPlan) -> String {
     let name = code(&param.field.field.name);
     match param.location {
+        ParamLocation::Path if param.field.field.name == PROJECT_ID => format!(
+            "Sent as the {name} path parameter; when unset, the project id configured on the client is used."
+        ),
         ParamLocation::Path => format!("Sent as the {name} path parameter."),
         ParamLocation::Query => format!("Sent as the {name} query parameter."),
         ParamLocation::Header => format!("Sent as the {name} header."),
@@ -298,19 +390,32 @@ fn joined(value: &TokenStream, item: &TypeRef, enum_index: Option<usize>) -> Tok
 
 /// The checks of the request body: its models' `validate_at("body")`.
 fn body_checks(body: &BodyPlan, checker: Checker) -> TokenStream {
-    let shape = if body.required { Shape::Plain } else { Shape::Optional };
+    let shape = if body.required {
+        Shape::Plain
+    } else {
+        Shape::Optional
+    };
     let path = FieldPath::text("body");
     match &body.shape {
-        BodyShape::Single(schema) => {
-            unwrap_member(&body.ident, shape, checker.value(schema, &[], &quote!(value), &path, 0))
-        }
-        BodyShape::Variants { ident: enum_ident, variants } => {
+        BodyShape::Single(schema) => unwrap_member(
+            &body.ident,
+            shape,
+            checker.value(schema, &[], &quote!(value), &path, 0),
+        ),
+        BodyShape::Variants {
+            ident: enum_ident,
+            variants,
+        } => {
             let arms: Vec<_> = variants
                 .iter()
                 .filter_map(|(variant, documented)| {
                     let checks = checker.value(&documented.schema, &[], &quote!(value), &path, 0);
                     let pattern = quote!(#enum_ident::#variant(value));
-                    let pattern = if body.required { pattern } else { quote!(Some(#pattern)) };
+                    let pattern = if body.required {
+                        pattern
+                    } else {
+                        quote!(Some(#pattern))
+                    };
                     (!checks.is_empty()).then_some((pattern, checks))
                 })
                 .collect();
@@ -319,8 +424,11 @@ fn body_checks(body: &BodyPlan, checker: Checker) -> TokenStream {
                 [] => TokenStream::new(),
                 [(pattern, checks)] => quote!(if let #pattern = &self.#member { #checks }),
                 arms => {
-                    let rest = (arms.len() < variants.len() || !body.required).then(|| quote!(_ => {}));
-                    let arms = arms.iter().map(|(pattern, checks)| quote!(#pattern => { #checks }));
+                    let rest =
+                        (arms.len() < variants.len() || !body.required).then(|| quote!(_ => {}));
+                    let arms = arms
+                        .iter()
+                        .map(|(pattern, checks)| quote!(#pattern => { #checks }));
                     quote!(match &self.#member { #(#arms)* #rest })
                 }
             }
@@ -329,15 +437,25 @@ fn body_checks(body: &BodyPlan, checker: Checker) -> TokenStream {
 }
 
 /// The untagged enum of an operation's documented bodies.
-fn body_enum(operation: &OperationPlan, body: &BodyPlan, context: TypeContext) -> Option<TokenStream> {
-    let BodyShape::Variants { ident, variants } = &body.shape else { return None };
+fn body_enum(
+    operation: &OperationPlan,
+    body: &BodyPlan,
+    context: TypeContext,
+) -> Option<TokenStream> {
+    let BodyShape::Variants { ident, variants } = &body.shape else {
+        return None;
+    };
     let doc = Doc::with_summary(format!(
         "The bodies [`{}`] can send; each variant is the body of one documented operation.",
         operation.request
     ))
     .attrs();
     let variants = variants.iter().map(|(variant, documented)| {
-        let doc = Doc::from_text(&documented.summary, format!("The body of {}.", code(&documented.name))).attrs();
+        let doc = Doc::from_text(
+            &documented.summary,
+            format!("The body of {}.", code(&documented.name)),
+        )
+        .attrs();
         let ty = context.rust_type(&documented.schema, None);
         quote!(#doc #variant(#ty),)
     });
@@ -353,19 +471,29 @@ fn body_enum(operation: &OperationPlan, body: &BodyPlan, context: TypeContext) -
 fn response_item(operation: &OperationPlan, context: TypeContext) -> TokenStream {
     let ident = &operation.response;
     let doc = Doc::with_summary(format!(
-        "The successful answer of [`{client}::{method}`](crate::{client}::{method}).",
-        client = context.plan.client,
-        method = operation.method
+        "The successful answer of {}.",
+        context.plan.method_link(&operation.method)
     ))
     .attrs();
-    let headers: Vec<_> = operation.response_headers.iter().map(|header| response_header(header, context)).collect();
+    let headers: Vec<_> = operation
+        .response_headers
+        .iter()
+        .map(|header| response_header(header, context))
+        .collect();
     let (header_fields, header_inits): (Vec<_>, Vec<_>) = headers.into_iter().unzip();
     let (body_field, body_init) = match &operation.response_body {
         Some(body) => {
             let (member, ty) = (&body.ident, context.rust_type(body.schema, None));
             let doc = Doc::with_summary("The decoded body.").attrs();
-            match &body.only_for {
-                None => (quote!(#doc pub #member: #ty,), quote!(#member: raw.json()?,)),
+            let statuses = body
+                .only_for
+                .as_ref()
+                .map(|statuses| statuses.iter().map(|s| Literal::u16_unsuffixed(*s)));
+            match statuses {
+                None => (
+                    quote!(#doc pub #member: #ty,),
+                    quote!(#member: raw.json()?,),
+                ),
                 Some(statuses) => (
                     quote!(#doc pub #member: Option<#ty>,),
                     quote!(#member: if matches!(raw.status, #(#statuses)|*) { Some(raw.json()?) } else { None },),
@@ -414,7 +542,10 @@ fn response_header(header: &FieldPlan, context: TypeContext) -> (TokenStream, To
         TypeRef::String => quote!(raw.header(#wire).map(str::to_owned)),
         _ => quote!(raw.header(#wire).and_then(|value| value.parse().ok())),
     };
-    (quote!(#doc pub #member: Option<#rust>,), quote!(#member: #read,))
+    (
+        quote!(#doc pub #member: Option<#rust>,),
+        quote!(#member: #read,),
+    )
 }
 
 /// The helper that serialises request bodies.

@@ -2,7 +2,8 @@
 //! about models (request side, recursion, validation) that code generation
 //! needs, decided once before any code is printed.
 
-use crate::ident::{Case, Scope, camel, snake};
+use crate::docs::escape_line;
+use crate::ident::{Case, Scope, camel, serde_name, snake};
 use apidoc_ir::{Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Value};
 use proc_macro2::Ident;
 use quote::format_ident;
@@ -40,6 +41,8 @@ pub(crate) struct Plan<'a> {
     pub(crate) service: &'a Service,
     /// The library name, e.g. `metastudio_sdk`.
     pub(crate) crate_name: String,
+    /// The service title as Markdown (page-like text, escaped).
+    pub(crate) title: String,
     /// The client type, e.g. `MetastudioClient`.
     pub(crate) client: Ident,
     /// Its builder, e.g. `MetastudioClientBuilder`.
@@ -197,6 +200,7 @@ impl<'a> Plan<'a> {
         let mut plan = Plan {
             service,
             crate_name: format!("{}_sdk", fallback_if_empty(snake(name), "service")),
+            title: escape_line(&service.meta.title),
             builder: format_ident!("{client_name}Builder"),
             client: format_ident!("{client_name}"),
             models: Vec::new(),
@@ -216,6 +220,14 @@ impl<'a> Plan<'a> {
         plan
     }
 
+    /// A doc link to a client method, e.g.
+    /// ``[`MetastudioClient::show_x`](crate::MetastudioClient::show_x)``.
+    /// Link targets name a raw method (`r#type`) without its `r#`.
+    pub(crate) fn method_link(&self, method: &Ident) -> String {
+        let (client, name) = (&self.client, serde_name(method));
+        format!("[`{client}::{method}`](crate::{client}::{name})")
+    }
+
     /// The plan of the model of that IR name.
     pub(crate) fn model(&self, name: &str) -> Option<&ModelPlan<'a>> {
         self.model_index.get(name).map(|&index| &self.models[index])
@@ -226,7 +238,11 @@ impl<'a> Plan<'a> {
             let mut fields = Scope::new(Case::Snake);
             // `new` is the constructor of models with required fields.
             fields.reserve("new");
-            let fields = model.fields.iter().map(|field| FieldPlan::new(field, &mut fields)).collect();
+            let fields = model
+                .fields
+                .iter()
+                .map(|field| FieldPlan::new(field, &mut fields))
+                .collect();
             self.models.push(ModelPlan {
                 model,
                 ident: types.ident(&model.name, "Model"),
@@ -283,9 +299,15 @@ impl<'a> Plan<'a> {
             for param_index in 0..self.operations[op_index].parameters.len() {
                 let operation = &self.operations[op_index];
                 let field = operation.parameters[param_index].field.field;
-                let name = format!("{}{}", operation_base(operation.operation), camel(&field.name));
+                let name = format!(
+                    "{}{}",
+                    operation_base(operation.operation),
+                    camel(&field.name)
+                );
                 let found = self.enum_for(field, &name, Module::Operations, types, &mut by_name);
-                self.operations[op_index].parameters[param_index].field.enum_index = found;
+                self.operations[op_index].parameters[param_index]
+                    .field
+                    .enum_index = found;
             }
         }
     }
@@ -301,7 +323,10 @@ impl<'a> Plan<'a> {
         by_name: &mut BTreeMap<(String, Vec<String>), usize>,
     ) -> Option<usize> {
         let wires = string_enum_values(field)?;
-        let key = (name.to_owned(), wires.iter().map(|(wire, _)| wire.clone()).collect());
+        let key = (
+            name.to_owned(),
+            wires.iter().map(|(wire, _)| wire.clone()).collect(),
+        );
         if let Some(&index) = by_name.get(&key) {
             return Some(index);
         }
@@ -335,11 +360,19 @@ impl<'a> Plan<'a> {
             .map(|variant| &variant.schema);
         let mut pending: Vec<&str> = roots.flat_map(model_names).collect();
         while let Some(name) = pending.pop() {
-            let Some(&index) = self.model_index.get(name) else { continue };
+            let Some(&index) = self.model_index.get(name) else {
+                continue;
+            };
             if std::mem::replace(&mut self.models[index].request_side, true) {
                 continue;
             }
-            pending.extend(self.models[index].model.fields.iter().flat_map(|f| model_names(&f.ty)));
+            pending.extend(
+                self.models[index]
+                    .model
+                    .fields
+                    .iter()
+                    .flat_map(|f| model_names(&f.ty)),
+            );
         }
     }
 
@@ -364,15 +397,19 @@ impl<'a> Plan<'a> {
         let mut seen = BTreeSet::new();
         let mut pending = vec![from];
         while let Some(name) = pending.pop() {
-            let Some(&index) = self.model_index.get(name) else { continue };
+            let Some(&index) = self.model_index.get(name) else {
+                continue;
+            };
             if index == goal {
                 return true;
             }
             if seen.insert(index) {
-                pending.extend(self.models[index].model.fields.iter().filter_map(|f| match &f.ty {
-                    TypeRef::Model(target) => Some(target.as_str()),
-                    _ => None,
-                }));
+                pending.extend(self.models[index].model.fields.iter().filter_map(
+                    |f| match &f.ty {
+                        TypeRef::Model(target) => Some(target.as_str()),
+                        _ => None,
+                    },
+                ));
             }
         }
         false
@@ -400,14 +437,21 @@ impl<'a> Plan<'a> {
 
     /// True when a value of this field has something to check.
     pub(crate) fn field_validates(&self, field: &FieldPlan) -> bool {
-        !crate::validate::own_checks(field).is_empty() || model_names(&field.field.ty).any(|name| self.model(name).is_some_and(|m| m.validates))
+        !crate::validate::own_checks(field).is_empty()
+            || model_names(&field.field.ty)
+                .any(|name| self.model(name).is_some_and(|m| m.validates))
     }
 }
 
 impl<'a> FieldPlan<'a> {
     /// Names a field in `scope`.
     pub(crate) fn new(field: &'a Field, scope: &mut Scope) -> Self {
-        Self { field, ident: scope.ident(&field.name, "field"), enum_index: None, boxed: false }
+        Self {
+            field,
+            ident: scope.ident(&field.name, "field"),
+            enum_index: None,
+            boxed: false,
+        }
     }
 }
 
@@ -420,7 +464,10 @@ impl<'a> OperationPlan<'a> {
             members.reserve(reserved);
         }
         // The body is `.body(...)` whatever the parameters are called.
-        let body = operation.request_body.as_ref().filter(|body| !body.variants.is_empty());
+        let body = operation
+            .request_body
+            .as_ref()
+            .filter(|body| !body.variants.is_empty());
         let body_ident = body.map(|_| members.ident("body", "body"));
         self.parameters = operation
             .parameters
@@ -441,7 +488,10 @@ impl<'a> OperationPlan<'a> {
                     let mut names = Scope::new(Case::Camel);
                     BodyShape::Variants {
                         ident: types.ident(&format!("{base}Body"), "Body"),
-                        variants: variants.iter().map(|v| (names.ident(&v.name, "Variant"), v)).collect(),
+                        variants: variants
+                            .iter()
+                            .map(|v| (names.ident(&v.name, "Variant"), v))
+                            .collect(),
                     }
                 }
             },
@@ -454,12 +504,20 @@ impl<'a> OperationPlan<'a> {
     fn name_response(&mut self) {
         let mut members = Scope::new(Case::Snake);
         members.reserve("status");
-        let successes: Vec<_> = self.operation.responses.iter().filter(|r| (200..300).contains(&r.status)).collect();
+        let successes: Vec<_> = self
+            .operation
+            .responses
+            .iter()
+            .filter(|r| (200..300).contains(&r.status))
+            .collect();
         let body_ident = members.ident("body", "body");
         let schema = successes.iter().find_map(|response| response.body.as_ref());
         self.response_body = schema.map(|schema| {
-            let documented: Vec<u16> =
-                successes.iter().filter(|r| r.body.as_ref() == Some(schema)).map(|r| r.status).collect();
+            let documented: Vec<u16> = successes
+                .iter()
+                .filter(|r| r.body.as_ref() == Some(schema))
+                .map(|r| r.status)
+                .collect();
             ResponseBodyPlan {
                 ident: body_ident,
                 schema,
@@ -526,7 +584,8 @@ fn string_enum_values(field: &Field) -> Option<Vec<(String, Text)>> {
                 Value::Null => return None,
                 other => other.to_string(),
             };
-            seen.insert(wire.clone()).then(|| (wire, value.description.clone()))
+            seen.insert(wire.clone())
+                .then(|| (wire, value.description.clone()))
         })
         .collect();
     (!values.is_empty()).then_some(values)
@@ -538,5 +597,9 @@ fn operation_base(operation: &Operation) -> String {
 }
 
 fn fallback_if_empty(name: String, fallback: &str) -> String {
-    if name.is_empty() { fallback.to_owned() } else { name }
+    if name.is_empty() {
+        fallback.to_owned()
+    } else {
+        name
+    }
 }

@@ -95,7 +95,11 @@ impl TypeContext<'_, '_> {
     /// shape.
     pub(crate) fn field_type(&self, field: &FieldPlan, shape: Shape) -> TokenStream {
         let inner = self.rust_type(&field.field.ty, field.enum_index);
-        let inner = if field.boxed { quote!(Box<#inner>) } else { inner };
+        let inner = if field.boxed {
+            quote!(Box<#inner>)
+        } else {
+            inner
+        };
         shape.wrap(inner)
     }
 
@@ -139,9 +143,20 @@ mod tests {
     use crate::fixtures::{field, model, service};
 
     fn printed(ty: &TypeRef, module: Module) -> String {
-        let service = service("pets", "Pets", "https://pets.example", vec![], vec![model("Pet", vec![])]);
+        let service = service(
+            "pets",
+            "Pets",
+            "https://pets.example",
+            vec![],
+            vec![model("Pet", vec![])],
+        );
         let plan = Plan::new(&service);
-        TypeContext { plan: &plan, module }.rust_type(ty, None).to_string()
+        TypeContext {
+            plan: &plan,
+            module,
+        }
+        .rust_type(ty, None)
+        .to_string()
     }
 
     #[test]
@@ -151,17 +166,29 @@ mod tests {
         assert_eq!(printed(&TypeRef::Long, Module::Models), "i64");
         assert_eq!(printed(&TypeRef::Number, Module::Models), "f64");
         assert_eq!(printed(&TypeRef::Boolean, Module::Models), "bool");
-        assert_eq!(printed(&TypeRef::Object, Module::Models), "serde_json :: Value");
+        assert_eq!(
+            printed(&TypeRef::Object, Module::Models),
+            "serde_json :: Value"
+        );
     }
 
     #[test]
     fn containers_and_models() {
         let pets = TypeRef::Array(Box::new(TypeRef::Model("Pet".into())));
         assert_eq!(printed(&pets, Module::Models), "Vec < Pet >");
-        assert_eq!(printed(&pets, Module::Operations), "Vec < crate :: models :: Pet >");
+        assert_eq!(
+            printed(&pets, Module::Operations),
+            "Vec < crate :: models :: Pet >"
+        );
         let map = TypeRef::Map(Box::new(TypeRef::Array(Box::new(TypeRef::Long))));
-        assert_eq!(printed(&map, Module::Models), "std :: collections :: BTreeMap < String , Vec < i64 > >");
-        assert_eq!(printed(&TypeRef::Model("Missing".into()), Module::Models), "serde_json :: Value");
+        assert_eq!(
+            printed(&map, Module::Models),
+            "std :: collections :: BTreeMap < String , Vec < i64 > >"
+        );
+        assert_eq!(
+            printed(&TypeRef::Model("Missing".into()), Module::Models),
+            "serde_json :: Value"
+        );
     }
 
     #[test]
@@ -169,7 +196,10 @@ mod tests {
         let ty = quote!(T);
         assert_eq!(Shape::Plain.wrap(ty.clone()).to_string(), "T");
         assert_eq!(Shape::Optional.wrap(ty.clone()).to_string(), "Option < T >");
-        assert_eq!(Shape::Nullable.wrap(ty.clone()).to_string(), "apidoc_runtime :: Nullable < T >");
+        assert_eq!(
+            Shape::Nullable.wrap(ty.clone()).to_string(),
+            "apidoc_runtime :: Nullable < T >"
+        );
         assert_eq!(
             Shape::OptionalNullable.wrap(ty).to_string(),
             "Option < apidoc_runtime :: Nullable < T >>"
@@ -182,7 +212,10 @@ mod tests {
         nullable.constraints.nullable = Some(apidoc_ir::Span::default());
         let mut scope = crate::ident::Scope::new(crate::ident::Case::Snake);
         let optional = FieldPlan::new(&nullable, &mut scope);
-        assert_eq!(Shape::of_model_field(&optional, true), Shape::OptionalNullable);
+        assert_eq!(
+            Shape::of_model_field(&optional, true),
+            Shape::OptionalNullable
+        );
         assert_eq!(Shape::of_model_field(&optional, false), Shape::Optional);
         let mut required = nullable.clone();
         required.required = Some(true);
@@ -191,13 +224,19 @@ mod tests {
         assert_eq!(Shape::of_model_field(&required, false), Shape::Optional);
         let mut plain = field("y", TypeRef::Integer);
         plain.required = Some(true);
-        assert_eq!(Shape::of_model_field(&FieldPlan::new(&plain, &mut scope), false), Shape::Plain);
+        assert_eq!(
+            Shape::of_model_field(&FieldPlan::new(&plain, &mut scope), false),
+            Shape::Plain
+        );
     }
 
     #[test]
     fn parameters_and_headers_travel_as_text() {
         let nested = TypeRef::Array(Box::new(TypeRef::Model("Pet".into())));
-        assert_eq!(parameter_type(&nested), TypeRef::Array(Box::new(TypeRef::Object)));
+        assert_eq!(
+            parameter_type(&nested),
+            TypeRef::Array(Box::new(TypeRef::Object))
+        );
         assert_eq!(parameter_type(&TypeRef::Long), TypeRef::Long);
         assert_eq!(header_type(&TypeRef::Integer), TypeRef::Integer);
         assert_eq!(header_type(&TypeRef::Object), TypeRef::String);

@@ -29,12 +29,22 @@ pub(crate) fn own_checks(field: &FieldPlan) -> Vec<Check> {
     let constraints = &field.field.constraints;
     let mut checks = Vec::new();
     if matches!(field.field.ty, TypeRef::Array(_)) {
-        push_bounds(&mut checks, &constraints.min_items, &constraints.max_items, Check::Items);
+        push_bounds(
+            &mut checks,
+            &constraints.min_items,
+            &constraints.max_items,
+            Check::Items,
+        );
     }
     match (leaf(&field.field.ty), field.enum_index) {
         (TypeRef::String, Some(index)) => checks.push(Check::OneOf(index)),
         (TypeRef::String, None) => {
-            push_bounds(&mut checks, &constraints.min_length, &constraints.max_length, Check::Length);
+            push_bounds(
+                &mut checks,
+                &constraints.min_length,
+                &constraints.max_length,
+                Check::Length,
+            );
         }
         (TypeRef::Integer | TypeRef::Long | TypeRef::Number, _) => {
             let (min, max) = (as_f64(&constraints.minimum), as_f64(&constraints.maximum));
@@ -79,17 +89,28 @@ enum Part {
 impl FieldPath {
     /// A path that is plain text (a parameter name, `body`).
     pub(crate) fn text(text: &str) -> Self {
-        Self { parts: vec![Part::Text(text.to_owned())] }
+        Self {
+            parts: vec![Part::Text(text.to_owned())],
+        }
     }
 
     /// The path of a field below the `path: &str` argument of `validate_at`.
     pub(crate) fn below_argument(wire: &str) -> Self {
-        Self { parts: vec![Part::Var(format_ident!("path")), Part::Text(format!(".{wire}"))] }
+        Self {
+            parts: vec![
+                Part::Var(format_ident!("path")),
+                Part::Text(format!(".{wire}")),
+            ],
+        }
     }
 
     /// The path of an array item whose index is in variable `index`.
     fn index(&self, index: &Ident) -> Self {
-        self.then([Part::Text("[".to_owned()), Part::Var(index.clone()), Part::Text("]".to_owned())])
+        self.then([
+            Part::Text("[".to_owned()),
+            Part::Var(index.clone()),
+            Part::Text("]".to_owned()),
+        ])
     }
 
     /// The path of a map value whose key is in variable `key`.
@@ -142,7 +163,13 @@ pub(crate) struct Checker<'p, 'a> {
 impl Checker<'_, '_> {
     /// Checks of a struct field `self.<ident>` of the given shape and type
     /// (the type as the struct holds it, before `Option`/`Nullable`).
-    pub(crate) fn field(&self, field: &FieldPlan, ty: &TypeRef, shape: Shape, path: &FieldPath) -> TokenStream {
+    pub(crate) fn field(
+        &self,
+        field: &FieldPlan,
+        ty: &TypeRef,
+        shape: Shape,
+        path: &FieldPath,
+    ) -> TokenStream {
         let checks = own_checks(field);
         let body = self.value(ty, &checks, &quote!(value), path, 0);
         unwrap_member(&field.ident, shape, body)
@@ -160,19 +187,34 @@ impl Checker<'_, '_> {
         depth: usize,
     ) -> TokenStream {
         let field = path.expr();
-        let items = checks.iter().filter(|_| depth == 0).filter_map(|check| match check {
-            Check::Items(min, max) => {
-                let (min, max) = (bound(min.map(Literal::u64_unsuffixed)), bound(max.map(Literal::u64_unsuffixed)));
-                Some(quote!(apidoc_runtime::validate::items(#field, #value.len(), #min, #max)?;))
-            }
-            _ => None,
-        });
+        let items = checks
+            .iter()
+            .filter(|_| depth == 0)
+            .filter_map(|check| match check {
+                Check::Items(min, max) => {
+                    let (min, max) = (
+                        bound(min.map(Literal::u64_unsuffixed)),
+                        bound(max.map(Literal::u64_unsuffixed)),
+                    );
+                    Some(
+                        quote!(apidoc_runtime::validate::items(#field, #value.len(), #min, #max)?;),
+                    )
+                }
+                _ => None,
+            });
         let items: TokenStream = items.collect();
         let inner = match ty {
             TypeRef::Array(inner) => {
                 let (index, item) = (format_ident!("index{depth}"), format_ident!("item{depth}"));
-                let body = self.value(inner, checks, &quote!(#item), &path.index(&index), depth + 1);
-                (!body.is_empty()).then(|| quote!(for (#index, #item) in #value.iter().enumerate() { #body }))
+                let body = self.value(
+                    inner,
+                    checks,
+                    &quote!(#item),
+                    &path.index(&index),
+                    depth + 1,
+                );
+                (!body.is_empty())
+                    .then(|| quote!(for (#index, #item) in #value.iter().enumerate() { #body }))
             }
             TypeRef::Map(inner) => {
                 let (key, item) = (format_ident!("key{depth}"), format_ident!("item{depth}"));
@@ -185,7 +227,12 @@ impl Checker<'_, '_> {
                 .model(name)
                 .filter(|model| model.validates)
                 .map(|_| quote!(#value.validate_at(#field)?;)),
-            leaf_type => Some(checks.iter().filter_map(|check| leaf_check(check, leaf_type, value, &field, &self.context)).collect()),
+            leaf_type => Some(
+                checks
+                    .iter()
+                    .filter_map(|check| leaf_check(check, leaf_type, value, &field, &self.context))
+                    .collect(),
+            ),
         };
         quote!(#items #inner)
     }
@@ -200,7 +247,9 @@ pub(crate) fn unwrap_member(ident: &Ident, shape: Shape, checks: TokenStream) ->
     match shape {
         Shape::Plain => quote! { let value = &self.#ident; #checks },
         Shape::Optional => quote! { if let Some(value) = &self.#ident { #checks } },
-        Shape::Nullable => quote! { if let apidoc_runtime::Nullable::Value(value) = &self.#ident { #checks } },
+        Shape::Nullable => {
+            quote! { if let apidoc_runtime::Nullable::Value(value) = &self.#ident { #checks } }
+        }
         Shape::OptionalNullable => {
             quote! { if let Some(apidoc_runtime::Nullable::Value(value)) = &self.#ident { #checks } }
         }
@@ -218,12 +267,17 @@ fn leaf_check(
     match check {
         Check::Items(..) => None,
         Check::Length(min, max) => {
-            let (min, max) = (bound(min.map(Literal::u64_unsuffixed)), bound(max.map(Literal::u64_unsuffixed)));
+            let (min, max) = (
+                bound(min.map(Literal::u64_unsuffixed)),
+                bound(max.map(Literal::u64_unsuffixed)),
+            );
             Some(quote!(apidoc_runtime::validate::length(#field, #value, #min, #max)?;))
         }
         Check::OneOf(index) => {
             let known = context.enum_path(*index);
-            Some(quote!(apidoc_runtime::validate::one_of(#field, #value.as_str(), #known::VALUES)?;))
+            Some(
+                quote!(apidoc_runtime::validate::one_of(#field, #value.as_str(), #known::VALUES)?;),
+            )
         }
         Check::Range(min, max) => {
             let number = match ty {
@@ -231,7 +285,10 @@ fn leaf_check(
                 TypeRef::Long => quote!(*#value as f64),
                 _ => quote!(*#value),
             };
-            let (min, max) = (bound(min.map(Literal::f64_unsuffixed)), bound(max.map(Literal::f64_unsuffixed)));
+            let (min, max) = (
+                bound(min.map(Literal::f64_unsuffixed)),
+                bound(max.map(Literal::f64_unsuffixed)),
+            );
             Some(quote!(apidoc_runtime::validate::range(#field, #number, #min, #max)?;))
         }
     }

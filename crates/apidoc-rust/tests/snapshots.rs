@@ -7,7 +7,16 @@ mod fixtures;
 fn metastudio_sdk_files() {
     let files = apidoc_rust::emit(&fixtures::metastudio(), "../../../crates/apidoc-runtime");
     let names: Vec<&str> = files.keys().map(String::as_str).collect();
-    assert_eq!(names, ["Cargo.toml", "src/client.rs", "src/lib.rs", "src/models.rs", "src/operations.rs"]);
+    assert_eq!(
+        names,
+        [
+            "Cargo.toml",
+            "src/client.rs",
+            "src/lib.rs",
+            "src/models.rs",
+            "src/operations.rs"
+        ]
+    );
     for (name, content) in &files {
         insta::assert_snapshot!(name.replace('/', "__"), content);
     }
@@ -16,5 +25,8 @@ fn metastudio_sdk_files() {
 #[test]
 fn output_is_deterministic() {
     let service = fixtures::awkward();
-    assert_eq!(apidoc_rust::emit(&service, "rt"), apidoc_rust::emit(&service, "rt"));
+    assert_eq!(
+        apidoc_rust::emit(&service, "rt"),
+        apidoc_rust::emit(&service, "rt")
+    );
 }
