@@ -77,8 +77,8 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     doc.text(&ir.description);
     doc.paragraph(code(&format!(
         "{} {}",
-        ir.primary().method.as_str(),
-        ir.primary().path
+        operation.uri.method.as_str(),
+        operation.uri.path
     )));
     doc.paragraph(
         "Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); \

@@ -101,8 +101,8 @@ impl Request<'_, '_> {
             plan.method_link(&self.operation.method),
             code(&format!(
                 "{} {}",
-                operation.primary().method.as_str(),
-                operation.primary().path
+                self.operation.uri.method.as_str(),
+                self.operation.uri.path
             )),
         ));
         doc
@@ -249,7 +249,7 @@ impl Request<'_, '_> {
     }
 
     fn operation_conversion(&self) -> TokenStream {
-        let primary = self.operation.operation.primary();
+        let primary = self.operation.uri;
         let method = Ident::new(primary.method.as_str(), proc_macro2::Span::call_site());
         let path = &primary.path;
         let path_params = self.pairs(ParamLocation::Path, "path_params");
@@ -312,24 +312,28 @@ impl Request<'_, '_> {
             } else {
                 quote!(value)
             };
-            let action = match (&ty, location) {
+            let sent = match (&ty, location) {
                 (TypeRef::Array(item), ParamLocation::Query) => {
                     let text = text(&quote!(item), item, param.field.enum_index);
-                    Err(quote!(#var.extend(#value.into_iter().map(|item| (#key, #text)));))
+                    Sent::Statement(
+                        quote!(#var.extend(#value.into_iter().map(|item| (#key, #text)));),
+                    )
                 }
-                (TypeRef::Array(item), _) => Ok(joined(&value, item, param.field.enum_index)),
-                (scalar, _) => Ok(text(&value, scalar, param.field.enum_index)),
+                (TypeRef::Array(item), _) => {
+                    Sent::Pair(joined(&value, item, param.field.enum_index))
+                }
+                (scalar, _) => Sent::Pair(text(&value, scalar, param.field.enum_index)),
             };
-            match (action, param.required) {
-                (Ok(text), true) => initial.push(quote!((#key, #text))),
-                (Ok(text), false) => {
+            match (sent, param.required) {
+                (Sent::Pair(text), true) => initial.push(quote!((#key, #text))),
+                (Sent::Pair(text), false) => {
                     statements.push(
                         quote!(if let Some(value) = self.#ident { #var.push((#key, #text)); }),
                     );
                 }
-                (Err(statement), true) => statements.push(statement),
-                (Err(statement), false) => {
-                    statements.push(quote!(if let Some(value) = self.#ident { #statement }))
+                (Sent::Statement(statement), true) => statements.push(statement),
+                (Sent::Statement(statement), false) => {
+                    statements.push(quote!(if let Some(value) = self.#ident { #statement }));
                 }
             }
         }
@@ -340,6 +344,14 @@ impl Request<'_, '_> {
             (false, false) => quote!(let mut #var = vec![#(#initial),*]; #(#statements)*),
         }
     }
+}
+
+/// How a parameter value joins the list of pairs.
+enum Sent {
+    /// One (name, text) pair.
+    Pair(TokenStream),
+    /// A statement adding pairs (a query array: one pair per item).
+    Statement(TokenStream),
 }
 
 /// A builder method setting an optional member.

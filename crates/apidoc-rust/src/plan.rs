@@ -4,7 +4,9 @@
 
 use crate::docs::escape_line;
 use crate::ident::{Case, Scope, camel, serde_name, snake};
-use apidoc_ir::{Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Value};
+use apidoc_ir::{
+    Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Uri, Value,
+};
 use proc_macro2::Ident;
 use quote::format_ident;
 use std::collections::{BTreeMap, BTreeSet};
@@ -128,6 +130,8 @@ pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
 pub(crate) struct OperationPlan<'a> {
     /// The IR operation.
     pub(crate) operation: &'a Operation,
+    /// Its primary method and path.
+    pub(crate) uri: &'a Uri,
     /// The client method name.
     pub(crate) method: Ident,
     /// The request type.
@@ -259,10 +263,18 @@ impl<'a> Plan<'a> {
         for reserved in ["new", "builder"] {
             methods.reserve(reserved);
         }
-        for operation in &self.service.operations {
+        // An operation without a `METHOD /path` line cannot be called; the
+        // checker reports it, and the SDK leaves it out.
+        let callable = self
+            .service
+            .operations
+            .iter()
+            .filter_map(|op| Some((op, op.uris.first()?)));
+        for (operation, uri) in callable {
             let base = operation_base(operation);
             let plan = OperationPlan {
                 operation,
+                uri,
                 method: methods.ident(&operation.id, "operation"),
                 request: types.ident(&format!("{base}Request"), "Request"),
                 response: types.ident(&format!("{base}Response"), "Response"),
@@ -601,5 +613,208 @@ fn fallback_if_empty(name: String, fallback: &str) -> String {
         fallback.to_owned()
     } else {
         name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{awkward, metastudio};
+
+    fn model<'p>(plan: &'p Plan, name: &str) -> &'p ModelPlan<'p> {
+        plan.model(name)
+            .unwrap_or_else(|| panic!("no model {name}"))
+    }
+
+    fn field_enum(plan: &Plan, model_name: &str, field: &str) -> String {
+        let model = model(plan, model_name);
+        let field = model
+            .fields
+            .iter()
+            .find(|f| f.field.name == field)
+            .expect("field");
+        field
+            .enum_index
+            .map_or_else(String::new, |index| plan.enums[index].ident.to_string())
+    }
+
+    #[test]
+    fn enums_of_one_name_are_shared_when_their_values_agree() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        assert_eq!(field_enum(&plan, "Foo", "bar_baz"), "FooBarBaz");
+        assert_eq!(field_enum(&plan, "FooBar", "baz"), "FooBarBaz");
+        assert_eq!(field_enum(&plan, "Foo", "BarBaz"), "FooBarBaz2");
+    }
+
+    #[test]
+    fn enum_variants_are_unique_identifiers_keeping_every_distinct_value() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let values = field_enum(&plan, "type", "values");
+        let item = plan.enums.iter().find(|e| e.ident == values).expect("enum");
+        let variants: Vec<(String, &str)> = item
+            .variants
+            .iter()
+            .map(|v| (v.ident.to_string(), v.wire.as_str()))
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                ("AB".to_owned(), "a-b"),
+                ("_1".to_owned(), "1"),
+                ("Empty".to_owned(), ""),
+                ("Self_".to_owned(), "Self"),
+                ("Self2".to_owned(), "self"),
+                ("Unknown2".to_owned(), "Unknown"),
+                ("Unknown3".to_owned(), "UNKNOWN"),
+                ("AB2".to_owned(), "a_b"),
+                ("AB3".to_owned(), "A-B"),
+                ("Value".to_owned(), "类型"),
+                ("X".to_owned(), "x"),
+            ]
+        );
+    }
+
+    #[test]
+    fn model_names_are_unique_types() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let names: Vec<String> = plan.models.iter().map(|m| m.ident.to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "_1stModel",
+                "Ab",
+                "AB",
+                "ErrorResponse",
+                "Foo",
+                "FooBar",
+                "Node",
+                "Option2",
+                "Peer",
+                "Self_",
+                "Wide",
+                "AB2",
+                "Type"
+            ]
+        );
+    }
+
+    #[test]
+    fn direct_cycles_are_boxed_and_collections_are_not() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let boxed = |name: &str| -> Vec<&str> {
+            let model = model(&plan, name);
+            model
+                .fields
+                .iter()
+                .filter(|f| f.boxed)
+                .map(|f| f.field.name.as_str())
+                .collect()
+        };
+        assert_eq!(boxed("Node"), ["parent", "peer"]);
+        assert_eq!(boxed("Peer"), ["back"]);
+        assert!(boxed("Wide").is_empty());
+    }
+
+    #[test]
+    fn only_request_side_models_with_constraints_validate() {
+        let service = metastudio();
+        let plan = Plan::new(&service);
+        let flags = |name: &str| {
+            (
+                model(&plan, name).request_side,
+                model(&plan, name).validates,
+            )
+        };
+        assert_eq!(flags("UpdateTenantServiceConfigsRequestBody"), (true, true));
+        // Reached from a request body and from a response: request side.
+        assert_eq!(flags("SubAccountControlConfig"), (true, true));
+        assert_eq!(flags("ServerList"), (true, true));
+        // Validates only through the model it holds.
+        assert_eq!(flags("BatchStartServersRequestBody"), (true, true));
+        // Response only: its enum is not checked.
+        assert_eq!(flags("CollectionInfo"), (false, false));
+        assert_eq!(flags("ErrorResponse"), (false, false));
+    }
+
+    #[test]
+    fn operations_expose_what_the_caller_sets() {
+        let service = metastudio();
+        let plan = Plan::new(&service);
+        let show = plan
+            .operations
+            .iter()
+            .find(|op| op.operation.id == "ShowTenantNotifications")
+            .expect("op");
+        let params: Vec<(String, bool)> = show
+            .parameters
+            .iter()
+            .map(|p| (p.field.ident.to_string(), p.required))
+            .collect();
+        // Auth headers are the runtime's; project_id is filled from the
+        // client when unset, so it is optional.
+        assert_eq!(
+            params,
+            [
+                ("project_id".to_owned(), false),
+                ("limit".to_owned(), false),
+                ("offset".to_owned(), false),
+                ("r#type".to_owned(), true),
+                ("scope".to_owned(), false),
+                ("x_app_user_id".to_owned(), false),
+            ]
+        );
+        let action = plan
+            .operations
+            .iter()
+            .find(|op| op.operation.id == "BatchActionServers")
+            .expect("op");
+        let body = action.response_body.as_ref().expect("body");
+        assert_eq!(body.only_for, Some(vec![200]));
+    }
+
+    #[test]
+    fn response_headers_are_named_once_and_apart_from_status_and_body() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let tricky = plan
+            .operations
+            .iter()
+            .find(|op| op.operation.id == "type")
+            .expect("op");
+        let headers: Vec<String> = tricky
+            .response_headers
+            .iter()
+            .map(|h| h.ident.to_string())
+            .collect();
+        assert_eq!(headers, ["x_count", "body_2", "status_2"]);
+        assert_eq!(tricky.method.to_string(), "r#type");
+        let methods: Vec<String> = plan
+            .operations
+            .iter()
+            .map(|op| op.method.to_string())
+            .collect();
+        assert_eq!(
+            methods,
+            [
+                "r#type",
+                "new_2",
+                "builder_2",
+                "list_things",
+                "list_things_2",
+                "_1st_op"
+            ]
+        );
+    }
+
+    #[test]
+    fn operations_without_a_uri_are_left_out() {
+        let mut service = metastudio();
+        service.operations[0].uris.clear();
+        let plan = Plan::new(&service);
+        assert_eq!(plan.operations.len(), service.operations.len() - 1);
     }
 }

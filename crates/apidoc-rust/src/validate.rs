@@ -127,29 +127,21 @@ impl FieldPath {
     /// A `&str` expression of the path: a literal, or a `format!` where a
     /// part is only known at run time.
     fn expr(&self) -> TokenStream {
-        let mut format = String::new();
-        let mut dynamic = false;
-        for part in &self.parts {
-            match part {
-                Part::Text(text) => format.push_str(text),
-                Part::Var(var) => {
-                    dynamic = true;
-                    format.push_str(&format!("{{{var}}}"));
-                }
-            }
-        }
-        if !dynamic {
-            return quote!(#format);
-        }
-        let escaped: String = self
+        let dynamic = self.parts.iter().any(|part| matches!(part, Part::Var(_)));
+        let text: String = self
             .parts
             .iter()
             .map(|part| match part {
-                Part::Text(text) => text.replace('{', "{{").replace('}', "}}"),
+                Part::Text(text) if dynamic => text.replace('{', "{{").replace('}', "}}"),
+                Part::Text(text) => text.clone(),
                 Part::Var(var) => format!("{{{var}}}"),
             })
             .collect();
-        quote!(&format!(#escaped))
+        if dynamic {
+            quote!(&format!(#text))
+        } else {
+            quote!(#text)
+        }
     }
 }
 
@@ -298,5 +290,48 @@ fn bound(literal: Option<Literal>) -> TokenStream {
     match literal {
         Some(literal) => quote!(Some(#literal)),
         None => quote!(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{FieldExt, array, field, string};
+    use crate::ident::{Case, Scope};
+
+    fn checks(field: &apidoc_ir::Field, enum_index: Option<usize>) -> Vec<Check> {
+        let mut plan = FieldPlan::new(field, &mut Scope::new(Case::Snake));
+        plan.enum_index = enum_index;
+        own_checks(&plan)
+    }
+
+    #[test]
+    fn checks_apply_where_the_type_allows() {
+        let tags = field("tags", array(string()))
+            .items(Some(1), None)
+            .length(None, Some(64))
+            .range(1, 2);
+        assert_eq!(
+            checks(&tags, None),
+            [Check::Items(Some(1), None), Check::Length(None, Some(64))]
+        );
+        // An enum replaces the length check; a range on text means nothing.
+        let kind = field("kind", string()).length(Some(1), None);
+        assert_eq!(checks(&kind, Some(3)), [Check::OneOf(3)]);
+        let limit = field("limit", TypeRef::Integer)
+            .range(1, 100)
+            .length(Some(1), None);
+        assert_eq!(checks(&limit, None), [Check::Range(Some(1.0), Some(100.0))]);
+        assert!(checks(&field("flag", TypeRef::Boolean).range(0, 1), None).is_empty());
+    }
+
+    #[test]
+    fn paths_are_literals_until_a_part_is_dynamic() {
+        assert_eq!(FieldPath::text("limit").expr().to_string(), "\"limit\"");
+        let nested = FieldPath::below_argument("a{b}").index(&format_ident!("index0"));
+        assert_eq!(
+            nested.expr().to_string(),
+            "& format ! (\"{path}.a{{b}}[{index0}]\")"
+        );
     }
 }
