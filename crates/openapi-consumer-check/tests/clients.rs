@@ -1,0 +1,67 @@
+//! The clients progenitor generated from the seed services' OpenAPI have a
+//! method per operation, taking the parameters the pages document, and each
+//! builds and sends its request: aimed at a closed local port, every call
+//! gets as far as connecting. A request progenitor could not build (a bad
+//! header value, a body that does not serialize) fails earlier, with
+//! another error.
+
+use std::future::Future;
+
+use openapi_consumer_check::{codearts_repo, metastudio};
+use progenitor_client::{Error, ResponseValue};
+
+/// Nothing listens on port 1, so a call that was built and sent fails to connect.
+const CLOSED_PORT: &str = "http://127.0.0.1:1";
+
+/// Runs one generated call and checks it failed only at connecting.
+fn assert_sent<T, E: std::fmt::Debug>(
+    call: impl Future<Output = Result<ResponseValue<T>, Error<E>>>,
+) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a current-thread runtime");
+    match runtime.block_on(call) {
+        Err(Error::CommunicationError(error)) => assert!(error.is_connect(), "{error}"),
+        Err(error) => panic!("the request was not sent: {error}"),
+        Ok(response) => panic!("a closed port answered {}", response.status()),
+    }
+}
+
+#[test]
+fn metastudio_client_has_every_operation() {
+    let client = metastudio::Client::new(CLOSED_PORT);
+    let token = Some("token");
+    assert_sent(client.querying_tenant_personalized_notifications(
+        "project",
+        std::num::NonZeroU32::new(10),
+        Some(0),
+        metastudio::types::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
+        None,
+        token,
+        None,
+        None,
+    ));
+    assert_sent(client.querying_tenant_personalized_configurations(
+        "project", None, None, None, token, None, None,
+    ));
+    let body = metastudio::types::UpdateTenantServiceConfigsRequestBody {
+        is_ai_mark_on: true,
+        ..Default::default()
+    };
+    assert_sent(client.update_tenant_service_configs("project", None, token, None, None, &body));
+}
+
+#[test]
+fn codearts_repo_client_has_every_operation() {
+    let client = codearts_repo::Client::new(CLOSED_PORT);
+    let token = codearts_repo::types::ObtainingTenantSettingsXAuthToken::try_from("token")
+        .expect("a token within the documented 1 to 100,000 characters");
+    assert_sent(client.obtaining_tenant_settings(None, &token));
+}
+
+#[test]
+fn codearts_repo_client_enforces_the_documented_token_length() {
+    // minLength: 1 in the spec became a checked newtype.
+    assert!(codearts_repo::types::ObtainingTenantSettingsXAuthToken::try_from("").is_err());
+}
