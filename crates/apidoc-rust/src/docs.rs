@@ -88,6 +88,12 @@ impl Doc {
         })
     }
 
+    /// The Markdown lines, for tests.
+    #[cfg(test)]
+    pub(crate) fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
     fn blank(&mut self) {
         if self.lines.last().is_some_and(|last| !last.is_empty()) {
             self.lines.push(String::new());
