@@ -1,7 +1,8 @@
 //! Example requests and responses, and the Status Codes section.
 
 use apidoc_ir::{
-    Diagnostic, ExampleBody, Method, Operation, RequestExample, ResponseExample, StatusCodeDoc, Text, Value,
+    Diagnostic, ExampleBody, Method, Operation, RequestExample, ResponseExample, StatusCodeDoc,
+    Text, Value,
 };
 
 use super::{PageTable, Placed, Reader, Role, response_index, sections, sections::Section, table};
@@ -20,7 +21,11 @@ impl Reader<'_> {
         operation.request_examples = self.request_examples(placed, operation);
         self.response_examples(placed, operation);
         for doc in &operation.status_codes {
-            if let Some(response) = operation.responses.iter_mut().find(|r| r.status == doc.status) {
+            if let Some(response) = operation
+                .responses
+                .iter_mut()
+                .find(|r| r.status == doc.status)
+            {
                 response.description = doc.description.clone();
             }
         }
@@ -30,17 +35,26 @@ impl Reader<'_> {
     fn status_codes(&mut self, tables: &[PageTable<'_>]) -> Vec<StatusCodeDoc> {
         let mut out = Vec::new();
         for t in tables.iter().filter(|t| t.role == Role::StatusCodes) {
-            let Some(columns) = table::columns(t.table) else { continue };
-            for row in table::rows(t.table, &columns) {
+            let Some(columns) = t.columns.as_ref() else {
+                continue;
+            };
+            for row in table::rows(t.table, columns) {
                 let span = self.span(row.line);
                 match row.name.parse::<u16>() {
                     Ok(status) if (100..600).contains(&status) => {
                         let text = super::prose::description(&row.prose);
-                        out.push(StatusCodeDoc { status, description: self.text(text), span });
+                        out.push(StatusCodeDoc {
+                            status,
+                            description: self.text(text),
+                            span,
+                        });
                     }
                     _ => self.diagnostics.push(Diagnostic::warning(
                         "status-code-invalid",
-                        format!("expected an HTTP status code such as 200, found `{}`", row.name),
+                        format!(
+                            "expected an HTTP status code such as 200, found `{}`",
+                            row.name
+                        ),
                         span,
                         "not a status code",
                     )),
@@ -50,14 +64,23 @@ impl Reader<'_> {
         out
     }
 
-    fn request_examples(&self, placed: &[Placed<'_>], operation: &Operation) -> Vec<RequestExample> {
+    fn request_examples(
+        &self,
+        placed: &[Placed<'_>],
+        operation: &Operation,
+    ) -> Vec<RequestExample> {
         let mut out: Vec<RequestExample> = Vec::new();
         let mut pending: Vec<&str> = Vec::new();
-        for p in placed.iter().filter(|p| p.section == Section::ExampleRequest) {
+        for p in placed
+            .iter()
+            .filter(|p| p.section == Section::ExampleRequest)
+        {
             let span = self.span(p.block.line);
             match &p.block.kind {
                 BlockKind::Paragraph(text) => match sections::example_line(text) {
-                    Some((method, url)) => out.push(self.request_example(method, url, &mut pending, span)),
+                    Some((method, url)) => {
+                        out.push(self.request_example(method, url, &mut pending, span))
+                    }
                     None => pending.push(text),
                 },
                 BlockKind::Code { text, .. } => {
@@ -65,13 +88,21 @@ impl Reader<'_> {
                     let first = lines.next().unwrap_or("");
                     if let Some((method, url)) = sections::example_line(first) {
                         let mut example = self.request_example(method, url, &mut pending, span);
-                        example.body = lines.next().filter(|b| !b.trim().is_empty()).map(example_body);
+                        example.body = lines
+                            .next()
+                            .filter(|b| !b.trim().is_empty())
+                            .map(example_body);
                         out.push(example);
                     } else if let Some(last) = out.last_mut().filter(|e| e.body.is_none()) {
                         last.body = Some(example_body(text));
                     } else {
                         let primary = operation.primary();
-                        let mut example = self.request_example(primary.method, primary.path.clone(), &mut pending, span);
+                        let mut example = self.request_example(
+                            primary.method,
+                            primary.path.clone(),
+                            &mut pending,
+                            span,
+                        );
                         example.body = Some(example_body(text));
                         out.push(example);
                     }
@@ -82,10 +113,20 @@ impl Reader<'_> {
         out
     }
 
-    fn request_example(&self, method: Method, url: String, pending: &mut Vec<&str>, span: apidoc_ir::Span) -> RequestExample {
+    fn request_example(
+        &self,
+        method: Method,
+        url: String,
+        pending: &mut Vec<&str>,
+        span: apidoc_ir::Span,
+    ) -> RequestExample {
         let description = std::mem::take(pending).join("\n\n");
         RequestExample {
-            description: if description.is_empty() { Text::default() } else { self.text(description) },
+            description: if description.is_empty() {
+                Text::default()
+            } else {
+                self.text(description)
+            },
             method,
             url,
             body: None,
@@ -94,11 +135,21 @@ impl Reader<'_> {
     }
 
     fn response_examples(&mut self, placed: &[Placed<'_>], operation: &mut Operation) {
-        let default_status = operation.responses.iter().map(|r| r.status).find(|s| (200..300).contains(s)).unwrap_or(200);
+        let default_status = operation
+            .responses
+            .iter()
+            .map(|r| r.status)
+            .find(|s| (200..300).contains(s))
+            .unwrap_or(200);
         let mut pending: Vec<&str> = Vec::new();
-        for p in placed.iter().filter(|p| p.section == Section::ExampleResponse) {
+        for p in placed
+            .iter()
+            .filter(|p| p.section == Section::ExampleResponse)
+        {
             match &p.block.kind {
-                BlockKind::Paragraph(text) if sections::status_line(text).is_none() => pending.push(text),
+                BlockKind::Paragraph(text) if sections::status_line(text).is_none() => {
+                    pending.push(text)
+                }
                 BlockKind::Code { text, .. } => {
                     let status = p.status.unwrap_or(default_status);
                     let span = self.span(p.block.line);
@@ -108,8 +159,16 @@ impl Reader<'_> {
                     if response.description.is_empty() && !description.is_empty() {
                         response.description = self.text(description.clone());
                     }
-                    let description = if description.is_empty() { Text::default() } else { self.text(description) };
-                    response.examples.push(ResponseExample { description, body: example_body(text), span });
+                    let description = if description.is_empty() {
+                        Text::default()
+                    } else {
+                        self.text(description)
+                    };
+                    response.examples.push(ResponseExample {
+                        description,
+                        body: example_body(text),
+                        span,
+                    });
                 }
                 _ => pending.clear(),
             }

@@ -62,17 +62,20 @@ static MAX_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static DEFAULT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"(?i)\bdefault(?: value)? is\s+["'“]?((?:[^\s,;"'”，。；.]|\.\d)+)|默认(?:值|取值)?(?:为|是)\s*["'“]?((?:[^\s,;"'”，。；.]|\.\d)+)"#)
+    regex(
+        r#"(?i)\bdefault(?: value)? is\s+["'“]?((?:[^\s,;"'”，。；.]|\.\d)+)|默认(?:值|取值)?(?:为|是)\s*["'“]?((?:[^\s,;"'”，。；.]|\.\d)+)"#,
+    )
 });
 static DEFAULT_MARKER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)[(（]\s*(?:default(?: value)?|默认(?:值)?)\s*[)）]"));
-static ENUM_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"^["'“`]?([A-Za-z0-9_.\-/+*]+)["'”`]?\s*[:：]\s*(.*)$"#)
-});
+static ENUM_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| regex(r#"^["'“`]?([A-Za-z0-9_.\-/+*]+)["'”`]?\s*[:：]\s*(.*)$"#));
 static INLINE_ITEMS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?:^|\s)-\s+([A-Za-z0-9_.\-]+)\s*[:：]\s"));
 static VALUE_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^([A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*),?\s+(?:or|and)\s+([A-Za-z0-9_\-]+)(?:[.。]|\s|$)")
+    regex(
+        r"^([A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*),?\s+(?:or|and)\s+([A-Za-z0-9_\-]+)(?:[.。]|\s|$)",
+    )
 });
 static VALUE_PAIRS: LazyLock<Regex> =
     LazyLock::new(|| regex(r"([A-Za-z0-9_\-]+)\s*[:：]\s*([^.。]*[.。]?)"));
@@ -113,7 +116,11 @@ pub fn description(lines: &[ProseLine]) -> String {
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
-            out.push_str(if line.bullet && lines[i - 1].bullet { "\n" } else { "\n\n" });
+            out.push_str(if line.bullet && lines[i - 1].bullet {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
         if line.bullet {
             out.push_str("- ");
@@ -126,7 +133,9 @@ pub fn description(lines: &[ProseLine]) -> String {
 fn label_kind(label: &str) -> Label {
     match label.to_lowercase().as_str() {
         "default value" | "default" | "默认取值" | "默认值" => Label::Default,
-        "value range" | "range" | "valid values" | "valid value" | "取值范围" | "范围" => Label::Range,
+        "value range" | "range" | "valid values" | "valid value" | "取值范围" | "范围" => {
+            Label::Range
+        }
         _ => Label::Other,
     }
 }
@@ -150,7 +159,14 @@ fn is_not_applicable(text: &str) -> bool {
 fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
     if let Some(caps) = RANGE.captures(text.trim()) {
         let (low, high) = (&caps[1], &caps[2]);
-        set_bounds(out, low, high, ty, span, text.contains('字') || text.contains("char"));
+        set_bounds(
+            out,
+            low,
+            high,
+            ty,
+            span,
+            text.contains('字') || text.contains("char"),
+        );
         return;
     }
     if !accepts_enum(ty) {
@@ -163,7 +179,11 @@ fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
         }
     } else if !LENGTH_RANGE.is_match(text) && !MAX_LENGTH.is_match(text) {
         let pairs: Vec<_> = VALUE_PAIRS.captures_iter(text).collect();
-        if pairs.len() >= 2 && pairs.iter().all(|c| !c[1].chars().all(|ch| ch.is_ascii_digit())) {
+        if pairs.len() >= 2
+            && pairs
+                .iter()
+                .all(|c| !c[1].chars().all(|ch| ch.is_ascii_digit()))
+        {
             for caps in pairs {
                 push_enum(out, &caps[1], lang_text(caps[2].trim()), ty, span);
             }
@@ -172,20 +192,31 @@ fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
 }
 
 /// Bounds from a numeric range, applied to what the type can bound.
-fn set_bounds(out: &mut Constraints, low: &str, high: &str, ty: &TypeRef, span: &Span, says_chars: bool) {
+fn set_bounds(
+    out: &mut Constraints,
+    low: &str,
+    high: &str,
+    ty: &TypeRef,
+    span: &Span,
+    says_chars: bool,
+) {
     let (Some(low), Some(high)) = (parse_number(low), parse_number(high)) else {
         return;
     };
     match ty {
         TypeRef::Integer | TypeRef::Long | TypeRef::Number if !says_chars => {
-            out.minimum.get_or_insert_with(|| Fact::new(low.clone(), span.clone()));
-            out.maximum.get_or_insert_with(|| Fact::new(high.clone(), span.clone()));
+            out.minimum
+                .get_or_insert_with(|| Fact::new(low.clone(), span.clone()));
+            out.maximum
+                .get_or_insert_with(|| Fact::new(high.clone(), span.clone()));
         }
         TypeRef::String => set_lengths(out, low.as_u64(), high.as_u64(), span),
         TypeRef::Array(_) => {
             if let (Some(l), Some(h)) = (low.as_u64(), high.as_u64()) {
-                out.min_items.get_or_insert_with(|| Fact::new(l, span.clone()));
-                out.max_items.get_or_insert_with(|| Fact::new(h, span.clone()));
+                out.min_items
+                    .get_or_insert_with(|| Fact::new(l, span.clone()));
+                out.max_items
+                    .get_or_insert_with(|| Fact::new(h, span.clone()));
             }
         }
         _ => {}
@@ -194,10 +225,12 @@ fn set_bounds(out: &mut Constraints, low: &str, high: &str, ty: &TypeRef, span: 
 
 fn set_lengths(out: &mut Constraints, low: Option<u64>, high: Option<u64>, span: &Span) {
     if let Some(low) = low {
-        out.min_length.get_or_insert_with(|| Fact::new(low, span.clone()));
+        out.min_length
+            .get_or_insert_with(|| Fact::new(low, span.clone()));
     }
     if let Some(high) = high {
-        out.max_length.get_or_insert_with(|| Fact::new(high, span.clone()));
+        out.max_length
+            .get_or_insert_with(|| Fact::new(high, span.clone()));
     }
 }
 
@@ -206,12 +239,21 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
     if matches!(ty, TypeRef::String) {
         if let Some(caps) = LENGTH_RANGE.captures(text) {
             let (low, high) = (parse_number(&caps[1]), parse_number(&caps[2]));
-            set_lengths(out, low.and_then(|n| n.as_u64()), high.and_then(|n| n.as_u64()), span);
+            set_lengths(
+                out,
+                low.and_then(|n| n.as_u64()),
+                high.and_then(|n| n.as_u64()),
+                span,
+            );
         } else if let Some(caps) = EXACT_LENGTH.captures(text) {
             let n = caps[1].parse().ok();
             set_lengths(out, n, n, span);
         } else if let Some(caps) = MAX_LENGTH.captures(text) {
-            let n = caps.get(1).or(caps.get(2)).and_then(|m| parse_number(m.as_str())).and_then(|n| n.as_u64());
+            let n = caps
+                .get(1)
+                .or(caps.get(2))
+                .and_then(|m| parse_number(m.as_str()))
+                .and_then(|n| n.as_u64());
             set_lengths(out, None, n, span);
         }
     }
@@ -224,13 +266,23 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
 
 /// A list counts as an enumeration when every item reads "VALUE: text".
 fn is_enum_list(lines: &[ProseLine], index: usize) -> bool {
-    let start = lines[..index].iter().rposition(|l| !l.bullet).map_or(0, |p| p + 1);
-    let end = lines[index..].iter().position(|l| !l.bullet).map_or(lines.len(), |p| index + p);
-    lines[start..end].iter().all(|l| ENUM_ITEM.is_match(&l.text))
+    let start = lines[..index]
+        .iter()
+        .rposition(|l| !l.bullet)
+        .map_or(0, |p| p + 1);
+    let end = lines[index..]
+        .iter()
+        .position(|l| !l.bullet)
+        .map_or(lines.len(), |p| index + p);
+    lines[start..end]
+        .iter()
+        .all(|l| ENUM_ITEM.is_match(&l.text))
 }
 
 fn apply_enum_item(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
-    let Some(caps) = ENUM_ITEM.captures(text) else { return };
+    let Some(caps) = ENUM_ITEM.captures(text) else {
+        return;
+    };
     let meaning = caps[2].trim();
     if DEFAULT_MARKER.is_match(meaning) {
         set_default(out, &caps[1], ty, span);
@@ -248,7 +300,10 @@ fn apply_inline_items(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Sp
     }
     for (i, caps) in starts.iter().enumerate() {
         let whole = caps.get(0).map_or(0..0, |m| m.range());
-        let end = starts.get(i + 1).and_then(|c| c.get(0)).map_or(text.len(), |m| m.start());
+        let end = starts
+            .get(i + 1)
+            .and_then(|c| c.get(0))
+            .map_or(text.len(), |m| m.start());
         let meaning = text[whole.end..end].trim();
         if DEFAULT_MARKER.is_match(meaning) {
             set_default(out, &caps[1], ty, span);
@@ -274,7 +329,11 @@ fn push_enum(out: &mut Constraints, raw: &str, description: Text, ty: &TypeRef, 
     }
     let value = typed_value(raw, element(ty));
     if out.enum_values.iter().all(|e| e.value != value) {
-        out.enum_values.push(EnumValue { value, description, span: span.clone() });
+        out.enum_values.push(EnumValue {
+            value,
+            description,
+            span: span.clone(),
+        });
     }
 }
 
@@ -296,7 +355,9 @@ fn element(ty: &TypeRef) -> &TypeRef {
 pub fn typed_value(raw: &str, ty: &TypeRef) -> Value {
     let raw = raw.trim().trim_matches(['"', '\'', '“', '”', '`']);
     let typed = match ty {
-        TypeRef::Integer | TypeRef::Long => raw.replace(',', "").parse::<i64>().ok().map(Value::from),
+        TypeRef::Integer | TypeRef::Long => {
+            raw.replace(',', "").parse::<i64>().ok().map(Value::from)
+        }
         TypeRef::Number => parse_number(raw).map(Value::Number),
         TypeRef::Boolean => match raw.to_ascii_lowercase().as_str() {
             "true" => Some(Value::Bool(true)),
@@ -320,7 +381,14 @@ fn parse_number(text: &str) -> Option<Number> {
 /// Enum meanings are in the page's language; the reader re-labels them
 /// for Chinese pages.
 fn lang_text(text: &str) -> Text {
-    if text.is_empty() { Text::default() } else { Text { en: Some(text.to_owned()), zh: None } }
+    if text.is_empty() {
+        Text::default()
+    } else {
+        Text {
+            en: Some(text.to_owned()),
+            zh: None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -333,7 +401,11 @@ mod tests {
             .enumerate()
             .map(|(i, t)| {
                 let bullet = t.starts_with("• ");
-                ProseLine { text: t.trim_start_matches("• ").to_owned(), line: i as u32 + 1, bullet }
+                ProseLine {
+                    text: t.trim_start_matches("• ").to_owned(),
+                    line: i as u32 + 1,
+                    bullet,
+                }
             })
             .collect()
     }
@@ -348,7 +420,16 @@ mod tests {
 
     #[test]
     fn label_lines_give_range_and_default() {
-        let c = read(&["Number of items.", "Value range:", "1~100", "Default value:", "10"], TypeRef::Integer);
+        let c = read(
+            &[
+                "Number of items.",
+                "Value range:",
+                "1~100",
+                "Default value:",
+                "10",
+            ],
+            TypeRef::Integer,
+        );
         assert_eq!(c.minimum.map(|f| f.value), Some(num(1)));
         assert_eq!(c.maximum.map(|f| f.value), Some(num(100)));
         let default = c.default.expect("default");
@@ -372,13 +453,37 @@ mod tests {
 
     #[test]
     fn lengths_in_prose() {
-        let c = read(&["Range", "A string that can contain 1 to 100,000 characters."], TypeRef::String);
-        assert_eq!((c.min_length.map(|f| f.value), c.max_length.map(|f| f.value)), (Some(1), Some(100_000)));
-        let c = read(&["unique 32-character UUID of the project."], TypeRef::String);
-        assert_eq!((c.min_length.map(|f| f.value), c.max_length.map(|f| f.value)), (Some(32), Some(32)));
-        let c = read(&["A string that can contain 32 characters."], TypeRef::String);
-        assert_eq!((c.min_length, c.max_length.map(|f| f.value)), (None, Some(32)));
-        let c = read(&["The description contains 0 to 256 characters."], TypeRef::String);
+        let c = read(
+            &[
+                "Range",
+                "A string that can contain 1 to 100,000 characters.",
+            ],
+            TypeRef::String,
+        );
+        assert_eq!(
+            (c.min_length.map(|f| f.value), c.max_length.map(|f| f.value)),
+            (Some(1), Some(100_000))
+        );
+        let c = read(
+            &["unique 32-character UUID of the project."],
+            TypeRef::String,
+        );
+        assert_eq!(
+            (c.min_length.map(|f| f.value), c.max_length.map(|f| f.value)),
+            (Some(32), Some(32))
+        );
+        let c = read(
+            &["A string that can contain 32 characters."],
+            TypeRef::String,
+        );
+        assert_eq!(
+            (c.min_length, c.max_length.map(|f| f.value)),
+            (None, Some(32))
+        );
+        let c = read(
+            &["The description contains 0 to 256 characters."],
+            TypeRef::String,
+        );
         assert_eq!(c.max_length.map(|f| f.value), Some(256));
         let c = read(&["1–100,000 characters"], TypeRef::String);
         assert_eq!(c.max_length.map(|f| f.value), Some(100_000));
@@ -387,23 +492,42 @@ mod tests {
     #[test]
     fn bullets_are_enum_values() {
         let c = read(
-            &["Notification type.", "• RESOURCE_EXPIRE: expiring", "• RESOURCE_LEFT: remaining"],
+            &[
+                "Notification type.",
+                "• RESOURCE_EXPIRE: expiring",
+                "• RESOURCE_LEFT: remaining",
+            ],
             TypeRef::String,
         );
         let values: Vec<_> = c.enum_values.iter().map(|e| e.value.clone()).collect();
-        assert_eq!(values, [Value::from("RESOURCE_EXPIRE"), Value::from("RESOURCE_LEFT")]);
-        assert_eq!(c.enum_values[1].description.en.as_deref(), Some("remaining"));
+        assert_eq!(
+            values,
+            [Value::from("RESOURCE_EXPIRE"), Value::from("RESOURCE_LEFT")]
+        );
+        assert_eq!(
+            c.enum_values[1].description.en.as_deref(),
+            Some("remaining")
+        );
     }
 
     #[test]
     fn prose_bullets_are_not_enums() {
-        let c = read(&["• Note that the value is kept.", "• FOO: bar"], TypeRef::String);
+        let c = read(
+            &["• Note that the value is kept.", "• FOO: bar"],
+            TypeRef::String,
+        );
         assert!(c.enum_values.is_empty());
     }
 
     #[test]
     fn nullable_enum_from_a_value_list() {
-        let c = read(&["Range", "KMS, normal, or null. If the value is KMS, KMS encryption is enabled."], TypeRef::String);
+        let c = read(
+            &[
+                "Range",
+                "KMS, normal, or null. If the value is KMS, KMS encryption is enabled.",
+            ],
+            TypeRef::String,
+        );
         let values: Vec<_> = c.enum_values.iter().map(|e| e.value.clone()).collect();
         assert_eq!(values, [Value::from("KMS"), Value::from("normal")]);
         assert!(c.nullable.is_some());
@@ -426,7 +550,10 @@ mod tests {
 
     #[test]
     fn default_sentences() {
-        let c = read(&["The default value is 1.00, indicating all."], TypeRef::String);
+        let c = read(
+            &["The default value is 1.00, indicating all."],
+            TypeRef::String,
+        );
         assert_eq!(c.default.map(|f| f.value), Some(Value::from("1.00")));
         let c = read(&["默认值为20。"], TypeRef::Integer);
         assert_eq!(c.default.map(|f| f.value), Some(Value::from(20)));
@@ -454,7 +581,13 @@ mod tests {
 
     #[test]
     fn description_keeps_everything() {
-        let text = description(&lines(&["Type.", "• A: a", "• B: b", "Default value:", "A"]));
+        let text = description(&lines(&[
+            "Type.",
+            "• A: a",
+            "• B: b",
+            "Default value:",
+            "A",
+        ]));
         assert_eq!(text, "Type.\n\n- A: a\n- B: b\n\nDefault value:\n\nA");
     }
 }

@@ -34,21 +34,26 @@ pub fn section_of(heading: &str) -> Section {
     let h = heading.trim().trim_end_matches([':', '：']).to_lowercase();
     let h = h.as_str();
     match h {
-        "function" | "functions" | "description" | "功能介绍" | "接口说明" => Section::Function,
+        "function" | "functions" | "description" | "功能介绍" | "接口说明" => {
+            Section::Function
+        }
         "uri" | "url" | "request uri" => Section::Uri,
-        "request" | "requests" | "request parameters" | "request parameter" | "request message" | "请求参数"
-        | "请求消息" => Section::Request,
-        "response" | "responses" | "response parameters" | "response parameter" | "response message"
-        | "响应参数" | "响应消息" => Section::Response,
-        "example request" | "example requests" | "request example" | "request examples" | "请求示例" => {
-            Section::ExampleRequest
-        }
-        "example response" | "example responses" | "response example" | "response examples" | "响应示例" => {
-            Section::ExampleResponse
-        }
-        "status code" | "status codes" | "returned values" | "returned value" | "状态码" | "返回值" => {
-            Section::StatusCodes
-        }
+        "request" | "requests" | "request parameters" | "request parameter" | "request message"
+        | "request body" | "请求参数" | "请求消息" => Section::Request,
+        "response"
+        | "responses"
+        | "response parameters"
+        | "response parameter"
+        | "response message"
+        | "response body"
+        | "响应参数"
+        | "响应消息" => Section::Response,
+        "example request" | "example requests" | "request example" | "request examples"
+        | "请求示例" => Section::ExampleRequest,
+        "example response" | "example responses" | "response example" | "response examples"
+        | "响应示例" => Section::ExampleResponse,
+        "status code" | "status codes" | "returned values" | "returned value" | "状态码"
+        | "返回值" => Section::StatusCodes,
         _ if h.starts_with("uri") => Section::Uri,
         _ => Section::Other,
     }
@@ -64,7 +69,8 @@ static URI_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$"));
 static EXAMPLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)"));
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
 static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
 
 /// "Status code: 200" / "状态码:200" → 200.
@@ -85,11 +91,16 @@ pub fn example_line(text: &str) -> Option<(Method, String)> {
     Some((Method::parse(&caps[1])?, caps[2].to_owned()))
 }
 
-/// The path of a URL or path: `https://{hostURL}/v4/x?y=1` → `/v4/x`.
+/// The path of a URL or path: `https://{hostURL}/v4/x?y=1` → `/v4/x`;
+/// a URI-template query (`/x{?marker,limit}`) goes too.
 pub fn path_of(url: &str) -> Option<String> {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = if url.contains("://") { &without_scheme[without_scheme.find('/')?..] } else { without_scheme };
-    let path = path.split('?').next().unwrap_or(path);
+    let path = if url.contains("://") {
+        &without_scheme[without_scheme.find('/')?..]
+    } else {
+        without_scheme
+    };
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('{');
     path.starts_with('/').then(|| path.to_owned())
 }
 
@@ -103,7 +114,10 @@ pub fn caption_parts(caption: &str) -> (Option<u32>, String) {
 
 /// Table numbers a description refers to ("see Table 4", "详见表4").
 pub fn table_references(text: &str) -> Vec<u32> {
-    TABLE_REFERENCE.captures_iter(text).filter_map(|c| c[1].parse().ok()).collect()
+    TABLE_REFERENCE
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect()
 }
 
 /// What a caption says a table holds.
@@ -123,50 +137,107 @@ pub enum CaptionKind {
     StatusCodes,
     /// A named model ("CollectionInfo").
     Model(String),
-    /// The fields of one object field ("server field description").
-    FieldOf(String),
+    /// The fields of the objects held by the named fields ("server field
+    /// description", "servers_links and links field description").
+    FieldOf(Vec<String>),
     /// A generic caption ("Parameter description", "Parameters"): its role
     /// comes from the section.
     Generic,
-    /// Anything else (error codes, mappings): not a parameter table.
+    /// Any other caption ("Parameters for creating an ECS"): a parameter
+    /// table only if its section and columns say so.
     Other,
 }
 
-static FIELD_OF: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(?:data structure of (?:the )?|objects? of (?:request |response )?parameters? |description of (?:the )?)?([A-Za-z0-9_:\-]+)(?: field)?(?: objects?| field description| field structure| parameters?(?: description| information)?| structure| field| object description|字段说明|字段数据结构说明|参数说明|数据结构)?$",
-    )
+/// A field name as captions write it: `server`, `os:scheduler_hints`,
+/// `os-extended-volumes:volumes_attached`, `AIProject`.
+const IDENT: &str = r"[A-Za-z][A-Za-z0-9_:.\-]*";
+
+/// "<field> [and <field>] <descriptor> [of/for <word>]" ("config
+/// parameters of batch").
+static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT})\s*(?:字段说明|字段数据结构说明|参数说明|数据结构说明|数据结构|参数|对象)$"
+    ))
+});
+/// "<descriptor> of [the] [request|response] [parameter|field] <field>".
+static FIELD_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)^(?:data structure|structure|objects?|description|details|fields?)\s+of\s+(?:the\s+)?(?:(?:request|response)\s+)?(?:(?:parameter|field)\s+)?({IDENT})$"
+    ))
 });
 
 /// Classifies a caption's text (without the "Table N" prefix).
 pub fn caption_kind(text: &str) -> CaptionKind {
+    let text = text.trim();
     let lower = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let is = |options: &[&str]| options.contains(&lower.as_str());
     if has(&["path param", "路径参数", "uri param"]) {
         CaptionKind::Path
     } else if has(&["query param", "query参数", "查询参数"]) {
         CaptionKind::Query
     } else if has(&["header"]) {
         CaptionKind::Headers
-    } else if has(&["request body", "请求body", "请求体"]) || is_one_of(&lower, &["request parameters", "request parameter", "请求参数"]) {
+    } else if has(&["request body", "请求body", "请求体"])
+        || is(&[
+            "request",
+            "request parameters",
+            "request parameter",
+            "请求参数",
+        ])
+    {
         CaptionKind::RequestBody
-    } else if has(&["response body", "响应body", "响应体"]) || is_one_of(&lower, &["response parameters", "response parameter", "响应参数"]) {
+    } else if has(&["response body", "响应body", "响应体"])
+        || is(&[
+            "response",
+            "response parameters",
+            "response parameter",
+            "响应参数",
+        ])
+    {
         CaptionKind::ResponseBody
     } else if has(&["status code", "状态码"]) {
         CaptionKind::StatusCodes
-    } else if is_one_of(&lower, &["parameter description", "parameters", "parameter", "参数说明", "参数"]) {
+    } else if is(&[
+        "parameter description",
+        "parameter descriptions",
+        "parameters",
+        "parameter",
+        "description",
+        "参数说明",
+        "参数",
+    ]) {
         CaptionKind::Generic
-    } else if super::types::is_model_name(text) && text.chars().next().is_some_and(char::is_uppercase) && !text.contains('_') {
+    } else if super::types::is_model_name(text)
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.contains('_')
+    {
         CaptionKind::Model(text.to_owned())
-    } else if let Some(caps) = FIELD_OF.captures(text.trim()) {
-        CaptionKind::FieldOf(caps[1].to_owned())
+    } else if let Some(fields) = described_fields(text) {
+        CaptionKind::FieldOf(fields)
     } else {
         CaptionKind::Other
     }
 }
 
-fn is_one_of(text: &str, options: &[&str]) -> bool {
-    options.contains(&text.trim())
+/// The field names a caption says its table describes.
+fn described_fields(text: &str) -> Option<Vec<String>> {
+    if super::types::is_model_name(text) {
+        return Some(vec![text.to_owned()]);
+    }
+    if let Some(caps) = FIELD_LAST.captures(text) {
+        return Some(vec![caps[1].to_owned()]);
+    }
+    let caps = FIELD_FIRST.captures(text)?;
+    let list = caps.get(1).or(caps.get(2))?.as_str();
+    let fields = list
+        .split(',')
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Some(fields)
 }
 
 #[cfg(test)]
@@ -177,16 +248,67 @@ mod tests {
     fn captions() {
         assert_eq!(caption_kind("Path Parameters"), CaptionKind::Path);
         assert_eq!(caption_kind("Query参数"), CaptionKind::Query);
-        assert_eq!(caption_kind("Request header parameters"), CaptionKind::Headers);
+        assert_eq!(
+            caption_kind("Request header parameters"),
+            CaptionKind::Headers
+        );
         assert_eq!(caption_kind("请求Body参数"), CaptionKind::RequestBody);
-        assert_eq!(caption_kind("Response parameters"), CaptionKind::ResponseBody);
-        assert_eq!(caption_kind("CollectionInfo"), CaptionKind::Model("CollectionInfo".into()));
-        assert_eq!(caption_kind("server field description"), CaptionKind::FieldOf("server".into()));
-        assert_eq!(caption_kind("os:scheduler_hints parameters"), CaptionKind::FieldOf("os:scheduler_hints".into()));
-        assert_eq!(caption_kind("ip_range objects"), CaptionKind::FieldOf("ip_range".into()));
-        assert_eq!(caption_kind("Data structure of the network which an ECS accesses"), CaptionKind::Other);
+        assert_eq!(
+            caption_kind("Response parameters"),
+            CaptionKind::ResponseBody
+        );
+        assert_eq!(
+            caption_kind("CollectionInfo"),
+            CaptionKind::Model("CollectionInfo".into())
+        );
+        assert_eq!(caption_kind("Request"), CaptionKind::RequestBody);
+        assert_eq!(
+            caption_kind("Data structure of the network which an ECS accesses"),
+            CaptionKind::Other
+        );
+        assert_eq!(
+            caption_kind("Parameters for creating an ECS"),
+            CaptionKind::Other
+        );
+        assert_eq!(
+            caption_kind("Docker deployment parameters"),
+            CaptionKind::Other
+        );
         assert_eq!(caption_kind("Parameter description"), CaptionKind::Generic);
-        assert_eq!(caption_kind("quotas"), CaptionKind::FieldOf("quotas".into()));
+        assert_eq!(caption_kind("Parameters"), CaptionKind::Generic);
+    }
+
+    #[test]
+    fn captions_naming_the_fields_they_describe() {
+        let cases: [(&str, &[&str]); 14] = [
+            ("server field description", &["server"]),
+            ("os:scheduler_hints parameters", &["os:scheduler_hints"]),
+            ("ip_range objects", &["ip_range"]),
+            ("quotas", &["quotas"]),
+            (
+                "os-extended-volumes:volumes_attached field description",
+                &["os-extended-volumes:volumes_attached"],
+            ),
+            (
+                "servers_links and links field description",
+                &["servers_links", "links"],
+            ),
+            ("quota_set parameter description", &["quota_set"]),
+            ("server_groups parameter information", &["server_groups"]),
+            ("addresses parameter structure description", &["addresses"]),
+            (
+                "Objects of request parameter security_group",
+                &["security_group"],
+            ),
+            ("config parameters of real-time", &["config"]),
+            ("floating_ip attributes", &["floating_ip"]),
+            ("AIProject parameters", &["AIProject"]),
+            ("metrics data structure", &["metrics"]),
+        ];
+        for (caption, fields) in cases {
+            let want = CaptionKind::FieldOf(fields.iter().map(|f| (*f).to_owned()).collect());
+            assert_eq!(caption_kind(caption), want, "{caption}");
+        }
     }
 
     #[test]
@@ -198,11 +320,33 @@ mod tests {
             uri_line("GET https://{hostURL}/v4/tenant/setting"),
             Some((Method::Get, "/v4/tenant/setting".into()))
         );
-        assert_eq!(uri_line("GET /v1/{project_id}/x?limit={limit}"), Some((Method::Get, "/v1/{project_id}/x".into())));
+        assert_eq!(
+            uri_line("GET /v1/{project_id}/x?limit={limit}"),
+            Some((Method::Get, "/v1/{project_id}/x".into()))
+        );
         assert_eq!(uri_line("Get the list"), None);
-        assert_eq!(example_line("put https://{endpoint}/v1/a").map(|x| x.0), Some(Method::Put));
-        assert_eq!(caption_parts("Table 3 Request header parameters"), (Some(3), "Request header parameters".into()));
-        assert_eq!(caption_parts("表10 响应Body参数"), (Some(10), "响应Body参数".into()));
-        assert_eq!(table_references("For details, see Table 4 and 表5."), vec![4, 5]);
+        assert_eq!(
+            uri_line("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
+            Some((
+                Method::Delete,
+                "/v2.1/{project_id}/os-interface/{port_id}".into()
+            ))
+        );
+        assert_eq!(
+            example_line("put https://{endpoint}/v1/a").map(|x| x.0),
+            Some(Method::Put)
+        );
+        assert_eq!(
+            caption_parts("Table 3 Request header parameters"),
+            (Some(3), "Request header parameters".into())
+        );
+        assert_eq!(
+            caption_parts("表10 响应Body参数"),
+            (Some(10), "响应Body参数".into())
+        );
+        assert_eq!(
+            table_references("For details, see Table 4 and 表5."),
+            vec![4, 5]
+        );
     }
 }

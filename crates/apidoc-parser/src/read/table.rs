@@ -26,14 +26,18 @@ pub enum Column {
 pub fn column_of(header: &str) -> Column {
     let h = header.trim().trim_end_matches([':', '：']).to_lowercase();
     match h.as_str() {
-        "parameter" | "parameters" | "name" | "parameter name" | "field" | "attribute" | "key" | "参数"
-        | "参数名" | "名称" | "字段" | "字段名" => Column::Name,
-        "mandatory" | "required" | "mandatory or not" | "是否必选" | "必选" | "是否必填" | "必填" => {
-            Column::Mandatory
+        "parameter" | "parameters" | "name" | "parameter name" | "field" | "attribute" | "key"
+        | "参数" | "参数名" | "名称" | "字段" | "字段名" => Column::Name,
+        "mandatory" | "required" | "mandatory or not" | "是否必选" | "必选" | "是否必填"
+        | "必填" => Column::Mandatory,
+        "type" | "data type" | "parameter type" | "value type" | "参数类型" | "类型"
+        | "数据类型" => Column::Type,
+        "description" | "remarks" | "meaning" | "描述" | "说明" | "参数说明" | "含义" => {
+            Column::Description
         }
-        "type" | "data type" | "parameter type" | "value type" | "参数类型" | "类型" | "数据类型" => Column::Type,
-        "description" | "remarks" | "meaning" | "描述" | "说明" | "参数说明" | "含义" => Column::Description,
-        "status code" | "status codes" | "return code" | "returned value" | "状态码" | "返回值" => Column::Status,
+        "status code" | "status codes" | "return code" | "returned value" | "状态码" | "返回值" => {
+            Column::Status
+        }
         _ => Column::Other(header.trim().to_owned()),
     }
 }
@@ -65,7 +69,12 @@ pub struct Row<'a> {
 
 /// Picks each row's cells by column role.
 pub fn rows<'a>(table: &'a Table, columns: &[Column]) -> Vec<Row<'a>> {
-    table.rows.iter().filter(|cells| !cells.is_empty()).map(|cells| row(cells, columns)).collect()
+    table
+        .rows
+        .iter()
+        .filter(|cells| !cells.is_empty())
+        .map(|cells| row(cells, columns))
+        .collect()
 }
 
 fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
@@ -94,7 +103,11 @@ fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
 /// "Header: value" lines for an extra column, so prose rules see it.
 fn labelled(header: &str, cell: &Cell) -> Option<ProseLine> {
     let text = one_line(&cell.text());
-    (!text.is_empty()).then(|| ProseLine { text: format!("{header}: {text}"), line: cell.line, bullet: false })
+    (!text.is_empty()).then(|| ProseLine {
+        text: format!("{header}: {text}"),
+        line: cell.line,
+        bullet: false,
+    })
 }
 
 fn one_line(text: &str) -> String {
@@ -110,11 +123,21 @@ pub fn prose_lines(blocks: &[Block], fallback_line: u32) -> Vec<ProseLine> {
 
 fn push_prose(blocks: &[Block], bullet: bool, fallback_line: u32, out: &mut Vec<ProseLine>) {
     for block in blocks {
-        let line = if block.line == 0 { fallback_line } else { block.line };
+        let line = if block.line == 0 {
+            fallback_line
+        } else {
+            block.line
+        };
         match &block.kind {
-            BlockKind::Paragraph(text) | BlockKind::Heading { text, .. } | BlockKind::Code { text, .. } => {
+            BlockKind::Paragraph(text)
+            | BlockKind::Heading { text, .. }
+            | BlockKind::Code { text, .. } => {
                 if !text.trim().is_empty() {
-                    out.push(ProseLine { text: one_line(text), line, bullet });
+                    out.push(ProseLine {
+                        text: one_line(text),
+                        line,
+                        bullet,
+                    });
                 }
             }
             BlockKind::List { items, .. } => {
@@ -125,7 +148,11 @@ fn push_prose(blocks: &[Block], bullet: bool, fallback_line: u32, out: &mut Vec<
             BlockKind::Note(inner) => push_prose(inner, bullet, line, out),
             BlockKind::Table(table) => {
                 for cells in table.header.iter().chain(&table.rows) {
-                    let text = cells.iter().map(|c| one_line(&c.text())).collect::<Vec<_>>().join(" | ");
+                    let text = cells
+                        .iter()
+                        .map(|c| one_line(&c.text()))
+                        .collect::<Vec<_>>()
+                        .join(" | ");
                     out.push(ProseLine { text, line, bullet });
                 }
             }

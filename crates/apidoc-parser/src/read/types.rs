@@ -18,10 +18,13 @@ pub fn parse_type(text: &str) -> Option<TypeRef> {
 /// Lists and maps: "Array of X", "X array", "List<X>", "X[]", "Map<K,V>".
 fn parse_collection(text: &str) -> Option<TypeRef> {
     let lower = text.to_ascii_lowercase();
-    if let Some(rest) = strip_prefix_ci(text, "array of ").or_else(|| strip_prefix_ci(text, "list of ")) {
+    if let Some(rest) =
+        strip_prefix_ci(text, "array of ").or_else(|| strip_prefix_ci(text, "list of "))
+    {
         return Some(TypeRef::Array(Box::new(element_type(rest))));
     }
-    if let Some(inner) = generic_argument(text, "list").or_else(|| generic_argument(text, "array")) {
+    if let Some(inner) = generic_argument(text, "list").or_else(|| generic_argument(text, "array"))
+    {
         return Some(TypeRef::Array(Box::new(element_type(inner))));
     }
     if let Some(inner) = generic_argument(text, "map") {
@@ -31,11 +34,16 @@ fn parse_collection(text: &str) -> Option<TypeRef> {
             value => TypeRef::Map(Box::new(value)),
         });
     }
-    if let Some(element) = text.strip_suffix("[]").or_else(|| strip_suffix_ci(text, " array")) {
+    if let Some(element) = text
+        .strip_suffix("[]")
+        .or_else(|| strip_suffix_ci(text, " array"))
+    {
         return Some(TypeRef::Array(Box::new(element_type(element))));
     }
     match lower.as_str() {
-        "array" | "list" | "jsonarray" | "json array" => Some(TypeRef::Array(Box::new(TypeRef::Object))),
+        "array" | "list" | "jsonarray" | "json array" => {
+            Some(TypeRef::Array(Box::new(TypeRef::Object)))
+        }
         _ => None,
     }
 }
@@ -55,7 +63,9 @@ fn element_type(text: &str) -> TypeRef {
     if singular.eq_ignore_ascii_case("objects") {
         return TypeRef::Object;
     }
-    if let Some(primitive) = primitive(singular).or_else(|| primitive(singular.trim_end_matches('s'))) {
+    if let Some(primitive) =
+        primitive(singular).or_else(|| primitive(singular.trim_end_matches('s')))
+    {
         return primitive;
     }
     if is_model_name(singular) {
@@ -66,12 +76,19 @@ fn element_type(text: &str) -> TypeRef {
 
 /// Scalar and free-form types, with an optional "(64)"-style size.
 fn primitive(text: &str) -> Option<TypeRef> {
-    let word = text.split(['(', '（', ' ']).next().unwrap_or(text).to_ascii_lowercase();
+    let word = text
+        .split(['(', '（', ' '])
+        .next()
+        .unwrap_or(text)
+        .to_ascii_lowercase();
     Some(match word.as_str() {
-        "string" | "str" | "char" | "date" | "datetime" | "timestamp" | "uuid" | "enum" | "text" => TypeRef::String,
+        "string" | "str" | "char" | "date" | "datetime" | "timestamp" | "uuid" | "enum"
+        | "text" => TypeRef::String,
         "integer" | "int" | "int32" | "short" | "int16" | "uint32" => TypeRef::Integer,
         "long" | "int64" | "uint64" | "bigint" => TypeRef::Long,
-        "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64" => TypeRef::Number,
+        "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64" => {
+            TypeRef::Number
+        }
         "boolean" | "bool" => TypeRef::Boolean,
         "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "any" => TypeRef::Object,
         _ => return None,
@@ -93,7 +110,8 @@ fn generic_argument<'a>(text: &'a str, name: &str) -> Option<&'a str> {
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
@@ -127,15 +145,24 @@ mod tests {
             ("String(64)", TypeRef::String),
             ("Array of strings", array(TypeRef::String)),
             ("Array of integers", array(TypeRef::Integer)),
-            ("Array of CollectionInfo objects", array(model("CollectionInfo"))),
+            (
+                "Array of CollectionInfo objects",
+                array(model("CollectionInfo")),
+            ),
             ("Array of objects", array(TypeRef::Object)),
             ("Array of Array of strings", array(array(TypeRef::String))),
             ("List<String>", array(TypeRef::String)),
             ("String array", array(TypeRef::String)),
             ("String[]", array(TypeRef::String)),
-            ("Map<String,String>", TypeRef::Map(Box::new(TypeRef::String))),
+            (
+                "Map<String,String>",
+                TypeRef::Map(Box::new(TypeRef::String)),
+            ),
             ("Map<String,Object>", TypeRef::Object),
-            ("SubAccountControlConfig object", model("SubAccountControlConfig")),
+            (
+                "SubAccountControlConfig object",
+                model("SubAccountControlConfig"),
+            ),
             ("CollectionInfo", model("CollectionInfo")),
         ];
         for (text, want) in cases {

@@ -1,0 +1,218 @@
+//! Table rows → fields: name, requirement, type (linked to the nested
+//! table describing its objects), description and constraints.
+
+use apidoc_ir::{Diagnostic, Field, Lang, Span, Text, TypeRef};
+
+use super::{
+    Reader, link, prose,
+    table::{self, Column, Row},
+    tables::PageTable,
+    types,
+};
+
+impl Reader<'_> {
+    /// The rows of table `index` as fields. A table whose header names no
+    /// columns gives an error instead.
+    pub(super) fn fields(&mut self, index: usize, tables: &[PageTable<'_>]) -> Vec<Field> {
+        let Some(columns) = self.columns(&tables[index]) else {
+            return Vec::new();
+        };
+        table::rows(tables[index].table, &columns)
+            .into_iter()
+            .filter_map(|row| self.field(&row, &columns, index, tables))
+            .collect()
+    }
+
+    fn columns(&mut self, t: &PageTable<'_>) -> Option<Vec<Column>> {
+        if t.columns.is_none() {
+            let found = t
+                .table
+                .header
+                .last()
+                .map(|h| h.iter().map(|c| c.text()).collect::<Vec<_>>().join(" | "));
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "table-header-unknown",
+                    format!(
+                        "expected a header row starting with Parameter/参数, found {}",
+                        found.map_or_else(|| "no header row".to_owned(), |f| format!("`{f}`"))
+                    ),
+                    self.span(t.line),
+                    "cannot tell which column is which",
+                )
+                .with_help("add the header row to the page, or teach `read::table::column_of` the header word"),
+            );
+        }
+        t.columns.clone()
+    }
+
+    fn field(
+        &mut self,
+        row: &Row<'_>,
+        columns: &[Column],
+        from: usize,
+        tables: &[PageTable<'_>],
+    ) -> Option<Field> {
+        let span = self.span(row.line);
+        if row.name.is_empty() {
+            self.diagnostics.push(missing_cell(span, "Parameter", row));
+            return None;
+        }
+        let ty = match (&row.type_text, columns.contains(&Column::Type)) {
+            (Some(text), true) if text.is_empty() => {
+                self.diagnostics.push(missing_cell(span, "Type", row));
+                return None;
+            }
+            (Some(text), true) => match types::parse_type(text) {
+                Some(ty) => ty,
+                None => {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "unknown-type",
+                            format!("expected a type such as String, Integer, Boolean, \"Array of X objects\" or a model name, found `{text}`"),
+                            span,
+                            format!("type of `{}`", row.name),
+                        )
+                        .with_help("fix the Type cell, or teach `read::types::parse_type` this spelling"),
+                    );
+                    return None;
+                }
+            },
+            _ => TypeRef::String,
+        };
+        let ty = self.resolve_type(ty, row, from, tables);
+        let required = row
+            .mandatory
+            .as_deref()
+            .and_then(|m| self.mandatory(m, &span));
+        let mut constraints = prose::constraints(&row.prose, &ty, self.file);
+        if self.lang == Lang::Zh {
+            for value in &mut constraints.enum_values {
+                value.description = Text {
+                    en: None,
+                    zh: value.description.en.take(),
+                };
+            }
+        }
+        let description = prose::description(&row.prose);
+        Some(Field {
+            name: row.name.clone(),
+            required,
+            ty,
+            type_text: row.type_text.clone().unwrap_or_default(),
+            description: if description.is_empty() {
+                Text::default()
+            } else {
+                self.text(description)
+            },
+            constraints,
+            span,
+        })
+    }
+
+    fn mandatory(&mut self, text: &str, span: &Span) -> Option<bool> {
+        let answer = mandatory_answer(text);
+        if answer.is_none() && !text.trim().is_empty() {
+            self.diagnostics.push(Diagnostic::warning(
+                "mandatory-unknown",
+                format!(
+                    "expected Yes or No in the Mandatory column, found `{}`",
+                    text.trim()
+                ),
+                span.clone(),
+                "treated as not mandatory",
+            ));
+        }
+        answer
+    }
+
+    /// Links an object-typed field to the table describing its objects
+    /// (see [`link`]); a named model no table describes stays a free-form
+    /// object, with a warning.
+    fn resolve_type(
+        &mut self,
+        ty: TypeRef,
+        row: &Row<'_>,
+        from: usize,
+        tables: &[PageTable<'_>],
+    ) -> TypeRef {
+        let Some(declared) = link::object_slot(&ty) else {
+            return ty;
+        };
+        let declared = declared.map(str::to_owned);
+        match link::target(tables, from, row, &ty).and_then(|to| tables[to].model_name()) {
+            Some(name) => link::with_object(ty, TypeRef::Model(name.to_owned())),
+            None => {
+                if let Some(name) = declared {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "model-undefined",
+                            format!(
+                                "expected a table describing `{name}`, found none on this page"
+                            ),
+                            self.span(row.line),
+                            format!("`{}` is typed `{name}`", row.name),
+                        )
+                        .with_help("the field is emitted as a free-form object"),
+                    );
+                }
+                link::with_object(ty, TypeRef::Object)
+            }
+        }
+    }
+}
+
+/// The Mandatory cell read as a flag. Pages qualify the answer ("Yes (if
+/// the volume is created from a snapshot, this parameter is optional.)"):
+/// the first word decides.
+pub(super) fn mandatory_answer(text: &str) -> Option<bool> {
+    let lower = text.trim().to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    match first {
+        "yes" | "true" | "mandatory" | "required" | "是" | "必选" | "y" => Some(true),
+        "no" | "false" | "optional" | "否" | "可选" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+fn missing_cell(span: Span, column: &str, row: &Row<'_>) -> Diagnostic {
+    let found: Vec<String> = row
+        .cells
+        .iter()
+        .map(|c| format!("`{}`", c.text().replace('\n', " ")))
+        .collect();
+    Diagnostic::error(
+        "row-missing-cell",
+        format!(
+            "expected a {column} cell in this row, found an empty one (row: {})",
+            found.join(", ")
+        ),
+        span,
+        format!("{column} missing"),
+    )
+    .with_help("every row needs a value in each of the table's fixed columns")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mandatory_answers() {
+        assert_eq!(mandatory_answer("Yes"), Some(true));
+        assert_eq!(mandatory_answer(" no "), Some(false));
+        assert_eq!(mandatory_answer("是"), Some(true));
+        assert_eq!(mandatory_answer("否（默认）"), Some(false));
+        assert_eq!(
+            mandatory_answer(
+                "Yes (if the volume is created from a snapshot, this parameter is optional.)"
+            ),
+            Some(true)
+        );
+        assert_eq!(mandatory_answer("Depends"), None);
+        assert_eq!(mandatory_answer(""), None);
+    }
+}

@@ -1,0 +1,339 @@
+//! What each table of a page holds: its role (parameters, body, nested
+//! model, status codes) from caption, section and columns, and the names of
+//! the models nested tables define.
+
+use std::collections::BTreeSet;
+
+use apidoc_ir::Diagnostic;
+
+use super::{
+    Placed, Reader, link,
+    sections::{self, CaptionKind, Section},
+    table::{self, Column},
+    upper_camel,
+};
+use crate::blocks::Table;
+
+/// What a parameter table turned out to hold.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Role {
+    /// Parameters of the URI section without a caption saying which kind:
+    /// rows named in the path are path parameters, the others query
+    /// parameters.
+    UriParams,
+    /// Path parameters.
+    Path,
+    /// Query parameters.
+    Query,
+    /// Request headers.
+    RequestHeaders,
+    /// The top-level request body.
+    RequestBody,
+    /// Response headers of a status.
+    ResponseHeaders(u16),
+    /// The top-level response body of a status.
+    ResponseBody(u16),
+    /// The Status Codes table.
+    StatusCodes,
+    /// A nested object: the fields of a model, with its final name (empty
+    /// until [`name_models`] runs for tables the caption does not name).
+    Model(String),
+    /// Not a parameter table.
+    Other,
+}
+
+/// The side of the exchange a table stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The Request section.
+    Request,
+    /// The Response section.
+    Response,
+    /// Any other section.
+    Neither,
+}
+
+impl Part {
+    fn of(section: Section) -> Self {
+        match section {
+            Section::Request => Self::Request,
+            Section::Response => Self::Response,
+            _ => Self::Neither,
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Self::Request => "Request",
+            Self::Response => "Response",
+            Self::Neither => "",
+        }
+    }
+}
+
+/// A table of the page with what it holds.
+pub(super) struct PageTable<'a> {
+    /// The table.
+    pub table: &'a Table,
+    /// Its column roles, when its header names its first column.
+    pub columns: Option<Vec<Column>>,
+    /// The "Table N" number of its caption.
+    pub number: Option<u32>,
+    /// What it holds.
+    pub role: Role,
+    /// The model name the caption gives ("Worker"), if it gives one.
+    pub model_caption: Option<String>,
+    /// The fields the caption says the table describes ("server field
+    /// description" → `server`).
+    pub described: Vec<String>,
+    /// The section side it stands in.
+    pub part: Part,
+    /// The caption's (or table's) line.
+    pub line: u32,
+}
+
+impl PageTable<'_> {
+    /// True when the table holds a parameter table's header (a first
+    /// column naming parameters).
+    pub fn lists_fields(&self) -> bool {
+        self.columns
+            .as_ref()
+            .is_some_and(|c| c.first() == Some(&Column::Name))
+    }
+
+    /// The model name of a model table.
+    pub fn model_name(&self) -> Option<&str> {
+        match &self.role {
+            Role::Model(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
+/// The caption's reading of one table, before the section decides.
+struct Reading {
+    kind: CaptionKind,
+    section: Section,
+    /// The status line the table stands under, if any.
+    status: Option<u16>,
+    lists_fields: bool,
+}
+
+impl Reader<'_> {
+    /// Gives each table its role from caption, section and columns.
+    pub(super) fn classify_tables<'a>(&mut self, placed: &[Placed<'a>]) -> Vec<PageTable<'a>> {
+        let default_status = documented_success(placed);
+        let mut out: Vec<PageTable<'a>> = Vec::new();
+        for p in placed {
+            let crate::blocks::BlockKind::Table(table) = &p.block.kind else {
+                continue;
+            };
+            let (number, caption) = sections::caption_parts(table.caption.as_deref().unwrap_or(""));
+            let kind = if table.caption.is_some() {
+                sections::caption_kind(&caption)
+            } else {
+                CaptionKind::Generic
+            };
+            let columns = table::columns(table);
+            let reading = Reading {
+                kind: kind.clone(),
+                section: p.section,
+                status: p.status,
+                lists_fields: columns
+                    .as_ref()
+                    .is_some_and(|c| c.first() == Some(&Column::Name)),
+            };
+            let role = if columns
+                .as_ref()
+                .is_some_and(|c| c.first() == Some(&Column::Status))
+            {
+                Role::StatusCodes
+            } else {
+                role_of(&reading, p.status.unwrap_or(default_status), &out)
+            };
+            if role == Role::Other && columns.as_ref().is_some_and(|c| c.contains(&Column::Type)) {
+                self.diagnostics.push(Diagnostic::warning(
+                    "table-unclassified",
+                    format!("expected a caption naming what the table holds, found {caption:?}"),
+                    self.span(p.block.line),
+                    "this table's rows are not in the spec",
+                ));
+            }
+            let (model_caption, described) = match kind {
+                CaptionKind::Model(name) => (Some(name), Vec::new()),
+                CaptionKind::FieldOf(fields) => (None, fields),
+                _ => (None, Vec::new()),
+            };
+            out.push(PageTable {
+                table,
+                columns,
+                number,
+                role,
+                model_caption,
+                described,
+                part: Part::of(p.section),
+                line: p.block.line,
+            });
+        }
+        out
+    }
+}
+
+/// The role of one table given what earlier tables took.
+fn role_of(reading: &Reading, status: u16, earlier: &[PageTable<'_>]) -> Role {
+    let taken = |role: &Role| earlier.iter().any(|t| &t.role == role);
+    let in_response = reading.section == Section::Response || reading.status.is_some();
+    let body_section = matches!(reading.section, Section::Request | Section::Response);
+    match &reading.kind {
+        CaptionKind::Path => Role::Path,
+        CaptionKind::Query => Role::Query,
+        CaptionKind::Headers if in_response => Role::ResponseHeaders(status),
+        CaptionKind::Headers => Role::RequestHeaders,
+        CaptionKind::StatusCodes => Role::StatusCodes,
+        // The URI section holds parameters only, whatever the caption says.
+        _ if reading.section == Section::Uri && reading.lists_fields => Role::UriParams,
+        CaptionKind::Generic
+            if matches!(reading.section, Section::Preamble | Section::Function) =>
+        {
+            Role::UriParams
+        }
+        CaptionKind::RequestBody if !taken(&Role::RequestBody) => Role::RequestBody,
+        CaptionKind::ResponseBody if !taken(&Role::ResponseBody(status)) => {
+            Role::ResponseBody(status)
+        }
+        CaptionKind::Generic | CaptionKind::Other if body_section && reading.lists_fields => {
+            let body = if reading.section == Section::Request {
+                Role::RequestBody
+            } else {
+                Role::ResponseBody(status)
+            };
+            if taken(&body) {
+                Role::Model(String::new())
+            } else {
+                body
+            }
+        }
+        CaptionKind::Model(name) => Role::Model(name.clone()),
+        CaptionKind::FieldOf(_) if reading.lists_fields => Role::Model(String::new()),
+        CaptionKind::RequestBody | CaptionKind::ResponseBody if reading.lists_fields => {
+            Role::Model(String::new())
+        }
+        _ => Role::Other,
+    }
+}
+
+/// The success status of a response documented without a status line:
+/// the first 2xx of the Status Codes table, else 200.
+fn documented_success(placed: &[Placed<'_>]) -> u16 {
+    placed
+        .iter()
+        .filter_map(|p| match &p.block.kind {
+            crate::blocks::BlockKind::Table(table) => Some(table),
+            _ => None,
+        })
+        .filter(|table| table::columns(table).is_some_and(|c| c.first() == Some(&Column::Status)))
+        .flat_map(|table| &table.rows)
+        .filter_map(|row| row.first()?.text().trim().parse::<u16>().ok())
+        .find(|status| (200..300).contains(status))
+        .unwrap_or(200)
+}
+
+/// Names the model tables the caption does not name: after the field the
+/// caption describes, else after the first field that links to the table,
+/// else after the table number; prefixed with the operation name, and
+/// kept apart from a same-named table of the other side of the exchange.
+pub(super) fn name_models(tables: &mut [PageTable<'_>], id: &str) {
+    let referrers = link::first_referrers(tables);
+    let mut taken: BTreeSet<String> = tables
+        .iter()
+        .filter_map(|t| t.model_caption.clone())
+        .collect();
+    for (index, t) in tables.iter_mut().enumerate() {
+        if t.model_name() != Some("") {
+            continue;
+        }
+        let subject = t
+            .described
+            .first()
+            .or(referrers.get(&index))
+            .map(|f| upper_camel(f))
+            .unwrap_or_default();
+        let subject = if subject.is_empty() {
+            format!("Table{}", t.number.map_or(index + 1, |n| n as usize))
+        } else {
+            subject
+        };
+        let candidates = [
+            format!("{id}{subject}"),
+            format!("{id}{}{subject}", t.part.word()),
+            format!(
+                "{id}{subject}{}",
+                t.number.map_or(index + 1, |n| n as usize)
+            ),
+        ];
+        let name = candidates
+            .iter()
+            .find(|c| !taken.contains(*c))
+            .unwrap_or(&candidates[2])
+            .clone();
+        taken.insert(name.clone());
+        t.role = Role::Model(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(kind: CaptionKind, section: Section) -> Reading {
+        Reading {
+            kind,
+            section,
+            status: None,
+            lists_fields: true,
+        }
+    }
+
+    #[test]
+    fn the_uri_section_holds_parameters_whatever_the_caption() {
+        for kind in [
+            CaptionKind::Generic,
+            CaptionKind::RequestBody,
+            CaptionKind::Other,
+            CaptionKind::FieldOf(vec!["x".into()]),
+        ] {
+            assert_eq!(
+                role_of(&reading(kind, Section::Uri), 200, &[]),
+                Role::UriParams
+            );
+        }
+        assert_eq!(
+            role_of(&reading(CaptionKind::Query, Section::Uri), 200, &[]),
+            Role::Query
+        );
+    }
+
+    #[test]
+    fn the_first_parameter_table_of_a_body_section_is_the_body() {
+        let r = reading(CaptionKind::Other, Section::Request);
+        assert_eq!(role_of(&r, 200, &[]), Role::RequestBody);
+        let r = reading(CaptionKind::Generic, Section::Response);
+        assert_eq!(role_of(&r, 201, &[]), Role::ResponseBody(201));
+        let r = reading(
+            CaptionKind::FieldOf(vec!["server".into()]),
+            Section::Response,
+        );
+        assert_eq!(role_of(&r, 200, &[]), Role::Model(String::new()));
+    }
+
+    #[test]
+    fn tables_without_parameter_columns_are_other() {
+        let r = Reading {
+            kind: CaptionKind::Other,
+            section: Section::Response,
+            status: None,
+            lists_fields: false,
+        };
+        assert_eq!(role_of(&r, 200, &[]), Role::Other);
+    }
+}
