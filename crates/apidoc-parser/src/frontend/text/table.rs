@@ -184,12 +184,25 @@ fn row_head(
     };
     let mut leading = vec![Some(start)];
     let mut next = lines.next_non_blank(start + 1, end);
+    let mut stated_mandatory = false;
     for &column in middle {
         let fits = next.is_some_and(|i| column.accepts(lines.text(i)));
         match column {
             Column::Mandatory if !fits => {
                 leading.push(None);
                 continue;
+            }
+            Column::Mandatory => stated_mandatory = true,
+            // A name followed by Yes/No starts a row even when its type is
+            // unknown (a lone word, kept as the Type cell) or missing (a
+            // sentence follows: the Type cell stays empty). The reader then
+            // reports the row instead of it vanishing into the previous
+            // description.
+            Column::Type if fit == Fit::Strict && !fits && stated_mandatory => {
+                if !next.is_some_and(|i| vocab::is_identifier(lines.text(i))) {
+                    leading.push(None);
+                    continue;
+                }
             }
             Column::Type if fit == Fit::Strict && !fits => return None,
             _ => {}

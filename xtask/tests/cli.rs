@@ -1,0 +1,136 @@
+//! The `cargo xtask` command line as a user meets it: exit codes, what is
+//! written, what is said about broken pages.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::{Command, Output},
+};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).current_dir(repo()).output().expect("xtask runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A docs directory holding one service whose single page is seed 000
+/// with `edit` applied.
+fn docs_with_page(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    let service = dir.join("docs/metastudio");
+    fs::create_dir_all(&service).expect("temp dir");
+    let seeds = repo().join("docs-input/metastudio");
+    fs::copy(seeds.join("service.toml"), service.join("service.toml")).expect("copy metadata");
+    let page = fs::read_to_string(seeds.join("000_37ecb5e41607ce1b.txt")).expect("seed");
+    let edited = edit(&page);
+    assert_ne!(edited, page, "the edit must change the page");
+    fs::write(service.join("page.txt"), edited).expect("write page");
+    dir
+}
+
+fn generate_broken(name: &str, edit: impl Fn(&str) -> String) -> (Output, PathBuf) {
+    let dir = docs_with_page(name, edit);
+    let out = dir.join("out");
+    let output = xtask(&["generate", "--docs", &dir.join("docs").to_string_lossy(), "--out", &out.to_string_lossy()]);
+    (output, out)
+}
+
+fn assert_rejected(output: &Output, out: &Path, code: &str, place: &str) {
+    let text = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("error[{code}]")), "expected error[{code}] in:\n{text}");
+    assert!(text.contains(place), "expected the place {place} in:\n{text}");
+    assert!(text.contains("nothing was written"), "{text}");
+    assert!(!out.exists(), "no output may be written when a page has errors");
+}
+
+#[test]
+fn a_row_with_a_missing_type_cell_is_an_error_and_nothing_is_written() {
+    let (output, out) = generate_broken("missing_cell", |p| p.replacen("offset\n\nNo\n\nInteger\n", "offset\n\nNo\n\n", 1));
+    assert_rejected(&output, &out, "row-missing-cell", "metastudio/page.txt:");
+}
+
+#[test]
+fn an_unknown_type_is_an_error_and_nothing_is_written() {
+    let (output, out) = generate_broken("unknown_type", |p| p.replacen("limit\n\nNo\n\nInteger", "limit\n\nNo\n\nIntegre", 1));
+    assert_rejected(&output, &out, "unknown-type", "metastudio/page.txt:");
+}
+
+#[test]
+fn a_table_nothing_refers_to_is_an_error_and_nothing_is_written() {
+    let (output, out) =
+        generate_broken("unreferenced", |p| p.replacen("Array of CollectionInfo objects", "Array of strings", 1));
+    assert_rejected(&output, &out, "table-unreferenced", "metastudio/page.txt:");
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("determinism");
+    let _ = fs::remove_dir_all(&dir);
+    let read_all = |out: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut stack = vec![out.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for entry in fs::read_dir(&d).expect("read output") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push((path.strip_prefix(out).expect("inside").display().to_string(), fs::read(&path).expect("file")));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let mut runs = Vec::new();
+    for run in ["a", "b"] {
+        let out = dir.join(run);
+        let output = xtask(&["generate", "--out", &out.to_string_lossy()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        runs.push(read_all(&out));
+    }
+    assert!(!runs[0].is_empty());
+    assert_eq!(runs[0], runs[1]);
+}
+
+#[test]
+fn checked_in_generated_directory_is_up_to_date() {
+    let output = xtask(&["check"]);
+    assert!(output.status.success(), "generated/ is stale; run `cargo xtask generate`:\n{}", stderr(&output));
+}
+
+#[test]
+fn check_names_a_stale_file() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stale");
+    let _ = fs::remove_dir_all(&dir);
+    let out = dir.join("out");
+    assert!(xtask(&["generate", "--out", &out.to_string_lossy()]).status.success());
+    fs::write(out.join("openapi/metastudio.yaml"), "stale\n").expect("overwrite");
+    let output = xtask(&["check", "--out", &out.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("openapi/metastudio.yaml (differs)"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_missing_docs_directory_is_a_clear_error() {
+    let output = xtask(&["generate", "--docs", "no/such/dir", "--out", "no/such/out"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no/such/dir"), "{}", stderr(&output));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let output = xtask(&["--help"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    for command in ["generate", "check", "bench", "test"] {
+        assert!(text.contains(command), "{text}");
+    }
+}
