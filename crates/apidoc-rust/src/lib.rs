@@ -17,6 +17,26 @@
 //! is named `<Model><Field>`, of a parameter `<Operation><Parameter>`; two
 //! enums that would share a name share the type when their values are
 //! identical, else the second is numbered.
+//!
+//! Mapping rules (types in `types`, the rest in `plan`):
+//! - `Integer` → `i32`, `Long` → `i64`, `Number` → `f64`, `Object` →
+//!   `serde_json::Value`, `Map` → `BTreeMap<String, _>`, arrays → `Vec`, a
+//!   model held by value that leads back to itself → `Box`.
+//! - A field is `Option<T>` unless the page marks it mandatory; optional and
+//!   nullable fields of request bodies are `Option<Nullable<T>>` (absent,
+//!   `null`, value); in responses `null` reads as `None`.
+//! - String fields with listed values get an enum with `Unknown(String)`
+//!   for unlisted values; integer and boolean values stay plain and are
+//!   listed in the field's docs.
+//! - Requests: required parameters and a required body are arguments of
+//!   `new`, the rest builder methods. `project_id` in the path is optional
+//!   (the runtime fills it from the client); authentication, signing,
+//!   `Content-Type` and `Host` headers are the runtime's and not exposed.
+//!   A query array repeats its name per item; path and header arrays are
+//!   comma-joined; object parameters travel as JSON text.
+//! - Responses: the status, the headers of every 2xx response, and the
+//!   body of the first 2xx response that documents one (`Option` when
+//!   another 2xx status documents none).
 
 mod client;
 mod constructor;
