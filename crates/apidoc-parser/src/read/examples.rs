@@ -5,7 +5,7 @@ use apidoc_ir::{
     Text, Value,
 };
 
-use super::{PageTable, Placed, Reader, Role, response_index, sections, sections::Section, table};
+use super::{Placed, Reader, Role, Tables, response_index, sections, sections::Section, table};
 use crate::blocks::BlockKind;
 
 impl Reader<'_> {
@@ -14,7 +14,7 @@ impl Reader<'_> {
     pub(super) fn read_examples_and_codes(
         &mut self,
         placed: &[Placed<'_>],
-        tables: &[PageTable<'_>],
+        tables: &Tables<'_>,
         operation: &mut Operation,
     ) {
         operation.status_codes = self.status_codes(tables);
@@ -32,7 +32,7 @@ impl Reader<'_> {
         operation.responses.sort_by_key(|r| r.status);
     }
 
-    fn status_codes(&mut self, tables: &[PageTable<'_>]) -> Vec<StatusCodeDoc> {
+    fn status_codes(&mut self, tables: &Tables<'_>) -> Vec<StatusCodeDoc> {
         let mut out = Vec::new();
         for t in tables.iter().filter(|t| t.role == Role::StatusCodes) {
             let Some(columns) = t.columns.as_ref() else {

@@ -4,22 +4,25 @@
 use apidoc_ir::{Diagnostic, Field, Lang, Span, Text, TypeRef};
 
 use super::{
-    Reader, link, prose,
+    Reader,
+    link::{self, RowAt},
+    prose,
     table::{self, Column, Row},
-    tables::PageTable,
+    tables::{PageTable, Tables},
     types,
 };
 
 impl Reader<'_> {
     /// The rows of table `index` as fields. A table whose header names no
     /// columns gives an error instead.
-    pub(super) fn fields(&mut self, index: usize, tables: &[PageTable<'_>]) -> Vec<Field> {
+    pub(super) fn fields(&mut self, index: usize, tables: &Tables<'_>) -> Vec<Field> {
         let Some(columns) = self.columns(&tables[index]) else {
             return Vec::new();
         };
         table::rows(tables[index].table, &columns)
-            .into_iter()
-            .filter_map(|row| self.field(&row, &columns, index, tables))
+            .iter()
+            .enumerate()
+            .filter_map(|(r, row)| self.field(row, &columns, (index, r), tables))
             .collect()
     }
 
@@ -50,8 +53,8 @@ impl Reader<'_> {
         &mut self,
         row: &Row<'_>,
         columns: &[Column],
-        from: usize,
-        tables: &[PageTable<'_>],
+        at: RowAt,
+        tables: &Tables<'_>,
     ) -> Option<Field> {
         let span = self.span(row.line);
         if row.name.is_empty() {
@@ -80,7 +83,7 @@ impl Reader<'_> {
             },
             _ => TypeRef::String,
         };
-        let ty = self.resolve_type(ty, row, from, tables);
+        let ty = self.resolve_type(ty, row, at, tables);
         let required = row
             .mandatory
             .as_deref()
@@ -133,14 +136,18 @@ impl Reader<'_> {
         &mut self,
         ty: TypeRef,
         row: &Row<'_>,
-        from: usize,
-        tables: &[PageTable<'_>],
+        at: RowAt,
+        tables: &Tables<'_>,
     ) -> TypeRef {
         let Some(declared) = link::object_slot(&ty) else {
             return ty;
         };
         let declared = declared.map(str::to_owned);
-        match link::target(tables, from, row, &ty).and_then(|to| tables[to].model_name()) {
+        match tables
+            .links
+            .target(at)
+            .and_then(|to| tables[to].model_name())
+        {
             Some(name) => link::with_object(ty, TypeRef::Model(name.to_owned())),
             None => {
                 if let Some(name) = declared {

@@ -4,17 +4,21 @@
 //! the type names the model ("Array of Worker objects" and a table captioned
 //! "Worker"), the caption names the field ("server field description",
 //! "AIProject parameters"), or the description says "see Table N". Table
-//! numbers in descriptions are often stale (the page was edited and the
-//! tables renumbered), so a caption naming the field wins over a number; a
-//! number only breaks ties between such captions, or links where no caption
-//! names the field.
+//! numbers are often stale (the page was edited and its tables renumbered),
+//! so a number is trusted unless the table it names is captioned after
+//! another field of the page, and a table captioned after the field wins
+//! unless the page's numbers send another field of that name to it. A
+//! description naming several tables captioned after the field ("if
+//! infer_type is batch, see Table 4") documents alternatives: their models
+//! are merged. A table still unreferenced at the end is linked to the one
+//! unlinked object field sharing a word with its caption (`tags` and
+//! "resource_tag field description"), as a guess.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::TypeRef;
 
 use super::{
-    prose::ProseLine,
     sections,
     table::{self, Row},
     tables::{PageTable, Part, Role},
@@ -33,96 +37,226 @@ pub(super) fn object_slot(ty: &TypeRef) -> Option<Option<&str>> {
     }
 }
 
-/// `ty` with its object slot replaced by `object`.
+/// `ty` with its object slot replaced by `object`; a map of free-form
+/// objects is itself a free-form object.
 pub(super) fn with_object(ty: TypeRef, object: TypeRef) -> TypeRef {
     match ty {
         TypeRef::Array(inner) => TypeRef::Array(Box::new(with_object(*inner, object))),
-        TypeRef::Map(inner) => TypeRef::Map(Box::new(with_object(*inner, object))),
+        TypeRef::Map(inner) => match with_object(*inner, object) {
+            TypeRef::Object => TypeRef::Object,
+            value => TypeRef::Map(Box::new(value)),
+        },
         TypeRef::Object | TypeRef::Model(_) => object,
         other => other,
     }
 }
 
-/// The index of the model table that the row of table `from` typed `ty`
-/// points at.
-pub(super) fn target(
-    tables: &[PageTable<'_>],
-    from: usize,
-    row: &Row<'_>,
-    ty: &TypeRef,
-) -> Option<usize> {
-    let declared = object_slot(ty)?;
-    let referenced = referenced_tables(tables, from, &row.prose);
-    let models = |pred: &dyn Fn(&PageTable<'_>) -> bool| -> Vec<usize> {
-        (0..tables.len())
-            .filter(|&i| i != from && tables[i].model_name().is_some() && pred(&tables[i]))
+/// A row of a table: (table index, row index).
+pub(super) type RowAt = (usize, usize);
+
+/// Every link of a page.
+#[derive(Debug, Default)]
+pub(super) struct Links {
+    /// The model table each object-typed row points at.
+    targets: BTreeMap<RowAt, usize>,
+    /// Tables documenting alternatives of another table's objects: merged
+    /// into that table's model.
+    merged_into: BTreeMap<usize, usize>,
+    /// Links made by elimination, not stated by the page.
+    pub guessed: Vec<RowAt>,
+}
+
+impl Links {
+    /// The model table row `at` points at.
+    pub fn target(&self, at: RowAt) -> Option<usize> {
+        self.targets.get(&at).copied()
+    }
+
+    /// The table whose model absorbs table `index`, if it is an alternative.
+    pub fn merged_into(&self, index: usize) -> Option<usize> {
+        self.merged_into.get(&index).copied()
+    }
+
+    /// The alternatives merged into table `index`.
+    pub fn alternatives_of(&self, index: usize) -> Vec<usize> {
+        self.merged_into
+            .iter()
+            .filter(|(_, to)| **to == index)
+            .map(|(from, _)| *from)
             .collect()
-    };
-    let by_declared = declared
-        .map(|name| models(&|t| answers_to(t, name)))
-        .filter(|c| !c.is_empty());
-    let candidates = by_declared
-        .or_else(|| Some(models(&|t| describes(t, &row.name))).filter(|c| !c.is_empty()));
-    match candidates {
-        Some(candidates) => Some(best(&candidates, &referenced, tables, from)),
-        None => referenced.first().copied(),
+    }
+
+    /// For every model table, the name of the first field pointing at it.
+    pub fn first_referrers(&self, tables: &[PageTable<'_>]) -> BTreeMap<usize, String> {
+        let mut out = BTreeMap::new();
+        for row in rows(tables) {
+            if let Some(to) = self.target(row.at) {
+                out.entry(to).or_insert_with(|| row.name.clone());
+            }
+        }
+        out
     }
 }
 
-/// For every model table, the name of the first field that points at it.
-pub(super) fn first_referrers(tables: &[PageTable<'_>]) -> BTreeMap<usize, String> {
-    let mut out = BTreeMap::new();
-    for (from, t) in tables.iter().enumerate() {
+/// A row that may point at a table.
+struct LinkRow {
+    at: RowAt,
+    name: String,
+    ty: TypeRef,
+    /// Model tables its description names by number, in order.
+    numbered: Vec<usize>,
+    part: Part,
+}
+
+/// Rows of the page's field tables whose type holds objects.
+fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
+    let mut out = Vec::new();
+    for (index, t) in tables.iter().enumerate() {
         let Some(columns) = t.columns.as_ref().filter(|_| t.lists_fields()) else {
             continue;
         };
-        if t.role == Role::Other || t.role == Role::StatusCodes {
+        if matches!(t.role, Role::Other | Role::StatusCodes) {
             continue;
         }
-        for row in table::rows(t.table, columns) {
+        for (r, row) in table::rows(t.table, columns).iter().enumerate() {
             let Some(ty) = row.type_text.as_deref().and_then(types::parse_type) else {
                 continue;
             };
-            if let Some(to) = target(tables, from, &row, &ty) {
-                out.entry(to).or_insert_with(|| row.name.clone());
+            if object_slot(&ty).is_none() {
+                continue;
             }
+            out.push(LinkRow {
+                at: (index, r),
+                name: row.name.clone(),
+                ty,
+                numbered: numbered_tables(tables, index, row),
+                part: t.part,
+            });
         }
     }
     out
 }
 
-/// Model tables that a description's "see Table N" names, in the order
-/// named.
-fn referenced_tables(tables: &[PageTable<'_>], from: usize, prose: &[ProseLine]) -> Vec<usize> {
-    let text: String = prose
+/// Links every object-typed row of the page to the table describing it.
+pub(super) fn links(tables: &[PageTable<'_>]) -> Links {
+    let rows = rows(tables);
+    let fields: BTreeSet<String> = all_field_names(tables);
+    let mut links = Links::default();
+    for row in &rows {
+        let found = direct(tables, row, &rows, &fields);
+        if let Some((&first, alternatives)) = found.split_first() {
+            links.targets.insert(row.at, first);
+            for &alternative in alternatives {
+                links.merged_into.insert(alternative, first);
+            }
+        }
+    }
+    link_by_elimination(tables, &rows, &mut links);
+    links
+}
+
+/// The tables a row's own words point at: one, several alternatives, or
+/// none.
+fn direct(
+    tables: &[PageTable<'_>],
+    row: &LinkRow,
+    rows: &[LinkRow],
+    fields: &BTreeSet<String>,
+) -> Vec<usize> {
+    let from = row.at.0;
+    let models = |pred: &dyn Fn(&PageTable<'_>) -> bool| -> Vec<usize> {
+        (0..tables.len())
+            .filter(|&i| i != from && tables[i].model_name().is_some() && pred(&tables[i]))
+            .collect()
+    };
+    if let Some(Some(name)) = object_slot(&row.ty) {
+        let declared = models(&|t| answers_to(t, name));
+        if !declared.is_empty() {
+            return vec![best(&declared, row, tables)];
+        }
+    }
+    let named: Vec<usize> = row
+        .numbered
+        .iter()
+        .copied()
+        .filter(|&t| describes(&tables[t], &row.name))
+        .collect();
+    if named.len() >= 2 {
+        return named;
+    }
+    if let Some(&t) = named.first() {
+        return vec![t];
+    }
+    let mut captioned = models(&|t| describes_exactly(t, &row.name));
+    if captioned.is_empty() {
+        captioned = models(&|t| describes(t, &row.name));
+    }
+    let unclaimed: Vec<usize> = captioned
+        .iter()
+        .copied()
+        .filter(|&t| !claimed_by_other(t, row, rows, tables))
+        .collect();
+    if !unclaimed.is_empty() {
+        return vec![best(&unclaimed, row, tables)];
+    }
+    if let Some(&t) = row
+        .numbered
+        .iter()
+        .find(|&&t| !contradicts(&tables[t], &row.name, fields))
+    {
+        return vec![t];
+    }
+    if captioned.is_empty() {
+        Vec::new()
+    } else {
+        vec![best(&captioned, row, tables)]
+    }
+}
+
+/// True when another row of the field's name sends its number to table `t`:
+/// then `t` is that field's, not this one's.
+fn claimed_by_other(t: usize, row: &LinkRow, rows: &[LinkRow], tables: &[PageTable<'_>]) -> bool {
+    rows.iter().any(|other| {
+        other.at != row.at && other.numbered.contains(&t) && describes(&tables[t], &other.name)
+    })
+}
+
+/// A table captioned after other fields of the page is theirs, whatever a
+/// stale number says.
+fn contradicts(t: &PageTable<'_>, field: &str, fields: &BTreeSet<String>) -> bool {
+    !describes(t, field) && t.described.iter().any(|d| fields.contains(&key(d)))
+}
+
+/// The model tables a row's description names by number ("see Table 4"),
+/// in the order named.
+fn numbered_tables(tables: &[PageTable<'_>], from: usize, row: &Row<'_>) -> Vec<usize> {
+    let text: String = row
+        .prose
         .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    sections::table_references(&text)
-        .into_iter()
-        .filter_map(|n| {
-            (0..tables.len()).find(|&i| {
-                i != from && tables[i].number == Some(n) && tables[i].model_name().is_some()
-            })
-        })
-        .collect()
+    let mut out: Vec<usize> = Vec::new();
+    for n in sections::table_references(&text) {
+        let found = (0..tables.len()).find(|&i| {
+            i != from && tables[i].number == Some(n) && tables[i].model_name().is_some()
+        });
+        if let Some(i) = found.filter(|i| !out.contains(i)) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// Of several tables describing the field, the one its description names;
 /// else the nearest one after the field's table on the same side; else the
 /// first on the same side; else the first.
-fn best(
-    candidates: &[usize],
-    referenced: &[usize],
-    tables: &[PageTable<'_>],
-    from: usize,
-) -> usize {
-    let same_side =
-        |i: &&usize| tables[**i].part == tables[from].part || tables[from].part == Part::Neither;
+fn best(candidates: &[usize], row: &LinkRow, tables: &[PageTable<'_>]) -> usize {
+    let from = row.at.0;
+    let same_side = |i: &&usize| tables[**i].part == row.part || row.part == Part::Neither;
     candidates
         .iter()
-        .find(|i| referenced.contains(i))
+        .find(|i| row.numbered.contains(i))
         .or_else(|| candidates.iter().filter(same_side).find(|&&i| i > from))
         .or_else(|| candidates.iter().find(same_side))
         .or_else(|| candidates.first())
@@ -130,29 +264,111 @@ fn best(
         .unwrap_or(from)
 }
 
+/// Links each table nothing points at to the one unlinked object field of
+/// its side sharing a word with its caption, when exactly one does.
+fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
+    let pointed: BTreeSet<usize> = links.targets.values().copied().collect();
+    let orphans: Vec<usize> = (0..tables.len())
+        .filter(|i| {
+            tables[*i].model_name().is_some()
+                && !pointed.contains(i)
+                && links.merged_into(*i).is_none()
+        })
+        .collect();
+    let unlinked: Vec<&LinkRow> = rows
+        .iter()
+        .filter(|r| links.target(r.at).is_none())
+        .collect();
+    let shares_word = |t: usize, row: &LinkRow| {
+        (tables[t].part == row.part || tables[t].part == Part::Neither)
+            && caption_names(&tables[t])
+                .iter()
+                .any(|name| words(name).iter().any(|w| words(&row.name).contains(w)))
+    };
+    for &orphan in &orphans {
+        let mut matching = unlinked.iter().filter(|row| shares_word(orphan, row));
+        let (Some(row), None) = (matching.next(), matching.next()) else {
+            continue;
+        };
+        if orphans.iter().filter(|&&o| shares_word(o, row)).count() == 1 {
+            links.targets.insert(row.at, orphan);
+            links.guessed.push(row.at);
+        }
+    }
+}
+
+/// The names a table's caption gives: its model name or described fields.
+fn caption_names<'t>(t: &'t PageTable<'_>) -> Vec<&'t str> {
+    t.model_caption
+        .iter()
+        .map(String::as_str)
+        .chain(t.described.iter().map(String::as_str))
+        .collect()
+}
+
+/// The words of a name, lower case, without a plural `s`: `resource_tag`
+/// → resource, tag; `tags` → tag; `HardDetail` → hard, detail.
+fn words(name: &str) -> Vec<String> {
+    let mut spaced = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && previous_lower {
+            spaced.push(' ');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        spaced.push(c);
+    }
+    spaced
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(|w| {
+            let w = w.to_lowercase();
+            w.strip_suffix('s').map(str::to_owned).unwrap_or(w)
+        })
+        .collect()
+}
+
+/// The names of every field the page's tables list, as [`key`]s.
+fn all_field_names(tables: &[PageTable<'_>]) -> BTreeSet<String> {
+    tables
+        .iter()
+        .filter(|t| t.lists_fields())
+        .filter_map(|t| Some(table::rows(t.table, t.columns.as_ref()?)))
+        .flatten()
+        .map(|row| key(&row.name))
+        .collect()
+}
+
 /// A table answers to a model name when its caption is that name or names
 /// that field.
 fn answers_to(t: &PageTable<'_>, name: &str) -> bool {
     t.model_caption
         .as_deref()
-        .is_some_and(|c| same_name(c, name))
-        || describes(t, name)
+        .is_some_and(|c| key(c) == key(name))
+        || describes_exactly(t, name)
 }
 
+fn describes_exactly(t: &PageTable<'_>, field: &str) -> bool {
+    t.described.iter().any(|d| key(d) == key(field))
+}
+
+/// The caption names the field, or the singular of an array field
+/// ("floating_ip objects" for `floating_ips`).
 fn describes(t: &PageTable<'_>, field: &str) -> bool {
-    t.described.iter().any(|d| same_name(d, field))
+    let field = key(field);
+    t.described
+        .iter()
+        .map(|d| key(d))
+        .any(|d| d == field || format!("{d}s") == field || format!("{d}es") == field)
 }
 
 /// Names compare alike whatever their case and separators: the caption
 /// "AIProject parameters" describes the field `ai_project`.
-fn same_name(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    key(a) == key(b)
+fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -161,9 +377,18 @@ mod tests {
 
     #[test]
     fn names_compare_without_case_and_separators() {
-        assert!(same_name("AIProject", "ai_project"));
-        assert!(same_name("os-stop", "os_stop"));
-        assert!(!same_name("server", "servers"));
+        assert_eq!(key("AIProject"), key("ai_project"));
+        assert_eq!(key("os-stop"), key("os_stop"));
+        assert_ne!(key("server"), key("servers"));
+    }
+
+    #[test]
+    fn words_drop_separators_and_plurals() {
+        assert_eq!(words("resource_tag"), ["resource", "tag"]);
+        assert_eq!(words("tags"), ["tag"]);
+        assert_eq!(words("os:scheduler_hints"), ["scheduler", "hint"]);
+        assert_eq!(words("HardDetail"), ["hard", "detail"]);
+        assert_eq!(words("AIProject"), ["aiproject"]);
     }
 
     #[test]
@@ -181,5 +406,9 @@ mod tests {
             TypeRef::Model("X".into()),
         );
         assert_eq!(linked, TypeRef::Array(Box::new(TypeRef::Model("X".into()))));
+        assert_eq!(
+            with_object(TypeRef::Map(Box::new(TypeRef::Object)), TypeRef::Object),
+            TypeRef::Object
+        );
     }
 }

@@ -18,8 +18,8 @@ pub mod types;
 use std::collections::BTreeSet;
 
 use apidoc_ir::{
-    BodyVariant, Diagnostic, Fact, Lang, Method, Model, Operation, Page, ParamLocation, Parameter,
-    RequestBody, Response, Span, Text, TypeRef, Uri,
+    BodyVariant, Diagnostic, Fact, Field, Lang, Method, Model, Operation, Page, ParamLocation,
+    Parameter, RequestBody, Response, Span, Text, TypeRef, Uri,
 };
 
 use crate::{
@@ -27,7 +27,7 @@ use crate::{
     blocks::{Block, BlockKind},
 };
 use sections::Section;
-use tables::{PageTable, Role};
+use tables::{Role, Tables};
 
 /// Reads one page's blocks into a [`Page`] and diagnostics.
 pub fn read_page(file: &str, blocks: &[Block]) -> Parsed {
@@ -133,8 +133,11 @@ impl Reader<'_> {
             .or_else(|| id_from_file(self.file))
             .unwrap_or_else(|| id_from_title(summary));
         let id_is_explicit = explicit_id.is_some() || id_from_file(self.file).is_some();
-        let mut tables = self.classify_tables(placed);
-        tables::name_models(&mut tables, &id);
+        let mut list = self.classify_tables(placed);
+        let links = link::links(&list);
+        tables::name_models(&mut list, &id, &links);
+        let tables = Tables { list, links };
+        self.report_guessed_links(&tables);
         let mut operation = Operation {
             id: id.clone(),
             id_is_explicit,
@@ -237,30 +240,58 @@ impl Reader<'_> {
         }
     }
 
-    /// Model tables → models.
-    fn models(&mut self, tables: &[PageTable<'_>]) -> Vec<Model> {
-        (0..tables.len())
-            .filter_map(|index| {
-                let name = tables[index].model_name()?.to_owned();
-                let fields = self.fields(index, tables);
-                Some(Model {
-                    name,
-                    description: Text::default(),
-                    fields,
-                    span: self.span(tables[index].line),
-                })
-            })
-            .collect()
+    /// Model tables → models; tables documenting alternatives of one
+    /// field's objects give one model with the fields of all.
+    fn models(&mut self, tables: &Tables<'_>) -> Vec<Model> {
+        let mut out = Vec::new();
+        for (index, t) in tables.iter().enumerate() {
+            let Some(name) = t.model_name() else { continue };
+            if tables.links.merged_into(index).is_some() {
+                continue;
+            }
+            let mut variants = vec![self.fields(index, tables)];
+            for alternative in tables.links.alternatives_of(index) {
+                variants.push(self.fields(alternative, tables));
+            }
+            out.push(Model {
+                name: name.to_owned(),
+                description: Text::default(),
+                fields: union_of(variants),
+                span: self.span(t.line),
+            });
+        }
+        out
+    }
+
+    /// Links made by elimination are guesses: the page should say them.
+    fn report_guessed_links(&mut self, tables: &Tables<'_>) {
+        for &(index, r) in &tables.links.guessed {
+            let Some(columns) = tables[index].columns.as_ref() else {
+                continue;
+            };
+            let Some(row) = table::rows(tables[index].table, columns).into_iter().nth(r) else {
+                continue;
+            };
+            let Some(target) = tables.links.target((index, r)) else {
+                continue;
+            };
+            let caption = tables[target].table.caption.clone().unwrap_or_default();
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "table-link-guessed",
+                    format!("expected `{}` to name the table describing its objects, found no reference", row.name),
+                    self.span(row.line),
+                    format!("linked to {caption:?}, the one unreferenced table sharing a word with it"),
+                )
+                .with_secondary(self.span(tables[target].line), "this table")
+                .with_help("say \"For details, see Table N\" in the description, or caption the table after the field"),
+            );
+        }
     }
 
     /// The top-level request and response body tables as models named after
     /// the operation.
-    fn body_models(
-        &mut self,
-        tables: &[PageTable<'_>],
-        id: &str,
-        body_is_query: bool,
-    ) -> Vec<Model> {
+    fn body_models(&mut self, tables: &Tables<'_>, id: &str, body_is_query: bool) -> Vec<Model> {
         let mut out = Vec::new();
         for (index, t) in tables.iter().enumerate() {
             let name = match t.role {
@@ -281,7 +312,7 @@ impl Reader<'_> {
 
     /// A GET or HEAD request carries no body: a request body table there
     /// lists query parameters.
-    fn body_is_query(&mut self, tables: &[PageTable<'_>], operation: &Operation) -> bool {
+    fn body_is_query(&mut self, tables: &Tables<'_>, operation: &Operation) -> bool {
         let Some(t) = tables.iter().find(|t| t.role == Role::RequestBody) else {
             return false;
         };
@@ -307,7 +338,7 @@ impl Reader<'_> {
     /// Path, query and header parameters in page order.
     fn parameters(
         &mut self,
-        tables: &[PageTable<'_>],
+        tables: &Tables<'_>,
         uris: &[Uri],
         body_is_query: bool,
     ) -> Vec<Parameter> {
@@ -378,7 +409,7 @@ impl Reader<'_> {
 
     fn request_body(
         &mut self,
-        tables: &[PageTable<'_>],
+        tables: &Tables<'_>,
         id: &str,
         summary: &Text,
     ) -> Option<RequestBody> {
@@ -399,7 +430,7 @@ impl Reader<'_> {
         })
     }
 
-    fn responses(&mut self, tables: &[PageTable<'_>], id: &str) -> Vec<Response> {
+    fn responses(&mut self, tables: &Tables<'_>, id: &str) -> Vec<Response> {
         let mut responses: Vec<Response> = Vec::new();
         for (index, t) in tables.iter().enumerate() {
             let status = match t.role {
@@ -425,12 +456,12 @@ impl Reader<'_> {
     /// each: their rows cannot be placed in the operation.
     fn drop_unreferenced(
         &mut self,
-        tables: &[PageTable<'_>],
+        tables: &Tables<'_>,
         models: &mut Vec<Model>,
         operation: &Operation,
     ) {
         let reachable = reachable_models(models, operation);
-        for t in tables {
+        for t in tables.iter() {
             let Some(name) = t.model_name() else { continue };
             if !reachable.contains(name) {
                 self.diagnostics.push(
@@ -482,6 +513,32 @@ fn reachable_models(models: &[Model], operation: &Operation) -> BTreeSet<String>
         }
     }
     reachable
+}
+
+/// The fields of alternative tables of one object, in order of first
+/// appearance; a field is required only where every alternative requires it.
+fn union_of(variants: Vec<Vec<Field>>) -> Vec<Field> {
+    let count = variants.len();
+    let mut out: Vec<(Field, usize)> = Vec::new();
+    for field in variants.into_iter().flatten() {
+        match out.iter_mut().find(|(f, _)| f.name == field.name) {
+            Some((kept, seen)) => {
+                *seen += 1;
+                if field.required == Some(false) {
+                    kept.required = Some(false);
+                }
+            }
+            None => out.push((field, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut field, seen)| {
+            if seen < count && field.required == Some(true) {
+                field.required = Some(false);
+            }
+            field
+        })
+        .collect()
 }
 
 fn response_index(responses: &mut Vec<Response>, status: u16, span: Span) -> usize {
@@ -539,7 +596,7 @@ fn request_body_name(id: &str) -> String {
 
 /// The first success status's body is `<Op>ResponseBody`; others carry
 /// their status.
-fn response_body_name(id: &str, status: u16, tables: &[PageTable<'_>]) -> String {
+fn response_body_name(id: &str, status: u16, tables: &Tables<'_>) -> String {
     let first_success = tables.iter().find_map(|t| match t.role {
         Role::ResponseBody(s) if (200..300).contains(&s) => Some(s),
         _ => None,

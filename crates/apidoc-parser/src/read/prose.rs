@@ -63,7 +63,7 @@ static MAX_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DEFAULT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?i)\bdefault(?: value)? is\s+["'“]?((?:[^\s,;"'”，。；.]|\.\d)+)|默认(?:值|取值)?(?:为|是)\s*["'“]?((?:[^\s,;"'”，。；.]|\.\d)+)"#,
+        r#"(?i)\bdefault(?: value)? is\s+["'“]?((?:[^\s,;"'”，。；.()（）]|\.\d)+)|默认(?:值|取值)?(?:为|是)\s*["'“]?((?:[^\s,;"'”，。；.()（）]|\.\d)+)"#,
     )
 });
 static DEFAULT_MARKER: LazyLock<Regex> =
@@ -258,10 +258,54 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
         }
     }
     if let Some(caps) = DEFAULT_SENTENCE.captures(text) {
-        if let Some(value) = caps.get(1).or(caps.get(2)) {
-            set_default(out, value.as_str(), ty, span);
+        if let Some(value) = caps
+            .get(1)
+            .or(caps.get(2))
+            .and_then(|raw| sentence_default(raw.as_str(), ty))
+        {
+            out.default
+                .get_or_insert_with(|| Fact::new(value, span.clone()));
         }
     }
+}
+
+/// A default stated in passing ("the default value is 3") counts only
+/// when it fits the field: sentences also give defaults of a part ("the
+/// depth ... the default value is 3" of an array) or describe one ("the
+/// default value is the time when ...").
+fn sentence_default(raw: &str, ty: &TypeRef) -> Option<Value> {
+    let value = typed_value(raw, ty);
+    let fits = match ty {
+        TypeRef::Integer | TypeRef::Long => value.is_i64(),
+        TypeRef::Number => value.is_number(),
+        TypeRef::Boolean => value.is_boolean(),
+        TypeRef::String => !is_filler_word(raw),
+        _ => false,
+    };
+    fits.then_some(value)
+}
+
+/// Words that start a description of a default rather than state it.
+fn is_filler_word(word: &str) -> bool {
+    const FILLERS: [&str; 16] = [
+        "the",
+        "a",
+        "an",
+        "not",
+        "empty",
+        "blank",
+        "left",
+        "determined",
+        "set",
+        "used",
+        "specified",
+        "that",
+        "this",
+        "same",
+        "based",
+        "generated",
+    ];
+    FILLERS.contains(&word.to_lowercase().as_str())
 }
 
 /// A list counts as an enumeration when every item reads "VALUE: text".
@@ -557,6 +601,27 @@ mod tests {
         assert_eq!(c.default.map(|f| f.value), Some(Value::from("1.00")));
         let c = read(&["默认值为20。"], TypeRef::Integer);
         assert_eq!(c.default.map(|f| f.value), Some(Value::from(20)));
+    }
+
+    #[test]
+    fn sentence_defaults_must_fit_the_field() {
+        let text = "the third number indicates the depth (the default value is 3). For example, [100,200,3].";
+        let c = read(&[text], TypeRef::Array(Box::new(TypeRef::Object)));
+        assert_eq!(c.default, None);
+        let c = read(
+            &["If not modified, the default value is the time when it was created."],
+            TypeRef::Number,
+        );
+        assert_eq!(c.default, None);
+        let c = read(
+            &["If not modified, the default value is the time when it was created."],
+            TypeRef::String,
+        );
+        assert_eq!(c.default, None);
+        let c = read(&["The default value is (3)."], TypeRef::Integer);
+        assert_eq!(c.default, None);
+        let c = read(&["The default value is 3."], TypeRef::Integer);
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from(3)));
     }
 
     #[test]

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use apidoc_ir::Diagnostic;
 
 use super::{
-    Placed, Reader, link,
+    Placed, Reader,
+    link::Links,
     sections::{self, CaptionKind, Section},
     table::{self, Column},
     upper_camel,
@@ -107,6 +108,22 @@ impl PageTable<'_> {
             Role::Model(name) => Some(name),
             _ => None,
         }
+    }
+}
+
+/// The page's tables with the links between them.
+pub(super) struct Tables<'a> {
+    /// The tables in page order.
+    pub list: Vec<PageTable<'a>>,
+    /// Which table each object-typed row points at.
+    pub links: Links,
+}
+
+impl<'a> std::ops::Deref for Tables<'a> {
+    type Target = [PageTable<'a>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.list
     }
 }
 
@@ -242,14 +259,15 @@ fn documented_success(placed: &[Placed<'_>]) -> u16 {
 /// caption describes, else after the first field that links to the table,
 /// else after the table number; prefixed with the operation name, and
 /// kept apart from a same-named table of the other side of the exchange.
-pub(super) fn name_models(tables: &mut [PageTable<'_>], id: &str) {
-    let referrers = link::first_referrers(tables);
+/// Tables merged into another as alternatives take its name.
+pub(super) fn name_models(tables: &mut [PageTable<'_>], id: &str, links: &Links) {
+    let referrers = links.first_referrers(tables);
     let mut taken: BTreeSet<String> = tables
         .iter()
         .filter_map(|t| t.model_caption.clone())
         .collect();
     for (index, t) in tables.iter_mut().enumerate() {
-        if t.model_name() != Some("") {
+        if t.model_name() != Some("") || links.merged_into(index).is_some() {
             continue;
         }
         let subject = t
@@ -278,6 +296,14 @@ pub(super) fn name_models(tables: &mut [PageTable<'_>], id: &str) {
             .clone();
         taken.insert(name.clone());
         t.role = Role::Model(name);
+    }
+    for index in 0..tables.len() {
+        let Some(primary) = links.merged_into(index) else {
+            continue;
+        };
+        if let Some(name) = tables[primary].model_name().map(str::to_owned) {
+            tables[index].role = Role::Model(name);
+        }
     }
 }
 

@@ -23,21 +23,25 @@ fn parse_collection(text: &str) -> Option<TypeRef> {
     {
         return Some(TypeRef::Array(Box::new(element_type(rest))));
     }
-    if let Some(inner) = generic_argument(text, "list").or_else(|| generic_argument(text, "array"))
-    {
+    let list_argument = generic_argument(text, "list")
+        .or_else(|| generic_argument(text, "array"))
+        .or_else(|| call_argument(text, "list"))
+        .or_else(|| call_argument(text, "array"));
+    if let Some(inner) = list_argument {
         return Some(TypeRef::Array(Box::new(element_type(inner))));
     }
     if let Some(inner) = generic_argument(text, "map") {
         let value = inner.rsplit_once(',').map_or("object", |(_, v)| v.trim());
-        return Some(match element_type(value) {
-            TypeRef::Object => TypeRef::Object,
-            value => TypeRef::Map(Box::new(value)),
-        });
+        return Some(TypeRef::Map(Box::new(element_type(value))));
     }
     if let Some(element) = text
         .strip_suffix("[]")
         .or_else(|| strip_suffix_ci(text, " array"))
     {
+        return Some(TypeRef::Array(Box::new(element_type(element))));
+    }
+    // "config array corresponding to infer_type"
+    if let Some((element, _)) = text.split_once(" array ").filter(|(e, _)| is_model_name(e)) {
         return Some(TypeRef::Array(Box::new(element_type(element))));
     }
     match lower.as_str() {
@@ -108,6 +112,12 @@ fn generic_argument<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     rest.strip_prefix('<')?.strip_suffix('>').map(str::trim)
 }
 
+/// The argument of `Name(...)` ("List(Dict)").
+fn call_argument<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let rest = strip_prefix_ci(text, name)?.trim_start();
+    rest.strip_prefix('(')?.strip_suffix(')').map(str::trim)
+}
+
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -152,13 +162,25 @@ mod tests {
             ("Array of objects", array(TypeRef::Object)),
             ("Array of Array of strings", array(array(TypeRef::String))),
             ("List<String>", array(TypeRef::String)),
+            ("List(Dict)", array(TypeRef::Object)),
+            (
+                "config array corresponding to infer_type",
+                array(model("config")),
+            ),
+            (
+                "Map<String, HardDetail >",
+                TypeRef::Map(Box::new(model("HardDetail"))),
+            ),
             ("String array", array(TypeRef::String)),
             ("String[]", array(TypeRef::String)),
             (
                 "Map<String,String>",
                 TypeRef::Map(Box::new(TypeRef::String)),
             ),
-            ("Map<String,Object>", TypeRef::Object),
+            (
+                "Map<String,Object>",
+                TypeRef::Map(Box::new(TypeRef::Object)),
+            ),
             (
                 "SubAccountControlConfig object",
                 model("SubAccountControlConfig"),
