@@ -9,6 +9,11 @@
 
 mod load;
 
+/// The README's examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 use std::{collections::BTreeMap, path::Path};
 
 use apidoc_ir::{Diagnostic, Page, Service, Severity};
