@@ -44,7 +44,7 @@ pub struct Stats {
     /// Pages read.
     pub pages: usize,
     /// Bytes of page text read.
-    pub bytes: usize,
+    pub bytes: u64,
     /// Pages that documented an operation.
     pub api_pages: usize,
     /// Operations after merging.
@@ -70,7 +70,7 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     for input in inputs {
         let parsed = parse_pages(&input, on_page);
         output.stats.pages += parsed.len();
-        output.stats.bytes += input.pages.iter().map(|p| p.bytes.len()).sum::<usize>();
+        output.stats.bytes += input.pages.iter().map(|p| p.size).sum::<u64>();
         let mut pages: Vec<Page> = Vec::new();
         for result in parsed {
             output.diagnostics.extend(result.diagnostics);
@@ -88,17 +88,33 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     Ok(output)
 }
 
-/// Parses one service's pages in parallel, keeping page order.
+/// Parses one service's pages in parallel, keeping page order. Each page
+/// is read just before it is parsed and dropped right after.
 pub fn parse_pages(input: &ServiceInput, on_page: &(dyn Fn() + Sync)) -> Vec<apidoc_parser::Parsed> {
     input
         .pages
         .par_iter()
         .map(|page| {
-            let parsed = apidoc_parser::parse_page(&page.name, &page.bytes, page.format);
+            let parsed = read_and_parse(page);
             on_page();
             parsed
         })
         .collect()
+}
+
+fn read_and_parse(page: &PageFile) -> apidoc_parser::Parsed {
+    match std::fs::read(&page.path) {
+        Ok(bytes) => apidoc_parser::parse_page(&page.name, &bytes, page.format),
+        Err(e) => apidoc_parser::Parsed {
+            page: None,
+            diagnostics: vec![Diagnostic::error(
+                "page-unreadable",
+                format!("expected a readable page file, found an error: {e}"),
+                apidoc_ir::Span::new(&page.name, 1),
+                "cannot read this file",
+            )],
+        },
+    }
 }
 
 fn emit(service: &Service, files: &mut BTreeMap<String, String>) {

@@ -9,18 +9,21 @@ use apidoc_ir::{Diagnostic, ServiceMeta, Span};
 use apidoc_parser::Format;
 use serde::Deserialize;
 
-/// One page file, read.
+/// One page file, found but not read yet: pages are read while they are
+/// parsed, so memory holds the pages being parsed, not the whole corpus.
 #[derive(Clone, Debug)]
 pub struct PageFile {
     /// Path relative to the docs directory, `/`-separated (used in spans).
     pub name: String,
     /// Its form.
     pub format: Format,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its size in bytes when found.
+    pub size: u64,
 }
 
-/// One service folder, read.
+/// One service folder: its metadata and the pages found in it.
 #[derive(Clone, Debug)]
 pub struct ServiceInput {
     /// The metadata from `service.toml` (or defaults).
@@ -71,9 +74,9 @@ fn load_service(docs: &Path, folder: &Path) -> Result<ServiceInput, String> {
     for path in read_dir_sorted(folder)? {
         let name = relative_name(docs, &path);
         let Some(format) = Format::from_path(&name) else { continue };
-        if path.is_file() {
-            let bytes = fs::read(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-            pages.push(PageFile { name, format, bytes });
+        let metadata = fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if metadata.is_file() {
+            pages.push(PageFile { name, format, path, size: metadata.len() });
         }
     }
     let meta_path = folder.join("service.toml");
