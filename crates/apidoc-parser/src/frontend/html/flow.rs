@@ -60,7 +60,7 @@ impl Flow {
 
 /// Runs of whitespace (spaces, newlines, no-break spaces) become one space;
 /// leading and trailing whitespace goes.
-pub(super) fn normalise(text: &str) -> String {
+pub(in crate::frontend) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

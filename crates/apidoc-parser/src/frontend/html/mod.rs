@@ -16,7 +16,7 @@
 //!   `.warning`, ...) and `blockquote` are Notes without their "NOTE:" label.
 //! - Tables: see [`table`].
 //! - Dropped: scripts, styles, images, the `familylinks` parent-topic footer.
-//! - Lines: see [`dom`]; a paragraph starts at its `<p>`/`<div>` when it has
+//! - Lines: see [`dom`]; a line break is LF, CRLF or a lone CR; a paragraph starts at its `<p>`/`<div>` when it has
 //!   one, else at its first non-blank text.
 //! - Nesting deeper than [`MAX_DEPTH`] elements is read as plain text, so
 //!   hostile input cannot exhaust the stack.
@@ -26,6 +26,9 @@ mod flow;
 mod role;
 mod table;
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::Node;
@@ -33,7 +36,8 @@ use scraper::node::Element;
 
 use crate::blocks::{Block, BlockKind};
 use dom::Dom;
-use flow::{Flow, normalise};
+use flow::Flow;
+pub(in crate::frontend) use flow::normalise;
 use role::Role;
 
 /// Element nesting beyond which content is flattened to text. Real pages
@@ -42,13 +46,29 @@ const MAX_DEPTH: usize = 120;
 
 /// Parses an HTML page into blocks.
 pub fn parse(source: &str) -> Vec<Block> {
-    let dom = Dom::parse(source);
-    Walker { dom: &dom }.blocks_of(dom.root(), 0)
+    let dom = Dom::parse(&unify_line_breaks(source));
+    let walker = Walker {
+        dom: &dom,
+        span_budget: Cell::new(table::SPAN_COPY_BUDGET),
+    };
+    walker.blocks_of(dom.root(), 0)
+}
+
+/// `source` with CRLF and lone CR line breaks written as LF, so that every
+/// count of lines (ours, html5ever's, pulldown-cmark's) agrees: a line break
+/// is LF, CRLF or CR, as in HTML and CommonMark.
+pub(in crate::frontend) fn unify_line_breaks(source: &str) -> Cow<'_, str> {
+    if !source.contains('\r') {
+        return Cow::Borrowed(source);
+    }
+    Cow::Owned(source.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Walks the DOM, turning elements into blocks.
 struct Walker<'d> {
     dom: &'d Dom,
+    /// Bytes of cell content that table spans may still copy.
+    span_budget: Cell<usize>,
 }
 
 impl Walker<'_> {

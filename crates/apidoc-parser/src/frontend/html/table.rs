@@ -10,8 +10,12 @@
 //!   cell's line is its `td`/`th` tag's line.
 //! - Spans are resolved by [`resolve_spans`]. As in HTML, a rowspan stops at
 //!   the end of its row group (`rowspan="0"` fills the group) and a colspan
-//!   of 0 counts as 1, so a hostile span cannot add rows; column spans are
-//!   capped by `resolve_spans`.
+//!   of 0 counts as 1, so a span cannot add rows. Since every covered slot
+//!   repeats the spanning cell's content, hostile spans are bounded: a
+//!   colspan counts at most [`MAX_COLSPAN`] columns, and a span whose copies
+//!   would exceed what is left of the page's [`SPAN_COPY_BUDGET`] is
+//!   dropped (the cell then covers one slot). Real pages use a tiny part of
+//!   either limit.
 
 use ego_tree::NodeRef;
 use scraper::Node;
@@ -22,8 +26,19 @@ use super::flow::normalise;
 use super::text_of;
 use crate::blocks::{Cell, SpannedCell, Table, resolve_spans};
 
-/// A source row: its cells and whether they are all `th`.
+/// Widest colspan honoured: wider than any documentation table.
+pub(super) const MAX_COLSPAN: usize = 100;
+
+/// Bytes of cell content that spans may copy on one page.
+pub(super) const SPAN_COPY_BUDGET: usize = 32 << 20;
+
+/// Cost of one copied cell beyond its text: the block structure.
+const CELL_COPY_OVERHEAD: usize = 64;
+
+/// A source row: its line, its cells and whether they are all `th`.
 struct Row {
+    /// The `tr` tag's line.
+    line: u32,
     cells: Vec<SpannedCell>,
     all_th: bool,
 }
@@ -55,7 +70,18 @@ impl Walker<'_> {
             head = body.drain(..leading_th).collect();
         }
         let header_rows = head.len();
-        let mut grid = resolve_spans(head.into_iter().chain(body).map(|row| row.cells).collect());
+        let (tr_lines, cells): (Vec<u32>, Vec<_>) = head
+            .into_iter()
+            .chain(body)
+            .map(|row| (row.line, row.cells))
+            .unzip();
+        let mut grid = resolve_spans(cells);
+        for (row, line) in grid.iter_mut().zip(tr_lines) {
+            // A row with no cell of its own gets padding without a line.
+            row.iter_mut()
+                .filter(|cell| cell.line == 0)
+                .for_each(|cell| cell.line = line);
+        }
         let rows = grid.split_off(header_rows.min(grid.len()));
         Table {
             caption,
@@ -102,16 +128,38 @@ impl Walker<'_> {
                 blocks: self.blocks_of(child, depth + 1),
                 line: self.dom.line_or(child, 1),
             };
-            cells.push(SpannedCell {
+            let colspan = span(element, "colspan").unwrap_or(1).clamp(1, MAX_COLSPAN);
+            cells.push(self.within_budget(SpannedCell {
                 cell,
                 rowspan,
-                colspan: span(element, "colspan").unwrap_or(1).max(1),
-            });
+                colspan,
+            }));
         }
         Row {
+            line: self.dom.line_or(tr, 1),
             all_th: all_th && !cells.is_empty(),
             cells,
         }
+    }
+}
+
+impl Walker<'_> {
+    /// `spanned`, its span dropped when the copies it makes would exceed
+    /// what is left of the page's span budget.
+    fn within_budget(&self, mut spanned: SpannedCell) -> SpannedCell {
+        let copies = spanned.rowspan.saturating_mul(spanned.colspan) - 1;
+        if copies == 0 {
+            return spanned;
+        }
+        let cost = copies.saturating_mul(spanned.cell.text().len() + CELL_COPY_OVERHEAD);
+        let left = self.span_budget.get();
+        if cost > left {
+            spanned.rowspan = 1;
+            spanned.colspan = 1;
+        } else {
+            self.span_budget.set(left - cost);
+        }
+        spanned
     }
 }
 
