@@ -198,12 +198,16 @@ fn row_head(
             // sentence follows: the Type cell stays empty). The reader then
             // reports the row instead of it vanishing into the previous
             // description.
-            Column::Type if fit == Fit::Strict && !fits && stated_mandatory => {
-                if !next.is_some_and(|i| vocab::is_identifier(lines.text(i))) {
-                    leading.push(None);
-                    continue;
-                }
+            Column::Type
+                if fit == Fit::Strict
+                    && !fits
+                    && stated_mandatory
+                    && !next.is_some_and(|i| vocab::is_identifier(lines.text(i))) =>
+            {
+                leading.push(None);
+                continue;
             }
+            Column::Type if fit == Fit::Strict && !fits && stated_mandatory => {}
             Column::Type if fit == Fit::Strict && !fits => return None,
             _ => {}
         }
