@@ -72,6 +72,11 @@ impl Links {
         self.targets.get(&at).copied()
     }
 
+    /// True when some row points at table `index`.
+    pub fn is_target(&self, index: usize) -> bool {
+        self.targets.values().any(|&to| to == index)
+    }
+
     /// The table whose model absorbs table `index`, if it is an alternative.
     pub fn merged_into(&self, index: usize) -> Option<usize> {
         self.merged_into.get(&index).copied()
@@ -169,20 +174,24 @@ fn direct(
             .filter(|&i| i != from && tables[i].model_name().is_some() && pred(&tables[i]))
             .collect()
     };
-    if let Some(Some(name)) = object_slot(&row.ty) {
-        let declared = models(&|t| answers_to(t, name));
-        if !declared.is_empty() {
-            return vec![best(&declared, row, tables)];
-        }
-    }
+    let declared = object_slot(&row.ty).flatten();
     let named: Vec<usize> = row
         .numbered
         .iter()
         .copied()
-        .filter(|&t| describes(&tables[t], &row.name))
+        .filter(|&t| {
+            describes(&tables[t], &row.name)
+                || declared.is_some_and(|name| answers_to(&tables[t], name))
+        })
         .collect();
     if named.len() >= 2 {
         return named;
+    }
+    if let Some(name) = declared {
+        let by_name = models(&|t| answers_to(t, name));
+        if !by_name.is_empty() {
+            return vec![best(&by_name, row, tables)];
+        }
     }
     if let Some(&t) = named.first() {
         return vec![t];
@@ -206,11 +215,22 @@ fn direct(
     {
         return vec![t];
     }
-    if captioned.is_empty() {
+    // A table claimed by a same-named field of the other side (request
+    // `tags` and response `tags`) is not this one's: the other side often
+    // documents its own shape.
+    let same_side: Vec<usize> = captioned
+        .into_iter()
+        .filter(|&t| on_same_side(&tables[t], row))
+        .collect();
+    if same_side.is_empty() {
         Vec::new()
     } else {
-        vec![best(&captioned, row, tables)]
+        vec![best(&same_side, row, tables)]
     }
+}
+
+fn on_same_side(t: &PageTable<'_>, row: &LinkRow) -> bool {
+    t.part == row.part || row.part == Part::Neither
 }
 
 /// True when another row of the field's name sends its number to table `t`:
@@ -253,7 +273,7 @@ fn numbered_tables(tables: &[PageTable<'_>], from: usize, row: &Row<'_>) -> Vec<
 /// first on the same side; else the first.
 fn best(candidates: &[usize], row: &LinkRow, tables: &[PageTable<'_>]) -> usize {
     let from = row.at.0;
-    let same_side = |i: &&usize| tables[**i].part == row.part || row.part == Part::Neither;
+    let same_side = |i: &&usize| on_same_side(&tables[**i], row);
     candidates
         .iter()
         .find(|i| row.numbered.contains(i))
@@ -280,7 +300,7 @@ fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut L
         .filter(|r| links.target(r.at).is_none())
         .collect();
     let shares_word = |t: usize, row: &LinkRow| {
-        (tables[t].part == row.part || tables[t].part == Part::Neither)
+        (on_same_side(&tables[t], row) || tables[t].part == Part::Neither)
             && caption_names(&tables[t])
                 .iter()
                 .any(|name| words(name).iter().any(|w| words(&row.name).contains(w)))

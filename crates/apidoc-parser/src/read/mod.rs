@@ -15,7 +15,7 @@ pub mod table;
 mod tables;
 pub mod types;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{
     BodyVariant, Diagnostic, Fact, Field, Lang, Method, Model, Operation, Page, ParamLocation,
@@ -136,8 +136,13 @@ impl Reader<'_> {
         let mut list = self.classify_tables(placed);
         let links = link::links(&list);
         tables::name_models(&mut list, &id, &links);
-        let tables = Tables { list, links };
+        let mut tables = Tables {
+            list,
+            links,
+            maps: BTreeMap::new(),
+        };
         self.report_guessed_links(&tables);
+        self.read_map_tables(&mut tables);
         let mut operation = Operation {
             id: id.clone(),
             id_is_explicit,
@@ -246,7 +251,7 @@ impl Reader<'_> {
         let mut out = Vec::new();
         for (index, t) in tables.iter().enumerate() {
             let Some(name) = t.model_name() else { continue };
-            if tables.links.merged_into(index).is_some() {
+            if tables.links.merged_into(index).is_some() || tables.maps.contains_key(&index) {
                 continue;
             }
             let mut variants = vec![self.fields(index, tables)];
@@ -294,6 +299,9 @@ impl Reader<'_> {
     fn body_models(&mut self, tables: &Tables<'_>, id: &str, body_is_query: bool) -> Vec<Model> {
         let mut out = Vec::new();
         for (index, t) in tables.iter().enumerate() {
+            if tables.maps.contains_key(&index) {
+                continue;
+            }
             let name = match t.role {
                 Role::RequestBody if !body_is_query => request_body_name(id),
                 Role::ResponseBody(status) => response_body_name(id, status, tables),
@@ -308,6 +316,24 @@ impl Reader<'_> {
             });
         }
         out
+    }
+
+    /// Tables describing the keys of a map give that map type, read
+    /// innermost first so that a map of maps resolves.
+    fn read_map_tables(&mut self, tables: &mut Tables<'_>) {
+        for index in (0..tables.len()).rev() {
+            let t = &tables[index];
+            let is_object = matches!(
+                t.role,
+                Role::Model(_) | Role::RequestBody | Role::ResponseBody(_)
+            );
+            if !is_object || !t.describes_map_keys() {
+                continue;
+            }
+            if let Some(value) = self.fields(index, tables).pop() {
+                tables.maps.insert(index, TypeRef::Map(Box::new(value.ty)));
+            }
+        }
     }
 
     /// A GET or HEAD request carries no body: a request body table there
@@ -413,7 +439,9 @@ impl Reader<'_> {
         id: &str,
         summary: &Text,
     ) -> Option<RequestBody> {
-        let t = tables.iter().find(|t| t.role == Role::RequestBody)?;
+        let index = tables.iter().position(|t| t.role == Role::RequestBody)?;
+        let t = &tables[index];
+        let model = TypeRef::Model(request_body_name(id));
         let required = t.columns.as_ref().is_some_and(|columns| {
             table::rows(t.table, columns)
                 .iter()
@@ -424,7 +452,7 @@ impl Reader<'_> {
             variants: vec![BodyVariant {
                 name: id.to_owned(),
                 summary: summary.clone(),
-                schema: TypeRef::Model(request_body_name(id)),
+                schema: tables.maps.get(&index).cloned().unwrap_or(model),
                 span: self.span(t.line),
             }],
         })
@@ -444,8 +472,8 @@ impl Reader<'_> {
                     responses[at].headers.extend(headers);
                 }
                 _ => {
-                    responses[at].body =
-                        Some(TypeRef::Model(response_body_name(id, status, tables)))
+                    let model = TypeRef::Model(response_body_name(id, status, tables));
+                    responses[at].body = Some(tables.maps.get(&index).cloned().unwrap_or(model));
                 }
             }
         }
@@ -461,9 +489,10 @@ impl Reader<'_> {
         operation: &Operation,
     ) {
         let reachable = reachable_models(models, operation);
-        for t in tables.iter() {
+        for (index, t) in tables.iter().enumerate() {
             let Some(name) = t.model_name() else { continue };
-            if !reachable.contains(name) {
+            let used_as_map = tables.maps.contains_key(&index) && tables.links.is_target(index);
+            if !used_as_map && !reachable.contains(name) {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         "table-unreferenced",

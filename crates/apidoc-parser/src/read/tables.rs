@@ -2,9 +2,9 @@
 //! model, status codes) from caption, section and columns, and the names of
 //! the models nested tables define.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use apidoc_ir::Diagnostic;
+use apidoc_ir::{Diagnostic, TypeRef};
 
 use super::{
     Placed, Reader,
@@ -94,6 +94,16 @@ pub(super) struct PageTable<'a> {
 }
 
 impl PageTable<'_> {
+    /// True when the table's only row names no field but describes the
+    /// keys of a map ("User customization"): a name with spaces.
+    pub fn describes_map_keys(&self) -> bool {
+        let Some(columns) = self.columns.as_ref().filter(|_| self.lists_fields()) else {
+            return false;
+        };
+        let rows = table::rows(self.table, columns);
+        matches!(rows.as_slice(), [only] if only.name.contains(char::is_whitespace))
+    }
+
     /// True when the table holds a parameter table's header (a first
     /// column naming parameters).
     pub fn lists_fields(&self) -> bool {
@@ -117,6 +127,9 @@ pub(super) struct Tables<'a> {
     pub list: Vec<PageTable<'a>>,
     /// Which table each object-typed row points at.
     pub links: Links,
+    /// Tables whose one row stands for keys the caller chooses ("Name of
+    /// the network where the ECS accesses"): the map type they describe.
+    pub maps: BTreeMap<usize, TypeRef>,
 }
 
 impl<'a> std::ops::Deref for Tables<'a> {
