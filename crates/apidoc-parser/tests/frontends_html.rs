@@ -312,6 +312,23 @@ fn lines_are_those_of_the_start_tags() {
 }
 
 #[test]
+fn crlf_and_lone_cr_are_one_line_break_each() {
+    let lines = |source: &str| {
+        html::parse(source)
+            .iter()
+            .map(|b| b.line)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lines("<p>a</p>\n<p>b</p>\n\n<p>c</p>"), [1, 2, 4]);
+    assert_eq!(lines("<p>a</p>\r\n<p>b</p>\r\n\r\n<p>c</p>"), [1, 2, 4]);
+    assert_eq!(lines("<p>a</p>\r<p>b</p>\r\r<p>c</p>"), [1, 2, 4]);
+    assert_eq!(
+        lines("<td>\r\n  a\r\n  b</td>\r\n<div>\r\n\r\n c</div>"),
+        [2, 6]
+    );
+}
+
+#[test]
 fn snapshot_modelarts_delete_dataset_version() {
     insta::assert_yaml_snapshot!(html::parse(&fixture(
         "html/modelarts/DeleteDatasetVersion.html"

@@ -12,8 +12,8 @@ pub(super) struct Flow {
     text: String,
     /// Line of the pending paragraph, once it has non-blank text.
     text_line: Option<u32>,
-    /// Line of the element (`<p>`, `<div>`) that opened the pending
-    /// paragraph: a paragraph starts where its element starts.
+    /// Line of the `<p>` that opened the pending paragraph: a paragraph
+    /// starts at its `<p>`; text in other containers starts where it starts.
     opened_at: Option<u32>,
 }
 
@@ -26,11 +26,11 @@ impl Flow {
         self.text.push_str(text);
     }
 
-    /// Closes the pending paragraph and starts a new one for an element
-    /// that begins on `line`.
-    pub(super) fn open_paragraph(&mut self, line: u32) {
+    /// Closes the pending paragraph and starts a new one, for a `<p>` on
+    /// `line` or (`None`) for another container.
+    pub(super) fn open_paragraph(&mut self, line: Option<u32>) {
         self.close_paragraph();
-        self.opened_at = Some(line);
+        self.opened_at = line;
     }
 
     /// Turns the pending text, if any, into a paragraph.

@@ -14,12 +14,16 @@
 //!   but without trailing whitespace, its language taken from a
 //!   `language-X` class; note boxes (`div.note`, `.notice`, `.caution`,
 //!   `.warning`, ...) and `blockquote` are Notes without their "NOTE:" label.
-//! - Tables: see [`table`].
+//! - Tables: caption text without markup; `thead` rows are the header (or,
+//!   without `thead`, the leading rows made only of `th`); cells hold blocks;
+//!   spans resolved into a full grid, bounded against hostile values (module
+//!   `table`).
 //! - Dropped: scripts, styles, images, the `familylinks` parent-topic footer.
-//! - Lines: see [`dom`]; a line break is LF, CRLF or a lone CR; a paragraph starts at its `<p>`/`<div>` when it has
-//!   one, else at its first non-blank text.
-//! - Nesting deeper than [`MAX_DEPTH`] elements is read as plain text, so
-//!   hostile input cannot exhaust the stack.
+//! - Lines (module `dom`): an element starts on the line of its start tag's
+//!   `<`; a paragraph starts at its `<p>` when it has one, else at its first
+//!   non-blank text; a line break is LF, CRLF or a lone CR.
+//! - Nesting deeper than 120 elements is read as plain text, so hostile
+//!   input cannot exhaust the stack.
 
 mod dom;
 mod flow;
@@ -107,7 +111,7 @@ impl Walker<'_> {
             Role::Break => flow.close_paragraph(),
             Role::Inline => self.children(node, flow, depth),
             Role::Block => {
-                flow.open_paragraph(line);
+                flow.open_paragraph((element.name() == "p").then_some(line));
                 self.children(node, flow, depth);
                 flow.close_paragraph();
             }

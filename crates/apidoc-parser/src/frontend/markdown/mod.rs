@@ -1,7 +1,7 @@
 //! Markdown front end: Markdown conversions (GitHub-flavoured, as pandoc
 //! writes them, raw HTML included) → blocks.
 //!
-//! pulldown-cmark parses the Markdown; [`render`] writes the events out as
+//! pulldown-cmark parses the Markdown; module `render` writes the events as
 //! HTML that keeps the Markdown's line structure (every block starts on the
 //! line it starts on in the Markdown), and the HTML front end reads that. So
 //! one set of rules serves both forms: raw HTML from the Markdown (pandoc
@@ -14,8 +14,11 @@
 //! What is Markdown's own:
 //! - Table cells: parts separated by `<br>` become separate paragraphs, and
 //!   parts starting with "- ", "* " or "•" become the items of a List.
-//! - Table captions: see [`caption`].
-//! - Raw HTML tables with blank lines inside: see [`raw`].
+//! - Table captions: a paragraph right after a table starting with a bold
+//!   "Table N" label (pandoc's form), else one right before it starting with
+//!   "Table N"; pandoc's "Table: ..." form either side (module `caption`).
+//! - A raw HTML table runs to its `</table>`, blank lines included, as
+//!   browsers read it (module `raw`).
 //! - A paragraph repeating the caption of the table right before it is
 //!   dropped: pandoc writes the caption of a table it keeps as raw HTML
 //!   twice, in the `<caption>` and as a paragraph after the table.
