@@ -119,6 +119,14 @@ fn notes_keep_their_content_without_the_label() {
 }
 
 #[test]
+fn only_boxes_with_a_note_class_are_notes() {
+    let table = only_table(
+        "<table class=\"warning\"><tr><td><span class=\"note\">a</span></td></tr></table>",
+    );
+    assert_eq!(table.rows[0][0].blocks, [paragraph("a", 1)]);
+}
+
+#[test]
 fn footer_scripts_styles_images_and_anchors_are_dropped() {
     let source = "<a name=\"X\"></a><a name=\"X\"></a>\n<h1>T</h1><script>var x = '<p>no</p>';</script><style>p {}</style><img src=\"a.png\">\
                   <div><div class=\"familylinks\"><div class=\"parentlink\"><strong>Parent topic:</strong> <a href=\"p.html\">Tag Management</a></div></div></div>";

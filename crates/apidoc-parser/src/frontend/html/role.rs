@@ -64,8 +64,8 @@ impl Role {
         if is_skipped_class(element) || SKIPPED.contains(&name) {
             return Self::Skip;
         }
-        let inline = INLINE.contains(&name);
-        if !inline && element.classes().any(|class| NOTE_KINDS.contains(&class)) {
+        let boxes = matches!(name, "div" | "section" | "aside" | "p");
+        if boxes && element.classes().any(|class| NOTE_KINDS.contains(&class)) {
             return Self::Note;
         }
         match name {
@@ -77,7 +77,7 @@ impl Role {
             "pre" | "listing" | "xmp" | "plaintext" => Self::Code,
             "table" => Self::Table,
             "blockquote" => Self::Note,
-            _ if inline => Self::Inline,
+            _ if INLINE.contains(&name) => Self::Inline,
             _ => Self::Block,
         }
     }
