@@ -34,14 +34,14 @@ impl Reader<'_> {
                 .last()
                 .map(|h| h.iter().map(|c| c.text()).collect::<Vec<_>>().join(" | "));
             self.diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     "table-header-unknown",
                     format!(
                         "expected a header row starting with Parameter/参数, found {}",
                         found.map_or_else(|| "no header row".to_owned(), |f| format!("`{f}`"))
                     ),
                     self.span(t.line),
-                    "cannot tell which column is which",
+                    "cannot tell which column is which: the table is left out",
                 )
                 .with_help("add the header row to the page, or teach `read::table::column_of` the header word"),
             );
@@ -58,31 +58,11 @@ impl Reader<'_> {
     ) -> Option<Field> {
         let span = self.span(row.line);
         if row.name.is_empty() {
-            self.diagnostics.push(missing_cell(span, "Parameter", row));
+            self.diagnostics
+                .push(missing_cell(span, "Parameter", "the row is left out", row));
             return None;
         }
-        let ty = match (&row.type_text, columns.contains(&Column::Type)) {
-            (Some(text), true) if text.is_empty() => {
-                self.diagnostics.push(missing_cell(span, "Type", row));
-                return None;
-            }
-            (Some(text), true) => match types::parse_type(text) {
-                Some(ty) => ty,
-                None => {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            "unknown-type",
-                            format!("expected a type such as String, Integer, Boolean, \"Array of X objects\" or a model name, found `{text}`"),
-                            span,
-                            format!("type of `{}`", row.name),
-                        )
-                        .with_help("fix the Type cell, or teach `read::types::parse_type` this spelling"),
-                    );
-                    return None;
-                }
-            },
-            _ => TypeRef::String,
-        };
+        let ty = self.row_type(row, columns, &span);
         let ty = self.resolve_type(ty, row, at, tables);
         let required = row
             .mandatory
@@ -110,6 +90,36 @@ impl Reader<'_> {
             },
             constraints,
             span,
+        })
+    }
+
+    /// The Type cell understood; where the table has no Type column (older
+    /// pages' URI tables) a string. A cell no rule understands is a page
+    /// finding, not a reason to stop: the field is kept as a string, the
+    /// commonest type, with a warning.
+    fn row_type(&mut self, row: &Row<'_>, columns: &[Column], span: &Span) -> TypeRef {
+        let text = match &row.type_text {
+            Some(text) if columns.contains(&Column::Type) => text,
+            _ => return TypeRef::String,
+        };
+        if text.is_empty() {
+            self.diagnostics
+                .push(missing_cell(span.clone(), "Type", "typed as a string", row));
+            return TypeRef::String;
+        }
+        types::parse_type(text).unwrap_or_else(|| {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "unknown-type",
+                    format!(
+                        "expected a type such as String, Integer, Boolean, \"Array of X objects\" or a model name, found `{text}`"
+                    ),
+                    span.clone(),
+                    format!("type of `{}`, read as a string", row.name),
+                )
+                .with_help("fix the Type cell, or teach `read::types::parse_type` this spelling"),
+            );
+            TypeRef::String
         })
     }
 
@@ -143,11 +153,11 @@ impl Reader<'_> {
             return ty;
         };
         let declared = declared.map(str::to_owned);
-        match tables
-            .links
-            .target(at)
-            .and_then(|to| tables[to].model_name())
-        {
+        let target = tables.links.target(at);
+        if let Some(map) = target.and_then(|to| tables.maps.get(&to)) {
+            return link::with_object(ty, map.clone());
+        }
+        match target.and_then(|to| tables[to].model_name()) {
             Some(name) => link::with_object(ty, TypeRef::Model(name.to_owned())),
             None => {
                 if let Some(name) = declared {
@@ -185,20 +195,20 @@ pub(super) fn mandatory_answer(text: &str) -> Option<bool> {
     }
 }
 
-fn missing_cell(span: Span, column: &str, row: &Row<'_>) -> Diagnostic {
+fn missing_cell(span: Span, column: &str, outcome: &str, row: &Row<'_>) -> Diagnostic {
     let found: Vec<String> = row
         .cells
         .iter()
         .map(|c| format!("`{}`", c.text().replace('\n', " ")))
         .collect();
-    Diagnostic::error(
+    Diagnostic::warning(
         "row-missing-cell",
         format!(
             "expected a {column} cell in this row, found an empty one (row: {})",
             found.join(", ")
         ),
         span,
-        format!("{column} missing"),
+        format!("{column} missing: {outcome}"),
     )
     .with_help("every row needs a value in each of the table's fixed columns")
 }

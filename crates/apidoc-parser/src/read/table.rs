@@ -24,30 +24,55 @@ pub enum Column {
 
 /// Reads a header cell.
 pub fn column_of(header: &str) -> Column {
-    let h = header.trim().trim_end_matches([':', '：']).to_lowercase();
+    let h = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let h = h.trim_end_matches([':', '：']).to_lowercase();
     match h.as_str() {
-        "parameter" | "parameters" | "name" | "parameter name" | "field" | "attribute" | "key"
-        | "参数" | "参数名" | "名称" | "字段" | "字段名" => Column::Name,
-        "mandatory" | "required" | "mandatory or not" | "是否必选" | "必选" | "是否必填"
-        | "必填" => Column::Mandatory,
-        "type" | "data type" | "parameter type" | "value type" | "参数类型" | "类型"
-        | "数据类型" => Column::Type,
-        "description" | "remarks" | "meaning" | "描述" | "说明" | "参数说明" | "含义" => {
-            Column::Description
-        }
-        "status code" | "status codes" | "return code" | "returned value" | "状态码" | "返回值" => {
-            Column::Status
-        }
+        "parameter" | "parameters" | "name" | "parameter name" | "field" | "field name"
+        | "attribute" | "attribute name" | "property" | "property name" | "key" | "element"
+        | "header" | "header name" | "参数" | "参数名" | "参数名称" | "名称" | "字段"
+        | "字段名" | "字段名称" | "属性" | "属性名" => Column::Name,
+        "mandatory" | "required" | "mandatory or not" | "required or not" | "is mandatory"
+        | "is required" | "mandatory/optional" | "optional/mandatory" | "m/o" | "是否必选"
+        | "必选" | "是否必填" | "必填" | "是否必须" | "必须" => Column::Mandatory,
+        "type" | "data type" | "datatype" | "parameter type" | "value type" | "field type"
+        | "参数类型" | "类型" | "数据类型" | "字段类型" => Column::Type,
+        "description" | "descriptions" | "remarks" | "remark" | "meaning" | "details"
+        | "explanation" | "note" | "notes" | "comment" | "comments" | "definition" | "描述"
+        | "说明" | "参数说明" | "参数描述" | "含义" | "备注" => Column::Description,
+        "status code" | "status codes" | "http status code" | "return code" | "returned value"
+        | "状态码" | "返回值" | "http状态码" => Column::Status,
         _ => Column::Other(header.trim().to_owned()),
     }
 }
 
-/// The roles of a table's columns, from its last header row; `None` when
-/// the table has no header row that names its first column.
+/// The roles of a table's columns; `None` when no row names the table's
+/// first column as parameters or status codes.
 pub fn columns(table: &Table) -> Option<Vec<Column>> {
-    let header = table.header.last()?;
-    let columns: Vec<Column> = header.iter().map(|c| column_of(&c.text())).collect();
-    matches!(columns.first(), Some(Column::Name | Column::Status)).then_some(columns)
+    header_row(table).map(|(cells, _)| column_roles(cells))
+}
+
+/// The row naming the columns and how many body rows it takes: the last
+/// header row, or, in a table whose markup marks no header, a first body
+/// row that reads as one.
+fn header_row(table: &Table) -> Option<(&[Cell], usize)> {
+    let names_columns = |cells: &[Cell]| {
+        matches!(
+            column_roles(cells).first(),
+            Some(Column::Name | Column::Status)
+        )
+    };
+    match table.header.last() {
+        Some(header) => names_columns(header).then_some((header.as_slice(), 0)),
+        None => table
+            .rows
+            .first()
+            .filter(|row| names_columns(row))
+            .map(|row| (row.as_slice(), 1)),
+    }
+}
+
+fn column_roles(cells: &[Cell]) -> Vec<Column> {
+    cells.iter().map(|c| column_of(&c.text())).collect()
 }
 
 /// One body row, its cells picked out by role.
@@ -67,14 +92,25 @@ pub struct Row<'a> {
     pub cells: &'a [Cell],
 }
 
-/// Picks each row's cells by column role.
+/// Picks each row's cells by column role. Rows without content (blank
+/// rows, and rows one cell spans whole, which title a group of rows) hold
+/// no field and are left out.
 pub fn rows<'a>(table: &'a Table, columns: &[Column]) -> Vec<Row<'a>> {
+    let skip = header_row(table).map_or(0, |(_, taken)| taken);
     table
         .rows
         .iter()
-        .filter(|cells| !cells.is_empty())
+        .skip(skip)
+        .filter(|cells| holds_field(cells))
         .map(|cells| row(cells, columns))
         .collect()
+}
+
+fn holds_field(cells: &[Cell]) -> bool {
+    let texts: Vec<String> = cells.iter().map(|c| one_line(&c.text())).collect();
+    let blank = texts.iter().all(String::is_empty);
+    let spanned = texts.len() > 1 && texts.iter().all(|t| t == &texts[0]);
+    !blank && !spanned
 }
 
 fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
@@ -157,5 +193,87 @@ fn push_prose(blocks: &[Block], bullet: bool, fallback_line: u32, out: &mut Vec<
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A table from rows of cell texts, the first `header` rows as header.
+    pub(crate) fn table(caption: &str, header: usize, rows: &[&[&str]]) -> Table {
+        let cells = |(r, row): (usize, &&[&str])| -> Vec<Cell> {
+            let line = u32::try_from(r).unwrap_or(0) + 10;
+            row.iter()
+                .map(|text| Cell {
+                    blocks: if text.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![Block::new(BlockKind::Paragraph((*text).to_owned()), line)]
+                    },
+                    line,
+                })
+                .collect()
+        };
+        let mut all: Vec<Vec<Cell>> = rows.iter().enumerate().map(cells).collect();
+        let body = all.split_off(header.min(all.len()));
+        Table {
+            caption: (!caption.is_empty()).then(|| caption.to_owned()),
+            header: all,
+            rows: body,
+        }
+    }
+
+    #[test]
+    fn header_words() {
+        assert_eq!(column_of("Parameter"), Column::Name);
+        assert_eq!(column_of(" Field  Name "), Column::Name);
+        assert_eq!(column_of("Mandatory/Optional"), Column::Mandatory);
+        assert_eq!(column_of("Data Type"), Column::Type);
+        assert_eq!(column_of("参数说明"), Column::Description);
+        assert_eq!(
+            column_of("Value Range"),
+            Column::Other("Value Range".into())
+        );
+    }
+
+    #[test]
+    fn a_first_body_row_naming_columns_is_the_header() {
+        let t = table(
+            "",
+            0,
+            &[
+                &["Parameter", "Type", "Description"],
+                &["id", "String", "The ID."],
+            ],
+        );
+        let columns = columns(&t).expect("columns");
+        assert_eq!(columns, [Column::Name, Column::Type, Column::Description]);
+        let rows = rows(&t, &columns);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].name, "id");
+        let t = table("", 0, &[&["id", "String", "The ID."]]);
+        assert_eq!(super::columns(&t), None);
+    }
+
+    #[test]
+    fn blank_and_group_title_rows_hold_no_field() {
+        let t = table(
+            "",
+            1,
+            &[
+                &["Parameter", "Type", "Description"],
+                &["", "", ""],
+                &[
+                    "Common parameters",
+                    "Common parameters",
+                    "Common parameters",
+                ],
+                &["id", "String", "The ID."],
+            ],
+        );
+        let columns = columns(&t).expect("columns");
+        let names: Vec<String> = rows(&t, &columns).into_iter().map(|r| r.name).collect();
+        assert_eq!(names, ["id"]);
     }
 }

@@ -243,7 +243,7 @@ fn role_of(reading: &Reading, status: u16, earlier: &[PageTable<'_>]) -> Role {
                 body
             }
         }
-        CaptionKind::Model(name) => Role::Model(name.clone()),
+        CaptionKind::Model(name) if reading.lists_fields => Role::Model(name.clone()),
         CaptionKind::FieldOf(_) if reading.lists_fields => Role::Model(String::new()),
         CaptionKind::RequestBody | CaptionKind::ResponseBody if reading.lists_fields => {
             Role::Model(String::new())

@@ -23,10 +23,9 @@ fn parse_collection(text: &str) -> Option<TypeRef> {
     {
         return Some(TypeRef::Array(Box::new(element_type(rest))));
     }
-    let list_argument = generic_argument(text, "list")
-        .or_else(|| generic_argument(text, "array"))
-        .or_else(|| call_argument(text, "list"))
-        .or_else(|| call_argument(text, "array"));
+    let list_argument = ["list", "array", "set"]
+        .into_iter()
+        .find_map(|name| generic_argument(text, name));
     if let Some(inner) = list_argument {
         return Some(TypeRef::Array(Box::new(element_type(inner))));
     }
@@ -81,20 +80,24 @@ fn element_type(text: &str) -> TypeRef {
 /// Scalar and free-form types, with an optional "(64)"-style size.
 fn primitive(text: &str) -> Option<TypeRef> {
     let word = text
-        .split(['(', '（', ' '])
+        .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or(text)
-        .to_ascii_lowercase();
+        .to_lowercase();
     Some(match word.as_str() {
-        "string" | "str" | "char" | "date" | "datetime" | "timestamp" | "uuid" | "enum"
-        | "text" => TypeRef::String,
-        "integer" | "int" | "int32" | "short" | "int16" | "uint32" => TypeRef::Integer,
-        "long" | "int64" | "uint64" | "bigint" => TypeRef::Long,
-        "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64" => {
-            TypeRef::Number
+        "string" | "str" | "char" | "character" | "varchar" | "date" | "datetime" | "time"
+        | "timestamp" | "uuid" | "enum" | "enumeration" | "text" | "file" | "binary" | "字符串" => {
+            TypeRef::String
         }
-        "boolean" | "bool" => TypeRef::Boolean,
-        "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "any" => TypeRef::Object,
+        "integer" | "int" | "int32" | "short" | "int16" | "int8" | "uint8" | "uint16"
+        | "uint32" | "byte" | "整数" | "整型" => TypeRef::Integer,
+        "long" | "int64" | "uint64" | "bigint" => TypeRef::Long,
+        "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64"
+        | "浮点数" => TypeRef::Number,
+        "boolean" | "bool" | "布尔" | "布尔型" => TypeRef::Boolean,
+        "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "any" | "对象" => {
+            TypeRef::Object
+        }
         _ => return None,
     })
 }
@@ -106,16 +109,14 @@ pub fn is_model_name(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The argument of `Name<...>` (case-insensitive name).
+/// The argument of `Name<...>`, `Name(...)` or `Name[...]` (any letter
+/// case): "List<String>", "List(Dict)", "Array[String]".
 fn generic_argument<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let rest = strip_prefix_ci(text, name)?.trim_start();
-    rest.strip_prefix('<')?.strip_suffix('>').map(str::trim)
-}
-
-/// The argument of `Name(...)` ("List(Dict)").
-fn call_argument<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    let rest = strip_prefix_ci(text, name)?.trim_start();
-    rest.strip_prefix('(')?.strip_suffix(')').map(str::trim)
+    [('<', '>'), ('(', ')'), ('[', ']')]
+        .into_iter()
+        .find_map(|(open, close)| rest.strip_prefix(open)?.strip_suffix(close))
+        .map(str::trim)
 }
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
@@ -163,6 +164,10 @@ mod tests {
             ("Array of Array of strings", array(array(TypeRef::String))),
             ("List<String>", array(TypeRef::String)),
             ("List(Dict)", array(TypeRef::Object)),
+            ("Array[String]", array(TypeRef::String)),
+            ("Set<Integer>", array(TypeRef::Integer)),
+            ("String, max 64 characters", TypeRef::String),
+            ("Date-time", TypeRef::String),
             (
                 "config array corresponding to infer_type",
                 array(model("config")),
