@@ -63,7 +63,7 @@ fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
                 let next = sections::section_of(text);
                 if let Some(code) = sections::status_line(text) {
                     status = Some(code);
-                } else if next != Section::Other || section != Section::Response {
+                } else if next != Section::Other || !keeps_section(section, text) {
                     section = next;
                     status = None;
                 }
@@ -82,6 +82,23 @@ fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
         });
     }
     out
+}
+
+/// Whether an unknown heading stays in the current section: within the
+/// Response section any heading does (error cases, notes); within the
+/// Request section a heading titling a nested table ("server Field
+/// Description") does.
+fn keeps_section(section: Section, heading: &str) -> bool {
+    match section {
+        Section::Response | Section::ResponseHeaders => true,
+        Section::Request | Section::RequestHeaders => {
+            matches!(
+                sections::caption_kind(heading),
+                sections::CaptionKind::FieldOf(_)
+            )
+        }
+        _ => false,
+    }
 }
 
 /// Chinese when the title or a heading is written in Chinese.
@@ -696,28 +713,4 @@ fn breadcrumb(blocks: &[Block], title: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_and_names() {
-        assert_eq!(
-            split_title("设置租户服务配置 - UpdateTenantServiceConfigs"),
-            (
-                "设置租户服务配置",
-                Some("UpdateTenantServiceConfigs".to_owned())
-            )
-        );
-        assert_eq!(split_title("Starting an ECS"), ("Starting an ECS", None));
-        assert_eq!(
-            id_from_title("Querying Tenant Personalized Configurations"),
-            "QueryingTenantPersonalizedConfigurations"
-        );
-        assert_eq!(
-            id_from_file("modelarts/CreateDatasetVersion.html").as_deref(),
-            Some("CreateDatasetVersion")
-        );
-        assert_eq!(id_from_file("metastudio/000_37ecb5e41607ce1b.txt"), None);
-        assert_eq!(id_from_file("ecs/en-us_topic_0020212648.html"), None);
-    }
-}
+mod tests;

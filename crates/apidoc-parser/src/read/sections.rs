@@ -17,8 +17,12 @@ pub enum Section {
     Uri,
     /// "Request Parameters" / "Request" / "请求参数".
     Request,
+    /// "Request Headers" / "请求Header参数".
+    RequestHeaders,
     /// "Response Parameters" / "Response" / "响应参数".
     Response,
+    /// "Response Headers" / "响应Header参数".
+    ResponseHeaders,
     /// "Example Requests" / "请求示例".
     ExampleRequest,
     /// "Example Responses" / "响应示例".
@@ -54,8 +58,43 @@ pub fn section_of(heading: &str) -> Section {
         | "响应示例" => Section::ExampleResponse,
         "status code" | "status codes" | "returned values" | "returned value" | "状态码"
         | "返回值" => Section::StatusCodes,
-        _ if h.starts_with("uri") => Section::Uri,
-        _ => Section::Other,
+        _ => section_by_words(h),
+    }
+}
+
+/// Headings no fixed name covers, by the words they use: "Path
+/// Parameters", "Request Body Parameters", "Response Headers".
+fn section_by_words(h: &str) -> Section {
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    let request = has(&["request", "请求"]);
+    let response = has(&["response", "响应"]);
+    if has(&["example", "sample", "示例"]) {
+        return match (request, response) {
+            (true, false) => Section::ExampleRequest,
+            (false, true) => Section::ExampleResponse,
+            _ => Section::Other,
+        };
+    }
+    if h.starts_with("uri")
+        || has(&[
+            "path param",
+            "query param",
+            "路径参数",
+            "query参数",
+            "查询参数",
+        ])
+    {
+        Section::Uri
+    } else if has(&["header"]) && request {
+        Section::RequestHeaders
+    } else if has(&["header"]) && response {
+        Section::ResponseHeaders
+    } else if request && !response {
+        Section::Request
+    } else if response && !request {
+        Section::Response
+    } else {
+        Section::Other
     }
 }
 
@@ -309,6 +348,23 @@ mod tests {
             let want = CaptionKind::FieldOf(fields.iter().map(|f| (*f).to_owned()).collect());
             assert_eq!(caption_kind(caption), want, "{caption}");
         }
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(section_of("Request Body"), Section::Request);
+        assert_eq!(section_of("Request Body Parameters"), Section::Request);
+        assert_eq!(section_of("Path Parameters"), Section::Uri);
+        assert_eq!(section_of("Query Parameters"), Section::Uri);
+        assert_eq!(section_of("Request Headers"), Section::RequestHeaders);
+        assert_eq!(section_of("响应Header参数"), Section::ResponseHeaders);
+        assert_eq!(
+            section_of("Example Request (Creating an ECS)"),
+            Section::ExampleRequest
+        );
+        assert_eq!(section_of("Sample Response"), Section::ExampleResponse);
+        assert_eq!(section_of("Error Codes"), Section::Other);
+        assert_eq!(section_of("publicip Field Description"), Section::Other);
     }
 
     #[test]

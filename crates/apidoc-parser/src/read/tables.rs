@@ -13,7 +13,7 @@ use super::{
     table::{self, Column},
     upper_camel,
 };
-use crate::blocks::Table;
+use crate::blocks::{BlockKind, Table};
 
 /// What a parameter table turned out to hold.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,8 +57,8 @@ pub(super) enum Part {
 impl Part {
     fn of(section: Section) -> Self {
         match section {
-            Section::Request => Self::Request,
-            Section::Response => Self::Response,
+            Section::Request | Section::RequestHeaders => Self::Request,
+            Section::Response | Section::ResponseHeaders => Self::Response,
             _ => Self::Neither,
         }
     }
@@ -154,12 +154,16 @@ impl Reader<'_> {
     pub(super) fn classify_tables<'a>(&mut self, placed: &[Placed<'a>]) -> Vec<PageTable<'a>> {
         let default_status = documented_success(placed);
         let mut out: Vec<PageTable<'a>> = Vec::new();
-        for p in placed {
-            let crate::blocks::BlockKind::Table(table) = &p.block.kind else {
+        for (index, p) in placed.iter().enumerate() {
+            let BlockKind::Table(table) = &p.block.kind else {
                 continue;
             };
-            let (number, caption) = sections::caption_parts(table.caption.as_deref().unwrap_or(""));
-            let kind = if table.caption.is_some() {
+            let written = table
+                .caption
+                .clone()
+                .or_else(|| caption_before(placed, index));
+            let (number, caption) = sections::caption_parts(written.as_deref().unwrap_or(""));
+            let kind = if written.is_some() {
                 sections::caption_kind(&caption)
             } else {
                 CaptionKind::Generic
@@ -209,10 +213,32 @@ impl Reader<'_> {
     }
 }
 
+/// A caption written as the block just before a table without one: a
+/// "Table 3 server field description" paragraph, or a heading titling the
+/// table ("server Field Description").
+fn caption_before(placed: &[Placed<'_>], index: usize) -> Option<String> {
+    let before = placed.get(index.checked_sub(1)?)?;
+    match &before.block.kind {
+        BlockKind::Paragraph(text) if sections::caption_parts(text).0.is_some() => {
+            Some(text.clone())
+        }
+        BlockKind::Heading { text, .. }
+            if sections::section_of(text) == Section::Other
+                && matches!(sections::caption_kind(text), CaptionKind::FieldOf(_)) =>
+        {
+            Some(text.clone())
+        }
+        _ => None,
+    }
+}
+
 /// The role of one table given what earlier tables took.
 fn role_of(reading: &Reading, status: u16, earlier: &[PageTable<'_>]) -> Role {
     let taken = |role: &Role| earlier.iter().any(|t| &t.role == role);
-    let in_response = reading.section == Section::Response || reading.status.is_some();
+    let in_response = matches!(
+        reading.section,
+        Section::Response | Section::ResponseHeaders
+    ) || reading.status.is_some();
     let body_section = matches!(reading.section, Section::Request | Section::Response);
     match &reading.kind {
         CaptionKind::Path => Role::Path,
@@ -220,6 +246,16 @@ fn role_of(reading: &Reading, status: u16, earlier: &[PageTable<'_>]) -> Role {
         CaptionKind::Headers if in_response => Role::ResponseHeaders(status),
         CaptionKind::Headers => Role::RequestHeaders,
         CaptionKind::StatusCodes => Role::StatusCodes,
+        CaptionKind::Generic | CaptionKind::Other
+            if reading.section == Section::RequestHeaders && reading.lists_fields =>
+        {
+            Role::RequestHeaders
+        }
+        CaptionKind::Generic | CaptionKind::Other
+            if reading.section == Section::ResponseHeaders && reading.lists_fields =>
+        {
+            Role::ResponseHeaders(status)
+        }
         // The URI section holds parameters only, whatever the caption says.
         _ if reading.section == Section::Uri && reading.lists_fields => Role::UriParams,
         CaptionKind::Generic
@@ -258,7 +294,7 @@ fn documented_success(placed: &[Placed<'_>]) -> u16 {
     placed
         .iter()
         .filter_map(|p| match &p.block.kind {
-            crate::blocks::BlockKind::Table(table) => Some(table),
+            BlockKind::Table(table) => Some(table),
             _ => None,
         })
         .filter(|table| table::columns(table).is_some_and(|c| c.first() == Some(&Column::Status)))

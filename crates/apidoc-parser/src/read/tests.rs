@@ -1,0 +1,525 @@
+//! Page-level rules of the reader, each on a small page built from blocks.
+
+use apidoc_ir::{Page, ParamLocation, TypeRef};
+
+use super::{id_from_file, id_from_title, read_page, split_title};
+use crate::{
+    Parsed,
+    blocks::{Block, BlockKind},
+    read::table::tests::table,
+};
+
+fn heading(level: u8, text: &str) -> Block {
+    Block::new(
+        BlockKind::Heading {
+            level,
+            text: text.to_owned(),
+        },
+        1,
+    )
+}
+
+fn paragraph(text: &str) -> Block {
+    Block::new(BlockKind::Paragraph(text.to_owned()), 1)
+}
+
+fn table_block(caption: &str, rows: &[&[&str]]) -> Block {
+    Block::new(BlockKind::Table(table(caption, 1, rows)), 1)
+}
+
+const BODY: &[&str] = &["Parameter", "Mandatory", "Type", "Description"];
+const RESPONSE: &[&str] = &["Parameter", "Type", "Description"];
+
+/// A page: title, a URI line, then `rest`.
+fn page(uri: &str, rest: Vec<Block>) -> Parsed {
+    let mut blocks = vec![
+        heading(1, "Doing a Thing"),
+        heading(4, "URI"),
+        paragraph(uri),
+    ];
+    blocks.extend(rest);
+    read_page("svc/page.html", &blocks)
+}
+
+fn read(parsed: &Parsed) -> &Page {
+    parsed.page.as_ref().expect("an API page")
+}
+
+fn codes(parsed: &Parsed) -> Vec<&str> {
+    parsed.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// The type of field `field` of the model `model`.
+fn field_type<'p>(page: &'p Page, model: &str, field: &str) -> &'p TypeRef {
+    let model = page
+        .models
+        .iter()
+        .find(|m| m.name == model)
+        .unwrap_or_else(|| panic!("model {model}"));
+    &model
+        .fields
+        .iter()
+        .find(|f| f.name == field)
+        .unwrap_or_else(|| panic!("field {field}"))
+        .ty
+}
+
+fn model_names(page: &Page) -> Vec<&str> {
+    page.models.iter().map(|m| m.name.as_str()).collect()
+}
+
+#[test]
+fn uri_table_rows_not_in_the_path_are_query_parameters() {
+    let parsed = page(
+        "GET /v2/{project_id}/ports/{port_id}{?reserve_port}",
+        vec![table_block(
+            "Table 1 Parameter description",
+            &[
+                &["Parameter", "Mandatory", "Description"],
+                &["project_id", "Yes", "Project."],
+                &["port_id", "Yes", "Port."],
+                &["reserve_port", "No", "Keep the port."],
+            ],
+        )],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        page.operation.uris[0].path,
+        "/v2/{project_id}/ports/{port_id}"
+    );
+    let locations: Vec<_> = page
+        .operation
+        .parameters
+        .iter()
+        .map(|p| (p.field.name.as_str(), p.location, p.field.required))
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            ("project_id", ParamLocation::Path, Some(true)),
+            ("port_id", ParamLocation::Path, Some(true)),
+            ("reserve_port", ParamLocation::Query, Some(false)),
+        ]
+    );
+}
+
+#[test]
+fn a_misspelled_path_parameter_takes_the_uri_name() {
+    let parsed = page(
+        "GET /v2/{project_id}/flavors/{flavor_id}",
+        vec![table_block(
+            "Table 1 Parameter description",
+            &[
+                &["Parameter", "Mandatory", "Description"],
+                &["project_id", "Yes", "P."],
+                &["flavors_id", "Yes", "F."],
+            ],
+        )],
+    );
+    let names: Vec<_> = read(&parsed)
+        .operation
+        .parameters
+        .iter()
+        .map(|p| (p.field.name.as_str(), p.location))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("project_id", ParamLocation::Path),
+            ("flavor_id", ParamLocation::Path)
+        ]
+    );
+    assert_eq!(codes(&parsed), ["path-param-misspelled"]);
+}
+
+#[test]
+fn a_get_body_table_lists_query_parameters() {
+    let parsed = page(
+        "GET /v1/{project_id}/configs",
+        vec![
+            heading(4, "Request Body"),
+            table_block(
+                "Table 2 Parameters",
+                &[BODY, &["page", "No", "Integer", "Page."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert!(page.operation.request_body.is_none());
+    assert_eq!(page.operation.parameters[0].location, ParamLocation::Query);
+    assert_eq!(codes(&parsed), ["body-of-get"]);
+}
+
+#[test]
+fn the_first_table_of_a_body_section_is_the_body_and_later_ones_nest() {
+    let parsed = page(
+        "POST /v1/{project_id}/cloudservers",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[BODY, &["server", "Yes", "Object", "See Table 3."]],
+            ),
+            table_block(
+                "Table 3 Parameters for creating an ECS",
+                &[BODY, &["name", "Yes", "String", "Name."]],
+            ),
+            heading(4, "Response"),
+            table_block("", &[RESPONSE, &["job_id", "String", "Job."]]),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "server"),
+        &TypeRef::Model("DoingAThingServer".into())
+    );
+    assert_eq!(
+        page.operation.responses[0].body,
+        Some(TypeRef::Model("DoingAThingResponseBody".into()))
+    );
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn a_caption_naming_the_field_beats_a_stale_table_number() {
+    let parsed = page(
+        "GET /v1/instances",
+        vec![
+            heading(4, "Response Body"),
+            table_block(
+                "Table 5 Parameters",
+                &[
+                    RESPONSE,
+                    &["profile", "Object", "For details, see Table 7."],
+                    &["location", "Object", "For details, see Table 7."],
+                ],
+            ),
+            table_block(
+                "Table 6 profile parameters",
+                &[RESPONSE, &["id", "String", "ID."]],
+            ),
+            table_block(
+                "Table 7 location parameters",
+                &[RESPONSE, &["path", "String", "Path."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "profile"),
+        &TypeRef::Model("DoingAThingProfile".into())
+    );
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "location"),
+        &TypeRef::Model("DoingAThingLocation".into())
+    );
+}
+
+#[test]
+fn a_number_wins_over_a_caption_another_field_claims() {
+    let parsed = page(
+        "GET /v1/instances",
+        vec![
+            heading(4, "Response Body"),
+            table_block(
+                "Table 1 Parameters",
+                &[
+                    RESPONSE,
+                    &["spec", "Object", "For details, see Table 4."],
+                    &["provision", "Object", "For details, see Table 2."],
+                ],
+            ),
+            table_block(
+                "Table 2 provision parameters",
+                &[RESPONSE, &["spec", "Object", "See Table 3."]],
+            ),
+            table_block(
+                "Table 3 spec parameters",
+                &[RESPONSE, &["engine", "String", "Engine."]],
+            ),
+            table_block(
+                "Table 4 notebook parameters",
+                &[RESPONSE, &["log_path", "String", "Logs."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let body = field_type(page, "DoingAThingResponseBody", "spec");
+    let provision_spec = field_type(page, "DoingAThingProvision", "spec");
+    assert_eq!(body, &TypeRef::Model("DoingAThingNotebook".into()));
+    assert_eq!(provision_spec, &TypeRef::Model("DoingAThingSpec".into()));
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn tables_named_for_alternatives_merge_into_one_model() {
+    let parsed = page(
+        "POST /v1/services",
+        vec![
+            heading(4, "Request Body"),
+            table_block(
+                "Table 2 Parameters",
+                &[
+                    BODY,
+                    &[
+                        "config",
+                        "Yes",
+                        "config array corresponding to infer_type",
+                        "Real-time: see Table 3. Batch: see Table 4.",
+                    ],
+                ],
+            ),
+            table_block(
+                "Table 3 config parameters of real-time",
+                &[
+                    BODY,
+                    &["model_id", "Yes", "String", "M."],
+                    &["weight", "Yes", "Integer", "W."],
+                ],
+            ),
+            table_block(
+                "Table 4 config parameters of batch",
+                &[
+                    BODY,
+                    &["model_id", "Yes", "String", "M."],
+                    &["src_path", "Yes", "String", "S."],
+                ],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "config"),
+        &TypeRef::Array(Box::new(TypeRef::Model("DoingAThingConfig".into())))
+    );
+    let config = page
+        .models
+        .iter()
+        .find(|m| m.name == "DoingAThingConfig")
+        .expect("config");
+    let fields: Vec<_> = config
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("model_id", Some(true)),
+            ("weight", Some(false)),
+            ("src_path", Some(false))
+        ]
+    );
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn an_unreferenced_table_sharing_a_word_with_the_one_unlinked_field_is_a_guess() {
+    let parsed = page(
+        "POST /v1/servers/{server_id}/tags/action",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[BODY, &["tags", "Yes", "Array of objects", "Tags."]],
+            ),
+            table_block(
+                "Table 3 resource_tag field description",
+                &[BODY, &["key", "Yes", "String", "Key."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "tags"),
+        &TypeRef::Array(Box::new(TypeRef::Model("DoingAThingResourceTag".into())))
+    );
+    assert_eq!(codes(&parsed), ["table-link-guessed"]);
+}
+
+#[test]
+fn a_table_nothing_points_at_is_a_warning_and_no_model() {
+    let parsed = page(
+        "POST /v1/things",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[BODY, &["name", "Yes", "String", "Name."]],
+            ),
+            table_block(
+                "Table 3 node parameters",
+                &[BODY, &["key", "Yes", "String", "Key."]],
+            ),
+        ],
+    );
+    assert_eq!(model_names(read(&parsed)), ["DoingAThingRequestBody"]);
+    assert_eq!(codes(&parsed), ["table-unreferenced"]);
+}
+
+#[test]
+fn a_table_of_user_chosen_keys_is_a_map() {
+    let parsed = page(
+        "GET /v2/{project_id}/servers/{server_id}/ips",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 Response parameters",
+                &[RESPONSE, &["addresses", "Object", "See Table 3."]],
+            ),
+            table_block(
+                "Table 3 addresses parameter structure description",
+                &[
+                    RESPONSE,
+                    &["Name of the network", "Array of objects", "See Table 4."],
+                ],
+            ),
+            table_block(
+                "Table 4 Network description",
+                &[RESPONSE, &["addr", "String", "Address."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let network = TypeRef::Model("DoingAThingNetwork".into());
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "addresses"),
+        &TypeRef::Map(Box::new(TypeRef::Array(Box::new(network))))
+    );
+    assert_eq!(
+        model_names(page),
+        ["DoingAThingResponseBody", "DoingAThingNetwork"]
+    );
+}
+
+#[test]
+fn same_captions_on_both_sides_give_two_models() {
+    let parsed = page(
+        "PUT /v2/{project_id}/servers/{server_id}",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[BODY, &["server", "Yes", "Object", "See Table 3."]],
+            ),
+            table_block(
+                "Table 3 server field description",
+                &[BODY, &["name", "No", "String", "Name."]],
+            ),
+            heading(4, "Response"),
+            table_block(
+                "Table 4 Response parameters",
+                &[RESPONSE, &["server", "Object", "See Table 5."]],
+            ),
+            table_block(
+                "Table 5 server field description",
+                &[RESPONSE, &["id", "String", "ID."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "server"),
+        &TypeRef::Model("DoingAThingServer".into())
+    );
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "server"),
+        &TypeRef::Model("DoingAThingResponseServer".into())
+    );
+}
+
+#[test]
+fn captions_written_before_the_table() {
+    let parsed = page(
+        "POST /v1/things",
+        vec![
+            heading(4, "Request"),
+            table_block("", &[BODY, &["server", "Yes", "Object", "The server."]]),
+            heading(5, "server Field Description"),
+            table_block("", &[BODY, &["name", "Yes", "String", "Name."]]),
+            paragraph("Table 4 nics field description"),
+            table_block("", &[BODY, &["subnet_id", "Yes", "String", "Subnet."]]),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "server"),
+        &TypeRef::Model("DoingAThingServer".into())
+    );
+    assert_eq!(
+        codes(&parsed),
+        ["table-unreferenced"],
+        "the nics table: no field points at it"
+    );
+}
+
+#[test]
+fn header_sections_hold_headers() {
+    let parsed = page(
+        "GET /v1/things",
+        vec![
+            heading(4, "Request Headers"),
+            table_block("", &[BODY, &["X-Auth-Token", "Yes", "String", "Token."]]),
+            heading(4, "Response Headers"),
+            table_block("", &[RESPONSE, &["X-Request-Id", "String", "Request."]]),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(page.operation.parameters[0].location, ParamLocation::Header);
+    assert_eq!(page.operation.responses[0].headers[0].name, "X-Request-Id");
+}
+
+#[test]
+fn odd_cells_are_warnings_with_a_fallback() {
+    let parsed = page(
+        "POST /v1/things",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[
+                    BODY,
+                    &["size", "Yes", "Storage kind", "Odd type."],
+                    &["", "No", "String", "No name."],
+                    &["n", "No", "", "No type."],
+                ],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "size"),
+        &TypeRef::String
+    );
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "n"),
+        &TypeRef::String
+    );
+    assert_eq!(
+        codes(&parsed),
+        ["unknown-type", "row-missing-cell", "row-missing-cell"]
+    );
+    assert!(parsed.diagnostics.iter().all(|d| !d.is_error()));
+}
+
+#[test]
+fn titles_and_names() {
+    assert_eq!(
+        split_title("设置租户服务配置 - UpdateTenantServiceConfigs"),
+        (
+            "设置租户服务配置",
+            Some("UpdateTenantServiceConfigs".to_owned())
+        )
+    );
+    assert_eq!(split_title("Starting an ECS"), ("Starting an ECS", None));
+    assert_eq!(
+        id_from_title("Querying Tenant Personalized Configurations"),
+        "QueryingTenantPersonalizedConfigurations"
+    );
+    assert_eq!(
+        id_from_file("modelarts/CreateDatasetVersion.html").as_deref(),
+        Some("CreateDatasetVersion")
+    );
+    assert_eq!(id_from_file("metastudio/000_37ecb5e41607ce1b.txt"), None);
+    assert_eq!(id_from_file("ecs/en-us_topic_0020212648.html"), None);
+}
