@@ -5,9 +5,9 @@
 //! exactly those, so a model is marked as validating (in the plan) exactly
 //! when it gets a `validate_at` method.
 
-use crate::plan::{FieldPlan, leaf};
+use crate::plan::{FieldPlan, Plan, leaf};
 use crate::types::{Shape, TypeContext};
-use apidoc_ir::{Fact, Number, TypeRef};
+use apidoc_ir::{Fact, Number, TypeRef, Value};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -22,6 +22,36 @@ pub(crate) enum Check {
     Length(Option<u64>, Option<u64>),
     /// Each string is one of the values of the enum (index into the plan).
     OneOf(usize),
+}
+
+impl Check {
+    /// True when a JSON value passes the check as the generated `validate`
+    /// decides it: `Items` reads the outer array, the others a leaf.
+    pub(crate) fn admits(&self, value: &Value, plan: &Plan) -> bool {
+        match self {
+            Self::Items(min, max) => value
+                .as_array()
+                .is_some_and(|items| within(items.len(), *min, *max)),
+            Self::Length(min, max) => value
+                .as_str()
+                .is_some_and(|text| within(text.chars().count(), *min, *max)),
+            Self::Range(min, max) => value.as_f64().is_some_and(|number| {
+                min.is_none_or(|min| number >= min) && max.is_none_or(|max| number <= max)
+            }),
+            Self::OneOf(index) => value.as_str().is_some_and(|text| {
+                plan.enums[*index]
+                    .variants
+                    .iter()
+                    .any(|variant| variant.wire == text)
+            }),
+        }
+    }
+}
+
+/// True when a count lies within the bounds.
+fn within(count: usize, min: Option<u64>, max: Option<u64>) -> bool {
+    let count = u64::try_from(count).unwrap_or(u64::MAX);
+    min.is_none_or(|min| count >= min) && max.is_none_or(|max| count <= max)
 }
 
 /// The checks a field's constraints call for, those that apply to its type.

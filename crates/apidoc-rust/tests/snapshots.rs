@@ -14,7 +14,8 @@ fn metastudio_sdk_files() {
             "src/client.rs",
             "src/lib.rs",
             "src/models.rs",
-            "src/operations.rs"
+            "src/operations.rs",
+            "tests/mock_server.rs"
         ]
     );
     for (name, content) in &files {

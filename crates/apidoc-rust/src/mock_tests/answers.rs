@@ -1,0 +1,318 @@
+//! The two answers of an operation's test: the page's 2xx example (else a
+//! body built from the response tables), and its error example (else a
+//! made-up error), with what the SDK must read from each.
+
+use super::Uses;
+use super::values::{json_value, pretty, rust_value, wire_text};
+use crate::plan::{OperationPlan, Plan};
+use crate::sample::{Sampler, Side, Slot};
+use crate::types::header_type;
+use apidoc_ir::{ExampleBody, Response, TypeRef, Value};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The status of the made-up error answer of pages without one.
+const MADE_UP_ERROR_STATUS: u16 = 400;
+
+/// The successful answer and the assertions on the SDK's response.
+#[derive(Debug)]
+pub(super) struct Success {
+    /// The status.
+    pub(super) status: u16,
+    /// The body text; empty for none.
+    pub(super) text: String,
+    /// Where the answer comes from, as a Markdown phrase.
+    pub(super) source: String,
+    /// Documented response headers the mock adds: name and value.
+    pub(super) headers: Vec<(String, String)>,
+    /// The assertions after the status one.
+    pub(super) checks: TokenStream,
+    /// Departures from the page's example.
+    pub(super) notes: Vec<String>,
+}
+
+/// The error answer and the `ApiError` it must give.
+#[derive(Debug)]
+pub(super) struct Failure {
+    /// The status.
+    pub(super) status: u16,
+    /// The body text.
+    pub(super) text: String,
+    /// Where the answer comes from, as a Markdown phrase.
+    pub(super) source: String,
+    /// The error code the SDK must read.
+    pub(super) error_code: Option<String>,
+    /// The error message the SDK must read.
+    pub(super) error_msg: Option<String>,
+}
+
+/// The page's first 2xx example; else, where a body is documented, one
+/// built from its tables; else an empty answer.
+pub(super) fn success(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -> Success {
+    let successes: Vec<&Response> = operation
+        .operation
+        .responses
+        .iter()
+        .filter(|response| (200..300).contains(&response.status))
+        .collect();
+    let decodes = |status: u16| {
+        operation.response_body.as_ref().is_some_and(|body| {
+            body.only_for
+                .as_ref()
+                .is_none_or(|statuses| statuses.contains(&status))
+        })
+    };
+    let example = successes.iter().find_map(|response| {
+        let example = response.examples.first()?;
+        Some((response.status, &example.body))
+    });
+    let status = example.map(|(status, _)| status).unwrap_or_else(|| {
+        let documented = successes.iter().map(|response| response.status);
+        documented
+            .clone()
+            .find(|status| decodes(*status))
+            .or(documented.clone().next())
+            .unwrap_or(200)
+    });
+    let mut sampler = Sampler::new(plan, Side::Response);
+    let schema = operation
+        .response_body
+        .as_ref()
+        .filter(|_| decodes(status))
+        .map(|body| body.schema);
+    let (text, source, body_checks) = match (example, schema) {
+        (Some((_, ExampleBody::Json(given))), Some(schema)) => {
+            let answer = sampler.value(Some(given), schema, &Slot::bare("body"), "body");
+            let checks = body_equals(&sampler, &answer, schema, uses);
+            (
+                pretty(&answer),
+                format!("the page's `{status}` example"),
+                checks,
+            )
+        }
+        (Some((_, ExampleBody::Text(_))), Some(schema)) => {
+            sampler
+                .notes
+                .push(format!("The page's `{status}` example is not JSON; a body built from the tables is sent instead."));
+            let answer = sampler.value(None, schema, &Slot::bare("body"), "body");
+            let checks = body_equals(&sampler, &answer, schema, uses);
+            (
+                pretty(&answer),
+                format!("a `{status}` body built from the tables"),
+                checks,
+            )
+        }
+        (Some((_, body)), None) => {
+            let checks = body_absent(operation);
+            (
+                example_text(body),
+                format!("the page's `{status}` example"),
+                checks,
+            )
+        }
+        (None, Some(schema)) => {
+            let answer = sampler.value(None, schema, &Slot::bare("body"), "body");
+            let checks = body_equals(&sampler, &answer, schema, uses);
+            (
+                pretty(&answer),
+                format!("a `{status}` body built from the tables (the page has no 2xx example)"),
+                checks,
+            )
+        }
+        (None, None) => (
+            String::new(),
+            format!("an empty `{status}` answer (the page documents no body)"),
+            body_absent(operation),
+        ),
+    };
+    let (headers, header_checks) = response_headers(plan, uses, operation);
+    Success {
+        status,
+        text,
+        source,
+        headers,
+        checks: quote!(#header_checks #body_checks),
+        notes: sampler.notes,
+    }
+}
+
+/// The decoded body, serialised again, equals the answer's documented part.
+fn body_equals(
+    sampler: &Sampler,
+    answer: &Value,
+    schema: &TypeRef,
+    uses: &mut Uses,
+) -> TokenStream {
+    uses.to_json = true;
+    let documented = sampler.reserialised(answer, schema);
+    let expected = if documented == *answer {
+        quote!(json(success))
+    } else {
+        json_value(&documented)
+    };
+    quote! {
+        let decoded = to_json(&response.body);
+        assert_eq!(decoded, #expected);
+    }
+}
+
+/// A body documented for other statuses stays unset.
+fn body_absent(operation: &OperationPlan) -> TokenStream {
+    match &operation.response_body {
+        Some(body) => {
+            let ident = &body.ident;
+            quote!(assert_eq!(response.#ident, None);)
+        }
+        None => TokenStream::new(),
+    }
+}
+
+/// Each documented response header: the value the mock sends and the
+/// assertion that the SDK read it. `X-Request-Id` is the request id every
+/// answer carries.
+fn response_headers(
+    plan: &Plan,
+    uses: &mut Uses,
+    operation: &OperationPlan,
+) -> (Vec<(String, String)>, TokenStream) {
+    let mut sent = Vec::new();
+    let mut checks = TokenStream::new();
+    let mut sampler = Sampler::new(plan, Side::Response);
+    for header in &operation.response_headers {
+        let name = &header.field.name;
+        if !is_header_name(name) {
+            continue;
+        }
+        let ident = &header.ident;
+        let ty = header_type(&header.field.ty);
+        if name.eq_ignore_ascii_case("x-request-id") {
+            if ty == TypeRef::String {
+                checks.extend(quote!(assert_eq!(response.#ident.as_deref(), Some(REQUEST_ID));));
+            }
+            continue;
+        }
+        let value = sampler.value(None, &ty, &Slot::of_field(header), name);
+        let expected = rust_value(plan, uses, &value, &ty, None, true);
+        checks.extend(match ty {
+            TypeRef::String => quote!(assert_eq!(response.#ident.as_deref(), Some(#expected));),
+            _ => quote!(assert_eq!(response.#ident, Some(#expected));),
+        });
+        sent.push((name.clone(), wire_text(&value, &ty)));
+    }
+    (sent, checks)
+}
+
+/// True for a name HTTP accepts as a header name (a token).
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
+}
+
+/// The page's first example of an error status; else a made-up error of
+/// the first documented error status.
+pub(super) fn failure(operation: &OperationPlan) -> Failure {
+    let errors = operation
+        .operation
+        .responses
+        .iter()
+        .filter(|response| (400..600).contains(&response.status));
+    let example = errors.clone().find_map(|response| {
+        let example = response.examples.first()?;
+        Some((response.status, &example.body))
+    });
+    match example {
+        Some((status, body)) => {
+            let (error_code, error_msg) = match body {
+                ExampleBody::Json(value) => error_fields(value),
+                ExampleBody::Text(_) => (None, None),
+            };
+            Failure {
+                status,
+                text: example_text(body),
+                source: format!("its `{status}` example"),
+                error_code,
+                error_msg,
+            }
+        }
+        None => {
+            let status = errors
+                .map(|response| response.status)
+                .next()
+                .unwrap_or(MADE_UP_ERROR_STATUS);
+            let body = serde_json::json!({
+                "error_code": "TEST.0001",
+                "error_msg": "The page documents no error example",
+            });
+            let (error_code, error_msg) = error_fields(&body);
+            Failure {
+                status,
+                text: pretty(&body),
+                source: format!("a made-up `{status}` error (the page has no error example)"),
+                error_code,
+                error_msg,
+            }
+        }
+    }
+}
+
+/// The text of an example body.
+fn example_text(body: &ExampleBody) -> String {
+    match body {
+        ExampleBody::Json(value) => pretty(value),
+        ExampleBody::Text(text) => text.clone(),
+    }
+}
+
+/// The error code and message the runtime reads from an error body:
+/// `error_code`/`code` and `error_msg`/`message`, from `error` where that
+/// is an object, as text or number.
+fn error_fields(body: &Value) -> (Option<String>, Option<String>) {
+    let object = body
+        .get("error")
+        .filter(|inner| inner.is_object())
+        .unwrap_or(body);
+    let text = |names: &[&str]| {
+        names.iter().find_map(|name| match object.get(name)? {
+            Value::String(text) => Some(text.clone()),
+            Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        })
+    };
+    (
+        text(&["error_code", "code"]),
+        text(&["error_msg", "message"]),
+    )
+}
+
+/// `Some("text")` or `None`.
+pub(super) fn optional_text(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_fields_are_read_as_the_runtime_reads_them() {
+        let flat = serde_json::json!({"error_code": "A.1", "error_msg": "m"});
+        assert_eq!(error_fields(&flat), (Some("A.1".into()), Some("m".into())));
+        let nested =
+            serde_json::json!({"error": {"code": 7, "message": "n"}, "error_code": "outer"});
+        assert_eq!(error_fields(&nested), (Some("7".into()), Some("n".into())));
+        assert_eq!(error_fields(&serde_json::json!([1])), (None, None));
+    }
+
+    #[test]
+    fn header_names_are_tokens() {
+        assert!(is_header_name("X-Request-Id"));
+        assert!(!is_header_name("X Request"));
+        assert!(!is_header_name(""));
+        assert!(!is_header_name("请求"));
+    }
+}
