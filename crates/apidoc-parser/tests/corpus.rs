@@ -244,7 +244,7 @@ fn corpus_counts_per_service() {
             ("not-an-api-page", 76),
             ("path-param-misspelled", 2),
             ("table-link-guessed", 4),
-            ("table-unreferenced", 1),
+            ("table-of-scalar-field", 1),
         ]),
     };
     let modelarts = counts(&service_pages(&corpus, "modelarts"));

@@ -247,6 +247,29 @@ fn contradicts(t: &PageTable<'_>, field: &str, fields: &BTreeSet<String>) -> boo
     !describes(t, field) && t.described.iter().any(|d| fields.contains(&key(d)))
 }
 
+/// A row naming table `index` by number although its type holds no
+/// objects (`metadata`, `Map<String,String>`, "see Table 4"): the table
+/// then lists the keys or values the field takes. The row's name and type.
+pub(super) fn scalar_referrer(tables: &[PageTable<'_>], index: usize) -> Option<(String, String)> {
+    let number = tables[index].number?;
+    tables.iter().filter(|t| t.lists_fields()).find_map(|t| {
+        let rows = table::rows(t.table, t.columns.as_ref()?);
+        rows.into_iter().find_map(|row| {
+            let text: String = row
+                .prose
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let type_text = row.type_text.clone().unwrap_or_default();
+            let holds_objects =
+                types::parse_type(&type_text).is_some_and(|ty| object_slot(&ty).is_some());
+            (!holds_objects && sections::table_references(&text).contains(&number))
+                .then_some((row.name, type_text))
+        })
+    })
+}
+
 /// The model tables a row's description names by number ("see Table 4"),
 /// in the order named.
 fn numbered_tables(tables: &[PageTable<'_>], from: usize, row: &Row<'_>) -> Vec<usize> {

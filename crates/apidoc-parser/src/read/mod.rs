@@ -509,17 +509,26 @@ impl Reader<'_> {
         for (index, t) in tables.iter().enumerate() {
             let Some(name) = t.model_name() else { continue };
             let used_as_map = tables.maps.contains_key(&index) && tables.links.is_target(index);
-            if !used_as_map && !reachable.contains(name) {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        "table-unreferenced",
-                        format!("expected a field typed `{name}` (or saying \"see Table N\"), found none"),
-                        self.span(t.line),
-                        "this table is never referenced; its rows are not in the spec",
-                    )
-                    .with_help("give the field that holds these objects the type `<Name> object` or `Array of <Name> objects`"),
-                );
+            if used_as_map || reachable.contains(name) {
+                continue;
             }
+            let diagnostic = match link::scalar_referrer(tables, index) {
+                Some((field, type_text)) => Diagnostic::warning(
+                    "table-of-scalar-field",
+                    format!("expected `{field}` to hold objects described by this table, found type `{type_text}`"),
+                    self.span(t.line),
+                    "the table lists what the field holds; its rows are not in the spec",
+                )
+                .with_help("type the field `<Name> object` if the table describes its objects"),
+                None => Diagnostic::warning(
+                    "table-unreferenced",
+                    format!("expected a field typed `{name}` (or saying \"see Table N\"), found none"),
+                    self.span(t.line),
+                    "this table is never referenced; its rows are not in the spec",
+                )
+                .with_help("give the field that holds these objects the type `<Name> object` or `Array of <Name> objects`"),
+            };
+            self.diagnostics.push(diagnostic);
         }
         models.retain(|m| reachable.contains(&m.name));
     }

@@ -523,3 +523,30 @@ fn titles_and_names() {
     assert_eq!(id_from_file("metastudio/000_37ecb5e41607ce1b.txt"), None);
     assert_eq!(id_from_file("ecs/en-us_topic_0020212648.html"), None);
 }
+
+#[test]
+fn a_table_named_by_a_field_holding_no_objects_says_so() {
+    let parsed = page(
+        "POST /v2/{project_id}/servers",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[
+                    BODY,
+                    &["metadata", "No", "Map<String,String>", "See Table 3."],
+                ],
+            ),
+            table_block(
+                "Table 3 metadata field description",
+                &[BODY, &["admin_pass", "No", "String", "Password."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "metadata"),
+        &TypeRef::Map(Box::new(TypeRef::String))
+    );
+    assert_eq!(codes(&parsed), ["table-of-scalar-field"]);
+}

@@ -30,8 +30,7 @@ fn parse_collection(text: &str) -> Option<TypeRef> {
         return Some(TypeRef::Array(Box::new(element_type(inner))));
     }
     if let Some(inner) = generic_argument(text, "map") {
-        let value = inner.rsplit_once(',').map_or("object", |(_, v)| v.trim());
-        return Some(TypeRef::Map(Box::new(element_type(value))));
+        return Some(TypeRef::Map(Box::new(element_type(map_value(inner)))));
     }
     if let Some(element) = text
         .strip_suffix("[]")
@@ -49,6 +48,22 @@ fn parse_collection(text: &str) -> Option<TypeRef> {
         }
         _ => None,
     }
+}
+
+/// The value type of a map's `K, V` arguments: after the first comma
+/// outside brackets, so that `String,Map<String,Integer>` gives the inner
+/// map; a map without a value type holds objects.
+fn map_value(arguments: &str) -> &str {
+    let mut depth = 0_i32;
+    for (i, c) in arguments.char_indices() {
+        match c {
+            '<' | '(' | '[' => depth += 1,
+            '>' | ')' | ']' => depth -= 1,
+            ',' if depth == 0 => return arguments[i + 1..].trim(),
+            _ => {}
+        }
+    }
+    "object"
 }
 
 /// "X object" / "X" where X is a model name.
