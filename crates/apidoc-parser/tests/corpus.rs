@@ -358,14 +358,23 @@ fn has_map(page: &Page) -> bool {
     bodies.chain(fields).any(is_map)
 }
 
-/// The page's tables whose header names parameters, with their lines.
+/// The page's tables whose header names parameters, with their lines,
+/// those inside lists and notes too.
 fn parameter_tables(blocks: &[Block]) -> Vec<(u32, &Table)> {
-    blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Table(t) => Some((b.line, t)),
-            _ => None,
-        })
-        .filter(|(_, t)| table::columns(t).is_some_and(|c| c.first() == Some(&table::Column::Name)))
-        .collect()
+    let mut out = Vec::new();
+    for b in blocks {
+        match &b.kind {
+            BlockKind::Table(t)
+                if table::columns(t).is_some_and(|c| c.first() == Some(&table::Column::Name)) =>
+            {
+                out.push((b.line, t));
+            }
+            BlockKind::List { items, .. } => {
+                out.extend(items.iter().flat_map(|item| parameter_tables(item)));
+            }
+            BlockKind::Note(inner) => out.extend(parameter_tables(inner)),
+            _ => {}
+        }
+    }
+    out
 }

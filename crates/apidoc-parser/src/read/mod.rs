@@ -52,7 +52,8 @@ struct Placed<'a> {
     status: Option<u16>,
 }
 
-/// Places every top-level block in its section and under its status line.
+/// Places every top-level block, and every table nested in a list or note,
+/// in its section and under its status line.
 fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
     let mut section = Section::Preamble;
     let mut status = None;
@@ -80,8 +81,32 @@ fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
             section,
             status,
         });
+        for table in nested_tables(block) {
+            out.push(Placed {
+                block: table,
+                section,
+                status,
+            });
+        }
     }
     out
+}
+
+/// Tables inside a list or note ("• Request parameters" followed by the
+/// table, in some older pages): placed after it, in its section.
+fn nested_tables(block: &Block) -> Vec<&Block> {
+    let inner: Vec<&Block> = match &block.kind {
+        BlockKind::List { items, .. } => items.iter().flatten().collect(),
+        BlockKind::Note(blocks) => blocks.iter().collect(),
+        _ => return Vec::new(),
+    };
+    inner
+        .into_iter()
+        .flat_map(|b| match b.kind {
+            BlockKind::Table(_) => vec![b],
+            _ => nested_tables(b),
+        })
+        .collect()
 }
 
 /// Whether an unknown heading stays in the current section: within the

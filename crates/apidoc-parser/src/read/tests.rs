@@ -550,3 +550,30 @@ fn a_table_named_by_a_field_holding_no_objects_says_so() {
     );
     assert_eq!(codes(&parsed), ["table-of-scalar-field"]);
 }
+
+#[test]
+fn tables_inside_list_items_are_read() {
+    let item = vec![
+        paragraph("Request parameters"),
+        table_block(
+            "Table 2 Parameter description",
+            &[BODY, &["name", "Yes", "String", "Name."]],
+        ),
+    ];
+    let list = Block::new(
+        BlockKind::List {
+            ordered: false,
+            items: vec![item],
+        },
+        1,
+    );
+    let parsed = page(
+        "POST /v1.0/{project_id}/elbaas/loadbalancers",
+        vec![heading(4, "Request"), list],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "name"),
+        &TypeRef::String
+    );
+}
