@@ -428,10 +428,42 @@ impl Reader<'_> {
             }
         }
         self.fix_misspelled_path_parameters(&mut out, uris);
+        self.drop_repeated_parameters(&mut out);
         for p in out.iter_mut().filter(|p| p.location == ParamLocation::Path) {
             p.field.required = Some(true);
         }
         out
+    }
+
+    /// A parameter documented twice (a GET page listing a query parameter
+    /// in a query table and again in a body table) is kept once, as first
+    /// documented, with a warning; header names compare without case.
+    fn drop_repeated_parameters(&mut self, parameters: &mut Vec<Parameter>) {
+        let mut seen = BTreeSet::new();
+        let mut repeated = Vec::new();
+        parameters.retain(|p| {
+            let name = match p.location {
+                ParamLocation::Header => p.field.name.to_lowercase(),
+                _ => p.field.name.clone(),
+            };
+            let first = seen.insert((p.location, name));
+            if !first {
+                repeated.push(
+                    Diagnostic::warning(
+                        "parameter-repeated",
+                        format!(
+                            "expected `{}` documented once, found it again",
+                            p.field.name
+                        ),
+                        p.field.span.clone(),
+                        "left out: the first row counts",
+                    )
+                    .with_help("remove the second row"),
+                );
+            }
+            first
+        });
+        self.diagnostics.extend(repeated);
     }
 
     /// A URI-table row that names no placeholder, close to the one

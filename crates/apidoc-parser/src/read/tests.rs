@@ -577,3 +577,24 @@ fn tables_inside_list_items_are_read() {
         &TypeRef::String
     );
 }
+
+#[test]
+fn a_parameter_documented_twice_is_kept_once() {
+    let parsed = page(
+        "GET /v1/things",
+        vec![
+            table_block(
+                "Table 1 Query parameters",
+                &[BODY, &["limit", "No", "Integer", "Page size."]],
+            ),
+            heading(4, "Request Body"),
+            table_block(
+                "Table 2 Parameters",
+                &[BODY, &["limit", "No", "Integer", "Page size."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(page.operation.parameters.len(), 1);
+    assert_eq!(codes(&parsed), ["body-of-get", "parameter-repeated"]);
+}
