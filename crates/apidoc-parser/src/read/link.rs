@@ -19,7 +19,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use apidoc_ir::TypeRef;
 
 use super::{
-    sections,
     table::{self, Row},
     tables::{PageTable, Part, Role},
     types,
@@ -255,16 +254,10 @@ pub(super) fn scalar_referrer(tables: &[PageTable<'_>], index: usize) -> Option<
     tables.iter().filter(|t| t.lists_fields()).find_map(|t| {
         let rows = table::rows(t.table, t.columns.as_ref()?);
         rows.into_iter().find_map(|row| {
-            let text: String = row
-                .prose
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
             let type_text = row.type_text.clone().unwrap_or_default();
             let holds_objects =
                 types::parse_type(&type_text).is_some_and(|ty| object_slot(&ty).is_some());
-            (!holds_objects && sections::table_references(&text).contains(&number))
+            (!holds_objects && row.table_references().contains(&number))
                 .then_some((row.name, type_text))
         })
     })
@@ -273,14 +266,8 @@ pub(super) fn scalar_referrer(tables: &[PageTable<'_>], index: usize) -> Option<
 /// The model tables a row's description names by number ("see Table 4"),
 /// in the order named.
 fn numbered_tables(tables: &[PageTable<'_>], from: usize, row: &Row<'_>) -> Vec<usize> {
-    let text: String = row
-        .prose
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
     let mut out: Vec<usize> = Vec::new();
-    for n in sections::table_references(&text) {
+    for n in row.table_references() {
         let found = (0..tables.len()).find(|&i| {
             i != from && tables[i].number == Some(n) && tables[i].model_name().is_some()
         });

@@ -51,6 +51,16 @@ pub fn columns(table: &Table) -> Option<Vec<Column>> {
     header_row(table).map(|(cells, _)| column_roles(cells))
 }
 
+/// True when the columns are a parameter table's: the first names fields.
+pub fn lists_fields(columns: &[Column]) -> bool {
+    columns.first() == Some(&Column::Name)
+}
+
+/// True when the columns are a Status Codes table's.
+pub fn lists_statuses(columns: &[Column]) -> bool {
+    columns.first() == Some(&Column::Status)
+}
+
 /// The row naming the columns and how many body rows it takes: the last
 /// header row, or, in a table whose markup marks no header, a first body
 /// row that reads as one.
@@ -90,6 +100,15 @@ pub struct Row<'a> {
     pub line: u32,
     /// The row's cells, for diagnostics.
     pub cells: &'a [Cell],
+}
+
+impl Row<'_> {
+    /// The table numbers the description names ("For details, see Table
+    /// 4"), in order.
+    pub fn table_references(&self) -> Vec<u32> {
+        let text: Vec<&str> = self.prose.iter().map(|l| l.text.as_str()).collect();
+        super::sections::table_references(&text.join(" "))
+    }
 }
 
 /// Picks each row's cells by column role. Rows without content (blank

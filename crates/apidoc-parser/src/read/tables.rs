@@ -107,9 +107,7 @@ impl PageTable<'_> {
     /// True when the table holds a parameter table's header (a first
     /// column naming parameters).
     pub fn lists_fields(&self) -> bool {
-        self.columns
-            .as_ref()
-            .is_some_and(|c| c.first() == Some(&Column::Name))
+        self.columns.as_deref().is_some_and(table::lists_fields)
     }
 
     /// The model name of a model table.
@@ -173,19 +171,14 @@ impl Reader<'_> {
                 kind: kind.clone(),
                 section: p.section,
                 status: p.status,
-                lists_fields: columns
-                    .as_ref()
-                    .is_some_and(|c| c.first() == Some(&Column::Name)),
+                lists_fields: columns.as_deref().is_some_and(table::lists_fields),
             };
-            let role = if columns
-                .as_ref()
-                .is_some_and(|c| c.first() == Some(&Column::Status))
-            {
+            let role = if columns.as_deref().is_some_and(table::lists_statuses) {
                 Role::StatusCodes
             } else {
                 role_of(&reading, p.status.unwrap_or(default_status), &out)
             };
-            if role == Role::Other && columns.as_ref().is_some_and(|c| c.contains(&Column::Type)) {
+            if role == Role::Other && reading.lists_fields {
                 self.diagnostics.push(Diagnostic::warning(
                     "table-unclassified",
                     format!("expected a caption naming what the table holds, found {caption:?}"),
@@ -294,11 +287,15 @@ fn documented_success(placed: &[Placed<'_>]) -> u16 {
     placed
         .iter()
         .filter_map(|p| match &p.block.kind {
-            BlockKind::Table(table) => Some(table),
+            BlockKind::Table(t) => Some(t),
             _ => None,
         })
-        .filter(|table| table::columns(table).is_some_and(|c| c.first() == Some(&Column::Status)))
-        .flat_map(|table| &table.rows)
+        .filter(|t| {
+            table::columns(t)
+                .as_deref()
+                .is_some_and(table::lists_statuses)
+        })
+        .flat_map(|t| &t.rows)
         .filter_map(|row| row.first()?.text().trim().parse::<u16>().ok())
         .find(|status| (200..300).contains(status))
         .unwrap_or(200)
