@@ -265,7 +265,7 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
         return Some(vec![text.to_owned()]);
     }
     if let Some(caps) = FIELD_LAST.captures(text) {
-        return Some(vec![caps[1].to_owned()]);
+        return Some(vec![field_of_path(&caps[1])]);
     }
     let caps = FIELD_FIRST.captures(text)?;
     let list = caps.get(1).or(caps.get(2))?.as_str();
@@ -274,9 +274,15 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
         .flat_map(|part| part.split(" and "))
         .map(str::trim)
         .filter(|f| !f.is_empty())
-        .map(str::to_owned)
+        .map(field_of_path)
         .collect();
     Some(fields)
+}
+
+/// A caption may name a field by its path (`server.nics`): the field is
+/// the last step.
+fn field_of_path(path: &str) -> String {
+    path.trim_end_matches('.').rsplit('.').next().unwrap_or(path).to_owned()
 }
 
 #[cfg(test)]
@@ -319,7 +325,8 @@ mod tests {
 
     #[test]
     fn captions_naming_the_fields_they_describe() {
-        let cases: [(&str, &[&str]); 14] = [
+        let cases: [(&str, &[&str]); 15] = [
+            ("server.nics field description", &["nics"]),
             ("server field description", &["server"]),
             ("os:scheduler_hints parameters", &["os:scheduler_hints"]),
             ("ip_range objects", &["ip_range"]),
