@@ -2,9 +2,15 @@
 //!
 //! The page is walked once ([`walk`]) to place every block in its section
 //! and status code; the URI lines, tables, examples and status codes are
-//! then read from that placement. Tables are classified by caption and
-//! section ([`sections::caption_kind`]), their rows become fields
-//! ([`table`]), and description prose yields constraints ([`prose`]).
+//! then read from that placement. Each table gets its role from caption,
+//! section and columns (`tables`: parameters, body, nested model, status
+//! codes); object-typed rows are linked to the tables describing them
+//! (`link`: by model name, caption, "see Table N", alternatives, a shared
+//! word); rows become fields (`fields`, [`table`], [`types`]) and
+//! description prose yields constraints ([`prose`]). What the page does not
+//! allow to read exactly gives a warning saying what was done instead, so
+//! that no row is dropped silently and one odd page does not stop a
+//! service.
 
 mod examples;
 mod fields;
