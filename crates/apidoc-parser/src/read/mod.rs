@@ -1,6 +1,6 @@
 //! Blocks → IR: the understanding of an API reference page.
 //!
-//! The page is walked once ([`walk`]) to place every block in its section
+//! The page is walked once (`walk`) to place every block in its section
 //! and status code; the URI lines, tables, examples and status codes are
 //! then read from that placement. Each table gets its role from caption,
 //! section and columns (`tables`: parameters, body, nested model, status
