@@ -28,8 +28,6 @@ impl ObtainingTenantSettingsRequest {
     ///
     /// A string that can contain 32 characters.
     ///
-    /// - Length: 32 to 32 characters
-    ///
     /// Sent as the `project_id` query parameter.
     pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
         self.project_id = Some(project_id.into());

@@ -139,8 +139,6 @@ pub struct QueryingTenantPersonalizedNotificationsResponseBody {
     /// Default value:
     ///
     /// false
-    ///
-    /// - Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_msg: Option<bool>,
     /// Notification configuration item
@@ -205,8 +203,6 @@ pub struct ServiceSharedConfig {
     /// 默认取值:
     ///
     /// true
-    ///
-    /// - Default: `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable: Option<bool>,
     /// Tenants entitled for sharing
@@ -225,8 +221,6 @@ pub struct ServiceSharedConfig {
     /// 默认取值:
     ///
     /// false
-    ///
-    /// - Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_need_review: Option<bool>,
 }
@@ -245,8 +239,6 @@ pub struct SubAccountControlConfig {
     /// 默认取值:
     ///
     /// false
-    ///
-    /// - Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub separately_controlled: Option<bool>,
     /// IAM user type.
@@ -350,8 +342,6 @@ pub struct UpdateTenantServiceConfigsRequestBody {
     /// 默认取值:
     ///
     /// false
-    ///
-    /// - Default: `false`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_ai_mark_on: Option<bool>,
 }

@@ -42,9 +42,6 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     ///
     /// 10
     ///
-    /// - Default: `10`
-    /// - Range: 1 to 100
-    ///
     /// Sent as the `limit` query parameter.
     pub fn limit(mut self, limit: i32) -> Self {
         self.limit = Some(limit);
@@ -60,9 +57,6 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     /// Default value:
     ///
     /// 0
-    ///
-    /// - Default: `0`
-    /// - Range: 0 to 2147483647
     ///
     /// Sent as the `offset` query parameter.
     pub fn offset(mut self, offset: i32) -> Self {
@@ -330,9 +324,6 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
     ///
     /// 10
     ///
-    /// - Default: `10`
-    /// - Range: 1 to 100
-    ///
     /// Sent as the `limit` query parameter.
     pub fn limit(mut self, limit: i32) -> Self {
         self.limit = Some(limit);
@@ -348,9 +339,6 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
     /// Default value:
     ///
     /// 0
-    ///
-    /// - Default: `0`
-    /// - Range: 0 to 2147483647
     ///
     /// Sent as the `offset` query parameter.
     pub fn offset(mut self, offset: i32) -> Self {
