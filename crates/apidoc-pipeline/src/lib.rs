@@ -1,7 +1,7 @@
 //! The pipeline driver: docs directory → generated files and diagnostics.
 //!
 //! A docs directory holds one folder per service: a `service.toml` with the
-//! facts pages do not state (see [`ServiceMeta`]) and the pages (`.txt`,
+//! facts pages do not state (see [`apidoc_ir::ServiceMeta`]) and the pages (`.txt`,
 //! `.html`, `.md`). [`run`] loads every service, parses the pages in
 //! parallel, merges and checks them, and emits the files that belong under
 //! `generated/`. It writes nothing: the caller decides whether the findings
