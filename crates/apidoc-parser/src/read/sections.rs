@@ -104,6 +104,11 @@ fn regex(pattern: &str) -> Regex {
 
 static STATUS_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(?:status code|状态码|http status code)\s*[:：]?\s*(\d{3})\b"));
+static NORMAL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:normal|success)(?:\s+response)?(?:\s+(?:status\s+)?codes?)?\s*[:：]?\s*(2\d\d)\b",
+    )
+});
 static URI_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$"));
 static EXAMPLE_LINE: LazyLock<Regex> =
@@ -115,6 +120,12 @@ static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)
 /// "Status code: 200" / "状态码:200" → 200.
 pub fn status_line(text: &str) -> Option<u16> {
     STATUS_LINE.captures(text.trim())?[1].parse().ok()
+}
+
+/// "Normal: 201", "Normal response code: 202" (Status Codes sections of
+/// older pages) → the success status.
+pub fn normal_status(text: &str) -> Option<u16> {
+    NORMAL_STATUS.captures(text.trim())?[1].parse().ok()
 }
 
 /// A `METHOD /path` line of the URI section → method and path template
@@ -282,7 +293,11 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
 /// A caption may name a field by its path (`server.nics`): the field is
 /// the last step.
 fn field_of_path(path: &str) -> String {
-    path.trim_end_matches('.').rsplit('.').next().unwrap_or(path).to_owned()
+    path.trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .unwrap_or(path)
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -379,6 +394,9 @@ mod tests {
         assert_eq!(status_line("Status code: 200"), Some(200));
         assert_eq!(status_line("状态码:400"), Some(400));
         assert_eq!(status_line("状态码"), None);
+        assert_eq!(normal_status("Normal 201"), Some(201));
+        assert_eq!(normal_status("Normal response code: 202"), Some(202));
+        assert_eq!(normal_status("Normal values: none"), None);
         assert_eq!(
             uri_line("GET https://{hostURL}/v4/tenant/setting"),
             Some((Method::Get, "/v4/tenant/setting".into()))

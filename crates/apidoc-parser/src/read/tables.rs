@@ -13,7 +13,7 @@ use super::{
     table::{self, Column},
     upper_camel,
 };
-use crate::blocks::{BlockKind, Table};
+use crate::blocks::{Block, BlockKind, Table};
 
 /// What a parameter table turned out to hold.
 #[derive(Clone, Debug, PartialEq)]
@@ -282,9 +282,10 @@ fn role_of(reading: &Reading, status: u16, earlier: &[PageTable<'_>]) -> Role {
 }
 
 /// The success status of a response documented without a status line:
-/// the first 2xx of the Status Codes table, else 200.
+/// the first 2xx of the Status Codes table, else the "Normal: 201" line of
+/// the Status Codes section, else 200.
 fn documented_success(placed: &[Placed<'_>]) -> u16 {
-    placed
+    let from_table = placed
         .iter()
         .filter_map(|p| match &p.block.kind {
             BlockKind::Table(t) => Some(t),
@@ -297,8 +298,34 @@ fn documented_success(placed: &[Placed<'_>]) -> u16 {
         })
         .flat_map(|t| &t.rows)
         .filter_map(|row| row.first()?.text().trim().parse::<u16>().ok())
-        .find(|status| (200..300).contains(status))
-        .unwrap_or(200)
+        .find(|status| (200..300).contains(status));
+    let from_line = || {
+        placed
+            .iter()
+            .filter(|p| p.section == Section::StatusCodes)
+            .flat_map(|p| lines_of(p.block))
+            .find_map(|line| sections::normal_status(&line))
+    };
+    from_table.or_else(from_line).unwrap_or(200)
+}
+
+/// A block's text lines: a paragraph, or each list item as one line.
+fn lines_of(block: &Block) -> Vec<String> {
+    match &block.kind {
+        BlockKind::Paragraph(text) => vec![text.clone()],
+        BlockKind::List { items, .. } => items
+            .iter()
+            .map(|item| {
+                let lines = table::prose_lines(item, block.line);
+                lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Names the model tables the caption does not name: after the field the

@@ -598,3 +598,28 @@ fn a_parameter_documented_twice_is_kept_once() {
     assert_eq!(page.operation.parameters.len(), 1);
     assert_eq!(codes(&parsed), ["body-of-get", "parameter-repeated"]);
 }
+
+#[test]
+fn a_normal_status_line_gives_the_success_status() {
+    let item = vec![paragraph("Normal"), paragraph("201")];
+    let list = Block::new(
+        BlockKind::List {
+            ordered: false,
+            items: vec![item],
+        },
+        1,
+    );
+    let parsed = page(
+        "POST /v1/things",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 Response parameters",
+                &[RESPONSE, &["id", "String", "ID."]],
+            ),
+            heading(4, "Status Code"),
+            list,
+        ],
+    );
+    assert_eq!(read(&parsed).operation.responses[0].status, 201);
+}
