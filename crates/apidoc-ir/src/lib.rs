@@ -155,11 +155,11 @@ pub enum TypeRef {
     Number,
     /// A boolean.
     Boolean,
-    /// A free-form JSON object ("Object", "Json", "Map<String,Object>", "Null").
+    /// A free-form JSON object ("Object", "Json", `Map<String,Object>`, "Null").
     Object,
-    /// A map from strings to values of the given type ("Map<String,String>").
+    /// A map from strings to values of the given type (`Map<String,String>`).
     Map(Box<TypeRef>),
-    /// A list ("Array of strings", "Array of X objects", "List<String>").
+    /// A list ("Array of strings", "Array of X objects", `List<String>`).
     Array(Box<TypeRef>),
     /// A named model defined by a table on the page ("X object").
     Model(String),

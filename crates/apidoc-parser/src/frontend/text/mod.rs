@@ -5,8 +5,8 @@
 //! segment, section names stand on lines of their own, tables come one cell
 //! per line after a "Table N" caption, JSON bodies are bracket-balanced runs
 //! and SDK samples are a run of line numbers followed by that many lines of
-//! code. The words involved live in [`vocab`]; tables in [`table`]; running
-//! content (paragraphs, bullet lists, code) in [`flow`].
+//! code. The words involved live in `vocab`; tables in `table`; running
+//! content (paragraphs, bullet lists, code) in `flow`.
 //!
 //! Every non-blank line of the source ends up in exactly one block (the
 //! line numbers of SDK samples excepted), so nothing is lost silently.
