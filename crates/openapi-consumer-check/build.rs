@@ -126,10 +126,12 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
         .unwrap_or("(no message; see the panic above)")
 }
 
-/// One module per document. The one allow: progenitor documents types,
-/// fields and methods from the descriptions, but enum variants have no
-/// description in OpenAPI 3.0 (ours sit in `x-enum-descriptions`, which
-/// progenitor does not read), so the workspace's `missing_docs` would fire.
+/// One module per document, with the allows generated code needs:
+/// - `missing_docs`: enum variants have no description in OpenAPI 3.0 (ours
+///   sit in `x-enum-descriptions`, which progenitor does not read);
+/// - the rustdoc lints page prose trips: progenitor copies descriptions into
+///   doc comments verbatim, so a URL, a `<placeholder>` or a `[bracketed
+///   term]` in a page would fail `cargo doc` with warnings denied.
 fn module_declaration(spec: &Path, module: &str) -> String {
     let file_name = spec.file_name().map_or_else(
         || spec.display().to_string(),
@@ -137,7 +139,7 @@ fn module_declaration(spec: &Path, module: &str) -> String {
     );
     format!(
         "/// Client progenitor generated from `{file_name}`.\n\
-         #[allow(missing_docs)]\n\
+         #[allow(missing_docs, rustdoc::bare_urls, rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]\n\
          pub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}\n"
     )
 }
