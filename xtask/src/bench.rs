@@ -13,10 +13,19 @@ pub fn run(docs: &Path, iterations: u32) -> Result<ExitCode, String> {
     let inputs = load_docs(docs)?;
     let pages: usize = inputs.iter().map(|i| i.pages.len()).sum();
     let bytes: u64 = inputs.iter().flat_map(|i| &i.pages).map(|p| p.size).sum();
-    eprintln!("{pages} pages, {:.2} MB, {iterations} passes", bytes as f64 / 1e6);
-    let single = rayon::ThreadPoolBuilder::new().num_threads(1).build().map_err(|e| e.to_string())?;
+    eprintln!(
+        "{pages} pages, {:.2} MB, {iterations} passes",
+        bytes as f64 / 1e6
+    );
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .map_err(|e| e.to_string())?;
     let threads = rayon::current_num_threads();
-    for (label, pool) in [("1 thread".to_owned(), Some(&single)), (format!("{threads} threads"), None)] {
+    for (label, pool) in [
+        ("1 thread".to_owned(), Some(&single)),
+        (format!("{threads} threads"), None),
+    ] {
         let pass = || parse_all(&inputs);
         let run_pass = || match pool {
             Some(pool) => pool.install(pass),

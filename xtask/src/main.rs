@@ -66,7 +66,11 @@ struct Dirs {
 
 impl Default for Dirs {
     fn default() -> Self {
-        Self { docs: "docs-input".into(), out: "generated".into(), verbose: false }
+        Self {
+            docs: "docs-input".into(),
+            out: "generated".into(),
+            verbose: false,
+        }
     }
 }
 
@@ -91,7 +95,10 @@ fn main() -> ExitCode {
 /// Relative paths are taken from the workspace root, where `cargo xtask`
 /// is meant to run, wherever it was started.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
@@ -131,13 +138,21 @@ fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let out = root.join(&dirs.out);
     let stale = output::stale_files(&out, &output.files)?;
     if stale.is_empty() {
-        eprintln!("{} is up to date ({} files)", out.display(), output.files.len());
+        eprintln!(
+            "{} is up to date ({} files)",
+            out.display(),
+            output.files.len()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     for line in &stale {
         eprintln!("stale: {line}");
     }
-    eprintln!("error: {} file(s) under {} are stale; run `cargo xtask generate`", stale.len(), out.display());
+    eprintln!(
+        "error: {} file(s) under {} are stale; run `cargo xtask generate`",
+        stale.len(),
+        out.display()
+    );
     Ok(ExitCode::FAILURE)
 }
 
@@ -146,7 +161,8 @@ fn run_pipeline(docs: &Path) -> Result<Output, String> {
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} pages parsed ({per_sec})").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template("{spinner} {pos} pages parsed ({per_sec})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         Some(bar)
     } else {
@@ -166,10 +182,18 @@ fn run_pipeline(docs: &Path) -> Result<Output, String> {
 
 /// Prints errors (and warnings with --verbose) rustc-style, and a summary.
 fn report(docs: &Path, output: &Output, verbose: bool) {
-    let shown: Vec<_> = output.diagnostics.iter().filter(|d| verbose || d.is_error()).cloned().collect();
+    let shown: Vec<_> = output
+        .diagnostics
+        .iter()
+        .filter(|d| verbose || d.is_error())
+        .cloned()
+        .collect();
     let sources = |file: &str| std::fs::read_to_string(docs.join(file)).ok();
     if !shown.is_empty() {
-        eprint!("{}", apidoc_check::render(&shown, &sources, std::io::stderr().is_terminal()));
+        eprint!(
+            "{}",
+            apidoc_check::render(&shown, &sources, std::io::stderr().is_terminal())
+        );
     }
     let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = output.diagnostics.len() - errors;
@@ -177,6 +201,16 @@ fn report(docs: &Path, output: &Output, verbose: bool) {
     for d in &output.diagnostics {
         *by_code.entry(d.code.as_str()).or_default() += 1;
     }
-    let kinds: Vec<String> = by_code.iter().map(|(code, n)| format!("{code}: {n}")).collect();
-    eprintln!("{errors} error(s), {warnings} warning(s){}", if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) });
+    let kinds: Vec<String> = by_code
+        .iter()
+        .map(|(code, n)| format!("{code}: {n}"))
+        .collect();
+    eprintln!(
+        "{errors} error(s), {warnings} warning(s){}",
+        if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", kinds.join(", "))
+        }
+    );
 }

@@ -49,13 +49,21 @@ pub fn stale_files(out: &Path, files: &BTreeMap<String, String>) -> Result<Vec<S
 
 fn list_files(root: &Path, dir: &Path) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
-    let Ok(entries) = fs::read_dir(dir) else { return Ok(out) };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(out);
+    };
     for entry in entries {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         if path.is_dir() {
             out.extend(list_files(root, &path)?);
         } else if let Ok(relative) = path.strip_prefix(root) {
-            out.push(relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            out.push(
+                relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            );
         }
     }
     out.sort();
@@ -63,7 +71,10 @@ fn list_files(root: &Path, dir: &Path) -> Result<Vec<String>, String> {
 }
 
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".to_owned());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".to_owned());
     out.with_file_name(format!(".{name}.{suffix}"))
 }
 

@@ -12,7 +12,11 @@ fn repo() -> PathBuf {
 }
 
 fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).current_dir(repo()).output().expect("xtask runs")
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("xtask runs")
 }
 
 fn stderr(output: &Output) -> String {
@@ -20,53 +24,82 @@ fn stderr(output: &Output) -> String {
 }
 
 /// A docs directory holding one service whose single page is seed 000
-/// with `edit` applied.
-fn docs_with_page(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+/// (`page.txt` as copied from a browser, or `page.html` hand-written in the
+/// served markup) with `edit` applied.
+fn docs_with_page(name: &str, page_name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = fs::remove_dir_all(&dir);
     let service = dir.join("docs/metastudio");
     fs::create_dir_all(&service).expect("temp dir");
     let seeds = repo().join("docs-input/metastudio");
     fs::copy(seeds.join("service.toml"), service.join("service.toml")).expect("copy metadata");
-    let page = fs::read_to_string(seeds.join("000_37ecb5e41607ce1b.txt")).expect("seed");
+    let source = match page_name {
+        "page.txt" => seeds.join("000_37ecb5e41607ce1b.txt"),
+        _ => repo().join("crates/apidoc-parser/tests/fixtures/html/seed_000.html"),
+    };
+    let page = fs::read_to_string(source).expect("seed");
     let edited = edit(&page);
     assert_ne!(edited, page, "the edit must change the page");
-    fs::write(service.join("page.txt"), edited).expect("write page");
+    fs::write(service.join(page_name), edited).expect("write page");
     dir
 }
 
-fn generate_broken(name: &str, edit: impl Fn(&str) -> String) -> (Output, PathBuf) {
-    let dir = docs_with_page(name, edit);
+fn generate_broken(
+    name: &str,
+    page_name: &str,
+    edit: impl Fn(&str) -> String,
+) -> (Output, PathBuf) {
+    let dir = docs_with_page(name, page_name, edit);
     let out = dir.join("out");
-    let output = xtask(&["generate", "--docs", &dir.join("docs").to_string_lossy(), "--out", &out.to_string_lossy()]);
+    let output = xtask(&[
+        "generate",
+        "--docs",
+        &dir.join("docs").to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
     (output, out)
 }
 
 fn assert_rejected(output: &Output, out: &Path, code: &str, place: &str) {
     let text = stderr(output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains(&format!("error[{code}]")), "expected error[{code}] in:\n{text}");
-    assert!(text.contains(place), "expected the place {place} in:\n{text}");
+    assert!(
+        text.contains(&format!("error[{code}]")),
+        "expected error[{code}] in:\n{text}"
+    );
+    assert!(
+        text.contains(place),
+        "expected the place {place} in:\n{text}"
+    );
     assert!(text.contains("nothing was written"), "{text}");
-    assert!(!out.exists(), "no output may be written when a page has errors");
+    assert!(
+        !out.exists(),
+        "no output may be written when a page has errors"
+    );
 }
 
 #[test]
 fn a_row_with_a_missing_type_cell_is_an_error_and_nothing_is_written() {
-    let (output, out) = generate_broken("missing_cell", |p| p.replacen("offset\n\nNo\n\nInteger\n", "offset\n\nNo\n\n", 1));
+    let (output, out) = generate_broken("missing_cell", "page.txt", |p| {
+        p.replacen("offset\n\nNo\n\nInteger\n", "offset\n\nNo\n\n", 1)
+    });
     assert_rejected(&output, &out, "row-missing-cell", "metastudio/page.txt:");
 }
 
 #[test]
 fn an_unknown_type_is_an_error_and_nothing_is_written() {
-    let (output, out) = generate_broken("unknown_type", |p| p.replacen("limit\n\nNo\n\nInteger", "limit\n\nNo\n\nIntegre", 1));
-    assert_rejected(&output, &out, "unknown-type", "metastudio/page.txt:");
+    let (output, out) = generate_broken("unknown_type", "page.html", |p| {
+        p.replacen("<p>Integer</p>", "<p>Whole number</p>", 1)
+    });
+    assert_rejected(&output, &out, "unknown-type", "metastudio/page.html:");
 }
 
 #[test]
 fn a_table_nothing_refers_to_is_an_error_and_nothing_is_written() {
-    let (output, out) =
-        generate_broken("unreferenced", |p| p.replacen("Array of CollectionInfo objects", "Array of strings", 1));
+    let (output, out) = generate_broken("unreferenced", "page.txt", |p| {
+        p.replacen("Array of CollectionInfo objects", "Array of strings", 1)
+    });
     assert_rejected(&output, &out, "table-unreferenced", "metastudio/page.txt:");
 }
 
@@ -83,7 +116,13 @@ fn output_is_byte_identical_across_runs() {
                 if path.is_dir() {
                     stack.push(path);
                 } else {
-                    files.push((path.strip_prefix(out).expect("inside").display().to_string(), fs::read(&path).expect("file")));
+                    files.push((
+                        path.strip_prefix(out)
+                            .expect("inside")
+                            .display()
+                            .to_string(),
+                        fs::read(&path).expect("file"),
+                    ));
                 }
             }
         }
@@ -104,7 +143,11 @@ fn output_is_byte_identical_across_runs() {
 #[test]
 fn checked_in_generated_directory_is_up_to_date() {
     let output = xtask(&["check"]);
-    assert!(output.status.success(), "generated/ is stale; run `cargo xtask generate`:\n{}", stderr(&output));
+    assert!(
+        output.status.success(),
+        "generated/ is stale; run `cargo xtask generate`:\n{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -112,18 +155,30 @@ fn check_names_a_stale_file() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stale");
     let _ = fs::remove_dir_all(&dir);
     let out = dir.join("out");
-    assert!(xtask(&["generate", "--out", &out.to_string_lossy()]).status.success());
+    assert!(
+        xtask(&["generate", "--out", &out.to_string_lossy()])
+            .status
+            .success()
+    );
     fs::write(out.join("openapi/metastudio.yaml"), "stale\n").expect("overwrite");
     let output = xtask(&["check", "--out", &out.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("openapi/metastudio.yaml (differs)"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("openapi/metastudio.yaml (differs)"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn a_missing_docs_directory_is_a_clear_error() {
     let output = xtask(&["generate", "--docs", "no/such/dir", "--out", "no/such/out"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("no/such/dir"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no/such/dir"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -109,7 +109,7 @@ impl Reader<'_> {
         }
         types::parse_type(text).unwrap_or_else(|| {
             self.diagnostics.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     "unknown-type",
                     format!(
                         "expected a type such as String, Integer, Boolean, \"Array of X objects\" or a model name, found `{text}`"
@@ -201,7 +201,7 @@ fn missing_cell(span: Span, column: &str, outcome: &str, row: &Row<'_>) -> Diagn
         .iter()
         .map(|c| format!("`{}`", c.text().replace('\n', " ")))
         .collect();
-    Diagnostic::warning(
+    Diagnostic::error(
         "row-missing-cell",
         format!(
             "expected a {column} cell in this row, found an empty one (row: {})",

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{
     BodyVariant, Diagnostic, Fact, Field, Lang, Method, Model, Operation, Page, ParamLocation,
-    Parameter, RequestBody, Response, Span, Text, TypeRef, Uri,
+    Parameter, RequestBody, Response, Severity, Span, Text, TypeRef, Uri,
 };
 
 use crate::{
@@ -583,7 +583,11 @@ impl Reader<'_> {
                     "the table lists what the field holds; its rows are not in the spec",
                 )
                 .with_help("type the field `<Name> object` if the table describes its objects"),
-                None => Diagnostic::warning(
+                // A table captioned with a model name that no Type cell
+                // names contradicts the page itself: an error. A table
+                // captioned in prose may only be one our links miss.
+                None => Diagnostic::new(
+                    if t.model_caption.is_some() { Severity::Error } else { Severity::Warning },
                     "table-unreferenced",
                     format!("expected a field typed `{name}` (or saying \"see Table N\"), found none"),
                     self.span(t.line),
