@@ -31,26 +31,12 @@ pub(crate) fn merge_pages(
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Operation>, Vec<Model>) {
     ids::make_ids_unique(&mut pages);
-    let mut groups: BTreeMap<(String, Method), Vec<Page>> = BTreeMap::new();
-    for page in pages {
-        match page.operation.uris.first() {
-            Some(uri) => groups
-                .entry((uri.path.clone(), uri.method))
-                .or_default()
-                .push(page),
-            None => out.push(Diagnostic::error(
-                "missing-uri",
-                format!(
-                    "page `{}` states no `METHOD /path` line, so it is left out",
-                    page.file
-                ),
-                page.title.span.clone(),
-                "the page of an operation without a URI",
-            )),
-        }
+    let mut groups = group_by_shared_uri(pages, out);
+    for group in &mut groups {
+        put_common_uri_first(group);
     }
     let mut merged: Vec<Page> = groups
-        .into_values()
+        .into_iter()
         .filter_map(|group| merge_group(group, out))
         .collect();
     ids::make_ids_unique(&mut merged);
@@ -61,6 +47,81 @@ pub(crate) fn merge_pages(
         models.extend(page.models);
     }
     (operations, union_models(models, out))
+}
+
+/// A `METHOD /path` line as a grouping key.
+type UriKey = (String, Method);
+
+/// Groups pages that share any `METHOD /path` line: a page listing the
+/// `/v2` and `/v2.1` paths of an operation joins the pages listing either,
+/// whichever it lists first. Groups come out in the order of their
+/// smallest URI, so the result does not depend on page order.
+fn group_by_shared_uri(pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Vec<Vec<Page>> {
+    let mut groups: Vec<(Vec<UriKey>, Vec<Page>)> = Vec::new();
+    for page in pages {
+        let keys: Vec<UriKey> = page
+            .operation
+            .uris
+            .iter()
+            .map(|uri| (uri.path.clone(), uri.method))
+            .collect();
+        if keys.is_empty() {
+            out.push(Diagnostic::error(
+                "missing-uri",
+                format!(
+                    "page `{}` states no `METHOD /path` line, so it is left out",
+                    page.file
+                ),
+                page.title.span.clone(),
+                "the page of an operation without a URI",
+            ));
+            continue;
+        }
+        let (sharing, rest): (Vec<_>, Vec<_>) = groups
+            .into_iter()
+            .partition(|(group_keys, _)| group_keys.iter().any(|k| keys.contains(k)));
+        let mut joined = (keys, vec![page]);
+        for (group_keys, group_pages) in sharing {
+            joined.0.extend(group_keys);
+            joined.1.extend(group_pages);
+        }
+        joined.0.sort();
+        joined.0.dedup();
+        groups = rest;
+        groups.push(joined);
+    }
+    groups.sort_by(|a, b| a.0.first().cmp(&b.0.first()));
+    groups.into_iter().map(|(_, pages)| pages).collect()
+}
+
+/// Reorders each page's URIs so that the one most pages of the group list
+/// comes first (ties: the smallest), so the merged operation's primary
+/// path is the one the group shares.
+fn put_common_uri_first(group: &mut [Page]) {
+    let mut counts: BTreeMap<UriKey, usize> = BTreeMap::new();
+    for page in group.iter() {
+        for uri in &page.operation.uris {
+            *counts.entry((uri.path.clone(), uri.method)).or_default() += 1;
+        }
+    }
+    let Some(common) = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone())
+    else {
+        return;
+    };
+    for page in group.iter_mut() {
+        if let Some(at) = page
+            .operation
+            .uris
+            .iter()
+            .position(|u| (u.path.clone(), u.method) == common)
+        {
+            let uri = page.operation.uris.remove(at);
+            page.operation.uris.insert(0, uri);
+        }
+    }
 }
 
 /// Merges the pages of one method and path into one page (`None` for no
@@ -221,6 +282,74 @@ mod tests {
 
     use super::*;
     use crate::testkit::*;
+
+    #[test]
+    fn pages_sharing_any_uri_are_one_operation_on_the_shared_path() {
+        let uri = |method, path: &str, at| apidoc_ir::Uri {
+            method,
+            path: path.to_owned(),
+            span: at,
+        };
+        let mut start = operation(
+            "StartServer",
+            Method::Post,
+            "/v2.1/{project_id}/servers/{server_id}/action",
+            span("a", 1),
+        );
+        start.uris.push(uri(
+            Method::Post,
+            "/v2/{project_id}/servers/{server_id}/action",
+            span("a", 2),
+        ));
+        start.request_body = Some(body("StartServer", "StartServerRequestBody", span("a", 3)));
+        let mut stop = operation(
+            "StopServer",
+            Method::Post,
+            "/v2/{project_id}/servers/{server_id}/action",
+            span("b", 1),
+        );
+        stop.uris.push(uri(
+            Method::Post,
+            "/v2.1/{project_id}/servers/{server_id}/action",
+            span("b", 2),
+        ));
+        stop.request_body = Some(body("StopServer", "StopServerRequestBody", span("b", 3)));
+        let mut reboot = operation(
+            "RebootServer",
+            Method::Post,
+            "/v2.1/{project_id}/servers/{server_id}/action",
+            span("c", 1),
+        );
+        reboot.request_body = Some(body(
+            "RebootServer",
+            "RebootServerRequestBody",
+            span("c", 3),
+        ));
+        let pages = [("a", start), ("b", stop), ("c", reboot)]
+            .into_iter()
+            .map(|(file, op)| {
+                let (title, name) = (op.id.clone(), format!("{}RequestBody", op.id));
+                let mut page = page(
+                    Lang::En,
+                    &title,
+                    op,
+                    vec![model(&name, vec![], span(file, 4))],
+                );
+                page.file = file.to_owned();
+                page
+            })
+            .collect();
+        let mut out = Vec::new();
+        let (operations, _) = merge_pages(pages, &mut out);
+        assert_eq!(operations.len(), 1, "{operations:#?}");
+        let op = &operations[0];
+        assert_eq!(
+            op.primary().path,
+            "/v2.1/{project_id}/servers/{server_id}/action"
+        );
+        assert_eq!(op.uris.len(), 2);
+        assert_eq!(op.request_body.as_ref().map(|b| b.variants.len()), Some(3));
+    }
 
     #[test]
     fn identical_models_merge_silently_and_flags_fill_in() {
