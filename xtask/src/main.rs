@@ -112,19 +112,25 @@ fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     }
     let out = root.join(&dirs.out);
     output::replace_dir(&out, &output.files)?;
-    let s = &output.stats;
+    for (name, s) in &output.stats {
+        eprintln!("{name:>16}: {}", describe(s));
+    }
     eprintln!(
-        "generated {} files in {} from {} pages ({} API pages): {} operations, {} parameters, {} schema fields [{:.2?}]",
+        "generated {} files in {} [{:.2?}]: {}",
         output.files.len(),
         out.display(),
-        s.pages,
-        s.api_pages,
-        s.operations,
-        s.parameters,
-        s.fields,
-        started.elapsed()
+        started.elapsed(),
+        describe(&output.total())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// "N pages (M API pages): O operations, P parameters, F schema fields".
+fn describe(s: &apidoc_pipeline::Stats) -> String {
+    format!(
+        "{} pages ({} API pages): {} operations, {} parameters, {} schema fields",
+        s.pages, s.api_pages, s.operations, s.parameters, s.fields
+    )
 }
 
 fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {

@@ -34,8 +34,8 @@ pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// The merged services.
     pub services: Vec<Service>,
-    /// Counts for the closing report.
-    pub stats: Stats,
+    /// Counts for the closing report, per service (by name), in docs order.
+    pub stats: Vec<(String, Stats)>,
 }
 
 /// What a run saw.
@@ -56,6 +56,20 @@ pub struct Stats {
 }
 
 impl Output {
+    /// The counts of all services added up.
+    pub fn total(&self) -> Stats {
+        let mut total = Stats::default();
+        for (_, stats) in &self.stats {
+            total.pages += stats.pages;
+            total.bytes += stats.bytes;
+            total.api_pages += stats.api_pages;
+            total.operations += stats.operations;
+            total.parameters += stats.parameters;
+            total.fields += stats.fields;
+        }
+        total
+    }
+
     /// True when a finding is an error: nothing may be written.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
@@ -69,18 +83,22 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     let mut output = Output::default();
     for input in inputs {
         let parsed = parse_pages(&input, on_page);
-        output.stats.pages += parsed.len();
-        output.stats.bytes += input.pages.iter().map(|p| p.size).sum::<u64>();
+        let mut stats = Stats {
+            pages: parsed.len(),
+            bytes: input.pages.iter().map(|p| p.size).sum(),
+            ..Stats::default()
+        };
         let mut pages: Vec<Page> = Vec::new();
         for result in parsed {
             output.diagnostics.extend(result.diagnostics);
             pages.extend(result.page);
         }
-        output.stats.api_pages += pages.len();
+        stats.api_pages = pages.len();
         output.diagnostics.extend(input.diagnostics);
         let (service, diagnostics) = apidoc_check::build_service(input.meta, pages);
         output.diagnostics.extend(diagnostics);
-        count(&service, &mut output.stats);
+        count(&service, &mut stats);
+        output.stats.push((service.meta.name.clone(), stats));
         emit(&service, &mut output.files);
         output.services.push(service);
     }

@@ -33,6 +33,10 @@ fn findings_on_the_seeds() {
 
 #[test]
 fn counts() {
-    let stats = seeds().stats;
-    assert_eq!((stats.pages, stats.api_pages, stats.operations), (5, 5, 4), "{stats:?}");
+    let output = seeds();
+    let per_service: Vec<(&str, usize, usize)> =
+        output.stats.iter().map(|(name, s)| (name.as_str(), s.pages, s.operations)).collect();
+    assert_eq!(per_service, [("codearts-repo", 1, 1), ("metastudio", 4, 3)]);
+    let total = output.total();
+    assert_eq!((total.pages, total.api_pages, total.operations), (5, 5, 4), "{total:?}");
 }
