@@ -41,6 +41,7 @@
 //! | `model-unreferenced` | error | a model nothing refers to |
 //! | `model-undefined` | error | a reference to a model no table defines |
 //! | `status-code-mismatch` | warning | response tables and the Status Codes section list different statuses |
+//! | `status-description-mismatch` | warning | a status described with another status's reason phrase ("403: Bad Request") |
 //! | `default-type-mismatch` | error | a default that does not fit its type |
 //! | `default-not-in-enum` | warning | a default outside the allowed values |
 //! | `range-inverted` | error | a minimum above its maximum |

@@ -26,6 +26,7 @@ const CHECKS: &[Check] = &[
     models::model_undefined,
     models::model_unreferenced,
     status_codes::status_code_mismatch,
+    status_codes::status_description_mismatch,
     constraints::default_fits,
     constraints::range_inverted,
     constraints::enum_type_mismatch,

@@ -126,3 +126,93 @@ mod tests {
         assert!(run(&[200], &[]).is_empty(), "no section: not judged");
     }
 }
+
+/// `status-description-mismatch` (warning): a status code described with
+/// the standard reason phrase of another code ("403: Bad Request"), a sign
+/// that the row's code or its text was copied from elsewhere.
+pub(crate) fn status_description_mismatch(service: &Service, out: &mut Vec<Diagnostic>) {
+    for op in &service.operations {
+        for row in &op.status_codes {
+            let Some(text) = row.description.en.as_deref() else {
+                continue;
+            };
+            let Some(other) = code_of_reason_phrase(text).filter(|&code| code != row.status) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::warning(
+                    "status-description-mismatch",
+                    format!(
+                        "`{}` describes status {} as \"{}\", the reason phrase of status {other}",
+                        op.id,
+                        row.status,
+                        text.trim()
+                    ),
+                    row.span.clone(),
+                    format!("status {} described here", row.status),
+                )
+                .with_help(format!(
+                    "either the code should be {other} or the description should say what {} means",
+                    row.status
+                )),
+            );
+        }
+    }
+}
+
+/// The status code whose standard reason phrase is `text` (case and a
+/// trailing period ignored).
+fn code_of_reason_phrase(text: &str) -> Option<u16> {
+    let text = text.trim().trim_end_matches('.');
+    (100..600).find(|&code| {
+        http::StatusCode::from_u16(code)
+            .ok()
+            .and_then(|status| status.canonical_reason())
+            .is_some_and(|reason| reason.eq_ignore_ascii_case(text))
+    })
+}
+
+#[cfg(test)]
+mod reason_phrase_tests {
+    use apidoc_ir::{Lang, Method};
+
+    use super::*;
+    use crate::testkit::*;
+
+    fn service_with_rows(rows: &[(u16, &str)]) -> Service {
+        let mut op = operation("GetThing", Method::Get, "/v1/things", span("p", 1));
+        op.status_codes = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (status, text))| {
+                let mut row = status_code(*status, span("p", 10 + i as u32));
+                row.description = apidoc_ir::Text::in_lang(Lang::En, *text);
+                row
+            })
+            .collect();
+        service(vec![op], vec![])
+    }
+
+    #[test]
+    fn a_code_described_with_another_codes_phrase_is_reported() {
+        let service =
+            service_with_rows(&[(200, "OK"), (401, "Unauthorized"), (403, "Bad Request")]);
+        let mut out = Vec::new();
+        status_description_mismatch(&service, &mut out);
+        assert_eq!(codes(&out), ["status-description-mismatch"]);
+        assert_eq!(out[0].primary.as_ref().map(|l| l.span.line), Some(12));
+        assert!(out[0].message.contains("status 400"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn own_phrases_and_free_text_pass() {
+        let service = service_with_rows(&[
+            (200, "ok."),
+            (404, "Not Found"),
+            (500, "Internal service error."),
+        ]);
+        let mut out = Vec::new();
+        status_description_mismatch(&service, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+}
