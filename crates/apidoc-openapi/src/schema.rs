@@ -38,7 +38,7 @@ impl<'a> SchemaMapper<'a> {
             })),
             TypeRef::Array(item) => ReferenceOr::Item(type_kind(Type::Array(ArrayType {
                 items: Some(boxed(self.schema(item, &element_constraints(constraints)))),
-                min_items: length(&constraints.min_items),
+                min_items: lower_length(&constraints.min_items),
                 max_items: length(&constraints.max_items),
                 unique_items: false,
             }))),
@@ -152,7 +152,7 @@ fn typed_scalar(scalar: Scalar, c: &Constraints, nullable: bool) -> Option<Type>
     Some(match scalar {
         Scalar::String if !has_bounds => Type::String(StringType {
             enumeration: enumeration(c, nullable, |v| v.as_str().map(str::to_owned))?,
-            min_length: length(&c.min_length),
+            min_length: lower_length(&c.min_length),
             max_length: length(&c.max_length),
             ..StringType::default()
         }),
@@ -188,7 +188,7 @@ fn untyped_scalar(scalar: Scalar, c: &Constraints, nullable: bool) -> SchemaKind
         enumeration,
         minimum: c.minimum.as_ref().and_then(|f| f.value.as_f64()),
         maximum: c.maximum.as_ref().and_then(|f| f.value.as_f64()),
-        min_length: length(&c.min_length),
+        min_length: lower_length(&c.min_length),
         max_length: length(&c.max_length),
         ..AnySchema::default()
     })
@@ -227,6 +227,13 @@ fn bound<T>(fact: &Option<Fact<Number>>, convert: fn(&Number) -> Option<T>) -> O
 
 fn length(fact: &Option<Fact<u64>>) -> Option<usize> {
     fact.as_ref().and_then(|f| usize::try_from(f.value).ok())
+}
+
+/// A lower bound on a length or item count; 0 is the default and says
+/// nothing, and generators that turn it into a check compare an unsigned
+/// number with 0 (typify writes `len < 0usize`, which clippy rejects).
+fn lower_length(fact: &Option<Fact<u64>>) -> Option<usize> {
+    length(fact).filter(|&bound| bound > 0)
 }
 
 /// `x-enum-descriptions` and `x-enum-descriptions-zh`: value (as text) to
@@ -490,6 +497,36 @@ mod tests {
             json!({"nullable": true, "type": "array",
                    "items": {"type": "string", "enum": ["a"], "maxLength": 8},
                    "maxItems": 3})
+        );
+    }
+
+    #[test]
+    fn zero_lower_bounds_on_lengths_and_counts_are_left_out() {
+        let zero = Constraints {
+            min_length: Some(Fact::new(0, Span::default())),
+            min_items: Some(Fact::new(0, Span::default())),
+            max_length: Some(Fact::new(0, Span::default())),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            json_of(&TypeRef::Array(Box::new(TypeRef::String)), &zero),
+            json!({"type": "array", "items": {"type": "string", "maxLength": 0}})
+        );
+        let untyped = Constraints {
+            minimum: Some(Fact::new(1.into(), Span::default())),
+            ..zero
+        };
+        assert_eq!(
+            json_of(&TypeRef::String, &untyped),
+            json!({"type": "string", "minimum": 1.0, "maxLength": 0})
+        );
+        let one = Constraints {
+            min_length: Some(Fact::new(1, Span::default())),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            json_of(&TypeRef::String, &one),
+            json!({"type": "string", "minLength": 1})
         );
     }
 
