@@ -103,6 +103,8 @@ fn components(service: &Service, names: &ComponentNames, schemas: &SchemaMapper<
 
 /// The two ways Huawei Cloud APIs authenticate. The pages also document
 /// these headers as parameters; the schemes tell tools how to fill them.
+/// `Authorization` is not emitted as a parameter (OpenAPI reserves it), so
+/// `aksk` is what documents it.
 fn security_schemes() -> IndexMap<String, ReferenceOr<SecurityScheme>> {
     let token = api_key_header(
         "X-Auth-Token",

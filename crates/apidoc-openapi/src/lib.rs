@@ -27,6 +27,13 @@
 //!   one-element `allOf`, because OpenAPI 3.0 ignores siblings of `$ref`.
 //! - A server variable without a default in the service metadata gets its own
 //!   name as default (OpenAPI requires one).
+//! - Header rows named `Accept`, `Content-Type` or `Authorization` are not
+//!   parameters (OpenAPI 3.0.3 says such parameters SHALL be ignored); the
+//!   `aksk` security scheme stands for `Authorization`.
+//! - A response of a status without a body (1xx, 204, 304) has no
+//!   `content`, whatever the pages show; a body known only from examples
+//!   has the schema `{}` (any value), as consumers need a schema.
+//! - `minLength: 0` and `minItems: 0` are left out: they are the default.
 //!
 //! Misreadings upstream never make the document invalid; what could not be
 //! placed stays visible instead:

@@ -8,9 +8,9 @@ use apidoc_ir::{
 };
 use indexmap::IndexMap;
 use openapiv3::{
-    Example, Header, HeaderStyle, MediaType, Parameter, ParameterData, ParameterSchemaOrContent,
-    PathStyle, QueryStyle, ReferenceOr, RequestBody, Response, Responses, Schema, SchemaData,
-    SchemaKind, StatusCode, StringType, Type,
+    AnySchema, Example, Header, HeaderStyle, MediaType, Parameter, ParameterData,
+    ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, RequestBody, Response, Responses,
+    Schema, SchemaData, SchemaKind, StatusCode, StringType, Type,
 };
 
 use crate::prose::{Extensions, describe, place};
@@ -61,10 +61,11 @@ impl<'a> OperationMapper<'a> {
 
     /// The parameters that apply at `path`: documented path parameters that
     /// the path does not contain belong to another URI of the operation and
-    /// are left out; placeholders that no parameter documents are added as
-    /// required strings marked `x-undocumented`, as OpenAPI requires every
-    /// placeholder to be declared. A repeated name and location keeps the
-    /// first row.
+    /// are left out, and so are the headers OpenAPI reserves (see
+    /// [`is_reserved_header`]); placeholders that no parameter documents are
+    /// added as required strings marked `x-undocumented`, as OpenAPI
+    /// requires every placeholder to be declared. A repeated name and
+    /// location keeps the first row.
     fn parameters(
         &self,
         parameters: &[apidoc_ir::Parameter],
@@ -75,9 +76,12 @@ impl<'a> OperationMapper<'a> {
         let mut out = Vec::new();
         for parameter in parameters {
             let name = parameter.field.name.as_str();
-            let elsewhere =
-                parameter.location == ParamLocation::Path && !placeholders.contains(&name);
-            if !elsewhere && seen.insert((parameter.location, name)) {
+            let left_out = match parameter.location {
+                ParamLocation::Path => !placeholders.contains(&name),
+                ParamLocation::Header => is_reserved_header(name),
+                ParamLocation::Query => false,
+            };
+            if !left_out && seen.insert((parameter.location, name)) {
                 out.push(ReferenceOr::Item(self.parameter(parameter)));
             }
         }
@@ -129,15 +133,15 @@ impl<'a> OperationMapper<'a> {
         examples: &[RequestExample],
     ) -> RequestBody {
         let schema = match body.variants.as_slice() {
-            [] => None,
-            [only] => Some(self.body_schema(&only.schema)),
-            variants => Some(ReferenceOr::Item(self.one_of(variants))),
+            [] => any_value(),
+            [only] => self.body_schema(&only.schema),
+            variants => ReferenceOr::Item(self.one_of(variants)),
         };
         let with_body = examples
             .iter()
             .filter_map(|e| Some((&e.description, e.body.as_ref()?, Some(e.url.as_str()))));
         let media = MediaType {
-            schema,
+            schema: Some(schema),
             examples: named_examples(with_body),
             ..MediaType::default()
         };
@@ -247,29 +251,40 @@ impl<'a> OperationMapper<'a> {
             .iter()
             .map(|header| (header.name.clone(), ReferenceOr::Item(self.header(header))))
             .collect();
+        Response {
+            description,
+            headers,
+            content: self.response_content(response),
+            extensions,
+            ..Response::default()
+        }
+    }
+
+    /// The JSON body of a response with its examples; none for a status
+    /// that never has a body, where HTTP makes a documented body (an
+    /// example `{}` under 204) meaningless. Examples without a body table
+    /// get a schema admitting any value: consumers such as progenitor need a
+    /// schema beside every media type.
+    fn response_content(&self, response: &apidoc_ir::Response) -> IndexMap<String, MediaType> {
         let examples = named_examples(
             response
                 .examples
                 .iter()
                 .map(|e| (&e.description, &e.body, None)),
         );
-        let content = if response.body.is_some() || !examples.is_empty() {
-            let media = MediaType {
-                schema: response.body.as_ref().map(|ty| self.body_schema(ty)),
-                examples,
-                ..MediaType::default()
-            };
-            IndexMap::from([(JSON.to_owned(), media)])
-        } else {
-            IndexMap::new()
-        };
-        Response {
-            description,
-            headers,
-            content,
-            extensions,
-            ..Response::default()
+        if status_has_no_body(response.status) || (response.body.is_none() && examples.is_empty()) {
+            return IndexMap::new();
         }
+        let schema = match &response.body {
+            Some(ty) => self.body_schema(ty),
+            None => any_value(),
+        };
+        let media = MediaType {
+            schema: Some(schema),
+            examples,
+            ..MediaType::default()
+        };
+        IndexMap::from([(JSON.to_owned(), media)])
     }
 
     fn header(&self, field: &Field) -> Header {
@@ -287,6 +302,30 @@ impl<'a> OperationMapper<'a> {
             extensions,
         }
     }
+}
+
+/// Headers OpenAPI 3.0.3 says a header parameter SHALL NOT define
+/// (`Accept`, `Content-Type`, `Authorization`, in any letter case): the
+/// media types and the `aksk` security scheme carry them, and tools ignore
+/// or reject them as parameters.
+fn is_reserved_header(name: &str) -> bool {
+    ["Accept", "Content-Type", "Authorization"]
+        .iter()
+        .any(|reserved| reserved.eq_ignore_ascii_case(name))
+}
+
+/// Statuses whose responses HTTP defines without a body: informational
+/// (1xx), 204 No Content and 304 Not Modified.
+fn status_has_no_body(status: u16) -> bool {
+    matches!(status, 100..=199 | 204 | 304)
+}
+
+/// The schema `{}`: any JSON value.
+fn any_value() -> ReferenceOr<Schema> {
+    ReferenceOr::Item(Schema {
+        schema_data: SchemaData::default(),
+        schema_kind: SchemaKind::Any(AnySchema::default()),
+    })
 }
 
 /// A path placeholder that no parameter row documents.
@@ -351,7 +390,128 @@ fn reason_phrase(status: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::reason_phrase;
+    use apidoc_ir::{Method, ResponseExample, Span, TypeRef, Uri};
+    use serde_json::json;
+
+    use super::*;
+    use crate::names::ComponentNames;
+
+    fn operation() -> apidoc_ir::Operation {
+        apidoc_ir::Operation {
+            id: "DoIt".to_owned(),
+            id_is_explicit: true,
+            uris: vec![Uri {
+                method: Method::Post,
+                path: "/v1/things".to_owned(),
+                span: Span::default(),
+            }],
+            summary: Text::default(),
+            description: Text::default(),
+            parameters: Vec::new(),
+            request_body: None,
+            responses: Vec::new(),
+            request_examples: Vec::new(),
+            status_codes: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn response(status: u16, body: Option<TypeRef>, example: Option<Value>) -> apidoc_ir::Response {
+        apidoc_ir::Response {
+            status,
+            description: Text::default(),
+            headers: Vec::new(),
+            body,
+            examples: example
+                .into_iter()
+                .map(|value| ResponseExample {
+                    description: Text::default(),
+                    body: ExampleBody::Json(value),
+                    span: Span::default(),
+                })
+                .collect(),
+            span: Span::default(),
+        }
+    }
+
+    fn header(name: &str) -> apidoc_ir::Parameter {
+        apidoc_ir::Parameter {
+            location: ParamLocation::Header,
+            field: Field {
+                name: name.to_owned(),
+                required: Some(true),
+                ty: TypeRef::String,
+                type_text: "String".to_owned(),
+                description: Text::default(),
+                constraints: Constraints::default(),
+                span: Span::default(),
+            },
+        }
+    }
+
+    /// The operation as JSON, with `Body` the only model.
+    fn emitted(op: &apidoc_ir::Operation) -> Value {
+        let names = ComponentNames::new(["Body"]);
+        let schemas = SchemaMapper::new(&names);
+        let operation = OperationMapper::new(&schemas).operation(op, "/v1/things", op.id.clone());
+        serde_json::to_value(operation).unwrap_or_default()
+    }
+
+    #[test]
+    fn examples_without_a_body_table_get_a_schema_admitting_anything() {
+        let mut op = operation();
+        op.responses = vec![
+            response(200, None, Some(json!({"job_id": "1"}))),
+            response(400, Some(TypeRef::Model("Body".into())), None),
+            response(404, None, None),
+        ];
+        let responses = &emitted(&op)["responses"];
+        assert_eq!(
+            responses["200"]["content"]["application/json"]["schema"],
+            json!({})
+        );
+        assert_eq!(
+            responses["400"]["content"]["application/json"]["schema"],
+            json!({"$ref": "#/components/schemas/Body"})
+        );
+        assert_eq!(responses["404"].get("content"), None);
+    }
+
+    #[test]
+    fn statuses_without_a_body_have_no_content() {
+        let mut op = operation();
+        op.responses = [101, 204, 304]
+            .into_iter()
+            .map(|status| response(status, Some(TypeRef::Model("Body".into())), Some(json!({}))))
+            .collect();
+        let responses = &emitted(&op)["responses"];
+        for status in ["101", "204", "304"] {
+            assert_eq!(responses[status].get("content"), None, "{status}");
+            assert!(responses[status]["description"].is_string(), "{status}");
+        }
+    }
+
+    #[test]
+    fn reserved_headers_are_not_parameters() {
+        let mut op = operation();
+        op.parameters = [
+            "X-Auth-Token",
+            "authorization",
+            "Content-Type",
+            "ACCEPT",
+            "X-Sdk-Date",
+        ]
+        .into_iter()
+        .map(header)
+        .collect();
+        let names: Vec<Value> = emitted(&op)["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|parameter| parameter["name"].clone())
+            .collect();
+        assert_eq!(names, [json!("X-Auth-Token"), json!("X-Sdk-Date")]);
+    }
 
     #[test]
     fn reason_phrases_fall_back_to_the_number() {
