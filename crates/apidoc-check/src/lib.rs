@@ -17,6 +17,11 @@
 //!    its id comes from the method and path (`PostServersServerIdAction`).
 //! 3. Models of the same name must agree; a table without a Mandatory
 //!    column takes the flags of one that has it.
+//! 4. Within one operation, error responses (status 400 and above) whose
+//!    body models have the same shape (fields, types, required flags,
+//!    allowed values, defaults, bounds; not descriptions) share one model,
+//!    `<OperationId>ErrorBody`; the per-status models go unless something
+//!    else refers to them. Clients get one error type per operation.
 //!
 //! # Findings
 //!
@@ -49,6 +54,7 @@
 //! | `duplicate-parameter` | error | the same parameter twice in one operation |
 
 mod checks;
+mod error_bodies;
 mod facts;
 mod merge;
 mod pair;
@@ -72,11 +78,12 @@ pub use report::findings_report;
 pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let (operations, models) = merge::merge_pages(pages, &mut diagnostics);
-    let service = Service {
+    let mut service = Service {
         meta,
         operations,
         models,
     };
+    error_bodies::share_error_bodies(&mut service);
     diagnostics.extend(checks::run_all(&service));
     diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     (service, diagnostics)
