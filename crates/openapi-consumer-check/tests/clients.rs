@@ -13,6 +13,13 @@ use progenitor_client::{Error, ResponseValue};
 /// Nothing listens on port 1, so a call that was built and sent fails to connect.
 const CLOSED_PORT: &str = "http://127.0.0.1:1";
 
+/// Installs rustls' ring provider for reqwest: in a workspace build reqwest
+/// has no provider of its own (apidoc-runtime picks ring the same way).
+fn with_crypto_provider() {
+    // An error only says a provider is installed already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Runs one generated call and checks it failed only at connecting.
 fn assert_sent<T, E: std::fmt::Debug>(
     call: impl Future<Output = Result<ResponseValue<T>, Error<E>>>,
@@ -30,6 +37,7 @@ fn assert_sent<T, E: std::fmt::Debug>(
 
 #[test]
 fn metastudio_client_has_every_operation() {
+    with_crypto_provider();
     let client = metastudio::Client::new(CLOSED_PORT);
     let token = Some("token");
     assert_sent(client.querying_tenant_personalized_notifications(
@@ -54,6 +62,7 @@ fn metastudio_client_has_every_operation() {
 
 #[test]
 fn codearts_repo_client_has_every_operation() {
+    with_crypto_provider();
     let client = codearts_repo::Client::new(CLOSED_PORT);
     let token = codearts_repo::types::ObtainingTenantSettingsXAuthToken::try_from("token")
         .expect("a token within the documented 1 to 100,000 characters");
