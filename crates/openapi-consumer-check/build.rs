@@ -3,9 +3,6 @@
 //! each. Any document progenitor rejects fails the build, naming the file
 //! and progenitor's error: that is the whole point of this crate.
 
-#[path = "build/shared_error_bodies.rs"]
-mod shared_error_bodies;
-
 use std::{
     any::Any,
     env, fs,
@@ -103,9 +100,8 @@ fn generate_client(spec: &Path) -> Result<String, String> {
         format!("{}: {stage}: {error}", spec.display())
     };
     let text = fs::read_to_string(spec).map_err(|error| failed("read", &error))?;
-    let mut document: openapiv3::OpenAPI = yaml_serde::from_str(&text)
+    let document: openapiv3::OpenAPI = yaml_serde::from_str(&text)
         .map_err(|error| failed("not an OpenAPI 3.0 document", &error))?;
-    shared_error_bodies::share_identical_error_bodies(&mut document);
     // progenitor reports some limits by panicking; catching it lets the
     // error name the file.
     let generated = panic::catch_unwind(AssertUnwindSafe(|| {
