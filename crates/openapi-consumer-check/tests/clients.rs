@@ -45,19 +45,18 @@ fn metastudio_client_has_every_operation() {
         std::num::NonZeroU32::new(10),
         Some(0),
         metastudio::types::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
-        None,
         token,
         None,
         None,
     ));
     assert_sent(client.querying_tenant_personalized_configurations(
-        "project", None, None, None, token, None, None,
+        "project", None, None, token, None, None,
     ));
     let body = metastudio::types::UpdateTenantServiceConfigsRequestBody {
         is_ai_mark_on: true,
         ..Default::default()
     };
-    assert_sent(client.update_tenant_service_configs("project", None, token, None, None, &body));
+    assert_sent(client.update_tenant_service_configs("project", token, None, None, &body));
 }
 
 #[test]
