@@ -241,6 +241,9 @@ fn corpus_counts_per_service() {
         parameters: 295,
         fields: 1100,
         diagnostics: diagnostics(&[
+            // Two pages join a success and an error example with "Or" and
+            // document no error status to file the error under.
+            ("example-error-status-unknown", 2),
             ("not-an-api-page", 76),
             ("path-param-misspelled", 2),
             ("table-link-guessed", 4),

@@ -1,8 +1,10 @@
 //! Example requests and responses, and the Status Codes section.
 
+use std::collections::BTreeSet;
+
 use apidoc_ir::{
-    Diagnostic, ExampleBody, Method, Operation, RequestExample, ResponseExample, StatusCodeDoc,
-    Text, Value,
+    Diagnostic, ExampleBody, Method, Operation, RequestExample, ResponseExample, Span,
+    StatusCodeDoc, Text, Value,
 };
 
 use super::{Placed, Reader, Role, Tables, response_index, sections, sections::Section, table};
@@ -19,7 +21,7 @@ impl Reader<'_> {
     ) {
         operation.status_codes = self.status_codes(tables);
         operation.request_examples = self.request_examples(placed, operation);
-        self.response_examples(placed, operation);
+        self.response_examples(placed, tables, operation);
         for doc in &operation.status_codes {
             if let Some(response) = operation
                 .responses
@@ -77,6 +79,7 @@ impl Reader<'_> {
         {
             let span = self.span(p.block.line);
             match &p.block.kind {
+                BlockKind::Paragraph(text) if is_connective(text) => {}
                 BlockKind::Paragraph(text) => match sections::example_line(text) {
                     Some((method, url)) => {
                         out.push(self.request_example(method, url, &mut pending, span))
@@ -134,26 +137,47 @@ impl Reader<'_> {
         }
     }
 
-    fn response_examples(&mut self, placed: &[Placed<'_>], operation: &mut Operation) {
+    fn response_examples(
+        &mut self,
+        placed: &[Placed<'_>],
+        tables: &Tables<'_>,
+        operation: &mut Operation,
+    ) {
         let default_status = operation
             .responses
             .iter()
             .map(|r| r.status)
             .find(|s| (200..300).contains(s))
             .unwrap_or(200);
+        let unstated = UnstatedStatus {
+            success: default_status,
+            success_fields: body_field_names(tables, default_status),
+            errors: error_statuses(placed, operation),
+        };
         let mut pending: Vec<&str> = Vec::new();
         for p in placed
             .iter()
             .filter(|p| p.section == Section::ExampleResponse)
         {
             match &p.block.kind {
+                BlockKind::Paragraph(text) if is_connective(text) => {}
                 BlockKind::Paragraph(text) if sections::status_line(text).is_none() => {
                     pending.push(text)
                 }
                 BlockKind::Code { text, .. } => {
-                    let status = p.status.unwrap_or(default_status);
                     let span = self.span(p.block.line);
                     let description = std::mem::take(&mut pending).join("\n\n");
+                    let body = example_body(text);
+                    let status = match p.status {
+                        Some(status) => status,
+                        None => match unstated.status_of(&body) {
+                            Ok(status) => status,
+                            Err(warning) => {
+                                self.diagnostics.push(warning.at(span));
+                                continue;
+                            }
+                        },
+                    };
                     let index = response_index(&mut operation.responses, status, span.clone());
                     let response = &mut operation.responses[index];
                     if response.description.is_empty() && !description.is_empty() {
@@ -166,7 +190,7 @@ impl Reader<'_> {
                     };
                     response.examples.push(ResponseExample {
                         description,
-                        body: example_body(text),
+                        body,
                         span,
                     });
                 }
@@ -174,6 +198,127 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// A paragraph that only joins two examples ("Or" between a success and an
+/// error body): neither example's description.
+fn is_connective(text: &str) -> bool {
+    let word = text
+        .trim()
+        .trim_end_matches([':', '：', ',', '，', '.', '。'])
+        .trim();
+    ["or", "或", "或者"]
+        .iter()
+        .any(|connective| word.eq_ignore_ascii_case(connective))
+}
+
+/// What decides the status of an example response the page gives no
+/// status line for.
+struct UnstatedStatus {
+    /// The first success status: where an example goes by default.
+    success: u16,
+    /// The fields of that status's body table.
+    success_fields: BTreeSet<String>,
+    /// Every error status the page documents, ascending.
+    errors: Vec<u16>,
+}
+
+impl UnstatedStatus {
+    /// The success status, or for an error body ([`is_error_body`]) the
+    /// one error status the page documents. An error body where the page
+    /// documents no or several error statuses cannot be placed; the `Err`
+    /// says so.
+    fn status_of(&self, body: &ExampleBody) -> Result<u16, UnplacedError> {
+        if !is_error_body(body, &self.success_fields) {
+            return Ok(self.success);
+        }
+        match self.errors.as_slice() {
+            [only] => Ok(*only),
+            several => Err(UnplacedError {
+                documented: several.to_vec(),
+            }),
+        }
+    }
+}
+
+/// An error example without a status line that no single documented error
+/// status claims.
+struct UnplacedError {
+    documented: Vec<u16>,
+}
+
+impl UnplacedError {
+    fn at(self, span: Span) -> Diagnostic {
+        let documented = match self.documented.as_slice() {
+            [] => "no error status".to_owned(),
+            several => {
+                let listed: Vec<String> = several.iter().map(u16::to_string).collect();
+                format!("several error statuses ({})", listed.join(", "))
+            }
+        };
+        Diagnostic::warning(
+            "example-error-status-unknown",
+            format!(
+                "expected a status line above this error example, found none, and the page documents {documented}"
+            ),
+            span,
+            "left out: no status to file it under",
+        )
+        .with_help("put a \"Status code: 400\" line (with the status meant) above the example")
+    }
+}
+
+/// Huawei Cloud's two error body shapes: `{"error": {"code", "message"}}`
+/// (older services) and `{"error_code", "error_msg"}` with at most other
+/// `error_…` keys and `request_id`. A body using a field of the success
+/// table is a success body whatever its keys.
+fn is_error_body(body: &ExampleBody, success_fields: &BTreeSet<String>) -> bool {
+    let ExampleBody::Json(Value::Object(object)) = body else {
+        return false;
+    };
+    if object.keys().any(|key| success_fields.contains(key)) {
+        return false;
+    }
+    let nested = object.len() == 1
+        && object
+            .get("error")
+            .and_then(Value::as_object)
+            .is_some_and(|error| error.contains_key("code") || error.contains_key("message"));
+    let flat = object.contains_key("error_code")
+        && object.contains_key("error_msg")
+        && object
+            .keys()
+            .all(|key| key.starts_with("error_") || key == "request_id");
+    nested || flat
+}
+
+/// The names in the body tables of `status`.
+fn body_field_names(tables: &Tables<'_>, status: u16) -> BTreeSet<String> {
+    tables
+        .iter()
+        .filter(|t| t.role == Role::ResponseBody(status))
+        .filter_map(|t| Some(table::rows(t.table, t.columns.as_ref()?)))
+        .flatten()
+        .map(|row| row.name)
+        .collect()
+}
+
+/// The error statuses (400 and above) of the response tables, the Status
+/// Codes section and the status lines of the examples, ascending, once.
+fn error_statuses(placed: &[Placed<'_>], operation: &Operation) -> Vec<u16> {
+    let stated = placed
+        .iter()
+        .filter(|p| p.section == Section::ExampleResponse)
+        .filter_map(|p| p.status);
+    let statuses: BTreeSet<u16> = operation
+        .responses
+        .iter()
+        .map(|r| r.status)
+        .chain(operation.status_codes.iter().map(|doc| doc.status))
+        .chain(stated)
+        .filter(|status| *status >= 400)
+        .collect();
+    statuses.into_iter().collect()
 }
 
 /// A JSON body where the text parses as JSON, the text itself otherwise.

@@ -499,7 +499,10 @@ fn odd_cells_are_errors_that_still_say_how_the_row_would_read() {
         codes(&parsed),
         ["unknown-type", "row-missing-cell", "row-missing-cell"]
     );
-    assert!(parsed.diagnostics.iter().all(|d| d.is_error()), "broken rows stop generation");
+    assert!(
+        parsed.diagnostics.iter().all(|d| d.is_error()),
+        "broken rows stop generation"
+    );
 }
 
 #[test]
@@ -622,4 +625,188 @@ fn a_normal_status_line_gives_the_success_status() {
         ],
     );
     assert_eq!(read(&parsed).operation.responses[0].status, 201);
+}
+
+fn code(text: &str) -> Block {
+    Block::new(
+        BlockKind::Code {
+            lang: None,
+            text: text.to_owned(),
+        },
+        1,
+    )
+}
+
+/// The statuses of the responses with their examples' descriptions and
+/// first keys.
+fn examples_by_status(page: &Page) -> Vec<(u16, Option<&str>, Vec<String>)> {
+    let mut out = Vec::new();
+    for response in &page.operation.responses {
+        for example in &response.examples {
+            let first_key = match &example.body {
+                apidoc_ir::ExampleBody::Json(apidoc_ir::Value::Object(object)) => {
+                    object.keys().next().cloned()
+                }
+                _ => None,
+            };
+            out.push((
+                response.status,
+                example.description.en.as_deref(),
+                first_key.into_iter().collect(),
+            ));
+        }
+    }
+    out
+}
+
+/// "Example Response": a success body, "Or", an error body; `after` ends
+/// the page.
+fn success_or_error(after: Vec<Block>) -> Parsed {
+    let mut blocks = vec![
+        heading(4, "Response"),
+        table_block(
+            "Table 2 Response parameters",
+            &[RESPONSE, &["job_id", "String", "Task ID."]],
+        ),
+        heading(4, "Example Response"),
+        code(r#"{"job_id": "70a5"}"#),
+        paragraph("Or"),
+        code(r#"{"error": {"message": "request body is illegal.", "code": "Ecs.0005"}}"#),
+    ];
+    blocks.extend(after);
+    page("POST /v1/{project_id}/cloudservers/delete", blocks)
+}
+
+#[test]
+fn an_or_between_examples_describes_neither() {
+    let parsed = success_or_error(vec![]);
+    let ok = &read(&parsed).operation.responses[0];
+    assert_eq!((ok.status, ok.description.is_empty()), (200, true));
+    assert!(
+        ok.examples.iter().all(|e| e.description.is_empty()),
+        "{:?}",
+        ok.examples
+    );
+}
+
+#[test]
+fn an_error_example_without_status_goes_to_the_one_error_status() {
+    let parsed = success_or_error(vec![
+        heading(4, "Status Codes"),
+        table_block(
+            "Table 3 Status codes",
+            &[
+                &["Status Code", "Description"],
+                &["200", "OK"],
+                &["400", "Bad Request"],
+            ],
+        ),
+    ]);
+    assert_eq!(
+        examples_by_status(read(&parsed)),
+        [
+            (200, None, vec!["job_id".to_owned()]),
+            (400, None, vec!["error".to_owned()]),
+        ]
+    );
+    assert_eq!(codes(&parsed), Vec::<&str>::new());
+}
+
+#[test]
+fn an_error_example_no_single_status_claims_is_left_out_with_a_warning() {
+    let parsed = success_or_error(vec![]);
+    assert_eq!(
+        examples_by_status(read(&parsed)),
+        [(200, None, vec!["job_id".to_owned()])]
+    );
+    assert_eq!(codes(&parsed), ["example-error-status-unknown"]);
+    let several = success_or_error(vec![
+        heading(4, "Status Codes"),
+        table_block(
+            "Table 3 Status codes",
+            &[
+                &["Status Code", "Description"],
+                &["400", "Bad Request"],
+                &["404", "Not Found"],
+            ],
+        ),
+    ]);
+    assert_eq!(codes(&several), ["example-error-status-unknown"]);
+    assert!(
+        several.diagnostics[0]
+            .message
+            .ends_with("several error statuses (400, 404)"),
+        "{}",
+        several.diagnostics[0].message
+    );
+}
+
+#[test]
+fn a_body_with_success_fields_or_a_stated_status_stays_where_it_is() {
+    let parsed = page(
+        "POST /v1/things",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 Response parameters",
+                &[
+                    RESPONSE,
+                    &["error_code", "String", "Code of the last failure."],
+                    &["error_msg", "String", "Message of the last failure."],
+                ],
+            ),
+            heading(4, "Example Response"),
+            code(r#"{"error_code": "X.1", "error_msg": "failed"}"#),
+            paragraph("Status code: 500"),
+            code(r#"{"error": {"code": "X.2"}}"#),
+        ],
+    );
+    assert_eq!(
+        examples_by_status(read(&parsed)),
+        [
+            (200, None, vec!["error_code".to_owned()]),
+            (500, None, vec!["error".to_owned()]),
+        ]
+    );
+}
+
+/// A reduced copy of the OTC ECS page "Deleting ECSs"
+/// (`ecs/en-us_topic_0020212679.html`): a success and an error example
+/// joined by "Or", and no Status Codes section.
+const DELETING_ECSS: &str = r#"<html><body><div>
+<h1 class="topictitle1">Deleting ECSs</h1>
+<div class="section"><h4 class="sectiontitle">URI</h4><p>POST /v1/{project_id}/cloudservers/delete</p></div>
+<div class="section"><h4 class="sectiontitle">Response</h4>
+<table><caption><b>Table 3 </b>Response parameters</caption>
+<thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead>
+<tbody><tr><td><p>job_id</p></td><td><p>String</p></td><td><p>Specifies the returned task ID.</p></td></tr></tbody>
+</table></div>
+<div class="section"><h4 class="sectiontitle">Example Response</h4><pre class="screen">{
+    "job_id": "70a599e0-31e7-49b7-b260-868f441e862b"
+}</pre>
+<p>Or</p>
+<pre class="screen">{
+    "error": {
+        "message": "request body is illegal.",
+        "code": "Ecs.0005"
+    }
+}</pre>
+</div>
+<div class="section"><h4 class="sectiontitle">Returned Values</h4><p>See <a href="en-us_topic_0022067716.html">Returned Values for General Requests</a>.</p></div>
+</div></body></html>"#;
+
+#[test]
+fn reduced_ecs_page_keeps_its_error_example_out_of_the_success_response() {
+    let blocks = crate::to_blocks(DELETING_ECSS, crate::Format::Html);
+    let parsed = read_page("ecs/en-us_topic_0020212679.html", &blocks);
+    let page = read(&parsed);
+    assert_eq!(page.operation.id, "DeletingECSs");
+    let ok = &page.operation.responses[0];
+    assert_eq!(ok.status, 200);
+    assert_ne!(ok.description.en.as_deref(), Some("Or"));
+    assert_eq!(
+        examples_by_status(page),
+        [(200, None, vec!["job_id".to_owned()])]
+    );
+    assert_eq!(codes(&parsed), ["example-error-status-unknown"]);
 }
