@@ -251,6 +251,14 @@ impl<'a> OperationMapper<'a> {
             .iter()
             .map(|header| (header.name.clone(), ReferenceOr::Item(self.header(header))))
             .collect();
+        if let Some(body) = response
+            .body
+            .as_ref()
+            .filter(|_| status_has_no_body(status))
+        {
+            let schema = serde_json::to_value(self.body_schema(body)).unwrap_or_default();
+            extensions.insert("x-documented-body".to_owned(), schema);
+        }
         Response {
             description,
             headers,
@@ -262,9 +270,10 @@ impl<'a> OperationMapper<'a> {
 
     /// The JSON body of a response with its examples; none for a status
     /// that never has a body, where HTTP makes a documented body (an
-    /// example `{}` under 204) meaningless. Examples without a body table
-    /// get a schema admitting any value: consumers such as progenitor need a
-    /// schema beside every media type.
+    /// example `{}` under 204) meaningless (a body table stays visible as
+    /// `x-documented-body`). Examples without a body table get a schema
+    /// admitting any value: consumers such as progenitor need a schema
+    /// beside every media type.
     fn response_content(&self, response: &apidoc_ir::Response) -> IndexMap<String, MediaType> {
         let examples = named_examples(
             response
@@ -488,6 +497,11 @@ mod tests {
         for status in ["101", "204", "304"] {
             assert_eq!(responses[status].get("content"), None, "{status}");
             assert!(responses[status]["description"].is_string(), "{status}");
+            assert_eq!(
+                responses[status]["x-documented-body"],
+                json!({"$ref": "#/components/schemas/Body"}),
+                "{status}"
+            );
         }
     }
 
