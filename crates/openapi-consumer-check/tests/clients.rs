@@ -49,9 +49,10 @@ fn metastudio_client_has_every_operation() {
         None,
         None,
     ));
-    assert_sent(client.querying_tenant_personalized_configurations(
-        "project", None, None, token, None, None,
-    ));
+    assert_sent(
+        client
+            .querying_tenant_personalized_configurations("project", None, None, token, None, None),
+    );
     let body = metastudio::types::UpdateTenantServiceConfigsRequestBody {
         is_ai_mark_on: true,
         ..Default::default()
