@@ -46,6 +46,7 @@
 //! | `model-unreferenced` | error | a model nothing refers to |
 //! | `model-undefined` | error | a reference to a model no table defines |
 //! | `status-code-mismatch` | warning | response tables and the Status Codes section list different statuses |
+//! | `body-on-bodiless-status` | warning | a body table under 1xx, 204 or 304, which HTTP sends without a body |
 //! | `status-description-mismatch` | warning | a status described with another status's reason phrase ("403: Bad Request") |
 //! | `default-type-mismatch` | error | a default that does not fit its type |
 //! | `default-not-in-enum` | warning | a default outside the allowed values |

@@ -42,9 +42,6 @@
 //!   type, not among the enumerated values, out of range).
 //! - `x-missing-model`: a model type no page defines (a free-form object
 //!   stands in for it).
-//! - `x-documented-body`: the body schema a page documents for a status
-//!   that has no body (1xx, 204, 304), beside the response without
-//!   `content`.
 //! - `x-undocumented: true`: a path placeholder no parameter row documents.
 //! - `x-conflicting-operations`: ids of operations left out because another
 //!   operation already took the same path and method.

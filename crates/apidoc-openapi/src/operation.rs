@@ -251,14 +251,6 @@ impl<'a> OperationMapper<'a> {
             .iter()
             .map(|header| (header.name.clone(), ReferenceOr::Item(self.header(header))))
             .collect();
-        if let Some(body) = response
-            .body
-            .as_ref()
-            .filter(|_| status_has_no_body(status))
-        {
-            let schema = serde_json::to_value(self.body_schema(body)).unwrap_or_default();
-            extensions.insert("x-documented-body".to_owned(), schema);
-        }
         Response {
             description,
             headers,
@@ -268,12 +260,13 @@ impl<'a> OperationMapper<'a> {
         }
     }
 
-    /// The JSON body of a response with its examples; none for a status
-    /// that never has a body, where HTTP makes a documented body (an
-    /// example `{}` under 204) meaningless (a body table stays visible as
-    /// `x-documented-body`). Examples without a body table get a schema
-    /// admitting any value: consumers such as progenitor need a schema
-    /// beside every media type.
+    /// The JSON body of a response with its examples. A status that never
+    /// has a body (1xx, 204, 304) gets content only when the page documents
+    /// a body table for it: the page wins over HTTP there (the checker
+    /// reports the contradiction), while an example alone (`{}` under 204)
+    /// is dropped. Examples without a body table get a schema admitting
+    /// any value: consumers such as progenitor need a schema beside every
+    /// media type.
     fn response_content(&self, response: &apidoc_ir::Response) -> IndexMap<String, MediaType> {
         let examples = named_examples(
             response
@@ -281,7 +274,7 @@ impl<'a> OperationMapper<'a> {
                 .iter()
                 .map(|e| (&e.description, &e.body, None)),
         );
-        if status_has_no_body(response.status) || (response.body.is_none() && examples.is_empty()) {
+        if response.body.is_none() && (status_has_no_body(response.status) || examples.is_empty()) {
             return IndexMap::new();
         }
         let schema = match &response.body {
@@ -487,22 +480,23 @@ mod tests {
     }
 
     #[test]
-    fn statuses_without_a_body_have_no_content() {
+    fn statuses_without_a_body_keep_only_a_documented_body_table() {
         let mut op = operation();
         op.responses = [101, 204, 304]
             .into_iter()
-            .map(|status| response(status, Some(TypeRef::Model("Body".into())), Some(json!({}))))
+            .map(|status| response(status, None, Some(json!({}))))
             .collect();
+        op.responses[1].body = Some(TypeRef::Model("Body".into()));
         let responses = &emitted(&op)["responses"];
-        for status in ["101", "204", "304"] {
+        for status in ["101", "304"] {
             assert_eq!(responses[status].get("content"), None, "{status}");
             assert!(responses[status]["description"].is_string(), "{status}");
-            assert_eq!(
-                responses[status]["x-documented-body"],
-                json!({"$ref": "#/components/schemas/Body"}),
-                "{status}"
-            );
         }
+        assert_eq!(
+            responses["204"]["content"]["application/json"]["schema"],
+            json!({"$ref": "#/components/schemas/Body"}),
+            "the page's body table wins"
+        );
     }
 
     #[test]

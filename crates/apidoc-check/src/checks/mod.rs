@@ -27,6 +27,7 @@ const CHECKS: &[Check] = &[
     models::model_unreferenced,
     status_codes::status_code_mismatch,
     status_codes::status_description_mismatch,
+    status_codes::body_on_bodiless_status,
     constraints::default_fits,
     constraints::range_inverted,
     constraints::enum_type_mismatch,

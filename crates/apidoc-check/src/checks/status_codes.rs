@@ -216,3 +216,59 @@ mod reason_phrase_tests {
         assert!(out.is_empty(), "{out:?}");
     }
 }
+
+/// `body-on-bodiless-status` (warning): a body table documented for a
+/// status that HTTP sends without a body (1xx, 204, 304). The spec keeps
+/// the table (the page wins), but clients will never see that body.
+pub(crate) fn body_on_bodiless_status(service: &Service, out: &mut Vec<Diagnostic>) {
+    for op in &service.operations {
+        for response in op
+            .responses
+            .iter()
+            .filter(|r| r.body.is_some() && never_has_body(r.status))
+        {
+            out.push(
+                Diagnostic::warning(
+                    "body-on-bodiless-status",
+                    format!(
+                        "`{}` documents a response body for status {}, which HTTP sends without a body",
+                        op.id, response.status
+                    ),
+                    response.span.clone(),
+                    format!("body table under status {}", response.status),
+                )
+                .with_help("document the body under the status the API really answers with (e.g. 200)"),
+            );
+        }
+    }
+}
+
+fn never_has_body(status: u16) -> bool {
+    (100..200).contains(&status) || status == 204 || status == 304
+}
+
+#[cfg(test)]
+mod bodiless_tests {
+    use apidoc_ir::Method;
+
+    use super::*;
+    use crate::testkit::*;
+
+    #[test]
+    fn a_body_table_under_204_is_reported_and_200_is_not() {
+        let mut op = operation(
+            "DeleteThing",
+            Method::Delete,
+            "/v1/things/{id}",
+            span("p", 1),
+        );
+        op.responses = vec![
+            response(204, Some("Body"), span("p", 5)),
+            response(200, Some("Body"), span("p", 9)),
+        ];
+        let mut out = Vec::new();
+        body_on_bodiless_status(&service(vec![op], vec![]), &mut out);
+        assert_eq!(codes(&out), ["body-on-bodiless-status"]);
+        assert_eq!(out[0].primary.as_ref().map(|l| l.span.line), Some(5));
+    }
+}
