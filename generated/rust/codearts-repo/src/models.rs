@@ -2,24 +2,9 @@
 
 //! The objects of the CodeArts Repo API: request and response bodies and the objects inside them.
 
-/// The `ObtainingTenantSettingsResponse401Body` object.
+/// The `ObtainingTenantSettingsErrorBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ObtainingTenantSettingsResponse401Body {
-    /// Definition
-    ///
-    /// Error code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// Definition
-    ///
-    /// Error message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-}
-
-/// The `ObtainingTenantSettingsResponse403Body` object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ObtainingTenantSettingsResponse403Body {
+pub struct ObtainingTenantSettingsErrorBody {
     /// Definition
     ///
     /// Error code.

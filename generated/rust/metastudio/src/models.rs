@@ -51,31 +51,9 @@ impl std::fmt::Display for CollectionInfoCollectionType {
     }
 }
 
-/// The `QueryingTenantPersonalizedConfigurationsResponse401Body` object.
+/// The `QueryingTenantPersonalizedConfigurationsErrorBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTenantPersonalizedConfigurationsResponse401Body {
-    /// Error code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// Error description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-}
-
-/// The `QueryingTenantPersonalizedConfigurationsResponse403Body` object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTenantPersonalizedConfigurationsResponse403Body {
-    /// Error code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// Error description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-}
-
-/// The `QueryingTenantPersonalizedConfigurationsResponse500Body` object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTenantPersonalizedConfigurationsResponse500Body {
+pub struct QueryingTenantPersonalizedConfigurationsErrorBody {
     /// Error code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
@@ -92,31 +70,9 @@ pub struct QueryingTenantPersonalizedConfigurationsResponseBody {
     pub my_collections: Option<Vec<CollectionInfo>>,
 }
 
-/// The `QueryingTenantPersonalizedNotificationsResponse401Body` object.
+/// The `QueryingTenantPersonalizedNotificationsErrorBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTenantPersonalizedNotificationsResponse401Body {
-    /// Error code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// Error description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-}
-
-/// The `QueryingTenantPersonalizedNotificationsResponse403Body` object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTenantPersonalizedNotificationsResponse403Body {
-    /// Error code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// Error description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_msg: Option<String>,
-}
-
-/// The `QueryingTenantPersonalizedNotificationsResponse500Body` object.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTenantPersonalizedNotificationsResponse500Body {
+pub struct QueryingTenantPersonalizedNotificationsErrorBody {
     /// Error code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
