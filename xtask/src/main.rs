@@ -164,16 +164,7 @@ fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
 
 /// Runs the pipeline with a progress bar on an interactive terminal.
 fn run_pipeline(docs: &Path) -> Result<Output, String> {
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} pages parsed ({per_sec})")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        Some(bar)
-    } else {
-        None
-    };
+    let bar = progress_bar(docs)?;
     let tick = || {
         if let Some(bar) = &bar {
             bar.inc(1);
@@ -184,6 +175,25 @@ fn run_pipeline(docs: &Path) -> Result<Output, String> {
         bar.finish_and_clear();
     }
     output
+}
+
+/// A progress bar over the pages of `docs`, for runs long enough to want
+/// one on an interactive terminal; `None` otherwise (CI logs stay clean).
+fn progress_bar(docs: &Path) -> Result<Option<ProgressBar>, String> {
+    const MANY_PAGES: u64 = 50;
+    if !std::io::stderr().is_terminal() {
+        return Ok(None);
+    }
+    let pages: u64 = apidoc_pipeline::load_docs(docs)?.iter().map(|s| s.pages.len() as u64).sum();
+    if pages < MANY_PAGES {
+        return Ok(None);
+    }
+    let bar = ProgressBar::new(pages);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} pages ({per_sec}, {eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Ok(Some(bar))
 }
 
 /// Prints errors (and warnings with --verbose) rustc-style, and a summary.
