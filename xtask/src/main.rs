@@ -184,7 +184,10 @@ fn progress_bar(docs: &Path) -> Result<Option<ProgressBar>, String> {
     if !std::io::stderr().is_terminal() {
         return Ok(None);
     }
-    let pages: u64 = apidoc_pipeline::load_docs(docs)?.iter().map(|s| s.pages.len() as u64).sum();
+    let pages: u64 = apidoc_pipeline::load_docs(docs)?
+        .iter()
+        .map(|s| s.pages.len() as u64)
+        .sum();
     if pages < MANY_PAGES {
         return Ok(None);
     }

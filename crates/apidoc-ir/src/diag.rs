@@ -60,25 +60,41 @@ impl Diagnostic {
             severity,
             code: code.to_owned(),
             message: message.into(),
-            primary: Some(Label { span, message: label.into() }),
+            primary: Some(Label {
+                span,
+                message: label.into(),
+            }),
             secondary: Vec::new(),
             help: None,
         }
     }
 
     /// An error at `span`.
-    pub fn error(code: &str, message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
+    pub fn error(
+        code: &str,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Error, code, message, span, label)
     }
 
     /// A warning at `span`.
-    pub fn warning(code: &str, message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &str,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Warning, code, message, span, label)
     }
 
     /// Adds another place involved in the finding.
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.secondary.push(Label { span, message: message.into() });
+        self.secondary.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 

@@ -26,7 +26,10 @@ pub struct Span {
 impl Span {
     /// A span at `line` of `file`.
     pub fn new(file: impl Into<String>, line: u32) -> Self {
-        Self { file: file.into(), line }
+        Self {
+            file: file.into(),
+            line,
+        }
     }
 }
 

@@ -21,13 +21,28 @@ fn main() {
         };
         if blocks_only {
             let text = String::from_utf8_lossy(&bytes);
-            println!("{}", serde_json::to_string_pretty(&to_blocks(&text, format)).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&to_blocks(&text, format)).unwrap_or_default()
+            );
             continue;
         }
         let parsed = parse_page(file, &bytes, format);
-        println!("{}", serde_json::to_string_pretty(&parsed.page).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&parsed.page).unwrap_or_default()
+        );
         for d in &parsed.diagnostics {
-            eprintln!("{:?} {}: {} ({})", d.severity, d.code, d.message, d.primary.as_ref().map(|l| l.span.to_string()).unwrap_or_default());
+            eprintln!(
+                "{:?} {}: {} ({})",
+                d.severity,
+                d.code,
+                d.message,
+                d.primary
+                    .as_ref()
+                    .map(|l| l.span.to_string())
+                    .unwrap_or_default()
+            );
         }
     }
 }

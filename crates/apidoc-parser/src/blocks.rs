@@ -128,7 +128,10 @@ pub fn resolve_spans(rows: Vec<Vec<SpannedCell>>) -> Vec<Vec<Cell>> {
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            let (rs, cs) = (spanned.rowspan.clamp(1, 1000), spanned.colspan.clamp(1, 1000));
+            let (rs, cs) = (
+                spanned.rowspan.clamp(1, 1000),
+                spanned.colspan.clamp(1, 1000),
+            );
             for dr in 0..rs {
                 let rr = r + dr;
                 if grid.len() <= rr {
@@ -151,9 +154,17 @@ pub fn resolve_spans(rows: Vec<Vec<SpannedCell>>) -> Vec<Vec<Cell>> {
             let line = row.iter().flatten().map(|c| c.line).next().unwrap_or(0);
             let mut cells: Vec<Cell> = row
                 .into_iter()
-                .map(|c| c.unwrap_or_else(|| Cell { blocks: Vec::new(), line }))
+                .map(|c| {
+                    c.unwrap_or_else(|| Cell {
+                        blocks: Vec::new(),
+                        line,
+                    })
+                })
                 .collect();
-            cells.resize_with(width, || Cell { blocks: Vec::new(), line });
+            cells.resize_with(width, || Cell {
+                blocks: Vec::new(),
+                line,
+            });
             cells
         })
         .collect()

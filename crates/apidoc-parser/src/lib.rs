@@ -62,16 +62,24 @@ pub fn to_blocks(source: &str, format: Format) -> Vec<blocks::Block> {
 pub fn parse_page(file: &str, bytes: &[u8], format: Format) -> Parsed {
     let Ok(source) = std::str::from_utf8(bytes) else {
         let err = std::str::from_utf8(bytes).unwrap_err();
-        let line = 1 + bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32;
+        let line = 1 + bytes[..err.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
         return Parsed {
             page: None,
-            diagnostics: vec![Diagnostic::error(
-                "not-utf8",
-                format!("expected UTF-8 text, found an invalid byte at offset {}", err.valid_up_to()),
-                Span::new(file, line),
-                "invalid UTF-8 here",
-            )
-            .with_help("save the page as UTF-8")],
+            diagnostics: vec![
+                Diagnostic::error(
+                    "not-utf8",
+                    format!(
+                        "expected UTF-8 text, found an invalid byte at offset {}",
+                        err.valid_up_to()
+                    ),
+                    Span::new(file, line),
+                    "invalid UTF-8 here",
+                )
+                .with_help("save the page as UTF-8"),
+            ],
         };
     };
     let blocks = to_blocks(source, format);

@@ -37,7 +37,10 @@ fn fixture(relative: &str) -> std::path::PathBuf {
 
 #[test]
 fn seed_000_as_text_and_as_hand_written_html() {
-    let text = ir(&fixture("../../docs-input/metastudio/000_37ecb5e41607ce1b.txt"), Format::Text);
+    let text = ir(
+        &fixture("../../docs-input/metastudio/000_37ecb5e41607ce1b.txt"),
+        Format::Text,
+    );
     let html = ir(&fixture("tests/fixtures/html/seed_000.html"), Format::Html);
     similar_asserts(&text, &html);
 }
@@ -45,7 +48,10 @@ fn seed_000_as_text_and_as_hand_written_html() {
 #[test]
 fn seed_000_as_html_and_as_markdown() {
     let html = ir(&fixture("tests/fixtures/html/seed_000.html"), Format::Html);
-    let markdown = ir(&fixture("tests/fixtures/markdown/seed_000.md"), Format::Markdown);
+    let markdown = ir(
+        &fixture("tests/fixtures/markdown/seed_000.md"),
+        Format::Markdown,
+    );
     similar_asserts(&html, &markdown);
 }
 
@@ -55,26 +61,40 @@ fn corpus_fixtures_as_html_and_as_markdown() {
     let dir = fixture("tests/fixtures/markdown");
     let mut compared = 0;
     for service in ["ecs", "modelarts"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(service)) else { continue };
+        let Ok(entries) = std::fs::read_dir(dir.join(service)) else {
+            continue;
+        };
         let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         names.sort();
-        for md in names.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
-            let html = fixture("tests/fixtures/html").join(service).join(md.with_extension("html").file_name().expect("name"));
+        for md in names
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        {
+            let html = fixture("tests/fixtures/html")
+                .join(service)
+                .join(md.with_extension("html").file_name().expect("name"));
             if !html.exists() {
                 continue;
             }
-            let (a, b) = (read_any(&html, Format::Html), read_any(&md, Format::Markdown));
+            let (a, b) = (
+                read_any(&html, Format::Html),
+                read_any(&md, Format::Markdown),
+            );
             similar_asserts(&a, &b);
             compared += usize::from(!a.is_null());
         }
     }
-    assert!(compared >= 4, "expected at least 4 API page pairs, compared {compared}");
+    assert!(
+        compared >= 4,
+        "expected at least 4 API page pairs, compared {compared}"
+    );
 }
 
 /// IR of any page, API page or not (non-API pages compare as null).
 fn read_any(path: &Path, format: Format) -> Value {
     let bytes = std::fs::read(path).expect("fixture present");
-    let mut value = serde_json::to_value(parse_page("page", &bytes, format).page).expect("IR serialises");
+    let mut value =
+        serde_json::to_value(parse_page("page", &bytes, format).page).expect("IR serialises");
     strip_locations(&mut value);
     value
 }

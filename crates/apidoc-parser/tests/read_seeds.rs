@@ -19,13 +19,36 @@ macro_rules! seed_snapshot {
             let errors: Vec<_> = parsed.diagnostics.iter().filter(|d| d.is_error()).collect();
             assert!(errors.is_empty(), "unexpected errors: {errors:#?}");
             insta::assert_yaml_snapshot!(parsed.page.expect("an API page"));
-            insta::assert_yaml_snapshot!(concat!(stringify!($test), "_diagnostics"), parsed.diagnostics);
+            insta::assert_yaml_snapshot!(
+                concat!(stringify!($test), "_diagnostics"),
+                parsed.diagnostics
+            );
         }
     };
 }
 
-seed_snapshot!(seed_000_user_configurations, "metastudio", "000_37ecb5e41607ce1b.txt");
-seed_snapshot!(seed_001_notice_configurations, "metastudio", "001_5895c310bf871631.txt");
-seed_snapshot!(seed_002_service_configs_en, "metastudio", "002_4e79ef88630fefdf.txt");
-seed_snapshot!(seed_003_service_configs_zh, "metastudio", "003_b856d7b32c063b91.txt");
-seed_snapshot!(seed_004_tenant_setting, "codearts-repo", "004_05b83e28723b5985.txt");
+seed_snapshot!(
+    seed_000_user_configurations,
+    "metastudio",
+    "000_37ecb5e41607ce1b.txt"
+);
+seed_snapshot!(
+    seed_001_notice_configurations,
+    "metastudio",
+    "001_5895c310bf871631.txt"
+);
+seed_snapshot!(
+    seed_002_service_configs_en,
+    "metastudio",
+    "002_4e79ef88630fefdf.txt"
+);
+seed_snapshot!(
+    seed_003_service_configs_zh,
+    "metastudio",
+    "003_b856d7b32c063b91.txt"
+);
+seed_snapshot!(
+    seed_004_tenant_setting,
+    "codearts-repo",
+    "004_05b83e28723b5985.txt"
+);

@@ -72,7 +72,9 @@ impl Output {
 
     /// True when a finding is an error: nothing may be written.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -102,13 +104,19 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
         emit(&service, &mut output.files);
         output.services.push(service);
     }
-    output.files.insert("FINDINGS.md".to_owned(), apidoc_check::findings_report(&output.diagnostics));
+    output.files.insert(
+        "FINDINGS.md".to_owned(),
+        apidoc_check::findings_report(&output.diagnostics),
+    );
     Ok(output)
 }
 
 /// Parses one service's pages in parallel, keeping page order. Each page
 /// is read just before it is parsed and dropped right after.
-pub fn parse_pages(input: &ServiceInput, on_page: &(dyn Fn() + Sync)) -> Vec<apidoc_parser::Parsed> {
+pub fn parse_pages(
+    input: &ServiceInput,
+    on_page: &(dyn Fn() + Sync),
+) -> Vec<apidoc_parser::Parsed> {
     input
         .pages
         .par_iter()
@@ -137,7 +145,10 @@ fn read_and_parse(page: &PageFile) -> apidoc_parser::Parsed {
 
 fn emit(service: &Service, files: &mut BTreeMap<String, String>) {
     let name = &service.meta.name;
-    files.insert(format!("openapi/{name}.yaml"), apidoc_openapi::emit(service));
+    files.insert(
+        format!("openapi/{name}.yaml"),
+        apidoc_openapi::emit(service),
+    );
     for (path, content) in apidoc_rust::emit(service, RUNTIME_PATH) {
         files.insert(format!("rust/{name}/{path}"), content);
     }
@@ -145,6 +156,10 @@ fn emit(service: &Service, files: &mut BTreeMap<String, String>) {
 
 fn count(service: &Service, stats: &mut Stats) {
     stats.operations += service.operations.len();
-    stats.parameters += service.operations.iter().map(|o| o.parameters.len()).sum::<usize>();
+    stats.parameters += service
+        .operations
+        .iter()
+        .map(|o| o.parameters.len())
+        .sum::<usize>();
     stats.fields += service.models.iter().map(|m| m.fields.len()).sum::<usize>();
 }

@@ -69,14 +69,24 @@ pub fn load_docs(docs: &Path) -> Result<Vec<ServiceInput>, String> {
 }
 
 fn load_service(docs: &Path, folder: &Path) -> Result<ServiceInput, String> {
-    let dir_name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir_name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut pages = Vec::new();
     for path in read_dir_sorted(folder)? {
         let name = relative_name(docs, &path);
-        let Some(format) = Format::from_path(&name) else { continue };
+        let Some(format) = Format::from_path(&name) else {
+            continue;
+        };
         let metadata = fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         if metadata.is_file() {
-            pages.push(PageFile { name, format, path, size: metadata.len() });
+            pages.push(PageFile {
+                name,
+                format,
+                path,
+                size: metadata.len(),
+            });
         }
     }
     let meta_path = folder.join("service.toml");
@@ -85,11 +95,16 @@ fn load_service(docs: &Path, folder: &Path) -> Result<ServiceInput, String> {
     } else {
         default_meta(&dir_name, &relative_name(docs, &meta_path))
     };
-    Ok(ServiceInput { meta, pages, diagnostics })
+    Ok(ServiceInput {
+        meta,
+        pages,
+        diagnostics,
+    })
 }
 
 fn read_meta(path: &Path, dir_name: &str) -> Result<ServiceMeta, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let file: MetaFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(ServiceMeta {
         name: file.name.unwrap_or_else(|| dir_name.to_owned()),
@@ -122,7 +137,8 @@ fn default_meta(dir_name: &str, meta_name: &str) -> (ServiceMeta, Vec<Diagnostic
 }
 
 fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("{}: cannot read directory: {e}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("{}: cannot read directory: {e}", dir.display()))?;
     let mut paths = entries
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<Vec<_>, _>>()
@@ -133,5 +149,9 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 fn relative_name(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -24,7 +24,11 @@ fn findings_on_the_seeds() {
         .diagnostics
         .iter()
         .map(|d| {
-            let place = d.primary.as_ref().map(|l| l.span.to_string()).unwrap_or_default();
+            let place = d
+                .primary
+                .as_ref()
+                .map(|l| l.span.to_string())
+                .unwrap_or_default();
             format!("{place} {:?} {}: {}", d.severity, d.code, d.message)
         })
         .collect();
@@ -34,9 +38,16 @@ fn findings_on_the_seeds() {
 #[test]
 fn counts() {
     let output = seeds();
-    let per_service: Vec<(&str, usize, usize)> =
-        output.stats.iter().map(|(name, s)| (name.as_str(), s.pages, s.operations)).collect();
+    let per_service: Vec<(&str, usize, usize)> = output
+        .stats
+        .iter()
+        .map(|(name, s)| (name.as_str(), s.pages, s.operations))
+        .collect();
     assert_eq!(per_service, [("codearts-repo", 1, 1), ("metastudio", 4, 3)]);
     let total = output.total();
-    assert_eq!((total.pages, total.api_pages, total.operations), (5, 5, 4), "{total:?}");
+    assert_eq!(
+        (total.pages, total.api_pages, total.operations),
+        (5, 5, 4),
+        "{total:?}"
+    );
 }
