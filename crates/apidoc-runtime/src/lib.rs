@@ -8,6 +8,9 @@
 //! [`RawResponse::json`] or into an [`Error::Api`] with
 //! [`RawResponse::into_api_error`].
 //!
+//! With the cargo feature `mock`, the `mock` module holds what the
+//! generated SDKs' tests against a local mock server share.
+//!
 //! ```no_run
 //! use apidoc_runtime::{Client, Credentials, Method, OperationRequest};
 //!
@@ -37,6 +40,8 @@
 mod client;
 mod credentials;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod nullable;
 mod request;
 mod response;
