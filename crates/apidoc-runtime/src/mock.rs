@@ -20,11 +20,11 @@
 //!
 //! # async fn run() {
 //! let response = exchange(
-//!     // An SDK passes its client's constructor, such as `MetastudioClient::new`.
-//!     |client| client,
 //!     Mock::given(method("GET")).and(path("/v1/items")).and(signed_with_ak_sk),
 //!     answer(200, "{}"),
 //!     Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
+//!     // An SDK passes its client's constructor, such as `MetastudioClient::new`.
+//!     |client| client,
 //!     async |client| client.send(OperationRequest::new(Method::GET, "/v1/items")).await,
 //! )
 //! .await
@@ -87,17 +87,17 @@ pub fn answer(status: u16, body: &str) -> ResponseTemplate {
 
 /// Serves `answer` once to a request that `mock` matches, on a mock server
 /// on 127.0.0.1; makes the `call` with the SDK client that `sdk_client`
-/// wraps around a runtime [`Client`] of that server, [`PROJECT_ID`] and
-/// `credentials`; checks the server saw the expected request (naming what
-/// it received otherwise) and returns the call's result.
+/// wraps around a runtime [`Client`] of that server with [`PROJECT_ID`]
+/// and `credentials`; checks the server saw the expected request (naming
+/// what it received otherwise) and returns the call's result.
 ///
 /// `sdk_client` is the generated client's constructor (`XyzClient::new`);
 /// the runtime [`Client`] itself serves with `|client| client`.
 pub async fn exchange<C, T>(
-    sdk_client: impl FnOnce(Client) -> C,
     mock: MockBuilder,
     answer: ResponseTemplate,
     credentials: Credentials,
+    sdk_client: impl FnOnce(Client) -> C,
     call: impl AsyncFnOnce(C) -> Result<T, Error>,
 ) -> Result<T, Error> {
     let server = MockServer::start().await;
@@ -241,10 +241,10 @@ mod tests {
         credentials: Credentials,
     ) -> Result<crate::RawResponse, Error> {
         exchange(
-            |client| client,
             mock,
             answer(200, "{}"),
             credentials,
+            |client| client,
             async |client| client.send(create_request()).await,
         )
         .await
@@ -291,10 +291,10 @@ mod tests {
     #[tokio::test]
     async fn an_error_answer_carries_the_request_id() {
         let result = exchange(
-            |client| client,
             Mock::given(method("POST")).and(query_is(&[("limit", "10")])),
             answer(400, r#"{"error_code":"X.1","error_msg":"bad"}"#),
             Credentials::token(TOKEN),
+            |client| client,
             async |client| {
                 let raw = client.send(create_request()).await?;
                 Err::<(), _>(raw.into_api_error())

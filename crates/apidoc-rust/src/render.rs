@@ -80,8 +80,8 @@ pub(crate) fn cargo_toml(plan: &Plan, runtime_path: &str) -> String {
          serde = {{ version = \"1.0.181\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n\n\
          [dev-dependencies]\n\
-         tokio = {{ version = \"1\", default-features = false, features = [\"macros\", \"rt\"] }}\n\
-         wiremock = \"0.6\"\n\n\
+         apidoc-runtime = {{ path = {runtime}, features = [\"mock\"] }}\n\
+         tokio = {{ version = \"1\", default-features = false, features = [\"macros\", \"rt\"] }}\n\n\
          [lints]\n\
          workspace = true\n",
         notice = generated_notice(plan),

@@ -15,7 +15,8 @@ use apidoc_ir::{Constraints, TypeRef, Value};
 use serde_json::Map;
 
 /// The project id the generated tests configure, and the value of any
-/// other field named `project_id` (pages give it 32 characters).
+/// other field named `project_id` (pages give it 32 characters): the
+/// `PROJECT_ID` of `apidoc_runtime::mock`, which the tests import.
 pub(crate) const TEST_PROJECT_ID: &str = "0123456789abcdef0123456789abcdef";
 
 /// Built objects fill their optional fields this many models deep; deeper,

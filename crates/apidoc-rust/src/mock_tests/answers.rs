@@ -144,11 +144,12 @@ fn body_equals(
     uses: &mut Uses,
 ) -> TokenStream {
     uses.to_json = true;
+    uses.json = true;
     let documented = sampler.reserialised(answer, schema);
     let expected = if documented == *answer {
         quote!(json(success))
     } else {
-        json_value(&documented)
+        json_value(uses, &documented)
     };
     quote! {
         let decoded = to_json(&response.body);
@@ -187,6 +188,7 @@ fn response_headers(
         let ty = header_type(&header.field.ty);
         if name.eq_ignore_ascii_case("x-request-id") {
             if ty == TypeRef::String {
+                uses.request_id = true;
                 checks.extend(quote!(assert_eq!(response.#ident.as_deref(), Some(REQUEST_ID));));
             }
             continue;

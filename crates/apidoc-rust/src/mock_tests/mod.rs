@@ -40,6 +40,12 @@ pub(crate) struct Uses {
     to_json: bool,
     /// The `without_body` matcher.
     without_body: bool,
+    /// The `json` helper (JSON values from their text).
+    json: bool,
+    /// The `PROJECT_ID` constant (paths holding the project id).
+    project_id: bool,
+    /// The `REQUEST_ID` constant (decoded `X-Request-Id` headers).
+    request_id: bool,
 }
 
 /// The items of `tests/mock_server.rs`.
@@ -95,7 +101,7 @@ fn operation_test(
         quote!(#[ignore = #reason])
     });
     let name = names.ident(&serde_name(&operation.method), "operation");
-    let body = test_body(operation, &request, &success, &failure);
+    let body = test_body(plan, operation, &request, &success, &failure);
     quote! {
         #doc
         #[tokio::test]
@@ -105,6 +111,7 @@ fn operation_test(
 }
 
 fn test_body(
+    plan: &Plan,
     operation: &OperationPlan,
     request: &RequestCase,
     success: &Success,
@@ -112,6 +119,7 @@ fn test_body(
 ) -> TokenStream {
     let method_name = operation.uri.method.as_str();
     let call = &operation.method;
+    let client = &plan.client;
     let (lets, build, matchers) = (&request.lets, &request.build, &request.matchers);
     let success_status = Literal::u16_unsuffixed(success.status);
     let (success_let, success_body) = if success.text.is_empty() {
@@ -139,6 +147,7 @@ fn test_body(
             expected().and(signed_with_ak_sk),
             answer(#success_status, #success_body) #(#extra_headers)*,
             Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
+            #client::new,
             async |client| client.#call(request.clone()).await,
         )
         .await
@@ -150,6 +159,7 @@ fn test_body(
             expected().and(sent_with_token),
             answer(#failure_status, #failure_text),
             Credentials::token(TOKEN),
+            #client::new,
             async |client| client.#call(request).await,
         )
         .await;
@@ -238,9 +248,17 @@ mod tests {
         let mut service = metastudio();
         service.operations.retain(|op| op.request_body.is_none());
         let text = file(&service);
-        for unused in ["fn from_json", "body_json", "models"] {
+        for unused in ["from_json", "body_json", "models"] {
             assert!(!text.contains(unused), "{unused} in {text}");
         }
-        assert!(text.contains("fn without_body"));
+        assert!(text.contains("without_body,"), "{text}");
+    }
+
+    #[test]
+    fn the_project_id_of_paths_is_the_one_the_mock_client_sends() {
+        assert_eq!(
+            crate::sample::TEST_PROJECT_ID,
+            apidoc_runtime::mock::PROJECT_ID
+        );
     }
 }

@@ -83,7 +83,10 @@ pub(super) fn request_case(plan: &Plan, uses: &mut Uses, operation: &OperationPl
     let unfilled = unfilled_placeholders(operation);
     let matchers = matchers(operation, &values, body.as_ref(), uses);
     let build = build(operation, &values, body.as_ref(), uses);
-    let lets = body.as_ref().map(BodyValue::lets).unwrap_or_default();
+    let lets = body
+        .as_ref()
+        .map(|body| body.lets(uses))
+        .unwrap_or_default();
     RequestCase {
         lets,
         build,
@@ -291,10 +294,11 @@ fn body_value<'p, 'a>(
 }
 
 impl BodyValue<'_, '_> {
-    fn lets(&self) -> TokenStream {
+    fn lets(&self, uses: &mut Uses) -> TokenStream {
+        uses.json = true;
         let sent = raw_string(&pretty(&self.sent));
         let wire = self.on_the_wire.as_ref().map(|wire| {
-            let wire = json_value(wire);
+            let wire = json_value(uses, wire);
             quote!(let body_on_the_wire = #wire;)
         });
         quote! {
@@ -352,7 +356,7 @@ fn matchers(
     body: Option<&BodyValue>,
     uses: &mut Uses,
 ) -> TokenStream {
-    let path = expected_path(&operation.uri.path, values);
+    let path = expected_path(&operation.uri.path, values, uses);
     let pairs = values
         .iter()
         .filter(|value| value.param.location == ParamLocation::Query)
@@ -410,7 +414,7 @@ fn matchers(
 /// The path the server must see: the project id from the client's
 /// configuration, other values percent-encoded as the runtime encodes
 /// them; a `format!` where the project id constant takes part.
-fn expected_path(template: &str, values: &[ParamValue]) -> TokenStream {
+fn expected_path(template: &str, values: &[ParamValue], uses: &mut Uses) -> TokenStream {
     let mut parts = Vec::new();
     let mut rest = template;
     while let Some((before, after_open)) = rest.split_once('{') {
@@ -431,6 +435,7 @@ fn expected_path(template: &str, values: &[ParamValue]) -> TokenStream {
     }
     parts.push(PathPart::Text(rest.to_owned()));
     if parts.iter().any(|part| matches!(part, PathPart::ProjectId)) {
+        uses.project_id = true;
         let format: String = parts
             .iter()
             .map(|part| match part {

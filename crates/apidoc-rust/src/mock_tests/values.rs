@@ -33,14 +33,14 @@ pub(super) fn rust_value(
         },
         (TypeRef::Integer | TypeRef::Long, Value::Number(number)) => match number.as_i64() {
             Some(integer) => signed(Literal::u64_unsuffixed(integer.unsigned_abs()), integer < 0),
-            None => json_value(value),
+            None => json_value(uses, value),
         },
         (TypeRef::Number, Value::Number(number)) => match number.as_f64() {
             Some(float) => signed(Literal::f64_unsuffixed(float.abs()), float < 0.0),
-            None => json_value(value),
+            None => json_value(uses, value),
         },
         (TypeRef::Boolean, Value::Bool(flag)) => quote!(#flag),
-        _ => json_value(value),
+        _ => json_value(uses, value),
     }
 }
 
@@ -77,7 +77,8 @@ fn enum_value(plan: &Plan, uses: &mut Uses, index: usize, wire: &str) -> TokenSt
 }
 
 /// `json(r#"..."#)`: a JSON value from its text.
-pub(super) fn json_value(value: &Value) -> TokenStream {
+pub(super) fn json_value(uses: &mut Uses, value: &Value) -> TokenStream {
+    uses.json = true;
     let text = raw_string(&pretty(value));
     quote!(json(#text))
 }
