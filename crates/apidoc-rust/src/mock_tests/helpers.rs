@@ -47,7 +47,8 @@ pub(super) fn helper_items(plan: &Plan, uses: &Uses) -> TokenStream {
 fn used<const N: usize>(names: [(bool, &str); N]) -> impl Iterator<Item = proc_macro2::Ident> {
     names
         .into_iter()
-        .filter_map(|(used, name)| used.then(|| format_ident!("{name}")))
+        .filter(|(used, _)| *used)
+        .map(|(_, name)| format_ident!("{name}"))
 }
 
 /// Names of the helpers, imports and the harness, which no test may take.
