@@ -4,172 +4,14 @@
 //!
 //! Each test builds the request from the page's example (or from values built from the tables) and calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
 
-use apidoc_runtime::signer::{self, SigningKey, SigningRequest};
-use metastudio_sdk::{operations, ApiError, Credentials, Error, MetastudioClient};
-use serde_json::Value;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Match, Mock, MockBuilder, MockServer, Request, ResponseTemplate};
-
-/// The project id the client is configured with; it fills `{project_id}` in paths.
-const PROJECT_ID: &str = "0123456789abcdef0123456789abcdef";
-
-/// The access key of the calls signed with AK/SK.
-const ACCESS_KEY: &str = "test-access-key";
-
-/// The secret key of the calls signed with AK/SK.
-const SECRET_KEY: &str = "test-secret-key";
-
-/// The token of the calls authenticated with a token.
-const TOKEN: &str = "test-token";
-
-/// The `X-Request-Id` of every answer.
-const REQUEST_ID: &str = "test-request-id";
-
-/// A JSON value from its text.
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).expect("the test's JSON is valid")
-}
-
-/// The request body the test builds, deserialised from the page's JSON.
-fn from_json<T: serde::de::DeserializeOwned>(value: &Value) -> T {
-    serde_json::from_value(value.clone()).expect("the body fits the request's types")
-}
-
-/// A decoded response body serialised again, to compare with the answer.
-fn to_json<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).expect("the response body serialises")
-}
-
-/// An answer of `status` carrying the request id and `body` (none when empty).
-fn answer(status: u16, body: &str) -> ResponseTemplate {
-    let answer = ResponseTemplate::new(status).insert_header("X-Request-Id", REQUEST_ID);
-    if body.is_empty() { answer } else { answer.set_body_raw(body, "application/json") }
-}
-
-/// Serves `answer` once to a request that `mock` matches, on a mock
-/// server on 127.0.0.1; makes the `call` with a client of that server
-/// and `credentials`; checks the server saw the expected request
-/// (naming what it received otherwise) and returns the call's result.
-async fn exchange<T>(
-    mock: MockBuilder,
-    answer: ResponseTemplate,
-    credentials: Credentials,
-    call: impl AsyncFnOnce(MetastudioClient) -> Result<T, Error>,
-) -> Result<T, Error> {
-    let server = MockServer::start().await;
-    mock.respond_with(answer).expect(1).mount(&server).await;
-    let client = MetastudioClient::builder()
-        .endpoint(server.uri())
-        .project_id(PROJECT_ID)
-        .credentials(credentials)
-        .build()
-        .expect("the client builds");
-    let result = call(client).await;
-    server.verify().await;
-    result
-}
-
-/// Matches a request whose query holds exactly these pairs, in any order.
-fn query_is(expected: &'static [(&'static str, &'static str)]) -> impl Match {
-    move |request: &Request| {
-        let mut received: Vec<(String, String)> = request
-            .url
-            .query_pairs()
-            .into_owned()
-            .collect();
-        let mut expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
-            .collect();
-        received.sort();
-        expected.sort();
-        received == expected
-    }
-}
-
-/// Matches a request without a body.
-fn without_body(request: &Request) -> bool {
-    request.body.is_empty()
-}
-
-/// The value of a received header, if it is text.
-fn header_text<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
-    request.headers.get(name)?.to_str().ok()
-}
-
-/// Matches a request signed with the test AK/SK: the signature is
-/// computed again from what was received (method, path, query, the
-/// headers `SignedHeaders` names, body) and must equal the
-/// `Authorization` header; the project id travels in `X-Project-Id`.
-fn signed_with_ak_sk(request: &Request) -> bool {
-    let Some(authorization) = header_text(request, "authorization") else {
-        return false;
-    };
-    let Some(signed_headers) = authorization
-        .split(", ")
-        .find_map(|part| part.strip_prefix("SignedHeaders=")) else {
-        return false;
-    };
-    let signed_names: Vec<String> = signed_headers
-        .split(';')
-        .map(str::to_owned)
-        .collect();
-    let headers: Vec<(String, String)> = request
-        .headers
-        .iter()
-        .filter_map(|(name, value)| Some((
-            name.as_str().to_owned(),
-            value.to_str().ok()?.to_owned(),
-        )))
-        .collect();
-    let query: Vec<(String, String)> = request.url.query_pairs().into_owned().collect();
-    let received = SigningRequest {
-        method: request.method.as_str(),
-        host: "",
-        path: request.url.path(),
-        query: &query,
-        headers: &headers,
-        body: Some(&request.body),
-    };
-    let key = SigningKey::new(ACCESS_KEY, SECRET_KEY);
-    let recomputed = signer::sign_prepared(&received, &signed_names, &key);
-    recomputed.is_ok_and(|signature| signature.authorization == authorization)
-        && header_text(request, "x-project-id") == Some(PROJECT_ID)
-}
-
-/// Matches a request carrying the test token and no signature.
-fn sent_with_token(request: &Request) -> bool {
-    header_text(request, "x-auth-token") == Some(TOKEN)
-        && !request.headers.contains_key("authorization")
-}
-
-/// Checks that the call failed with the documented error answer.
-fn assert_api_error<T: std::fmt::Debug>(
-    result: Result<T, Error>,
-    status: u16,
-    error_code: Option<&str>,
-    error_msg: Option<&str>,
-) {
-    match result {
-        Err(
-            Error::Api(
-                ApiError {
-                    status: answered,
-                    error_code: code,
-                    error_msg: message,
-                    request_id,
-                    ..
-                },
-            ),
-        ) => {
-            assert_eq!(
-                (answered, code.as_deref(), message.as_deref(), request_id.as_deref()),
-                (status, error_code, error_msg, Some(REQUEST_ID))
-            )
-        }
-        other => panic!("expected Error::Api, got {other:?}"),
-    }
-}
+use apidoc_runtime::mock::wiremock::Mock;
+use apidoc_runtime::mock::wiremock::matchers::{body_json, header, method, path};
+use apidoc_runtime::mock::{
+    ACCESS_KEY, PROJECT_ID, REQUEST_ID, SECRET_KEY, TOKEN, answer, assert_api_error,
+    exchange, from_json, json, query_is, sent_with_token, signed_with_ak_sk, to_json,
+    without_body,
+};
+use metastudio_sdk::{operations, Credentials, MetastudioClient};
 
 /// `GET /v1/{project_id}/tenants/notice-configurations` (`QueryingTenantPersonalizedNotifications`).
 ///
@@ -200,6 +42,7 @@ async fn querying_tenant_personalized_notifications() {
             expected().and(signed_with_ak_sk),
             answer(200, success),
             Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
+            MetastudioClient::new,
             async |client| {
                 client.querying_tenant_personalized_notifications(request.clone()).await
             },
@@ -220,6 +63,7 @@ async fn querying_tenant_personalized_notifications() {
 }"#,
             ),
             Credentials::token(TOKEN),
+            MetastudioClient::new,
             async |client| {
                 client.querying_tenant_personalized_notifications(request).await
             },
@@ -262,6 +106,7 @@ async fn update_tenant_service_configs() {
             expected().and(signed_with_ak_sk),
             answer(200, success),
             Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
+            MetastudioClient::new,
             async |client| client.update_tenant_service_configs(request.clone()).await,
         )
         .await
@@ -284,6 +129,7 @@ async fn update_tenant_service_configs() {
 }"#,
             ),
             Credentials::token(TOKEN),
+            MetastudioClient::new,
             async |client| client.update_tenant_service_configs(request).await,
         )
         .await;
@@ -318,6 +164,7 @@ async fn querying_tenant_personalized_configurations() {
             expected().and(signed_with_ak_sk),
             answer(200, success),
             Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
+            MetastudioClient::new,
             async |client| {
                 client.querying_tenant_personalized_configurations(request.clone()).await
             },
@@ -338,6 +185,7 @@ async fn querying_tenant_personalized_configurations() {
 }"#,
             ),
             Credentials::token(TOKEN),
+            MetastudioClient::new,
             async |client| {
                 client.querying_tenant_personalized_configurations(request).await
             },
