@@ -7,6 +7,9 @@ use apidoc_ir::TypeRef;
 pub fn parse_type(text: &str) -> Option<TypeRef> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = text.trim_end_matches(['.', '。']);
+    // Neutron-style pages write "List data structure" or "Dictionary data
+    // structure": the suffix adds nothing to the type word before it.
+    let text = strip_suffix_ci(text, " data structure").unwrap_or(text);
     if text.is_empty() {
         return None;
     }
@@ -110,9 +113,8 @@ fn primitive(text: &str) -> Option<TypeRef> {
         "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64"
         | "浮点数" => TypeRef::Number,
         "boolean" | "bool" | "布尔" | "布尔型" => TypeRef::Boolean,
-        "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "any" | "对象" => {
-            TypeRef::Object
-        }
+        "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "dictionary" | "any"
+        | "对象" => TypeRef::Object,
         _ => return None,
     })
 }
@@ -206,6 +208,9 @@ mod tests {
                 model("SubAccountControlConfig"),
             ),
             ("CollectionInfo", model("CollectionInfo")),
+            ("Dictionary", TypeRef::Object),
+            ("List data structure", array(TypeRef::Object)),
+            ("Dictionary data structure", TypeRef::Object),
         ];
         for (text, want) in cases {
             assert_eq!(parse_type(text), Some(want), "{text}");
