@@ -435,6 +435,9 @@ impl Reader<'_> {
         }
         self.fix_misspelled_path_parameters(&mut out, uris);
         self.drop_repeated_parameters(&mut out);
+        for p in &mut out {
+            untyped_elements_as_strings(&mut p.field.ty);
+        }
         for p in out.iter_mut().filter(|p| p.location == ParamLocation::Path) {
             p.field.required = Some(true);
         }
@@ -786,6 +789,16 @@ fn breadcrumb(blocks: &[Block], title: &str) -> Vec<String> {
             _ => None,
         })
         .unwrap_or_default()
+}
+
+/// A URL or header carries text, so a parameter typed only "Array" (its
+/// element unsaid, read as objects) repeats a string value: `id=a&id=b`.
+fn untyped_elements_as_strings(ty: &mut TypeRef) {
+    if let TypeRef::Array(element) = ty
+        && **element == TypeRef::Object
+    {
+        **element = TypeRef::String;
+    }
 }
 
 #[cfg(test)]

@@ -151,6 +151,23 @@ fn a_get_body_table_lists_query_parameters() {
 }
 
 #[test]
+fn a_query_parameter_typed_only_array_repeats_strings() {
+    let parsed = page(
+        "GET /v3/{project_id}/elb/flavors",
+        vec![table_block(
+            "Table 2 Query parameters",
+            &[BODY, &["id", "No", "Array", "Multiple IDs: id=xxx&id=xxx."]],
+        )],
+    );
+    let parameter = &read(&parsed).operation.parameters[0];
+    assert_eq!(parameter.location, ParamLocation::Query);
+    assert_eq!(
+        parameter.field.ty,
+        TypeRef::Array(Box::new(TypeRef::String))
+    );
+}
+
+#[test]
 fn the_first_table_of_a_body_section_is_the_body_and_later_ones_nest() {
     let parsed = page(
         "POST /v1/{project_id}/cloudservers",
