@@ -19,7 +19,7 @@ impl Reader<'_> {
         tables: &Tables<'_>,
         operation: &mut Operation,
     ) {
-        operation.status_codes = self.status_codes(tables);
+        operation.status_codes = self.status_codes(placed, tables);
         operation.request_examples = self.request_examples(placed, operation);
         self.response_examples(placed, tables, operation);
         for doc in &operation.status_codes {
@@ -34,7 +34,27 @@ impl Reader<'_> {
         operation.responses.sort_by_key(|r| r.status);
     }
 
-    fn status_codes(&mut self, tables: &Tables<'_>) -> Vec<StatusCodeDoc> {
+    /// The Status Codes tables' rows; where they list only errors (older
+    /// pages give the success as a "Normal: 204" line above an Error
+    /// table), the line's status too, so a bodiless operation keeps it.
+    fn status_codes(&mut self, placed: &[Placed<'_>], tables: &Tables<'_>) -> Vec<StatusCodeDoc> {
+        let mut out = self.status_code_rows(tables);
+        if !out.iter().any(|doc| (200..300).contains(&doc.status))
+            && let Some((status, line)) = super::tables::normal_status_line(placed)
+        {
+            out.insert(
+                0,
+                StatusCodeDoc {
+                    status,
+                    description: Text::default(),
+                    span: self.span(line),
+                },
+            );
+        }
+        out
+    }
+
+    fn status_code_rows(&mut self, tables: &Tables<'_>) -> Vec<StatusCodeDoc> {
         let mut out = Vec::new();
         for t in tables.iter().filter(|t| t.role == Role::StatusCodes) {
             let Some(columns) = t.columns.as_ref() else {

@@ -299,14 +299,22 @@ fn documented_success(placed: &[Placed<'_>]) -> u16 {
         .flat_map(|t| &t.rows)
         .filter_map(|row| row.first()?.text().trim().parse::<u16>().ok())
         .find(|status| (200..300).contains(status));
-    let from_line = || {
-        placed
-            .iter()
-            .filter(|p| p.section == Section::StatusCodes)
-            .flat_map(|p| lines_of(p.block))
-            .find_map(|line| sections::normal_status(&line))
-    };
+    let from_line = || normal_status_line(placed).map(|(status, _)| status);
     from_table.or_else(from_line).unwrap_or(200)
+}
+
+/// The "Normal: 201" line of the Status Codes section: its status and the
+/// line of the block that holds it.
+pub(super) fn normal_status_line(placed: &[Placed<'_>]) -> Option<(u16, u32)> {
+    placed
+        .iter()
+        .filter(|p| p.section == Section::StatusCodes)
+        .find_map(|p| {
+            let status = lines_of(p.block)
+                .iter()
+                .find_map(|line| sections::normal_status(line))?;
+            Some((status, p.block.line))
+        })
 }
 
 /// A block's text lines: a paragraph, or each list item as one line.

@@ -644,6 +644,39 @@ fn a_normal_status_line_gives_the_success_status() {
     assert_eq!(read(&parsed).operation.responses[0].status, 201);
 }
 
+#[test]
+fn a_normal_status_line_above_an_error_table_is_a_documented_status() {
+    let normal = vec![paragraph("Normal"), paragraph("204")];
+    let error = vec![
+        paragraph("Error"),
+        table_block(
+            "",
+            &[
+                &["Status Code", "Message", "Description"],
+                &["400", "badRequest", "Request error."],
+            ],
+        ),
+    ];
+    let list = Block::new(
+        BlockKind::List {
+            ordered: false,
+            items: vec![normal, error],
+        },
+        1,
+    );
+    let parsed = page(
+        "DELETE /v1.0/things/{thing_id}",
+        vec![heading(4, "Status Code"), list],
+    );
+    let statuses: Vec<u16> = read(&parsed)
+        .operation
+        .status_codes
+        .iter()
+        .map(|doc| doc.status)
+        .collect();
+    assert_eq!(statuses, [204, 400]);
+}
+
 fn code(text: &str) -> Block {
     Block::new(
         BlockKind::Code {
