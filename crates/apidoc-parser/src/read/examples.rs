@@ -22,7 +22,12 @@ impl Reader<'_> {
         operation.status_codes = self.status_codes(placed, tables);
         operation.request_examples = self.request_examples(placed, operation);
         self.response_examples(placed, tables, operation);
-        for doc in &operation.status_codes {
+        // A status known only from a "Normal: 204" line says nothing more.
+        for doc in operation
+            .status_codes
+            .iter()
+            .filter(|d| !d.description.is_empty())
+        {
             if let Some(response) = operation
                 .responses
                 .iter_mut()
