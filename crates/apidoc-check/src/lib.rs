@@ -34,7 +34,8 @@
 //! | `lang-missing` | warning | a parameter, field, response or body only one language documents |
 //! | `parameter-conflict` | error | pages sharing a method and path state a parameter differently |
 //! | `response-conflict` | error | pages sharing a method and path state a response differently |
-//! | `model-conflict` | error | two definitions of one model disagree |
+//! | `model-conflict` | error | two tables of one page define one model differently |
+//! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
 //! | `path-param-undocumented` | error | a `{name}` in a URI without a path parameter |
 //! | `path-param-unused` | warning | a path parameter no URI contains |

@@ -21,7 +21,7 @@ use apidoc_ir::{Diagnostic, Lang, Method, Model, Operation, Page, Span};
 
 pub(crate) use parts::{location_name, parameter_key};
 
-use crate::facts::{Difference, Shown, merge_model};
+use crate::facts::{Difference, Shown, merge_model, models_agree};
 use crate::types::model_of;
 
 /// Merges all pages of a service: operations sorted by primary path, then
@@ -40,6 +40,7 @@ pub(crate) fn merge_pages(
         .filter_map(|group| merge_group(group, out))
         .collect();
     ids::make_ids_unique(&mut merged);
+    keep_diverging_models_apart(&mut merged, out);
     let mut operations = Vec::new();
     let mut models = Vec::new();
     for page in merged {
@@ -47,6 +48,70 @@ pub(crate) fn merge_pages(
         models.extend(page.models);
     }
     (operations, union_models(models, out))
+}
+
+/// A model that pages define differently (doc drift: a field more or
+/// less, another type) is kept apart: the definition most pages agree with
+/// keeps the name (ties: the first page's), and every page defining it
+/// otherwise gets its own `<Name><OpId>`, with a warning, so each page
+/// keeps exactly what it documents and the service still generates.
+/// Differences within one page stay `model-conflict` errors (its fields
+/// could point at either table).
+fn keep_diverging_models_apart(pages: &mut [Page], out: &mut Vec<Diagnostic>) {
+    let canonical = canonical_definitions(pages);
+    for page in pages.iter_mut() {
+        let mut renames = BTreeMap::new();
+        for model in &page.models {
+            let Some(first) = canonical.get(&model.name) else {
+                continue;
+            };
+            if first.span.file == model.span.file || models_agree(first, model) {
+                continue;
+            }
+            let new = format!("{}{}", model.name, page.operation.id);
+            out.push(
+                Diagnostic::warning(
+                    "model-diverges",
+                    format!(
+                        "model `{}` is defined differently here than on other pages; this page's definition is kept as `{new}`",
+                        model.name
+                    ),
+                    model.span.clone(),
+                    "this definition",
+                )
+                .with_secondary(first.span.clone(), "the definition other pages share")
+                .with_help("a model shared by several pages should be defined alike everywhere"),
+            );
+            renames.insert(model.name.clone(), new);
+        }
+        crate::types::rename_models(page, &renames);
+    }
+}
+
+/// For each model name, the definition the most pages agree with (ties:
+/// the earliest page's).
+fn canonical_definitions(pages: &[Page]) -> BTreeMap<String, Model> {
+    let mut by_name: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
+    for model in pages.iter().flat_map(|page| &page.models) {
+        by_name.entry(&model.name).or_default().push(model);
+    }
+    by_name
+        .into_iter()
+        .filter_map(|(name, definitions)| {
+            let agreeing = |candidate: &Model| {
+                definitions
+                    .iter()
+                    .filter(|other| models_agree(candidate, other))
+                    .count()
+            };
+            let best = definitions
+                .iter()
+                .copied()
+                .rev()
+                .max_by_key(|candidate| agreeing(candidate))?;
+            Some((name.to_owned(), best.clone()))
+        })
+        .collect()
 }
 
 /// A `METHOD /path` line as a grouping key.
@@ -282,6 +347,67 @@ mod tests {
 
     use super::*;
     use crate::testkit::*;
+
+    #[test]
+    fn a_model_a_later_page_defines_differently_is_kept_apart_with_a_warning() {
+        let page_with_member = |file: &str, id: &str, path: &str, fields: Vec<apidoc_ir::Field>| {
+            let mut op = operation(id, Method::Get, path, span(file, 1));
+            op.responses = vec![response(
+                200,
+                Some(&format!("{id}ResponseBody")),
+                span(file, 2),
+            )];
+            let body_field = field("member", TypeRef::Model("Member".into()), span(file, 4));
+            let body = model(
+                &format!("{id}ResponseBody"),
+                vec![body_field],
+                span(file, 3),
+            );
+            let mut page = page(
+                Lang::En,
+                id,
+                op,
+                vec![body, model("Member", fields, span(file, 5))],
+            );
+            page.file = file.to_owned();
+            page
+        };
+        let id_field = |file| field("id", TypeRef::String, span(file, 6));
+        let pages = vec![
+            page_with_member("a", "ShowMember", "/v1/members/{id}", vec![id_field("a")]),
+            page_with_member(
+                "b",
+                "ListMembers",
+                "/v1/members",
+                vec![
+                    id_field("b"),
+                    field("weight", TypeRef::Integer, span("b", 7)),
+                ],
+            ),
+            page_with_member("c", "CreateMember", "/v1/members/new", vec![id_field("c")]),
+        ];
+        let mut out = Vec::new();
+        let (operations, models) = merge_pages(pages, &mut out);
+        assert_eq!(
+            codes(&out),
+            ["model-diverges"],
+            "only the page that differs from the other two"
+        );
+        let names: Vec<&str> = models.iter().map(|m| m.name.as_str()).collect();
+        assert!(
+            names.contains(&"Member") && names.contains(&"MemberListMembers"),
+            "{names:?}"
+        );
+        let list_body = models
+            .iter()
+            .find(|m| m.name == "ListMembersResponseBody")
+            .expect("body");
+        assert_eq!(
+            list_body.fields[0].ty,
+            TypeRef::Model("MemberListMembers".into())
+        );
+        assert_eq!(operations.len(), 3);
+    }
 
     #[test]
     fn pages_sharing_any_uri_are_one_operation_on_the_shared_path() {
