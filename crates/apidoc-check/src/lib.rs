@@ -37,7 +37,7 @@
 //! | `model-conflict` | error | two tables of one page define one model differently |
 //! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
-//! | `path-param-undocumented` | error | a `{name}` in a URI without a path parameter |
+//! | `path-param-undocumented` | warning | a `{name}` in a URI without a path parameter (added as a required string) |
 //! | `path-param-unused` | warning | a path parameter no URI contains |
 //! | `example-url-param-spelling` | warning | an example URL spells a path segment differently |
 //! | `example-url-mismatch` | warning | an example URL matches no URI of its method |
@@ -87,6 +87,7 @@ pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagn
     };
     error_bodies::share_error_bodies(&mut service);
     diagnostics.extend(checks::run_all(&service));
+    checks::document_missing_path_params(&mut service);
     diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     (service, diagnostics)
 }

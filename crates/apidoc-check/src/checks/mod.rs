@@ -11,6 +11,8 @@ mod status_codes;
 
 use apidoc_ir::{Diagnostic, Field, ParamLocation, Service};
 
+pub(crate) use path_params::document_missing_path_params;
+
 use crate::merge::location_name;
 
 /// A check: reads the service, adds findings.

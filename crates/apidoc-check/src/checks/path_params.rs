@@ -11,9 +11,11 @@ fn path_parameters(op: &Operation) -> impl Iterator<Item = &apidoc_ir::Field> {
         .map(|parameter| &parameter.field)
 }
 
-/// `path-param-undocumented` (error): a `{name}` in a URI that no path
+/// `path-param-undocumented` (warning): a `{name}` in a URI that no path
 /// parameter row documents; reported once per operation, at the first URI
-/// that has it, the other URIs as secondary places.
+/// that has it, the other URIs as secondary places. The URI itself says the
+/// parameter exists, so [`document_missing_path_params`] adds it as a
+/// required string and the operation stays callable.
 pub(crate) fn path_param_undocumented(service: &Service, out: &mut Vec<Diagnostic>) {
     for op in &service.operations {
         let mut undocumented: Vec<(&str, Vec<&Uri>)> = Vec::new();
@@ -36,7 +38,7 @@ pub(crate) fn path_param_undocumented(service: &Service, out: &mut Vec<Diagnosti
 
 fn undocumented_diagnostic(op: &Operation, name: &str, uris: &[&Uri]) -> Option<Diagnostic> {
     let (first, others) = uris.split_first()?;
-    let diagnostic = Diagnostic::error(
+    let diagnostic = Diagnostic::warning(
         "path-param-undocumented",
         format!(
             "`{{{name}}}` in the URI of `{}` has no row in the path parameter table",
@@ -45,10 +47,43 @@ fn undocumented_diagnostic(op: &Operation, name: &str, uris: &[&Uri]) -> Option<
         first.span.clone(),
         format!("`{{{name}}}` used here"),
     )
-    .with_help(format!("add `{name}` to the path parameters"));
+    .with_help(format!(
+        "add `{name}` to the path parameters; the spec types it as a required string meanwhile"
+    ));
     Some(others.iter().fold(diagnostic, |diagnostic, uri| {
         diagnostic.with_secondary(uri.span.clone(), "and here")
     }))
+}
+
+/// Adds the path parameters the URI names but no row documents, as
+/// required strings at the URI's line, after the checks reported them.
+pub(crate) fn document_missing_path_params(service: &mut Service) {
+    for op in &mut service.operations {
+        let mut missing: Vec<(String, apidoc_ir::Span)> = Vec::new();
+        for uri in &op.uris {
+            for name in placeholders(&uri.path) {
+                let documented = path_parameters(op).any(|field| field.name == name);
+                if !documented && missing.iter().all(|(seen, _)| seen != name) {
+                    missing.push((name.to_owned(), uri.span.clone()));
+                }
+            }
+        }
+        for (name, span) in missing {
+            let field = apidoc_ir::Field {
+                name,
+                required: Some(true),
+                ty: apidoc_ir::TypeRef::String,
+                type_text: String::new(),
+                description: apidoc_ir::Text::default(),
+                constraints: apidoc_ir::Constraints::default(),
+                span,
+            };
+            op.parameters.push(apidoc_ir::Parameter {
+                location: ParamLocation::Path,
+                field,
+            });
+        }
+    }
 }
 
 /// `path-param-unused` (warning): a path parameter that no URI of its
@@ -106,13 +141,21 @@ mod tests {
     }
 
     #[test]
-    fn placeholder_without_row_is_an_error() {
+    fn placeholder_without_row_is_reported_then_documented() {
         let bad = service_with("/v1/{project_id}/jobs/{job_id}", &["project_id"]);
         let out = run(path_param_undocumented, &bad);
         assert_eq!(codes(&out), ["path-param-undocumented"]);
         assert!(out[0].message.starts_with("`{job_id}` in the URI"));
         let good = service_with("/v1/{project_id}/jobs/{job_id}", &["project_id", "job_id"]);
         assert!(run(path_param_undocumented, &good).is_empty());
+        let mut filled = bad;
+        document_missing_path_params(&mut filled);
+        assert!(run(path_param_undocumented, &filled).is_empty());
+        let added = filled.operations[0]
+            .parameters
+            .last()
+            .map(|p| (&p.field.name, p.field.required));
+        assert_eq!(added, Some((&"job_id".to_owned(), Some(true))));
     }
 
     #[test]
