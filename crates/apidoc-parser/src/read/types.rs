@@ -104,14 +104,13 @@ fn primitive(text: &str) -> Option<TypeRef> {
         .to_lowercase();
     Some(match word.as_str() {
         "string" | "str" | "char" | "character" | "varchar" | "date" | "datetime" | "time"
-        | "timestamp" | "uuid" | "enum" | "enumeration" | "text" | "file" | "binary" | "字符串" => {
-            TypeRef::String
-        }
+        | "timestamp" | "uuid" | "enum" | "enumeration" | "text" | "file" | "binary" | "base64"
+        | "uri" | "url" | "email" | "password" | "字符串" => TypeRef::String,
         "integer" | "int" | "int32" | "short" | "int16" | "int8" | "uint8" | "uint16"
         | "uint32" | "byte" | "整数" | "整型" => TypeRef::Integer,
         "long" | "int64" | "uint64" | "bigint" => TypeRef::Long,
         "float" | "double" | "number" | "decimal" | "bigdecimal" | "float32" | "float64"
-        | "浮点数" => TypeRef::Number,
+        | "numeric" | "浮点数" => TypeRef::Number,
         "boolean" | "bool" | "布尔" | "布尔型" => TypeRef::Boolean,
         "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "dictionary" | "any"
         | "对象" => TypeRef::Object,
@@ -168,6 +167,9 @@ mod tests {
             ("Long", TypeRef::Long),
             ("Boolean", TypeRef::Boolean),
             ("Float", TypeRef::Number),
+            ("Numeric", TypeRef::Number),
+            ("Base64 string", TypeRef::String),
+            ("URL", TypeRef::String),
             ("Object", TypeRef::Object),
             ("Null", TypeRef::Object),
             ("String(64)", TypeRef::String),
