@@ -260,13 +260,8 @@ mod tests {
             Some("Configuring Tenant Services")
         );
         assert_eq!(op.summary.zh.as_deref(), Some("设置租户服务配置"));
-        let models: Vec<_> = service
-            .models
-            .iter()
-            .map(|model| model.name.as_str())
-            .collect();
         assert_eq!(
-            models,
+            crate::testkit::model_names(&service.models),
             [
                 "UpdateTenantServiceConfigsRequestBody",
                 "UpdateTenantServiceConfigsResponseBody"

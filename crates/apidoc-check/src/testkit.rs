@@ -142,3 +142,8 @@ pub(crate) fn codes(diagnostics: &[apidoc_ir::Diagnostic]) -> Vec<&str> {
         .map(|diagnostic| diagnostic.code.as_str())
         .collect()
 }
+
+/// The names of models, in order.
+pub(crate) fn model_names(models: &[Model]) -> Vec<&str> {
+    models.iter().map(|model| model.name.as_str()).collect()
+}

@@ -344,11 +344,7 @@ mod tests {
         );
         assert_eq!(op.parameters[0].field.required, Some(true));
         assert_eq!(op.sources, ["en.txt", "zh.txt"]);
-        let names: Vec<_> = merged
-            .models
-            .iter()
-            .map(|model| model.name.as_str())
-            .collect();
+        let names = model_names(&merged.models);
         assert_eq!(
             names,
             [

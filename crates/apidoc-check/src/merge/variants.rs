@@ -421,11 +421,7 @@ mod tests {
             merged.operation.responses[0].body,
             Some(TypeRef::Model(union.to_owned()))
         );
-        let names: Vec<_> = merged
-            .models
-            .iter()
-            .map(|model| model.name.as_str())
-            .collect();
+        let names = model_names(&merged.models);
         assert_eq!(
             names,
             [
