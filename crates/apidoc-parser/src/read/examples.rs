@@ -67,16 +67,19 @@ impl Reader<'_> {
             };
             for row in table::rows(t.table, columns) {
                 let span = self.span(row.line);
-                match row.name.parse::<u16>() {
-                    Ok(status) if (100..600).contains(&status) => {
-                        let text = super::prose::description(&row.prose);
+                match sections::status_cell(&row.name) {
+                    Some((status, reason)) => {
+                        let mut text = super::prose::description(&row.prose);
+                        if text.is_empty() {
+                            text = reason.to_owned();
+                        }
                         out.push(StatusCodeDoc {
                             status,
                             description: self.text(text),
                             span,
                         });
                     }
-                    _ => self.diagnostics.push(Diagnostic::warning(
+                    None => self.diagnostics.push(Diagnostic::warning(
                         "status-code-invalid",
                         format!(
                             "expected an HTTP status code such as 200, found `{}`",
@@ -189,7 +192,7 @@ impl Reader<'_> {
                 BlockKind::Paragraph(text) if sections::status_line(text).is_none() => {
                     pending.push(text)
                 }
-                BlockKind::Code { text, .. } => {
+                BlockKind::Code { text, .. } if sections::status_code_block(text).is_none() => {
                     let span = self.span(p.block.line);
                     let description = std::mem::take(&mut pending).join("\n\n");
                     let body = example_body(text);

@@ -56,63 +56,101 @@ struct Placed<'a> {
     block: &'a Block,
     section: Section,
     status: Option<u16>,
+    /// True for a block inside a list item or note rather than on the page
+    /// itself.
+    nested: bool,
 }
 
-/// Places every top-level block, and every table nested in a list or note,
-/// in its section and under its status line.
+/// The section and status line the walk has reached.
+#[derive(Clone, Copy)]
+struct Position {
+    section: Section,
+    status: Option<u16>,
+}
+
+/// Places every block in its section and under its status line: the
+/// page's own blocks, and the blocks of list items and notes after their
+/// container. Older Help Center pages write their structure as list items
+/// ("URI格式", "请求参数", "响应样例" each followed by its URI line, table
+/// or example): such a label switches the section like a heading.
 fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
-    let mut section = Section::Preamble;
-    let mut status = None;
+    let mut at = Position {
+        section: Section::Preamble,
+        status: None,
+    };
     let mut out = Vec::with_capacity(blocks.len());
+    place(blocks, false, &mut at, &mut out);
+    out
+}
+
+fn place<'a>(blocks: &'a [Block], nested: bool, at: &mut Position, out: &mut Vec<Placed<'a>>) {
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { level, text } if *level >= 2 => {
                 let next = sections::section_of(text);
                 if let Some(code) = sections::status_line(text) {
-                    status = Some(code);
-                } else if next != Section::Other || !keeps_section(section, text) {
-                    section = next;
-                    status = None;
+                    at.status = Some(code);
+                } else if next != Section::Other || !keeps_section(at.section, text) {
+                    at.section = next;
+                    at.status = None;
                 }
             }
             BlockKind::Paragraph(text) => {
                 if let Some(code) = sections::status_line(text) {
-                    status = Some(code);
+                    at.status = Some(code);
+                }
+            }
+            BlockKind::Code { text, .. } => {
+                if let Some(code) = sections::status_code_block(text) {
+                    at.status = Some(code);
                 }
             }
             _ => {}
         }
         out.push(Placed {
             block,
-            section,
-            status,
+            section: at.section,
+            status: at.status,
+            nested,
         });
-        for table in nested_tables(block) {
-            out.push(Placed {
-                block: table,
-                section,
-                status,
-            });
+        match &block.kind {
+            BlockKind::List { items, .. } => {
+                let outer = *at;
+                for item in items {
+                    if let Some(section) = item_label(item) {
+                        at.section = section;
+                        at.status = None;
+                    }
+                    place(item, true, at, out);
+                }
+                if !labels_items(items) {
+                    *at = outer;
+                }
+            }
+            BlockKind::Note(inner) => {
+                let outer = *at;
+                place(inner, true, at, out);
+                *at = outer;
+            }
+            _ => {}
         }
     }
-    out
 }
 
-/// Tables inside a list or note ("• Request parameters" followed by the
-/// table, in some older pages): placed after it, in its section.
-fn nested_tables(block: &Block) -> Vec<&Block> {
-    let inner: Vec<&Block> = match &block.kind {
-        BlockKind::List { items, .. } => items.iter().flatten().collect(),
-        BlockKind::Note(blocks) => blocks.iter().collect(),
-        _ => return Vec::new(),
-    };
-    inner
-        .into_iter()
-        .flat_map(|b| match b.kind {
-            BlockKind::Table(_) => vec![b],
-            _ => nested_tables(b),
-        })
-        .collect()
+/// The section a list item's label names ("URI格式", "请求参数",
+/// "响应样例"), if the item opens with one.
+fn item_label(item: &[Block]) -> Option<Section> {
+    match &item.first()?.kind {
+        BlockKind::Paragraph(text) => sections::list_label(text),
+        _ => None,
+    }
+}
+
+/// A list whose items are section labels goes on structuring the page
+/// after it: the section of its last label holds until the next heading
+/// (tables written after the list belong to the last label).
+fn labels_items(items: &[Vec<Block>]) -> bool {
+    items.iter().any(|item| item_label(item).is_some())
 }
 
 /// Whether an unknown heading stays in the current section: within the
@@ -280,7 +318,7 @@ impl Reader<'_> {
     fn function_text(&self, placed: &[Placed<'_>]) -> Text {
         let paragraphs: Vec<&str> = placed
             .iter()
-            .filter(|p| p.section == Section::Function)
+            .filter(|p| p.section == Section::Function && !p.nested)
             .filter_map(|p| match &p.block.kind {
                 BlockKind::Paragraph(text) => Some(text.as_str()),
                 _ => None,

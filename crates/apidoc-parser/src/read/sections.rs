@@ -68,7 +68,7 @@ fn section_by_words(h: &str) -> Section {
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
     let request = has(&["request", "请求"]);
     let response = has(&["response", "响应"]);
-    if has(&["example", "sample", "示例"]) {
+    if has(&["example", "sample", "示例", "样例"]) {
         return match (request, response) {
             (true, false) => Section::ExampleRequest,
             (false, true) => Section::ExampleResponse,
@@ -98,6 +98,21 @@ fn section_by_words(h: &str) -> Section {
     }
 }
 
+/// A list item's label that names a section, as older Help Center pages
+/// structure a section with list items ("URI格式", "请求参数", "响应样例"):
+/// a short phrase, not a sentence, naming a section.
+pub fn list_label(text: &str) -> Option<Section> {
+    let label = text.trim().trim_end_matches([':', '：']);
+    let sentence = label.contains(['。', '，', '.', ',', '；', ';']);
+    if sentence || label.chars().count() > 24 {
+        return None;
+    }
+    match section_of(label) {
+        Section::Other | Section::Preamble => None,
+        section => Some(section),
+    }
+}
+
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
 }
@@ -120,6 +135,32 @@ static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)
 /// "Status code: 200" / "状态码:200" → 200.
 pub fn status_line(text: &str) -> Option<u16> {
     STATUS_LINE.captures(text.trim())?[1].parse().ok()
+}
+
+/// A Status Codes cell: "200", or a status line with its reason phrase
+/// ("400 Bad Request", "201 Created") → the status and the phrase.
+pub fn status_cell(text: &str) -> Option<(u16, &str)> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (code, reason) = text.split_at(digits);
+    let reason_ok = reason.is_empty() || reason.starts_with(char::is_whitespace);
+    let status = code
+        .parse::<u16>()
+        .ok()
+        .filter(|s| (100..600).contains(s))?;
+    (digits == 3 && reason_ok).then_some((status, reason.trim()))
+}
+
+/// A code block holding nothing but a status line ("STATUS CODE 200"
+/// above an example body): the status of the examples after it.
+pub fn status_code_block(text: &str) -> Option<u16> {
+    let text = text.trim();
+    if text.contains('\n') {
+        return None;
+    }
+    status_line(text)
 }
 
 /// "Normal: 201", "Normal response code: 202" (Status Codes sections of
@@ -275,6 +316,17 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
     if super::types::is_model_name(text) {
         return Some(vec![text.to_owned()]);
     }
+    // A qualified type name standing alone ("io.k8s.api.core.v1.Handler",
+    // "binding:vif_details"): the name, and its last step as a field.
+    if text.contains(['.', ':']) && super::types::is_written_model_name(text) && !text.contains(' ')
+    {
+        let last = field_of_path(&text.replace(':', "."));
+        return Some(if last == text {
+            vec![last]
+        } else {
+            vec![text.to_owned(), last]
+        });
+    }
     if let Some(caps) = FIELD_LAST.captures(text) {
         return Some(vec![field_of_path(&caps[1])]);
     }
@@ -373,6 +425,23 @@ mod tests {
     }
 
     #[test]
+    fn captions_naming_qualified_types() {
+        let want =
+            |names: &[&str]| CaptionKind::FieldOf(names.iter().map(|n| (*n).to_owned()).collect());
+        assert_eq!(
+            caption_kind("io.k8s.api.core.v1.Handler"),
+            want(&["io.k8s.api.core.v1.Handler", "Handler"])
+        );
+        assert_eq!(
+            caption_kind("binding:vif_details字段数据结构说明"),
+            want(&["binding:vif_details"])
+        );
+        assert_eq!(caption_kind("os-stop字段数据结构说明"), want(&["os-stop"]));
+        assert_eq!(caption_kind("subnet对象"), want(&["subnet"]));
+        assert_eq!(caption_kind("images字段说明"), want(&["images"]));
+    }
+
+    #[test]
     fn headings() {
         assert_eq!(section_of("Request Body"), Section::Request);
         assert_eq!(section_of("Request Body Parameters"), Section::Request);
@@ -390,10 +459,37 @@ mod tests {
     }
 
     #[test]
+    fn list_item_labels() {
+        assert_eq!(list_label("URI格式"), Some(Section::Uri));
+        assert_eq!(list_label("请求参数"), Some(Section::Request));
+        assert_eq!(list_label("响应参数："), Some(Section::Response));
+        assert_eq!(list_label("请求样例"), Some(Section::ExampleRequest));
+        assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
+        assert_eq!(list_label("Request parameters"), Some(Section::Request));
+        assert_eq!(list_label("参数说明"), None);
+        assert_eq!(list_label("正常"), None);
+        assert_eq!(
+            list_label("可以在URI后面添加查询条件，请参考请求样例。"),
+            None
+        );
+        assert_eq!(
+            list_label("The response parameters of the request are described below"),
+            None
+        );
+    }
+
+    #[test]
     fn lines() {
         assert_eq!(status_line("Status code: 200"), Some(200));
         assert_eq!(status_line("状态码:400"), Some(400));
         assert_eq!(status_line("状态码"), None);
+        assert_eq!(status_cell("400 Bad Request"), Some((400, "Bad Request")));
+        assert_eq!(status_cell(" 204 "), Some((204, "")));
+        assert_eq!(status_cell("2xx"), None);
+        assert_eq!(status_cell("4001"), None);
+        assert_eq!(status_cell("700 Odd"), None);
+        assert_eq!(status_code_block("STATUS CODE 200"), Some(200));
+        assert_eq!(status_code_block("STATUS CODE 200\n{}"), None);
         assert_eq!(normal_status("Normal 201"), Some(201));
         assert_eq!(normal_status("Normal response code: 202"), Some(202));
         assert_eq!(normal_status("Normal values: none"), None);

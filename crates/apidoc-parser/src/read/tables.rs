@@ -297,7 +297,7 @@ fn documented_success(placed: &[Placed<'_>]) -> u16 {
                 .is_some_and(table::lists_statuses)
         })
         .flat_map(|t| &t.rows)
-        .filter_map(|row| row.first()?.text().trim().parse::<u16>().ok())
+        .filter_map(|row| Some(sections::status_cell(&row.first()?.text())?.0))
         .find(|status| (200..300).contains(status));
     let from_line = || normal_status_line(placed).map(|(status, _)| status);
     from_table.or_else(from_line).unwrap_or(200)

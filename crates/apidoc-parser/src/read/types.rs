@@ -9,7 +9,9 @@ pub fn parse_type(text: &str) -> Option<TypeRef> {
     let text = text.trim_end_matches(['.', '。']);
     // Neutron-style pages write "List data structure" or "Dictionary data
     // structure": the suffix adds nothing to the type word before it.
-    let text = strip_suffix_ci(text, " data structure").unwrap_or(text);
+    let text = strip_suffix_ci(text, " data structure")
+        .or_else(|| text.strip_suffix("数据结构"))
+        .unwrap_or(text);
     if text.is_empty() {
         return None;
     }
@@ -46,7 +48,7 @@ fn parse_collection(text: &str) -> Option<TypeRef> {
         return Some(TypeRef::Array(Box::new(element_type(element))));
     }
     match lower.as_str() {
-        "array" | "list" | "jsonarray" | "json array" => {
+        "array" | "list" | "jsonarray" | "json array" | "列表" | "数组" => {
             Some(TypeRef::Array(Box::new(TypeRef::Object)))
         }
         _ => None,
@@ -69,10 +71,30 @@ fn map_value(arguments: &str) -> &str {
     "object"
 }
 
-/// "X object" / "X" where X is a model name.
+/// "X object" / "X" where X is a model name; with the "object" suffix
+/// the name may also be qualified or spaced as Help Center pages write
+/// them: `binding:vif_details object`, `io.k8s.api.core.v1.Handler
+/// object`, `vif details object`.
 fn parse_model(text: &str) -> Option<TypeRef> {
-    let name = strip_suffix_ci(text, " object").unwrap_or(text);
-    (is_model_name(name) && primitive(name).is_none()).then(|| TypeRef::Model(name.to_owned()))
+    let marked = strip_suffix_ci(text, " object");
+    let name = marked.unwrap_or(text);
+    let known = is_model_name(name) || marked.is_some() && is_written_model_name(name);
+    (known && primitive(name).is_none()).then(|| TypeRef::Model(name.to_owned()))
+}
+
+/// A model name as a Type cell may write it before "object": identifier
+/// words joined by `:`, `.`, `-` or single spaces (each word starting with
+/// a letter or `_`).
+pub(super) fn is_written_model_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split([':', '.', '-', ' ']).collect();
+    words.len() <= 8
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
 
 /// The element of an array: "strings", "integers", "X objects", "objects".
@@ -89,7 +111,8 @@ fn element_type(text: &str) -> TypeRef {
     {
         return primitive;
     }
-    if is_model_name(singular) {
+    let marked = singular.len() < text.len();
+    if is_model_name(singular) || marked && is_written_model_name(singular) {
         return TypeRef::Model(singular.to_owned());
     }
     parse_type(singular).unwrap_or(TypeRef::Object)
@@ -113,7 +136,7 @@ fn primitive(text: &str) -> Option<TypeRef> {
         | "numeric" | "浮点数" => TypeRef::Number,
         "boolean" | "bool" | "布尔" | "布尔型" => TypeRef::Boolean,
         "object" | "json" | "jsonobject" | "null" | "map" | "dict" | "dictionary" | "any"
-        | "对象" => TypeRef::Object,
+        | "对象" | "字典" => TypeRef::Object,
         _ => return None,
     })
 }
@@ -213,6 +236,18 @@ mod tests {
             ("Dictionary", TypeRef::Object),
             ("List data structure", array(TypeRef::Object)),
             ("Dictionary data structure", TypeRef::Object),
+            ("列表数据结构", array(TypeRef::Object)),
+            ("字典数据结构", TypeRef::Object),
+            ("binding:vif_details object", model("binding:vif_details")),
+            (
+                "io.k8s.api.core.v1.Handler object",
+                model("io.k8s.api.core.v1.Handler"),
+            ),
+            ("vif details object", model("vif details")),
+            (
+                "Array of os-extended:volumes objects",
+                array(model("os-extended:volumes")),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(parse_type(text), Some(want), "{text}");
@@ -221,7 +256,15 @@ mod tests {
 
     #[test]
     fn rejects_what_is_no_type() {
-        for text in ["", "Some words here", "数字", "42", "a b"] {
+        for text in [
+            "",
+            "Some words here",
+            "数字",
+            "42",
+            "a b",
+            "a:b",
+            "see 2.1 object",
+        ] {
             assert_eq!(parse_type(text), None, "{text}");
         }
     }

@@ -19,11 +19,15 @@
 //!   "Table N"; pandoc's "Table: ..." form either side (module `caption`).
 //! - A raw HTML table runs to its `</table>`, blank lines included, as
 //!   browsers read it (module `raw`).
+//! - A paragraph indented after a pipe table at the margin is list-item
+//!   content the table cut off from its item (module `indent`): read as a
+//!   paragraph, not as code.
 //! - A paragraph repeating the caption of the table right before it is
 //!   dropped: pandoc writes the caption of a table it keeps as raw HTML
 //!   twice, in the `<caption>` and as a paragraph after the table.
 
 mod caption;
+mod indent;
 mod raw;
 mod render;
 
@@ -34,6 +38,7 @@ use crate::blocks::{Block, BlockKind};
 /// Parses a Markdown page into blocks.
 pub fn parse(source: &str) -> Vec<Block> {
     let source = super::html::unify_line_breaks(source);
+    let source = indent::dedent_after_tables(&source);
     let source = raw::keep_raw_tables_whole(&source);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<_> = Parser::new_ext(&source, options)
