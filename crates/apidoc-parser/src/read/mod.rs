@@ -404,8 +404,9 @@ impl Reader<'_> {
         out
     }
 
-    /// Tables describing the keys of a map give that map type, read
-    /// innermost first so that a map of maps resolves.
+    /// Tables describing the keys of a map give that map type, and a table
+    /// whose one row stands for the whole array body (`[数组]`) gives that
+    /// array type; read innermost first so that a map of maps resolves.
     fn read_map_tables(&mut self, tables: &mut Tables<'_>) {
         for index in (0..tables.len()).rev() {
             let t = &tables[index];
@@ -413,10 +414,16 @@ impl Reader<'_> {
                 t.role,
                 Role::Model(_) | Role::RequestBody | Role::ResponseBody(_)
             );
-            if !is_object || !t.describes_map_keys() {
+            if !is_object {
                 continue;
             }
-            if let Some(value) = self.fields(index, tables).pop() {
+            if t.is_array_placeholder() {
+                if let Some(only) = self.fields(index, tables).pop() {
+                    tables.maps.insert(index, only.ty);
+                }
+            } else if t.describes_map_keys()
+                && let Some(value) = self.fields(index, tables).pop()
+            {
                 tables.maps.insert(index, TypeRef::Map(Box::new(value.ty)));
             }
         }
@@ -475,6 +482,9 @@ impl Reader<'_> {
         self.drop_repeated_parameters(&mut out);
         for p in &mut out {
             untyped_elements_as_strings(&mut p.field.ty);
+            if p.location == ParamLocation::Query {
+                repeated_as_array(&mut p.field);
+            }
         }
         for p in out.iter_mut().filter(|p| p.location == ParamLocation::Path) {
             p.field.required = Some(true);
@@ -568,15 +578,30 @@ impl Reader<'_> {
                 .iter()
                 .any(|r| r.mandatory.as_deref().and_then(fields::mandatory_answer) == Some(true))
         });
-        Some(RequestBody {
-            required,
-            variants: vec![BodyVariant {
-                name: id.to_owned(),
-                summary: summary.clone(),
-                schema: tables.maps.get(&index).cloned().unwrap_or(model),
-                span: self.span(t.line),
-            }],
-        })
+        let first = BodyVariant {
+            name: id.to_owned(),
+            summary: summary.clone(),
+            schema: tables.maps.get(&index).cloned().unwrap_or(model),
+            span: self.span(t.line),
+        };
+        let alternatives = alternative_bodies(tables, id).map(|(i, name, number)| BodyVariant {
+            name: format!("{id}{number}"),
+            summary: tables[i]
+                .label
+                .as_deref()
+                .map_or_else(|| summary.clone(), |l| self.text(l)),
+            schema: TypeRef::Model(name.to_owned()),
+            span: self.span(tables[i].line),
+        });
+        let mut variants = vec![first];
+        variants.extend(alternatives);
+        if variants.len() > 1 {
+            // Each shape says its own; the first's label titles it too.
+            if let Some(label) = &t.label {
+                variants[0].summary = self.text(label.clone());
+            }
+        }
+        Some(RequestBody { required, variants })
     }
 
     fn responses(&mut self, tables: &Tables<'_>, id: &str) -> Vec<Response> {
@@ -753,6 +778,21 @@ fn is_misspelling(written: &str, meant: &str) -> bool {
     row[b.len()] <= 2 && a.len().min(b.len()) > 3
 }
 
+/// The alternative request bodies [`tables::name_models`] named
+/// `<Op>RequestBody2`, `<Op>RequestBody3`…: table index, model name and
+/// number.
+fn alternative_bodies<'t>(
+    tables: &'t Tables<'_>,
+    id: &str,
+) -> impl Iterator<Item = (usize, &'t str, u32)> {
+    let prefix = request_body_name(id);
+    tables.iter().enumerate().filter_map(move |(i, t)| {
+        let name = t.model_name()?;
+        let number = name.strip_prefix(&prefix)?.parse().ok()?;
+        Some((i, name, number))
+    })
+}
+
 fn request_body_name(id: &str) -> String {
     format!("{id}RequestBody")
 }
@@ -827,6 +867,27 @@ fn breadcrumb(blocks: &[Block], title: &str) -> Vec<String> {
             _ => None,
         })
         .unwrap_or_default()
+}
+
+/// A scalar query parameter the page says may be given several times
+/// ("支持多个") is an array sent as a repeated parameter (`id=a&id=b`).
+fn repeated_as_array(field: &mut Field) {
+    let scalar = matches!(
+        field.ty,
+        TypeRef::String | TypeRef::Integer | TypeRef::Long | TypeRef::Number
+    );
+    let says = [&field.description.zh, &field.description.en]
+        .into_iter()
+        .flatten()
+        .any(|text| prose::says_repeated(text));
+    if scalar && says {
+        let element = std::mem::replace(&mut field.ty, TypeRef::Object);
+        field.ty = TypeRef::Array(Box::new(element));
+        // Lengths and a default stated for one value do not fit the array;
+        // the enumeration applies to each element.
+        let c = &mut field.constraints;
+        (c.min_length, c.max_length, c.default) = (None, None, None);
+    }
 }
 
 /// A URL or header carries text, so a parameter typed only "Array" (its

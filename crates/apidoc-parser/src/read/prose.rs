@@ -29,6 +29,12 @@ pub struct ProseLine {
 enum Label {
     Default,
     Range,
+    /// "枚举值：" / "可选值：": the values follow, one a line or listed.
+    Enum,
+    MinLength,
+    MaxLength,
+    Minimum,
+    Maximum,
     Other,
 }
 
@@ -38,11 +44,13 @@ fn regex(pattern: &str) -> Regex {
 
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(value range|range|valid values?|default value|default|definition|constraints?|options|取值范围|默认取值|默认值|定义|约束|范围)\s*[:：]?$",
+        r"(?i)^(value range|range|valid values?|default value|default|definition|constraints?|options|取值范围|默认取值|默认值|缺省值|枚举值|可选值|取值|定义|约束|范围)\s*[:：]?$",
     )
 });
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^(value range|default value|default|取值范围|默认取值|默认值)\s*[:：]\s*(.+)$")
+    regex(
+        r"(?i)^(value range|default value|default|取值范围|默认取值|默认值|缺省值|枚举值|可选值|最小长度|最大长度|最小值|最大值)\s*[:：]\s*(.+)$",
+    )
 });
 const NUMBER: &str = r"-?\d[\d,]*(?:\.\d+)?";
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,18 +60,39 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LENGTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)({NUMBER})\s*(?:~|～|–|—|-|to|至|到)\s*({NUMBER})\s*(?:characters|chars|个字符|字符)"
+        r"(?i)({NUMBER})\s*(?:~|～|–|—|-|to|至|到)\s*({NUMBER})\s*(?:characters|chars|个字符|字符)|长度(?:范围|限制)?(?:为|是)?\s*[:：]?\s*({NUMBER})\s*(?:~|～|–|—|-|至|到)\s*({NUMBER})"
     ))
 });
+/// "取值为add、replace和remove", "可选值：A、B", "取值范围：public、private":
+/// two or more literal values listed after a Chinese value phrase.
+static CN_VALUES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"(?:取值为|取值范围(?:为|是)?|可选值(?:为|有)?|枚举值(?:为|有)?|取值(?:包括|有))\s*[:：]?\s*((?:["“]?[A-Za-z0-9_.\-]+["”]?)(?:\s*(?:、|，|,|/|或者|或|和|以及)\s*["“]?[A-Za-z0-9_.\-]+["”]?)+)"#,
+    )
+});
+static CN_VALUE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\s*(?:、|，|,|/|或者|或|和|以及)\s*"));
+/// A literal value written alone on a line (the lines after "枚举值：").
+static LONE_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r#"^["“]?([A-Za-z0-9_.\-:/+*]+)["”]?$"#));
+/// A query parameter that may be given more than once.
+static REPEATED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)支持多个|可(?:以)?(?:传|填|指定|输入)多个|可多次|可重复(?:指定|传)|can be (?:specified|given|repeated|passed) (?:multiple|several) times|can be repeated",
+    )
+});
+/// Words saying the values are joined in one string, not repeated.
+static JOINED: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)分隔|隔开|逗号|separated|comma|delimit"));
 static EXACT_LENGTH: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(\d+)-character\b"));
 static MAX_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?:can contain|contains|up to|a maximum of|maximum|at most|no more than|not exceeding|not exceed)\s+(\d[\d,]*)\s+characters|(?:不超过|最多|最大长度为?)\s*(\d+)\s*个?字符",
+        r"(?i)(?:can contain|contains|up to|a maximum of|maximum|at most|no more than|not exceeding|not exceed)\s+(\d[\d,]*)\s+characters|(?:不超过|不能超过|最多|最大长度为?|长度限制为)\s*(\d+)\s*(?:个|位)?\s*(?:(?:unicode|Unicode|UTF-8)\s*)?(?:字符|位|$|[，。；,;])",
     )
 });
 static DEFAULT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?i)\bdefault(?: value)? is\s+["'“]?((?:[^\s,;"'”，。；.()（）]|\.\d)+)|默认(?:值|取值)?(?:为|是)\s*["'“]?((?:[^\s,;"'”，。；.()（）]|\.\d)+)"#,
+        r#"(?i)\bdefault(?: value)? is\s+["'“]?((?:[^\s,;"'”，。；.()（）]|\.\d)+)|(?:^|[。，；,;：:\s（(])默认(?:值|取值)?(?:为|是)\s*["'“]?((?:[^\s,;"'”，。；.()（）]|\.\d)+)"#,
     )
 });
 static DEFAULT_MARKER: LazyLock<Regex> =
@@ -94,9 +123,16 @@ pub fn constraints(lines: &[ProseLine], ty: &TypeRef, file: &str) -> Constraints
             apply_labelled(&mut out, label_kind(&caps[1]), caps[2].trim(), ty, &span);
             continue;
         }
+        if label == Label::Enum {
+            if let Some(caps) = LONE_VALUE.captures(&line.text).filter(|_| accepts_enum(ty)) {
+                push_enum(&mut out, &caps[1], Text::default(), ty, &span);
+                continue;
+            }
+            label = Label::Other;
+        }
         if label != Label::Other && !line.bullet {
             apply_labelled(&mut out, label, &line.text, ty, &span);
-            if label == Label::Default {
+            if label != Label::Range {
                 label = Label::Other;
             }
         }
@@ -132,7 +168,12 @@ pub fn description(lines: &[ProseLine]) -> String {
 
 fn label_kind(label: &str) -> Label {
     match label.to_lowercase().as_str() {
-        "default value" | "default" | "默认取值" | "默认值" => Label::Default,
+        "default value" | "default" | "默认取值" | "默认值" | "缺省值" => Label::Default,
+        "枚举值" | "可选值" | "取值" => Label::Enum,
+        "最小长度" => Label::MinLength,
+        "最大长度" => Label::MaxLength,
+        "最小值" => Label::Minimum,
+        "最大值" => Label::Maximum,
         "value range" | "range" | "valid values" | "valid value" | "取值范围" | "范围" => {
             Label::Range
         }
@@ -145,13 +186,33 @@ fn apply_labelled(out: &mut Constraints, label: Label, text: &str, ty: &TypeRef,
     match label {
         Label::Default if !is_not_applicable(text) => set_default(out, text, ty, span),
         Label::Range if !is_not_applicable(text) => apply_range(out, text, ty, span),
+        Label::Enum => apply_value_list(out, text, 1, ty, span),
+        Label::MinLength | Label::MaxLength => {
+            let n = text.trim().parse::<u64>().ok();
+            match (label, ty) {
+                (Label::MinLength, TypeRef::Array(_)) => set_items(out, n, None, span),
+                (Label::MaxLength, TypeRef::Array(_)) => set_items(out, None, n, span),
+                (Label::MinLength, _) => set_lengths(out, n, None, span),
+                _ => set_lengths(out, None, n, span),
+            }
+        }
+        Label::Minimum | Label::Maximum if is_numeric(ty) => {
+            if let Some(n) = parse_number(text.trim()) {
+                let bound = if label == Label::Minimum {
+                    &mut out.minimum
+                } else {
+                    &mut out.maximum
+                };
+                bound.get_or_insert_with(|| Fact::new(n, span.clone()));
+            }
+        }
         _ => {}
     }
 }
 
 fn is_not_applicable(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', '。']);
-    ["n/a", "na", "none", "无", "不涉及", "-", "—"].contains(&t.to_lowercase().as_str())
+    ["n/a", "na", "none", "无", "空", "不涉及", "-", "—"].contains(&t.to_lowercase().as_str())
 }
 
 /// A range cell: "1~100", "A string that can contain 1 to 100,000
@@ -177,6 +238,8 @@ fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
         for value in values {
             push_enum(out, value, Text::default(), ty, span);
         }
+    } else if CN_VALUE_SEPARATOR.is_match(text) && !text.contains([' ', '.']) {
+        apply_value_list(out, text, 2, ty, span);
     } else if !LENGTH_RANGE.is_match(text) && !MAX_LENGTH.is_match(text) {
         let pairs: Vec<_> = VALUE_PAIRS.captures_iter(text).collect();
         if pairs.len() >= 2
@@ -189,6 +252,36 @@ fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
             }
         }
     }
+}
+
+/// "A、B、C" after an enumeration label (at least `min` values): each a
+/// value.
+fn apply_value_list(out: &mut Constraints, text: &str, min: usize, ty: &TypeRef, span: &Span) {
+    if !accepts_enum(ty) {
+        return;
+    }
+    let values: Vec<&str> = CN_VALUE_SEPARATOR
+        .split(text.trim().trim_end_matches(['.', '。']))
+        .collect();
+    if values.len() >= min && values.iter().all(|v| LONE_VALUE.is_match(v)) {
+        for value in values {
+            let value = LONE_VALUE
+                .captures(value)
+                .map_or(value, |c| c.get(1).map_or(value, |m| m.as_str()));
+            push_enum(out, value, Text::default(), ty, span);
+        }
+    }
+}
+
+fn is_numeric(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Integer | TypeRef::Long | TypeRef::Number)
+}
+
+/// True when a query parameter's description says it may be given more
+/// than once ("支持多个", "can be specified multiple times"), not as one
+/// joined string ("多个ID使用逗号分隔").
+pub fn says_repeated(description: &str) -> bool {
+    REPEATED.is_match(description) && !JOINED.is_match(description)
 }
 
 /// Bounds from a numeric range, applied to what the type can bound.
@@ -223,6 +316,17 @@ fn set_bounds(
     }
 }
 
+fn set_items(out: &mut Constraints, low: Option<u64>, high: Option<u64>, span: &Span) {
+    if let Some(low) = low {
+        out.min_items
+            .get_or_insert_with(|| Fact::new(low, span.clone()));
+    }
+    if let Some(high) = high {
+        out.max_items
+            .get_or_insert_with(|| Fact::new(high, span.clone()));
+    }
+}
+
 fn set_lengths(out: &mut Constraints, low: Option<u64>, high: Option<u64>, span: &Span) {
     if let Some(low) = low {
         out.min_length
@@ -238,7 +342,12 @@ fn set_lengths(out: &mut Constraints, low: Option<u64>, high: Option<u64>, span:
 fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
     if matches!(ty, TypeRef::String) {
         if let Some(caps) = LENGTH_RANGE.captures(text) {
-            let (low, high) = (parse_number(&caps[1]), parse_number(&caps[2]));
+            let bound = |a: usize, b: usize| {
+                caps.get(a)
+                    .or(caps.get(b))
+                    .and_then(|m| parse_number(m.as_str()))
+            };
+            let (low, high) = (bound(1, 3), bound(2, 4));
             set_lengths(
                 out,
                 low.and_then(|n| n.as_u64()),
@@ -256,6 +365,9 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
                 .and_then(|n| n.as_u64());
             set_lengths(out, None, n, span);
         }
+    }
+    if let Some(caps) = CN_VALUES.captures(text) {
+        apply_value_list(out, &caps[1], 2, ty, span);
     }
     if let Some(caps) = DEFAULT_SENTENCE.captures(text) {
         if let Some(value) = caps
@@ -279,10 +391,16 @@ fn sentence_default(raw: &str, ty: &TypeRef) -> Option<Value> {
         TypeRef::Integer | TypeRef::Long => value.is_i64(),
         TypeRef::Number => value.is_number(),
         TypeRef::Boolean => value.is_boolean(),
-        TypeRef::String => !is_filler_word(raw),
+        TypeRef::String => !is_filler_word(raw) && !raw.chars().any(is_cjk),
         _ => false,
     };
     fits.then_some(value)
+}
+
+/// A Chinese character: a default written in Chinese ("默认为空", "默认为
+/// 创建时间") describes the default rather than states a literal.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Words that start a description of a default rather than state it.
@@ -642,6 +760,142 @@ mod tests {
         assert!(c.minimum.is_none() && c.maximum.is_none());
         let c = read(&["Version 2.1 of 2020"], TypeRef::Integer);
         assert_eq!(c, Constraints::default());
+    }
+
+    fn enum_values(c: &Constraints) -> Vec<Value> {
+        c.enum_values.iter().map(|e| e.value.clone()).collect()
+    }
+
+    #[test]
+    fn chinese_labels_of_generated_cells() {
+        let c = read(
+            &["实例的名字。", "最小长度：1", "最大长度：64"],
+            TypeRef::String,
+        );
+        assert_eq!(
+            (c.min_length.map(|f| f.value), c.max_length.map(|f| f.value)),
+            (Some(1), Some(64))
+        );
+        let c = read(
+            &["每页条数。", "最小值：1", "最大值：2000", "缺省值：2000"],
+            TypeRef::Integer,
+        );
+        assert_eq!(c.minimum.map(|f| f.value), Some(num(1)));
+        assert_eq!(c.maximum.map(|f| f.value), Some(num(2000)));
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from(2000)));
+        let c = read(
+            &["标签列表。", "最大长度：20"],
+            TypeRef::Array(Box::new(TypeRef::String)),
+        );
+        assert_eq!(c.max_items.map(|f| f.value), Some(20));
+    }
+
+    #[test]
+    fn chinese_enum_label_with_one_value_a_line() {
+        let c = read(
+            &[
+                "实例的规格。",
+                "缺省值：Small",
+                "枚举值：",
+                "Small",
+                "Medium",
+                "Extra-large",
+                "说明文字。",
+            ],
+            TypeRef::String,
+        );
+        assert_eq!(
+            enum_values(&c),
+            [
+                Value::from("Small"),
+                Value::from("Medium"),
+                Value::from("Extra-large")
+            ]
+        );
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from("Small")));
+    }
+
+    #[test]
+    fn chinese_value_phrases_list_enum_values() {
+        let c = read(
+            &["操作类型，目前取值为add、replace和remove。"],
+            TypeRef::String,
+        );
+        assert_eq!(
+            enum_values(&c),
+            [
+                Value::from("add"),
+                Value::from("replace"),
+                Value::from("remove")
+            ]
+        );
+        let c = read(
+            &["待查询的类型。", "取值范围：public、private"],
+            TypeRef::String,
+        );
+        assert_eq!(
+            enum_values(&c),
+            [Value::from("public"), Value::from("private")]
+        );
+        let c = read(&["可选值：ON或者OFF"], TypeRef::String);
+        assert_eq!(enum_values(&c), [Value::from("ON"), Value::from("OFF")]);
+        let c = read(&["枚举值：A、B"], TypeRef::String);
+        assert_eq!(enum_values(&c), [Value::from("A"), Value::from("B")]);
+        // One value, a Chinese description, a boolean: no enumeration.
+        for (text, ty) in [
+            ("镜像是否可用，取值为true。", TypeRef::String),
+            ("取值为镜像ID。", TypeRef::String),
+            ("取值为true/false。", TypeRef::Boolean),
+            ("取值为40～1024。", TypeRef::Integer),
+        ] {
+            assert!(read(&[text], ty).enum_values.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_defaults_state_a_literal_at_a_clause_start() {
+        let c = read(&["每页返回的个数。", "默认值为500。"], TypeRef::Integer);
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from(500)));
+        let c = read(&["镜像格式，默认值是vhd。"], TypeRef::String);
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from("vhd")));
+        for text in [
+            "默认值为空。",
+            "搜索模式默认为模糊搜索。",
+            "排序字段，默认为创建时间。",
+            "默认值：空",
+        ] {
+            assert_eq!(read(&[text], TypeRef::String).default, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_lengths() {
+        let cases: [(&str, Option<u64>, Option<u64>); 6] = [
+            ("最大长度36个unicode字符。", None, Some(36)),
+            ("企业项目ID，长度不超过36个字符。", None, Some(36)),
+            ("规则的描述，长度限制为255。", None, Some(255)),
+            ("名称，长度限制为1-80个字符。", Some(1), Some(80)),
+            ("长度为1～255位。", Some(1), Some(255)),
+            ("描述，长度不能超过1024个字符。", None, Some(1024)),
+        ];
+        for (text, low, high) in cases {
+            let c = read(&[text], TypeRef::String);
+            assert_eq!(
+                (c.min_length.map(|f| f.value), c.max_length.map(|f| f.value)),
+                (low, high),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_query_parameters() {
+        assert!(says_repeated("实例ID，支持多个。"));
+        assert!(says_repeated("The ID. It can be specified multiple times."));
+        assert!(!says_repeated(
+            "弹性公网IP的ID，支持多个，多个ID使用逗号分隔。"
+        ));
+        assert!(!says_repeated("实例ID。"));
     }
 
     #[test]

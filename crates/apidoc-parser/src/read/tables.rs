@@ -91,6 +91,9 @@ pub(super) struct PageTable<'a> {
     pub part: Part,
     /// The caption's (or table's) line.
     pub line: u32,
+    /// The label the table stands under when it has no caption: the
+    /// paragraph right before it ("使用数据卷制作镜像时的请求参数").
+    pub label: Option<String>,
 }
 
 impl PageTable<'_> {
@@ -102,6 +105,28 @@ impl PageTable<'_> {
         };
         let rows = table::rows(self.table, columns);
         matches!(rows.as_slice(), [only] if only.name.contains(char::is_whitespace))
+    }
+
+    /// True when the table's only row stands for the body itself, an
+    /// array whose elements other tables describe: Help Center pages name
+    /// that row `[数组]` ("[array]").
+    pub fn is_array_placeholder(&self) -> bool {
+        let Some(columns) = self.columns.as_ref().filter(|_| self.lists_fields()) else {
+            return false;
+        };
+        let rows = table::rows(self.table, columns);
+        matches!(rows.as_slice(), [only] if is_array_placeholder_name(&only.name))
+    }
+
+    /// True when the table is another shape of the request body: a body
+    /// table of the Request section after the first, under its own label
+    /// naming the request parameters, that no field refers to.
+    pub fn is_request_alternative(&self, index: usize, links: &Links) -> bool {
+        self.role == Role::Model(String::new())
+            && self.part == Part::Request
+            && self.label.as_deref().is_some_and(names_request_body)
+            && !links.is_target(index)
+            && links.merged_into(index).is_none()
     }
 
     /// True when the table holds a parameter table's header (a first
@@ -119,14 +144,28 @@ impl PageTable<'_> {
     }
 }
 
+/// `[数组]`, `[array]`, `[List]`: a bracketed word for "array" standing
+/// where a field name would.
+pub(super) fn is_array_placeholder_name(name: &str) -> bool {
+    let Some(word) = name
+        .trim()
+        .strip_prefix(['[', '［'])
+        .and_then(|n| n.strip_suffix([']', '］']))
+    else {
+        return false;
+    };
+    ["数组", "列表", "array", "list"].contains(&word.trim().to_lowercase().as_str())
+}
+
 /// The page's tables with the links between them.
 pub(super) struct Tables<'a> {
     /// The tables in page order.
     pub list: Vec<PageTable<'a>>,
     /// Which table each object-typed row points at.
     pub links: Links,
-    /// Tables whose one row stands for keys the caller chooses ("Name of
-    /// the network where the ECS accesses"): the map type they describe.
+    /// Tables that stand for a type as a whole rather than a model: one
+    /// row for keys the caller chooses ("Name of the network where the ECS
+    /// accesses") gives a map, one `[数组]` row an array body.
     pub maps: BTreeMap<usize, TypeRef>,
 }
 
@@ -200,6 +239,10 @@ impl Reader<'_> {
                 described,
                 part: Part::of(p.section),
                 line: p.block.line,
+                label: written
+                    .is_none()
+                    .then(|| label_before(placed, index))
+                    .flatten(),
             });
         }
         out
@@ -223,6 +266,32 @@ fn caption_before(placed: &[Placed<'_>], index: usize) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The paragraph right before a table, as the label it stands under.
+fn label_before(placed: &[Placed<'_>], index: usize) -> Option<String> {
+    match &placed.get(index.checked_sub(1)?)?.block.kind {
+        BlockKind::Paragraph(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// True when a label says its table is the request body, as Help Center
+/// pages introduce each alternative body ("使用云服务器制作镜像时的请求参数",
+/// "Request parameters when creating from a backup").
+pub(super) fn names_request_body(label: &str) -> bool {
+    let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
+    let sentence = label.contains(['。', '.', '；', ';']);
+    !sentence
+        && [
+            "请求参数",
+            "请求消息",
+            "请求体",
+            "request parameters",
+            "request body",
+        ]
+        .iter()
+        .any(|w| label.ends_with(w) || label.starts_with(w))
 }
 
 /// The role of one table given what earlier tables took.
@@ -347,8 +416,16 @@ pub(super) fn name_models(tables: &mut [PageTable<'_>], id: &str, links: &Links)
         .iter()
         .filter_map(|t| t.model_caption.clone())
         .collect();
+    let mut alternatives = 1;
     for (index, t) in tables.iter_mut().enumerate() {
         if t.model_name() != Some("") || links.merged_into(index).is_some() {
+            continue;
+        }
+        if t.is_request_alternative(index, links) {
+            alternatives += 1;
+            let name = format!("{id}RequestBody{alternatives}");
+            taken.insert(name.clone());
+            t.role = Role::Model(name);
             continue;
         }
         let subject = t
