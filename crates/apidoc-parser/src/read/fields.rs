@@ -160,6 +160,25 @@ impl Reader<'_> {
         match target.and_then(|to| tables[to].model_name()) {
             Some(name) => link::with_object(ty, TypeRef::Model(name.to_owned())),
             None => {
+                let misspelled = match &ty {
+                    TypeRef::Model(name) => types::misspelled_primitive(name),
+                    _ => None,
+                };
+                if let Some(primitive) = misspelled {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "type-misspelled",
+                            format!(
+                                "expected a type, found `{}`, which no table describes",
+                                row.type_text.as_deref().unwrap_or_default()
+                            ),
+                            self.span(row.line),
+                            format!("read as {primitive:?}, the type word it misspells"),
+                        )
+                        .with_help("correct the Type cell"),
+                    );
+                    return primitive;
+                }
                 if let Some(name) = declared {
                     self.diagnostics.push(
                         Diagnostic::warning(

@@ -69,8 +69,8 @@ struct Position {
 }
 
 /// Places every block in its section and under its status line: the
-/// page's own blocks, and the blocks of list items and notes after their
-/// container. Older Help Center pages write their structure as list items
+/// page's own blocks, the blocks of list items after their list, and the
+/// tables of notes after their note. Older Help Center pages write their structure as list items
 /// ("URI格式", "请求参数", "响应样例" each followed by its URI line, table
 /// or example): such a label switches the section like a heading.
 fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
@@ -127,14 +127,34 @@ fn place<'a>(blocks: &'a [Block], nested: bool, at: &mut Position, out: &mut Vec
                     *at = outer;
                 }
             }
+            // A note is an aside: only its tables count (a curl command in
+            // a note is no example body).
             BlockKind::Note(inner) => {
-                let outer = *at;
-                place(inner, true, at, out);
-                *at = outer;
+                for table in tables_in(inner) {
+                    out.push(Placed {
+                        block: table,
+                        section: at.section,
+                        status: at.status,
+                        nested: true,
+                    });
+                }
             }
             _ => {}
         }
     }
+}
+
+/// The tables among `blocks` and inside their lists and notes.
+fn tables_in(blocks: &[Block]) -> Vec<&Block> {
+    blocks
+        .iter()
+        .flat_map(|b| match &b.kind {
+            BlockKind::Table(_) => vec![b],
+            BlockKind::List { items, .. } => items.iter().flat_map(|i| tables_in(i)).collect(),
+            BlockKind::Note(inner) => tables_in(inner),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// The section a list item's label names ("URI格式", "请求参数",
@@ -590,7 +610,11 @@ impl Reader<'_> {
                 .label
                 .as_deref()
                 .map_or_else(|| summary.clone(), |l| self.text(l)),
-            schema: TypeRef::Model(name.to_owned()),
+            schema: tables
+                .maps
+                .get(&i)
+                .cloned()
+                .unwrap_or_else(|| TypeRef::Model(name.to_owned())),
             span: self.span(tables[i].line),
         });
         let mut variants = vec![first];
@@ -635,9 +659,13 @@ impl Reader<'_> {
         operation: &Operation,
     ) {
         let reachable = reachable_models(models, operation);
+        let alternatives: BTreeSet<usize> = alternative_bodies(tables, &operation.id)
+            .map(|(index, _, _)| index)
+            .collect();
         for (index, t) in tables.iter().enumerate() {
             let Some(name) = t.model_name() else { continue };
-            let used_as_map = tables.maps.contains_key(&index) && tables.links.is_target(index);
+            let used_as_map = tables.maps.contains_key(&index)
+                && (tables.links.is_target(index) || alternatives.contains(&index));
             if used_as_map || reachable.contains(name) {
                 continue;
             }
@@ -764,6 +792,12 @@ fn in_path(uris: &[Uri], name: &str) -> bool {
 
 /// Two names one or two letters apart (`flavors_id`, `flavor_id`).
 fn is_misspelling(written: &str, meant: &str) -> bool {
+    edit_distance(written, meant) <= 2 && written.chars().count().min(meant.chars().count()) > 3
+}
+
+/// The number of letters to insert, delete or replace to turn `written`
+/// into `meant`.
+fn edit_distance(written: &str, meant: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), meant.chars().collect());
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
@@ -775,7 +809,7 @@ fn is_misspelling(written: &str, meant: &str) -> bool {
             row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
         }
     }
-    row[b.len()] <= 2 && a.len().min(b.len()) > 3
+    row[b.len()]
 }
 
 /// The alternative request bodies [`tables::name_models`] named

@@ -117,11 +117,12 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
 }
 
-static STATUS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^(?:status code|状态码|http status code)\s*[:：]?\s*(\d{3})\b"));
+static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:status code|状态码|http status code|http/\d(?:\.\d)?)\s*[:：]?\s*(\d{3})\b")
+});
 static NORMAL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:normal|success)(?:\s+response)?(?:\s+(?:status\s+)?codes?)?\s*[:：]?\s*(2\d\d)\b",
+        r"(?i)^(?:normal|success|正常|成功)(?:\s+response)?(?:\s+(?:status\s+)?codes?)?(?:返回值|响应码|状态码)?\s*[:：]?\s*(2\d\d)\b",
     )
 });
 static URI_LINE: LazyLock<Regex> =
@@ -160,7 +161,16 @@ pub fn status_code_block(text: &str) -> Option<u16> {
     if text.contains('\n') {
         return None;
     }
-    status_line(text)
+    // "无（STATUS CODE 204）": no body, and the status in brackets.
+    let bodiless = ["无", "none", "None", "空"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+        .map(|rest| {
+            rest.trim()
+                .trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')'])
+        });
+    status_line(bodiless.unwrap_or(text))
 }
 
 /// "Normal: 201", "Normal response code: 202" (Status Codes sections of
@@ -247,7 +257,7 @@ const IDENT: &str = r"[A-Za-z][A-Za-z0-9_:.\-]*";
 /// parameters of batch").
 static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT})\s*(?:字段说明|字段数据结构说明|参数说明|数据结构说明|数据结构|参数|对象)$"
+        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT})\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素)+(?:说明|描述|介绍|定义|详情)?|说明|描述)$"
     ))
 });
 /// "<descriptor> of [the] [request|response] [parameter|field] <field>".
@@ -269,7 +279,7 @@ pub fn caption_kind(text: &str) -> CaptionKind {
         CaptionKind::Query
     } else if has(&["header"]) {
         CaptionKind::Headers
-    } else if has(&["request body", "请求body", "请求体"])
+    } else if has(&["request body", "请求body", "请求体", "请求消息体"])
         || is(&[
             "request",
             "request parameters",
@@ -278,7 +288,7 @@ pub fn caption_kind(text: &str) -> CaptionKind {
         ])
     {
         CaptionKind::RequestBody
-    } else if has(&["response body", "响应body", "响应体"])
+    } else if has(&["response body", "响应body", "响应体", "响应消息体"])
         || is(&[
             "response",
             "response parameters",
@@ -439,6 +449,11 @@ mod tests {
         assert_eq!(caption_kind("os-stop字段数据结构说明"), want(&["os-stop"]));
         assert_eq!(caption_kind("subnet对象"), want(&["subnet"]));
         assert_eq!(caption_kind("images字段说明"), want(&["images"]));
+        assert_eq!(caption_kind("links对象参数说明"), want(&["links"]));
+        assert_eq!(caption_kind("tag对象说明"), want(&["tag"]));
+        assert_eq!(caption_kind("metadata参数说明"), want(&["metadata"]));
+        assert_eq!(caption_kind("server属性描述"), want(&["server"]));
+        assert_eq!(caption_kind("请求样例的参数说明"), CaptionKind::Other);
     }
 
     #[test]
@@ -490,9 +505,15 @@ mod tests {
         assert_eq!(status_cell("700 Odd"), None);
         assert_eq!(status_code_block("STATUS CODE 200"), Some(200));
         assert_eq!(status_code_block("STATUS CODE 200\n{}"), None);
+        assert_eq!(status_code_block("无（STATUS CODE 204）"), Some(204));
+        assert_eq!(status_code_block("HTTP/1.1 204"), Some(204));
+        assert_eq!(status_line("HTTP/1.1 200 OK"), Some(200));
         assert_eq!(normal_status("Normal 201"), Some(201));
         assert_eq!(normal_status("Normal response code: 202"), Some(202));
         assert_eq!(normal_status("Normal values: none"), None);
+        assert_eq!(normal_status("正常 200"), Some(200));
+        assert_eq!(normal_status("正常返回值：202"), Some(202));
+        assert_eq!(normal_status("异常 400"), None);
         assert_eq!(
             uri_line("GET https://{hostURL}/v4/tenant/setting"),
             Some((Method::Get, "/v4/tenant/setting".into()))

@@ -91,8 +91,9 @@ pub(super) struct PageTable<'a> {
     pub part: Part,
     /// The caption's (or table's) line.
     pub line: u32,
-    /// The label the table stands under when it has no caption: the
-    /// paragraph right before it ("使用数据卷制作镜像时的请求参数").
+    /// What the page calls the table: its caption without the "Table N"
+    /// label, else the paragraph right before it
+    /// ("使用数据卷制作镜像时的请求参数").
     pub label: Option<String>,
 }
 
@@ -239,10 +240,11 @@ impl Reader<'_> {
                 described,
                 part: Part::of(p.section),
                 line: p.block.line,
-                label: written
-                    .is_none()
-                    .then(|| label_before(placed, index))
-                    .flatten(),
+                label: if written.is_some() {
+                    Some(caption.clone())
+                } else {
+                    label_before(placed, index)
+                },
             });
         }
         out
@@ -281,12 +283,13 @@ fn label_before(placed: &[Placed<'_>], index: usize) -> Option<String> {
 /// "Request parameters when creating from a backup").
 pub(super) fn names_request_body(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
-    let sentence = label.contains(['。', '.', '；', ';']);
+    let sentence = label.contains(['。', '；', ';']);
     !sentence
         && [
             "请求参数",
             "请求消息",
             "请求体",
+            "请求消息体",
             "request parameters",
             "request body",
         ]

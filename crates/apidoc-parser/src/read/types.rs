@@ -141,6 +141,23 @@ fn primitive(text: &str) -> Option<TypeRef> {
     })
 }
 
+/// The type a one-word Type cell misspells (`Sting`, `Interger`,
+/// `Boolen`): the type word one letter away, where exactly one is.
+pub fn misspelled_primitive(word: &str) -> Option<TypeRef> {
+    const WORDS: [&str; 6] = ["string", "integer", "boolean", "number", "object", "long"];
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 4 || primitive(&lower).is_some() {
+        return None;
+    }
+    let mut close = WORDS
+        .iter()
+        .filter(|w| super::edit_distance(&lower, w) == 1);
+    match (close.next(), close.next()) {
+        (Some(w), None) => primitive(w),
+        _ => None,
+    }
+}
+
 /// A model name as tables caption it: an identifier starting with a letter.
 pub fn is_model_name(text: &str) -> bool {
     let mut chars = text.chars();
@@ -252,6 +269,16 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(parse_type(text), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn misspelled_type_words() {
+        assert_eq!(misspelled_primitive("Sting"), Some(TypeRef::String));
+        assert_eq!(misspelled_primitive("Interger"), Some(TypeRef::Integer));
+        assert_eq!(misspelled_primitive("Boolen"), Some(TypeRef::Boolean));
+        assert_eq!(misspelled_primitive("String"), None);
+        assert_eq!(misspelled_primitive("Tag"), None);
+        assert_eq!(misspelled_primitive("Server"), None);
     }
 
     #[test]
