@@ -107,7 +107,7 @@ impl Reader<'_> {
         {
             let span = self.span(p.block.line);
             match &p.block.kind {
-                BlockKind::Paragraph(text) if is_connective(text) => {}
+                BlockKind::Paragraph(text) if says_nothing(text) => {}
                 BlockKind::Paragraph(text) => match sections::example_line(text) {
                     Some((method, url)) => {
                         out.push(self.request_example(method, url, &mut pending, span))
@@ -188,7 +188,7 @@ impl Reader<'_> {
             .filter(|p| p.section == Section::ExampleResponse)
         {
             match &p.block.kind {
-                BlockKind::Paragraph(text) if is_connective(text) => {}
+                BlockKind::Paragraph(text) if says_nothing(text) => {}
                 BlockKind::Paragraph(text) if sections::status_line(text).is_none() => {
                     pending.push(text)
                 }
@@ -226,6 +226,12 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// A paragraph that describes no example: a connective, or the label of
+/// the list item holding the examples ("请求样例").
+fn says_nothing(text: &str) -> bool {
+    is_connective(text) || sections::list_label(text).is_some()
 }
 
 /// A paragraph that only joins two examples ("Or" between a success and an

@@ -104,7 +104,24 @@ fn section_by_words(h: &str) -> Section {
 pub fn list_label(text: &str) -> Option<Section> {
     let label = text.trim().trim_end_matches([':', '：']);
     let sentence = label.contains(['。', '，', '.', ',', '；', ';']);
-    if sentence || label.chars().count() > 24 {
+    let lower = label.to_lowercase();
+    const LABEL_WORDS: [&str; 13] = [
+        "参数",
+        "样例",
+        "示例",
+        "格式",
+        "消息",
+        "体",
+        "uri",
+        "parameter",
+        "example",
+        "sample",
+        "body",
+        "header",
+        "message",
+    ];
+    let names_a_part = LABEL_WORDS.iter().any(|w| lower.contains(w));
+    if sentence || !names_a_part || label.chars().count() > 24 {
         return None;
     }
     match section_of(label) {
@@ -482,6 +499,8 @@ mod tests {
         assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);
+        assert_eq!(list_label("Bad Request"), None);
+        assert_eq!(list_label("Response"), None);
         assert_eq!(list_label("正常"), None);
         assert_eq!(
             list_label("可以在URI后面添加查询条件，请参考请求样例。"),
