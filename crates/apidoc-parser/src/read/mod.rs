@@ -1,8 +1,10 @@
 //! Blocks → IR: the understanding of an API reference page.
 //!
 //! The page is walked once (`walk`) to place every block in its section
-//! and status code; the URI lines, tables, examples and status codes are
-//! then read from that placement. Each table gets its role from caption,
+//! and status code — list items included, whose label ("URI格式",
+//! "请求参数", "响应样例") switches the section as a heading would, as
+//! older Help Center pages structure their sections; the URI lines, tables,
+//! examples and status codes are then read from that placement. Each table gets its role from caption,
 //! section and columns (`tables`: parameters, body, nested model, status
 //! codes); object-typed rows are linked to the tables describing them
 //! (`link`: by model name, caption, "see Table N", alternatives, a shared

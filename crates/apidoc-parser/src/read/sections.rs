@@ -491,6 +491,29 @@ mod tests {
     }
 
     #[test]
+    fn chinese_headings() {
+        let cases = [
+            ("URI", Section::Uri),
+            ("请求参数", Section::Request),
+            ("请求消息", Section::Request),
+            ("请求", Section::Request),
+            ("响应参数", Section::Response),
+            ("响应消息", Section::Response),
+            ("响应", Section::Response),
+            ("请求示例", Section::ExampleRequest),
+            ("响应示例", Section::ExampleResponse),
+            ("响应样例", Section::ExampleResponse),
+            ("状态码", Section::StatusCodes),
+            ("返回值", Section::StatusCodes),
+            ("错误码", Section::Other),
+            ("功能介绍", Section::Function),
+        ];
+        for (heading, want) in cases {
+            assert_eq!(section_of(heading), want, "{heading}");
+        }
+    }
+
+    #[test]
     fn list_item_labels() {
         assert_eq!(list_label("URI格式"), Some(Section::Uri));
         assert_eq!(list_label("请求参数"), Some(Section::Request));

@@ -482,6 +482,28 @@ mod tests {
     }
 
     #[test]
+    fn array_placeholder_rows() {
+        for name in ["[数组]", "［数组］", "[array]", "[List]"] {
+            assert!(is_array_placeholder_name(name), "{name}");
+        }
+        for name in ["数组", "[数组].version_list", "items", "[x]"] {
+            assert!(!is_array_placeholder_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn labels_naming_the_request_body() {
+        assert!(names_request_body("使用数据卷制作镜像时的请求参数"));
+        assert!(names_request_body("v2.0版本请求消息体"));
+        assert!(names_request_body(
+            "Request parameters when the source is a backup"
+        ));
+        assert!(!names_request_body("参数说明"));
+        assert!(!names_request_body("请求参数如下表所示；可选参数见下文。"));
+        assert!(!names_request_body("响应参数"));
+    }
+
+    #[test]
     fn the_uri_section_holds_parameters_whatever_the_caption() {
         for kind in [
             CaptionKind::Generic,
