@@ -370,12 +370,20 @@ fn all_field_names(tables: &[PageTable<'_>]) -> BTreeSet<String> {
 }
 
 /// A table answers to a model name when its caption is that name or names
-/// that field.
+/// that field; a qualified name (`io.k8s.api.core.v1.Handler`) also by
+/// its last step, as pages caption such tables.
 fn answers_to(t: &PageTable<'_>, name: &str) -> bool {
-    t.model_caption
-        .as_deref()
-        .is_some_and(|c| key(c) == key(name))
+    let last = unqualified(name);
+    let caption_is = |c: &str| key(c) == key(name) || key(c) == key(last);
+    t.model_caption.as_deref().is_some_and(caption_is)
         || describes_exactly(t, name)
+        || describes_exactly(t, last)
+}
+
+/// The last step of a qualified name: `io.k8s.api.core.v1.Handler` →
+/// `Handler`, `binding:vif_details` → `vif_details`.
+fn unqualified(name: &str) -> &str {
+    name.rsplit(['.', ':']).next().unwrap_or(name)
 }
 
 fn describes_exactly(t: &PageTable<'_>, field: &str) -> bool {
@@ -410,6 +418,13 @@ mod tests {
         assert_eq!(key("AIProject"), key("ai_project"));
         assert_eq!(key("os-stop"), key("os_stop"));
         assert_ne!(key("server"), key("servers"));
+    }
+
+    #[test]
+    fn qualified_names_answer_by_their_last_step() {
+        assert_eq!(unqualified("io.k8s.api.core.v1.Handler"), "Handler");
+        assert_eq!(unqualified("binding:vif_details"), "vif_details");
+        assert_eq!(unqualified("server"), "server");
     }
 
     #[test]

@@ -860,3 +860,50 @@ fn reduced_ecs_page_keeps_its_error_example_out_of_the_success_response() {
     );
     assert_eq!(codes(&parsed), ["example-error-status-unknown"]);
 }
+
+#[test]
+fn type_cells_name_models_with_colons_and_dots() {
+    const ZH_BODY: &[&str] = &["参数", "是否必选", "参数类型", "描述"];
+    let parsed = page(
+        "POST /v1/{project_id}/pods",
+        vec![
+            heading(2, "请求参数"),
+            table_block(
+                "表 2 请求Body参数",
+                &[
+                    ZH_BODY,
+                    &[
+                        "probe",
+                        "否",
+                        "io.k8s.api.core.v1.Handler object",
+                        "探测方式。",
+                    ],
+                    &[
+                        "binding:vif_details",
+                        "否",
+                        "binding:vif_details object",
+                        "网卡细节。",
+                    ],
+                ],
+            ),
+            table_block(
+                "表 3 Handler",
+                &[ZH_BODY, &["command", "否", "Array of strings", "命令。"]],
+            ),
+            table_block(
+                "表 4 binding:vif_details字段数据结构说明",
+                &[ZH_BODY, &["primary", "否", "Boolean", "是否主网卡。"]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "probe"),
+        &TypeRef::Model("Handler".into())
+    );
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "binding:vif_details"),
+        &TypeRef::Model("DoingAThingBindingVifDetails".into())
+    );
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
