@@ -280,7 +280,7 @@ static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 /// "<descriptor> of [the] [request|response] [parameter|field] <field>".
 static FIELD_LAST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^(?:data structure|structure|objects?|description|details|fields?)\s+of\s+(?:the\s+)?(?:(?:request|response)\s+)?(?:(?:parameter|field)\s+)?({IDENT})$"
+        r"(?i)^(?:data structure|structure|objects?|description|details|fields?)\s+of\s+(?:the\s+)?(?:(?:request|response)\s+)?(?:(?:parameter|field)\s+)?({IDENT})$|^(?:参数|字段|对象)\s*[:：]\s*({IDENT})$"
     ))
 });
 
@@ -355,7 +355,8 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
         });
     }
     if let Some(caps) = FIELD_LAST.captures(text) {
-        return Some(vec![field_of_path(&caps[1])]);
+        let field = caps.get(1).or(caps.get(2))?;
+        return Some(vec![field_of_path(field.as_str())]);
     }
     let caps = FIELD_FIRST.captures(text)?;
     let list = caps.get(1).or(caps.get(2))?.as_str();
@@ -470,6 +471,7 @@ mod tests {
         assert_eq!(caption_kind("tag对象说明"), want(&["tag"]));
         assert_eq!(caption_kind("metadata参数说明"), want(&["metadata"]));
         assert_eq!(caption_kind("server属性描述"), want(&["server"]));
+        assert_eq!(caption_kind("参数：image_tags"), want(&["image_tags"]));
         assert_eq!(caption_kind("请求样例的参数说明"), CaptionKind::Other);
     }
 
