@@ -27,7 +27,10 @@ pub(crate) struct Outcome {
 pub(crate) fn apply_fix(fix: &Fix, pages: &mut Vec<Page>) -> Outcome {
     let chosen = choose_pages(pages, &fix.target);
     let mut outcome = Outcome {
-        pages: chosen.iter().map(|&index| pages[index].file.clone()).collect(),
+        pages: chosen
+            .iter()
+            .map(|&index| pages[index].file.clone())
+            .collect(),
         ..Outcome::default()
     };
     let mut dropped = Vec::new();
@@ -100,7 +103,12 @@ fn partners(pages: &[Page], index: usize) -> Vec<usize> {
     let same_id: Vec<usize> = sharing
         .iter()
         .copied()
-        .filter(|&i| pages[i].operation.id.eq_ignore_ascii_case(&page.operation.id))
+        .filter(|&i| {
+            pages[i]
+                .operation
+                .id
+                .eq_ignore_ascii_case(&page.operation.id)
+        })
         .collect();
     if !same_id.is_empty() || sharing.len() != 1 {
         same_id
@@ -131,7 +139,9 @@ fn apply_on_page(fix: &Fix, page: &mut Page, outcome: &mut Outcome) -> Effect {
             on_fields(fix, page, &roots, path, outcome);
         }
         Place::Model { name, path } if path.is_empty() => on_model(fix, page, name, outcome),
-        Place::Model { name, path } => on_fields(fix, page, std::slice::from_ref(name), path, outcome),
+        Place::Model { name, path } => {
+            on_fields(fix, page, std::slice::from_ref(name), path, outcome)
+        }
         Place::Finding { .. } => {}
     }
     Effect::Keep
@@ -215,13 +225,27 @@ fn field_states(expect: &Props, field: &Field, lang: Lang) -> Result<(), String>
     if let Some(nullable) = expect.nullable
         && field.constraints.nullable.is_some() != nullable
     {
-        return Err(format!("nullable: {}", field.constraints.nullable.is_some()));
+        return Err(format!(
+            "nullable: {}",
+            field.constraints.nullable.is_some()
+        ));
     }
     if let Some(values) = &expect.enum_values {
-        let stated: Vec<&apidoc_ir::Value> =
-            field.constraints.enum_values.iter().map(|v| &v.value).collect();
-        if !values.iter().map(value_text).eq(stated.into_iter().map(value_text)) {
-            return Err(format!("enum {}", enum_text(&field.constraints.enum_values)));
+        let stated: Vec<&apidoc_ir::Value> = field
+            .constraints
+            .enum_values
+            .iter()
+            .map(|v| &v.value)
+            .collect();
+        if !values
+            .iter()
+            .map(value_text)
+            .eq(stated.into_iter().map(value_text))
+        {
+            return Err(format!(
+                "enum {}",
+                enum_text(&field.constraints.enum_values)
+            ));
         }
     }
     if let Some(description) = &expect.description {
@@ -248,7 +272,12 @@ fn enum_text(values: &[EnumValue]) -> String {
 /// A Type cell matches the expected text as written (any spacing or case)
 /// or when both name the same type.
 fn type_matches(expected: &str, written: &str, ty: &TypeRef) -> bool {
-    let squash = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let squash = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     squash(expected) == squash(written)
         || apidoc_parser::read::types::parse_type(expected).as_ref() == Some(ty)
 }
@@ -342,7 +371,11 @@ fn request_roots(page: &Page) -> Vec<String> {
 }
 
 fn response_root(page: &Page, status: u16) -> Option<String> {
-    let response = page.operation.responses.iter().find(|r| r.status == status)?;
+    let response = page
+        .operation
+        .responses
+        .iter()
+        .find(|r| r.status == status)?;
     model_name(response.body.as_ref()?).map(str::to_owned)
 }
 
@@ -393,7 +426,8 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
         }
     }
     for (mi, fi) in removed.into_iter().rev() {
-        page.models[mi].fields.remove(fi);
+        let field = page.models[mi].fields.remove(fi);
+        prune(page, &field.ty);
     }
     if let Some(new) = &fix.add {
         for (model, span) in grow {
@@ -404,14 +438,22 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
 
 /// Adds a field to every definition of `model` on the page, unless the
 /// page documents it already (then the fix is stale).
-fn add_field(fix: &Fix, new: &NewField, page: &mut Page, model: &str, at: Span, outcome: &mut Outcome) {
+fn add_field(
+    fix: &Fix,
+    new: &NewField,
+    page: &mut Page,
+    model: &str,
+    at: Span,
+    outcome: &mut Outcome,
+) {
     let mut reached = false;
     for definition in page.models.iter_mut().filter(|m| m.name == model) {
         reached = true;
         if definition.fields.iter().any(|f| f.name == new.name) {
-            outcome
-                .mismatches
-                .push((definition.span.clone(), format!("a field `{}` already", new.name)));
+            outcome.mismatches.push((
+                definition.span.clone(),
+                format!("a field `{}` already", new.name),
+            ));
             continue;
         }
         definition.fields.push(new_field(new, &fix.span));
@@ -457,15 +499,26 @@ fn on_model(fix: &Fix, page: &mut Page, name: &str, outcome: &mut Outcome) {
 
 fn on_response(fix: &Fix, page: &mut Page, status: u16, outcome: &mut Outcome) {
     let lang = page.lang;
-    let Some(index) = page.operation.responses.iter().position(|r| r.status == status) else {
-        if let Some(row) = page.operation.status_codes.iter().find(|r| r.status == status) {
-            outcome.mismatches.push((row.span.clone(), "no response table".to_owned()));
+    let Some(index) = page
+        .operation
+        .responses
+        .iter()
+        .position(|r| r.status == status)
+    else {
+        if let Some(row) = page
+            .operation
+            .status_codes
+            .iter()
+            .find(|r| r.status == status)
+        {
+            outcome
+                .mismatches
+                .push((row.span.clone(), "no response table".to_owned()));
         }
         return;
     };
     let response = &page.operation.responses[index];
-    if let Err(found) = response_states(&fix.expect, response, &page.operation.status_codes, lang)
-    {
+    if let Err(found) = response_states(&fix.expect, response, &page.operation.status_codes, lang) {
         outcome.mismatches.push((response.span.clone(), found));
         return;
     }
@@ -485,8 +538,13 @@ fn on_response(fix: &Fix, page: &mut Page, status: u16, outcome: &mut Outcome) {
     update_response(fix, page, index, lang);
     outcome.changed.push(span);
     if fix.remove {
-        page.operation.responses.remove(index);
-        page.operation.status_codes.retain(|row| row.status != status);
+        let response = page.operation.responses.remove(index);
+        page.operation
+            .status_codes
+            .retain(|row| row.status != status);
+        if let Some(body) = &response.body {
+            prune(page, body);
+        }
     }
 }
 
@@ -552,7 +610,10 @@ fn update_response(fix: &Fix, page: &mut Page, index: usize, lang: Lang) {
         return;
     };
     let response = &mut op.responses[index];
-    let rows = op.status_codes.iter_mut().filter(|row| row.status == status);
+    let rows = op
+        .status_codes
+        .iter_mut()
+        .filter(|row| row.status == status);
     let texts = std::iter::once(&mut response.description)
         .chain(rows.map(|row| &mut row.description))
         .chain(response.examples.iter_mut().map(|e| &mut e.description));
@@ -567,8 +628,15 @@ fn update_response(fix: &Fix, page: &mut Page, index: usize, lang: Lang) {
 /// wrapping model goes when nothing else on the page refers to it.
 fn unwrap(page: &mut Page, index: usize, key: &str, outcome: &mut Outcome) -> bool {
     let response = &page.operation.responses[index];
-    let Some(wrapper) = response.body.as_ref().and_then(model_name).map(str::to_owned) else {
-        outcome.mismatches.push((response.span.clone(), "no body table".to_owned()));
+    let Some(wrapper) = response
+        .body
+        .as_ref()
+        .and_then(model_name)
+        .map(str::to_owned)
+    else {
+        outcome
+            .mismatches
+            .push((response.span.clone(), "no body table".to_owned()));
         return false;
     };
     let inner = page
@@ -579,16 +647,34 @@ fn unwrap(page: &mut Page, index: usize, key: &str, outcome: &mut Outcome) -> bo
         .find(|f| f.name == key)
         .map(|f| f.ty.clone());
     let Some(inner) = inner else {
-        outcome
-            .mismatches
-            .push((response.span.clone(), format!("no field `{key}` in `{wrapper}`")));
+        outcome.mismatches.push((
+            response.span.clone(),
+            format!("no field `{key}` in `{wrapper}`"),
+        ));
         return false;
     };
     page.operation.responses[index].body = Some(inner);
-    if !refers_to(page, &wrapper) {
-        page.models.retain(|m| m.name != wrapper);
-    }
+    prune(page, &TypeRef::Model(wrapper));
     true
+}
+
+/// After a removal: the model `ty` refers to goes when nothing else on
+/// the page refers to it, and so on down its fields, so that a removed
+/// response or field takes its tables along.
+fn prune(page: &mut Page, ty: &TypeRef) {
+    let Some(name) = model_name(ty).map(str::to_owned) else {
+        return;
+    };
+    if refers_to(page, &name) {
+        return;
+    }
+    let (gone, kept): (Vec<Model>, Vec<Model>) = std::mem::take(&mut page.models)
+        .into_iter()
+        .partition(|m| m.name == name);
+    page.models = kept;
+    for field in gone.iter().flat_map(|m| &m.fields) {
+        prune(page, &field.ty);
+    }
 }
 
 /// True when anything on the page (a body, a response, a field) uses the

@@ -58,7 +58,10 @@ pub(crate) fn set_severity<'a>(
     let severity: Severity = fix.update.severity?.into();
     let mut matched = false;
     for diagnostic in diagnostics.filter(|d| d.code == code) {
-        let file = diagnostic.primary.as_ref().map(|label| label.span.file.as_str());
+        let file = diagnostic
+            .primary
+            .as_ref()
+            .map(|label| label.span.file.as_str());
         if files.is_some_and(|files| !file.is_some_and(|file| files.iter().any(|f| f == file))) {
             continue;
         }
@@ -79,7 +82,7 @@ pub(crate) fn set_severity<'a>(
         Diagnostic::error(
             "fix-unmatched",
             format!(
-                "the fix at `{}` matches nothing: there is no {} finding",
+                "the fix at `{}` matches nothing: there is no {}",
                 fix.span,
                 describe_target(fix)
             ),
@@ -108,9 +111,7 @@ pub(crate) fn fixed(applied: &[(&Fix, &Outcome)], answered: Vec<Diagnostic>) -> 
             .position(|(_, outcome)| outcome.changed.iter().any(|span| places.contains(&span)));
         let by_page = || {
             applied.iter().position(|(_, outcome)| {
-                places
-                    .iter()
-                    .any(|span| outcome.pages.contains(&span.file))
+                places.iter().any(|span| outcome.pages.contains(&span.file))
             })
         };
         if let Some(index) = by_place.or_else(by_page) {
@@ -140,9 +141,9 @@ fn entry(fix: &Fix, outcome: &Outcome, answers: &[Diagnostic]) -> Diagnostic {
         .map(|d| format!("`{}`: {}", d.code, d.message))
         .collect();
     let message = if found.is_empty() {
-        format!("{change} (fixed by `{}`)", fix.span)
+        format!("corrected by a fix: {change}")
     } else {
-        format!("{}; fixed by `{}`: {change}", found.join("; "), fix.span)
+        format!("{}; corrected by a fix: {change}", found.join("; "))
     };
     let place = answers
         .iter()
@@ -153,10 +154,16 @@ fn entry(fix: &Fix, outcome: &Outcome, answers: &[Diagnostic]) -> Diagnostic {
         span: fix.span.clone(),
         message: "the fix".to_owned(),
     }];
-    secondary.extend(outcome.changed.iter().filter(|span| **span != place).map(|span| Label {
-        span: span.clone(),
-        message: "also corrected here".to_owned(),
-    }));
+    secondary.extend(
+        outcome
+            .changed
+            .iter()
+            .filter(|span| **span != place)
+            .map(|span| Label {
+                span: span.clone(),
+                message: "also corrected here".to_owned(),
+            }),
+    );
     Diagnostic {
         severity: Severity::Warning,
         code: "fixed".to_owned(),
@@ -179,9 +186,14 @@ pub(crate) fn describe_target(fix: &Fix) -> String {
         .map(|op| format!(" of `{op}`"))
         .unwrap_or_default();
     match &fix.target.place {
-        Place::Operation => format!("operation `{}`", fix.target.operation.as_deref().unwrap_or("")),
+        Place::Operation => format!(
+            "operation `{}`",
+            fix.target.operation.as_deref().unwrap_or("")
+        ),
         Place::Parameter { name, location } => {
-            let kind = location.map(|l| format!("{l:?} ").to_lowercase()).unwrap_or_default();
+            let kind = location
+                .map(|l| format!("{l:?} ").to_lowercase())
+                .unwrap_or_default();
             format!("{kind}parameter `{name}`{of_op}")
         }
         Place::Request { path } => format!("request body field `{}`{of_op}", path.join(".")),
@@ -190,8 +202,10 @@ pub(crate) fn describe_target(fix: &Fix) -> String {
             format!("field `{}` of the {status} response{of_op}", path.join("."))
         }
         Place::Model { name, path } if path.is_empty() => format!("model `{name}`{of_op}"),
-        Place::Model { name, path } => format!("field `{}` of model `{name}`{of_op}", path.join(".")),
-        Place::Finding { code } => format!("`{code}`{of_op}"),
+        Place::Model { name, path } => {
+            format!("field `{}` of model `{name}`{of_op}", path.join("."))
+        }
+        Place::Finding { code } => format!("finding `{code}`{of_op}"),
     }
 }
 
@@ -214,10 +228,16 @@ fn prop_values(props: &Props) -> Vec<(&'static str, String)> {
             format!("[{}]", items.join(", "))
         }),
     );
-    push("description", props.description.as_ref().map(|v| format!("{v:?}")));
+    push(
+        "description",
+        props.description.as_ref().map(|v| format!("{v:?}")),
+    );
     push("repeat", props.repeat.map(|v| v.to_string()));
     push("unwrap", props.unwrap.as_ref().map(|v| format!("`{v}`")));
-    push("severity", props.severity.map(|v| severity_name(v.into()).to_owned()));
+    push(
+        "severity",
+        props.severity.map(|v| severity_name(v.into()).to_owned()),
+    );
     out
 }
 
@@ -238,13 +258,19 @@ fn describe_change(fix: &Fix) -> String {
     let expected = prop_values(&fix.expect);
     let mut parts: Vec<String> = prop_values(&fix.update)
         .into_iter()
-        .map(|(name, new)| match expected.iter().find(|(n, _)| *n == name) {
-            Some((_, old)) => format!("{name} {old} → {new}"),
-            None => format!("{name} → {new}"),
-        })
+        .map(
+            |(name, new)| match expected.iter().find(|(n, _)| *n == name) {
+                Some((_, old)) => format!("{name} {old} → {new}"),
+                None => format!("{name} → {new}"),
+            },
+        )
         .collect();
     if let Some(new) = &fix.add {
-        let what = if new.location.is_some() { "parameter" } else { "field" };
+        let what = if new.location.is_some() {
+            "parameter"
+        } else {
+            "field"
+        };
         parts.push(format!("added {what} `{}` (`{}`)", new.name, new.type_text));
     }
     if fix.remove {

@@ -231,10 +231,13 @@ pub fn parse_fixes(file: &str, text: &str) -> (Fixes, Vec<Diagnostic>) {
         Ok(raw) => raw,
         Err(error) => {
             let line = error.location().map_or(1, |at| at.line());
-            let diagnostic = invalid(
+            let mut diagnostic = invalid(
                 Span::new(file, line as u32),
                 format!("expected a fixes file (a `fixes:` list), found an error: {error}"),
             );
+            if let Some(label) = &mut diagnostic.primary {
+                label.message = "does not parse".to_owned();
+            }
             return (Fixes::default(), vec![diagnostic]);
         }
     };
@@ -242,9 +245,10 @@ pub fn parse_fixes(file: &str, text: &str) -> (Fixes, Vec<Diagnostic>) {
     let mut fixes = Fixes::default();
     let mut diagnostics = Vec::new();
     for (raw, line) in raw.fixes.into_iter().zip(lines) {
-        match validate(raw, Span::new(file, line)) {
+        let span = Span::new(file, line);
+        match validate(raw, span.clone()) {
             Ok(fix) => fixes.fixes.push(fix),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(message) => diagnostics.push(invalid(span, message)),
         }
     }
     (fixes, diagnostics)
@@ -290,33 +294,35 @@ fn item_lines(text: &str, count: usize) -> Vec<u32> {
 
 /// The rules yaml_serde cannot state: one place, a reason, something to
 /// do, an expected value for each value replaced, types pages would write.
-fn validate(raw: RawFix, span: Span) -> Result<Fix, Diagnostic> {
-    let fail = |message: String| invalid(span.clone(), message);
+fn validate(raw: RawFix, span: Span) -> Result<Fix, String> {
     if raw.reason.trim().is_empty() {
-        return Err(fail(
-            "expected a `reason` (the page line, a link), found an empty one".to_owned(),
-        ));
+        return Err("expected a `reason` (the page line, a link), found an empty one".to_owned());
     }
-    let place = place(&raw.target).map_err(fail)?;
-    if raw.target.operation.is_none() && !matches!(place, Place::Model { .. } | Place::Finding { .. })
+    let place = place(&raw.target)?;
+    if raw.target.operation.is_none()
+        && !matches!(place, Place::Model { .. } | Place::Finding { .. })
     {
-        return Err(fail(
+        return Err(
             "expected `operation` (an id or `METHOD /path`) in the target, found none".to_owned(),
-        ));
+        );
     }
     if raw.update.is_empty() && !raw.remove && raw.add.is_none() {
-        return Err(fail(
-            "expected something to do (`update`, `remove: true` or `add`), found nothing".to_owned(),
-        ));
+        return Err(
+            "expected something to do (`update`, `remove: true` or `add`), found nothing"
+                .to_owned(),
+        );
     }
-    allowed(&place, &raw).map_err(fail)?;
-    expectations(&raw.expect, &raw.update).map_err(fail)?;
-    let types = [raw.update.type_text.as_deref(), raw.add.as_ref().map(|add| add.type_text.as_str())];
+    allowed(&place, &raw)?;
+    expectations(&raw.expect, &raw.update)?;
+    let types = [
+        raw.update.type_text.as_deref(),
+        raw.add.as_ref().map(|add| add.type_text.as_str()),
+    ];
     for text in types.into_iter().flatten() {
         if apidoc_parser::read::types::parse_type(text).is_none() {
-            return Err(fail(format!(
+            return Err(format!(
                 "expected a type as pages write it (`String`, `Array of strings`, `Foo object`), found `{text}`"
-            )));
+            ));
         }
     }
     Ok(Fix {
@@ -408,10 +414,19 @@ fn allowed(place: &Place, raw: &RawFix) -> Result<(), String> {
         Place::Model { .. } => ("a model", &["description"], true, true),
         Place::Finding { .. } => ("a finding kind", &["severity"], false, false),
     };
-    if let Some(bad) = raw.update.names().into_iter().find(|name| !props.contains(name)) {
+    if let Some(bad) = raw
+        .update
+        .names()
+        .into_iter()
+        .find(|name| !props.contains(name))
+    {
         return Err(format!(
             "`update: {bad}` does not apply to {what} (it takes: {})",
-            if props.is_empty() { "none".to_owned() } else { props.join(", ") }
+            if props.is_empty() {
+                "none".to_owned()
+            } else {
+                props.join(", ")
+            }
         ));
     }
     if raw.remove && !remove {
@@ -428,7 +443,12 @@ fn allowed(place: &Place, raw: &RawFix) -> Result<(), String> {
             );
         }
     }
-    if let Some(bad) = raw.expect.names().into_iter().find(|name| !props.contains(name)) {
+    if let Some(bad) = raw
+        .expect
+        .names()
+        .into_iter()
+        .find(|name| !props.contains(name))
+    {
         return Err(format!("`expect: {bad}` does not apply to {what}"));
     }
     Ok(())
@@ -438,13 +458,36 @@ fn allowed(place: &Place, raw: &RawFix) -> Result<(), String> {
 /// page edited since makes the fix stale instead of silently overwritten.
 fn expectations(expect: &Props, update: &Props) -> Result<(), String> {
     let needs = [
-        ("type", update.type_text.is_some() || update.repeat.is_some(), expect.type_text.is_some()),
-        ("required", update.required.is_some(), expect.required.is_some()),
-        ("nullable", update.nullable.is_some(), expect.nullable.is_some()),
-        ("enum", update.enum_values.is_some(), expect.enum_values.is_some()),
-        ("description", update.description.is_some(), expect.description.is_some()),
+        (
+            "type",
+            update.type_text.is_some() || update.repeat.is_some(),
+            expect.type_text.is_some(),
+        ),
+        (
+            "required",
+            update.required.is_some(),
+            expect.required.is_some(),
+        ),
+        (
+            "nullable",
+            update.nullable.is_some(),
+            expect.nullable.is_some(),
+        ),
+        (
+            "enum",
+            update.enum_values.is_some(),
+            expect.enum_values.is_some(),
+        ),
+        (
+            "description",
+            update.description.is_some(),
+            expect.description.is_some(),
+        ),
     ];
-    match needs.iter().find(|(_, updated, expected)| *updated && !*expected) {
+    match needs
+        .iter()
+        .find(|(_, updated, expected)| *updated && !*expected)
+    {
         Some((name, ..)) => Err(format!(
             "expected `expect: {name}` (the value the page states now) for `update` to replace, found none"
         )),

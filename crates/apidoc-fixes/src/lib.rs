@@ -75,7 +75,10 @@ pub fn build_with_fixes(
         }
     }
     let (service, mut checked) = build(meta, pages);
-    let answered: Vec<Diagnostic> = before.into_iter().filter(|d| !checked.contains(d)).collect();
+    let answered: Vec<Diagnostic> = before
+        .into_iter()
+        .filter(|d| !checked.contains(d))
+        .collect();
     for (fix, files) in fixes.fixes.iter().zip(&finding_files) {
         if let Place::Finding { code } = &fix.target.place {
             let all = read_findings.iter_mut().chain(checked.iter_mut());
