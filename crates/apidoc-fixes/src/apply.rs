@@ -414,10 +414,16 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
     for (mi, fi) in hits {
         let field = &mut page.models[mi].fields[fi];
         if fix.add.is_some() {
-            if field_states(&fix.expect, field, lang).is_ok()
-                && let Some(model) = model_name(&field.ty)
-            {
-                grow.push((model.to_owned(), field.span.clone()));
+            match (
+                field_states(&fix.expect, field, lang),
+                model_name(&field.ty),
+            ) {
+                (Ok(()), Some(model)) => grow.push((model.to_owned(), field.span.clone())),
+                (Err(found), _) => outcome.mismatches.push((field.span.clone(), found)),
+                (Ok(()), None) => outcome.mismatches.push((
+                    field.span.clone(),
+                    format!("type `{}`, not an object", field.type_text),
+                )),
             }
             continue;
         }

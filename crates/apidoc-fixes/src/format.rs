@@ -271,7 +271,7 @@ fn item_lines(text: &str, count: usize) -> Vec<u32> {
         .unwrap_or(0);
     let is_item = |line: &str| line.trim_start().starts_with("- ") || line.trim() == "-";
     let indent = |line: &str| line.len() - line.trim_start().len();
-    let first = lines[start + 1..].iter().find(|line| is_item(line));
+    let first = lines.iter().skip(start + 1).find(|line| is_item(line));
     let found: Vec<u32> = match first {
         Some(first) => {
             let depth = indent(first);
@@ -457,38 +457,15 @@ fn allowed(place: &Place, raw: &RawFix) -> Result<(), String> {
 /// Every value an update replaces must be stated as expected, so that a
 /// page edited since makes the fix stale instead of silently overwritten.
 fn expectations(expect: &Props, update: &Props) -> Result<(), String> {
-    let needs = [
-        (
-            "type",
-            update.type_text.is_some() || update.repeat.is_some(),
-            expect.type_text.is_some(),
-        ),
-        (
-            "required",
-            update.required.is_some(),
-            expect.required.is_some(),
-        ),
-        (
-            "nullable",
-            update.nullable.is_some(),
-            expect.nullable.is_some(),
-        ),
-        (
-            "enum",
-            update.enum_values.is_some(),
-            expect.enum_values.is_some(),
-        ),
-        (
-            "description",
-            update.description.is_some(),
-            expect.description.is_some(),
-        ),
-    ];
-    match needs
-        .iter()
-        .find(|(_, updated, expected)| *updated && !*expected)
+    let updated = update.names();
+    let expected = expect.names();
+    let replaces =
+        |name: &str| updated.contains(&name) || (name == "type" && updated.contains(&"repeat"));
+    match ["type", "required", "nullable", "enum", "description"]
+        .into_iter()
+        .find(|name| replaces(name) && !expected.contains(name))
     {
-        Some((name, ..)) => Err(format!(
+        Some(name) => Err(format!(
             "expected `expect: {name}` (the value the page states now) for `update` to replace, found none"
         )),
         None => Ok(()),

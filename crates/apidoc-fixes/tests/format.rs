@@ -126,3 +126,12 @@ fn valid_fixes_survive_an_invalid_neighbour() {
     assert_eq!(fixes.fixes.len(), 1);
     assert_eq!(fixes.fixes[0].span.line, 4);
 }
+
+#[test]
+fn an_empty_file_or_list_has_no_fixes() {
+    for text in ["", "# nothing yet\n", "fixes: []\n"] {
+        let (fixes, errors) = parse_fixes(FILE, text);
+        assert_eq!(errors, [], "{text:?}");
+        assert!(fixes.is_empty());
+    }
+}

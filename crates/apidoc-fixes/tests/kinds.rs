@@ -261,6 +261,32 @@ fn a_field_and_a_parameter_are_added() {
 }
 
 #[test]
+fn a_field_is_added_inside_an_object_field_of_the_request() {
+    let (service, _) = fixed(
+        "
+  - target: {operation: AddPet, request: pet}
+    add: {name: colour, type: String}
+    reason: the service accepts a colour
+",
+    );
+    assert!(model_field(&service, "NewPet", "colour").is_some());
+}
+
+#[test]
+fn a_field_the_page_documents_already_is_not_added_again() {
+    let (_, diagnostics) = build(&format!(
+        "{AGE_FIX}
+  - target: {{operation: AddPet, request: pet}}
+    add: {{name: name, type: String}}
+    reason: stale since the page documents it
+"
+    ));
+    let stale = with_code(&diagnostics, "fix-stale");
+    assert_eq!(stale.len(), 1, "{diagnostics:#?}");
+    assert!(stale[0].message.ends_with("states a field `name` already"), "{}", stale[0].message);
+}
+
+#[test]
 fn a_wrapping_key_is_unwrapped() {
     let (service, diagnostics) = fixed(
         "
