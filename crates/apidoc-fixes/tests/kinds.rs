@@ -123,6 +123,31 @@ fn a_type_fix_on_one_language_answers_an_error() {
 }
 
 #[test]
+fn an_operation_is_named_by_either_pages_id_or_by_method_and_path() {
+    for operation in [
+        "AddingAPet",
+        "AddPet",
+        "POST /v1/{project_id}/shops/{shop_id}/pets",
+    ] {
+        let fix = format!(
+            "
+  - target: {{operation: '{operation}', lang: zh, model: NewPet, field: age}}
+    expect: {{type: String}}
+    update: {{type: Integer}}
+    reason: the English page says Integer
+"
+        );
+        let (service, diagnostics) = build(&fix);
+        assert!(
+            !diagnostics.iter().any(Diagnostic::is_error),
+            "{operation}: {diagnostics:#?}"
+        );
+        let age = model_field(&service, "NewPet", "age").expect("age");
+        assert_eq!(age.ty, TypeRef::Integer, "{operation}");
+    }
+}
+
+#[test]
 fn a_status_description_is_corrected_everywhere_the_page_states_it() {
     let (service, diagnostics) = fixed(
         "
@@ -283,7 +308,11 @@ fn a_field_the_page_documents_already_is_not_added_again() {
     ));
     let stale = with_code(&diagnostics, "fix-stale");
     assert_eq!(stale.len(), 1, "{diagnostics:#?}");
-    assert!(stale[0].message.ends_with("states a field `name` already"), "{}", stale[0].message);
+    assert!(
+        stale[0].message.ends_with("states a field `name` already"),
+        "{}",
+        stale[0].message
+    );
 }
 
 #[test]
