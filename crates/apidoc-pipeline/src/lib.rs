@@ -1,8 +1,9 @@
 //! The pipeline driver: docs directory → generated files and diagnostics.
 //!
 //! A docs directory holds one folder per service: a `service.toml` with the
-//! facts pages do not state (see [`apidoc_ir::ServiceMeta`]) and the pages (`.txt`,
-//! `.html`, `.md`). [`run`] loads every service, parses the pages in
+//! facts pages do not state (see [`apidoc_ir::ServiceMeta`]), an optional
+//! `fixes.yaml` correcting known page defects (`apidoc-fixes`) and the
+//! pages (`.txt`, `.html`, `.md`). [`run`] loads every service, parses the pages in
 //! parallel, merges and checks them, and emits the files that belong under
 //! `generated/`. It writes nothing: the caller decides whether the findings
 //! allow writing.
@@ -91,13 +92,20 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
             ..Stats::default()
         };
         let mut pages: Vec<Page> = Vec::new();
+        let mut read_findings = Vec::new();
         for result in parsed {
-            output.diagnostics.extend(result.diagnostics);
+            read_findings.extend(result.diagnostics);
             pages.extend(result.page);
         }
         stats.api_pages = pages.len();
-        output.diagnostics.extend(input.diagnostics);
-        let (service, diagnostics) = apidoc_check::build_service(input.meta, pages);
+        read_findings.extend(input.diagnostics);
+        let (service, diagnostics) = apidoc_fixes::build_with_fixes(
+            &input.fixes,
+            input.meta,
+            pages,
+            read_findings,
+            apidoc_check::build_service,
+        );
         output.diagnostics.extend(diagnostics);
         count(&service, &mut stats);
         output.stats.push((service.meta.name.clone(), stats));

@@ -1,4 +1,5 @@
-//! Reading a docs directory: service folders, their `service.toml`, pages.
+//! Reading a docs directory: service folders, their `service.toml` and
+//! `fixes.yaml`, pages.
 
 use std::{
     fs,
@@ -30,7 +31,10 @@ pub struct ServiceInput {
     pub meta: ServiceMeta,
     /// Pages sorted by name.
     pub pages: Vec<PageFile>,
-    /// Findings about the folder itself (missing `service.toml`).
+    /// The corrections of `fixes.yaml`, if the folder has one.
+    pub fixes: apidoc_fixes::Fixes,
+    /// Findings about the folder itself (missing `service.toml`, a
+    /// `fixes.yaml` that does not parse).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -90,14 +94,25 @@ fn load_service(docs: &Path, folder: &Path) -> Result<ServiceInput, String> {
         }
     }
     let meta_path = folder.join("service.toml");
-    let (meta, diagnostics) = if meta_path.exists() {
+    let (meta, mut diagnostics) = if meta_path.exists() {
         (read_meta(&meta_path, &dir_name)?, Vec::new())
     } else {
         default_meta(&dir_name, &relative_name(docs, &meta_path))
     };
+    let fixes_path = folder.join(apidoc_fixes::FILE_NAME);
+    let fixes = if fixes_path.exists() {
+        let text = fs::read_to_string(&fixes_path)
+            .map_err(|e| format!("{}: cannot read: {e}", fixes_path.display()))?;
+        let (fixes, errors) = apidoc_fixes::parse_fixes(&relative_name(docs, &fixes_path), &text);
+        diagnostics.extend(errors);
+        fixes
+    } else {
+        apidoc_fixes::Fixes::default()
+    };
     Ok(ServiceInput {
         meta,
         pages,
+        fixes,
         diagnostics,
     })
 }
