@@ -4,8 +4,11 @@
 //! facts pages do not state (see [`apidoc_ir::ServiceMeta`]) and the pages (`.txt`,
 //! `.html`, `.md`). [`run`] loads every service, parses the pages in
 //! parallel, merges and checks them, and emits the files that belong under
-//! `generated/`. It writes nothing: the caller decides whether the findings
-//! allow writing.
+//! `generated/`. An error leaves out the operation of the page it points
+//! at ([`apidoc_check::build_service_confined`]); every other operation is
+//! emitted and the pages left out are listed in `FINDINGS.md` and in
+//! [`Output::left_out`]. It writes nothing: the caller writes the files and
+//! fails the run while anything was left out.
 
 mod load;
 
@@ -34,6 +37,9 @@ pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// The merged services.
     pub services: Vec<Service>,
+    /// Pages whose operation was left out because of errors, per service
+    /// in docs order, by file.
+    pub left_out: Vec<apidoc_check::LeftOut>,
     /// Counts for the closing report, per service (by name), in docs order.
     pub stats: Vec<(String, Stats)>,
 }
@@ -70,7 +76,8 @@ impl Output {
         total
     }
 
-    /// True when a finding is an error: nothing may be written.
+    /// True when a finding is an error: an operation (or a page) was left
+    /// out, and the run must fail.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -91,14 +98,21 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
             ..Stats::default()
         };
         let mut pages: Vec<Page> = Vec::new();
+        let first_finding = output.diagnostics.len();
         for result in parsed {
             output.diagnostics.extend(result.diagnostics);
             pages.extend(result.page);
         }
         stats.api_pages = pages.len();
         output.diagnostics.extend(input.diagnostics);
-        let (service, diagnostics) = apidoc_check::build_service(input.meta, pages);
-        output.diagnostics.extend(diagnostics);
+        let confined = apidoc_check::build_service_confined(
+            input.meta,
+            pages,
+            &output.diagnostics[first_finding..],
+        );
+        output.diagnostics.extend(confined.diagnostics);
+        output.left_out.extend(confined.left_out);
+        let service = confined.service;
         count(&service, &mut stats);
         output.stats.push((service.meta.name.clone(), stats));
         emit(&service, &mut output.files);
@@ -106,7 +120,7 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     }
     output.files.insert(
         "FINDINGS.md".to_owned(),
-        apidoc_check::findings_report(&output.diagnostics),
+        apidoc_check::findings_report(&output.diagnostics, &output.left_out),
     );
     Ok(output)
 }
