@@ -37,11 +37,19 @@ use tables::{Role, Tables};
 
 /// Reads one page's blocks into a [`Page`] and diagnostics.
 pub fn read_page(file: &str, blocks: &[Block]) -> Parsed {
+    read_page_named(file, blocks, None)
+}
+
+/// Reads one page's blocks, with the operation's official name when the
+/// page states it outside its blocks (an API Explorer link,
+/// [`crate::explorer`]); a name in the title wins.
+pub fn read_page_named(file: &str, blocks: &[Block], official_id: Option<String>) -> Parsed {
     let placed = walk(blocks);
     let mut reader = Reader {
         file,
         lang: language(blocks),
         diagnostics: Vec::new(),
+        official_id,
     };
     let page = reader.page(blocks, &placed);
     Parsed {
@@ -149,6 +157,7 @@ struct Reader<'f> {
     file: &'f str,
     lang: Lang,
     diagnostics: Vec<Diagnostic>,
+    official_id: Option<String>,
 }
 
 impl Reader<'_> {
@@ -163,6 +172,7 @@ impl Reader<'_> {
     fn page(&mut self, blocks: &[Block], placed: &[Placed<'_>]) -> Option<Page> {
         let (title, title_line) = self.title(blocks)?;
         let (summary, explicit_id) = split_title(&title);
+        let explicit_id = explicit_id.or_else(|| self.official_id.clone());
         let uris = self.uris(placed);
         if uris.is_empty() {
             self.diagnostics.push(
