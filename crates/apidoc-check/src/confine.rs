@@ -77,7 +77,11 @@ pub fn build_service_confined(
 ) -> Confined {
     let mut left_out = Vec::new();
     let mut reasons: Vec<Diagnostic> = Vec::new();
-    let mut pending: Vec<Diagnostic> = page_errors.iter().filter(|d| d.is_error()).cloned().collect();
+    let mut pending: Vec<Diagnostic> = page_errors
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
     let readable: BTreeSet<String> = pages.iter().map(|page| page.file.clone()).collect();
     for file in files_of(&pending) {
         if !readable.contains(&file) {
@@ -172,7 +176,11 @@ mod tests {
         let mut op = operation(id, Method::Get, path, span(file, 3));
         let body = format!("{id}ResponseBody");
         op.responses = vec![response(200, Some(&body), span(file, 5))];
-        let models = vec![model(&body, vec![field("id", ty, span(file, 7))], span(file, 6))];
+        let models = vec![model(
+            &body,
+            vec![field("id", ty, span(file, 7))],
+            span(file, 6),
+        )];
         let mut page = page(Lang::Zh, id, op, models);
         page.file = file.to_owned();
         page
@@ -202,14 +210,23 @@ mod tests {
         assert!(left.why().contains("model-undefined"), "{}", left.why());
         assert!(confined.diagnostics.iter().any(Diagnostic::is_error));
         assert!(
-            !confined.service.models.iter().any(|m| m.name.contains("Broken")),
+            !confined
+                .service
+                .models
+                .iter()
+                .any(|m| m.name.contains("Broken")),
             "the left-out page's models go with it"
         );
     }
 
     #[test]
     fn a_reader_error_leaves_out_its_page_even_without_an_operation() {
-        let pages = vec![page_answering("a.md", "ShowFine", "/v1/fine", TypeRef::String)];
+        let pages = vec![page_answering(
+            "a.md",
+            "ShowFine",
+            "/v1/fine",
+            TypeRef::String,
+        )];
         let errors = [
             Diagnostic::error("unknown-type", "bad type", span("a.md", 7), "here"),
             Diagnostic::error("page-unreadable", "cannot read", span("z.md", 1), "here"),
@@ -227,7 +244,12 @@ mod tests {
 
     #[test]
     fn pages_without_errors_are_not_rebuilt_differently() {
-        let pages = vec![page_answering("a.md", "ShowFine", "/v1/fine", TypeRef::String)];
+        let pages = vec![page_answering(
+            "a.md",
+            "ShowFine",
+            "/v1/fine",
+            TypeRef::String,
+        )];
         let confined = build_service_confined(service(vec![], vec![]).meta, pages.clone(), &[]);
         let (service, diagnostics) = build_service(service(vec![], vec![]).meta, pages);
         assert_eq!(confined.service.operations, service.operations);

@@ -34,8 +34,8 @@
 //! |---|---|---|
 //! | `lang-conflict` | error | the English and Chinese pages state a type, required flag, default, range or enumeration differently |
 //! | `lang-missing` | warning | a parameter, field, response or body only one language documents |
-//! | `parameter-conflict` | error | pages sharing a method and path state a parameter differently |
-//! | `response-conflict` | error | pages sharing a method and path state a response differently |
+//! | `parameter-conflict` | warning | pages sharing a method and path state a parameter differently (the operation takes what both allow: not required, the wider range, a list over one value; else the first page's) |
+//! | `response-conflict` | warning | pages sharing a method and path state a response differently (widened like parameters; different body models of one status become one model with the fields of all) |
 //! | `model-conflict` | error | two tables of one page define one model differently |
 //! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |

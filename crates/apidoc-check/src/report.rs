@@ -144,6 +144,8 @@ mod tests {
     #[test]
     fn pipes_in_messages_do_not_break_the_table() {
         let diagnostic = Diagnostic::warning("w", "a | b", span("p.txt", 3), "l");
-        assert!(findings_report(&[diagnostic], &[]).contains("| 3 | warning | `w` | a \\| b |  |\n"));
+        assert!(
+            findings_report(&[diagnostic], &[]).contains("| 3 | warning | `w` | a \\| b |  |\n")
+        );
     }
 }

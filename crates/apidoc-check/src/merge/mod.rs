@@ -14,6 +14,7 @@ mod ids;
 mod lang;
 mod parts;
 mod variants;
+mod widen;
 
 use std::collections::BTreeMap;
 

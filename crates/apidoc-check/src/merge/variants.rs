@@ -4,19 +4,26 @@
 //! operation whose request body has one variant per page.
 //!
 //! Parameters and responses are unioned; the same parameter or response
-//! stated differently is an error (`parameter-conflict`,
+//! field stated differently is widened to what both allow
+//! ([`super::widen`]) with a warning (`parameter-conflict`,
 //! `response-conflict`). Response bodies that differ between the pages
 //! become one model with the fields of all. The operation id is derived from the method and
 //! path (see [`path_operation_id`]): no page's own name fits all of them.
 
 use std::collections::BTreeSet;
 
-use apidoc_ir::{BodyVariant, Diagnostic, Model, Operation, Page, RequestBody, Text, TypeRef, Uri};
+use apidoc_ir::{
+    BodyVariant, Diagnostic, Model, Operation, Page, Parameter, RequestBody, Severity, Text,
+    TypeRef, Uri,
+};
 use heck::ToUpperCamelCase;
 
 use super::align::{corresponding_models, find, renames};
 use super::conflict_diagnostic;
-use super::parts::{merge_parameters, merge_responses, merge_status_codes};
+use super::parts::{
+    merge_parameters, merge_responses, merge_status_codes, parameter_key, parameter_subject,
+};
+use super::widen::widen_reporting;
 use crate::facts::{Difference, merge_model, models_agree};
 use crate::pair::union_by;
 use crate::paths::path_words;
@@ -50,7 +57,7 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         });
         report_conflicts(
             "parameter-conflict",
-            merge_parameters(&mut into.parameters, &op.parameters),
+            merge_variant_parameters(&mut into.parameters, &op.parameters),
             out,
         );
         report_conflicts(
@@ -200,15 +207,28 @@ fn response_model_name(id: &str, status: u16, first_success: Option<u16>) -> Str
     }
 }
 
-/// Adds `other`'s fields to the union model; fields not in both are not
-/// required.
+/// Adds `other`'s fields to the union model, each field widened to
+/// what both allow ([`super::widen`]); fields not in both are not required. Returns the
+/// differences to report.
 fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
     let in_union: BTreeSet<String> = union
         .fields
         .iter()
         .map(|field| field.name.clone())
         .collect();
-    let differences = merge_model(union, other);
+    let mut other = other.clone();
+    let mut differences = Vec::new();
+    for theirs in &mut other.fields {
+        if let Some(kept) = union
+            .fields
+            .iter_mut()
+            .find(|kept| kept.name == theirs.name)
+        {
+            let subject = format!("field `{}` of model `{}`", kept.name, union.name);
+            differences.extend(widen_reporting(&subject, kept, theirs));
+        }
+    }
+    merge_model(union, &other);
     for field in &mut union.fields {
         let in_other = other.fields.iter().any(|theirs| theirs.name == field.name);
         if !(in_union.contains(&field.name) && in_other) {
@@ -216,9 +236,26 @@ fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
         }
     }
     differences
-        .into_iter()
-        .filter(|difference| matches!(difference, Difference::Fact { .. }))
-        .collect()
+}
+
+/// Merges another page's parameters into the operation's, each shared one
+/// widened to what both allow ([`super::widen`]). Returns the differences to report.
+fn merge_variant_parameters(into: &mut Vec<Parameter>, other: &[Parameter]) -> Vec<Difference> {
+    let mut other = other.to_vec();
+    let mut differences = Vec::new();
+    for theirs in &mut other {
+        let key = parameter_key(theirs);
+        if let Some(kept) = into.iter_mut().find(|kept| parameter_key(kept) == key) {
+            let subject = parameter_subject(kept);
+            differences.extend(widen_reporting(
+                &subject,
+                &mut kept.field,
+                &mut theirs.field,
+            ));
+        }
+    }
+    merge_parameters(into, &other);
+    differences
 }
 
 /// Drops the models the pages used that the merged operation no longer
@@ -231,9 +268,13 @@ fn drop_replaced_models(merged: &mut Page, used_before: &BTreeSet<String>) {
         .retain(|model| used_now.contains(&model.name) || !used_before.contains(&model.name));
 }
 
+/// Differences between pages of one method and path are warnings: the
+/// merged operation takes what both allow ([`super::widen`]), else the first
+/// page's statement.
 fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diagnostic>) {
-    let help =
-        "pages that share a method and path must document shared parameters and responses alike";
+    let help = "pages that share a method and path should document shared parameters and responses alike; \
+         the merged operation takes what both allow (not required, the wider range, a list over one value), \
+         else the first page's statement";
     out.extend(
         differences
             .into_iter()
@@ -243,7 +284,11 @@ fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diag
                     fact,
                     first,
                     second,
-                } => Some(conflict_diagnostic(code, &subject, fact, first, second).with_help(help)),
+                } => {
+                    let mut diagnostic = conflict_diagnostic(code, &subject, fact, first, second);
+                    diagnostic.severity = Severity::Warning;
+                    Some(diagnostic.with_help(help))
+                }
                 Difference::Missing { .. } => None,
             }),
     );
