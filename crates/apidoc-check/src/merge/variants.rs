@@ -10,7 +10,7 @@
 //! become one model with the fields of all. The operation id is derived from the method and
 //! path (see [`path_operation_id`]): no page's own name fits all of them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{
     BodyVariant, Diagnostic, Model, Operation, Page, Parameter, RequestBody, Severity, Text,
@@ -20,6 +20,7 @@ use heck::ToUpperCamelCase;
 
 use super::align::{corresponding_models, find, renames};
 use super::conflict_diagnostic;
+use super::names;
 use super::parts::{
     merge_parameters, merge_responses, merge_status_codes, parameter_key, parameter_subject,
 };
@@ -32,11 +33,16 @@ use crate::types::{reachable_models, rename_models};
 /// Merges pages that share their primary method and path; `first` gives
 /// the URIs' order and the title.
 pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnostic>) -> Page {
-    let id = first
-        .operation
-        .uris
-        .first()
-        .map_or_else(|| first.operation.id.clone(), path_operation_id);
+    let operations =
+        std::iter::once(&first.operation).chain(rest.iter().map(|page| &page.operation));
+    let (id, id_is_explicit) = names::merged_name(operations).unwrap_or_else(|| {
+        let by_path = first
+            .operation
+            .uris
+            .first()
+            .map_or_else(|| first.operation.id.clone(), path_operation_id);
+        (by_path, false)
+    });
     let mut merged = first;
     let mut used = reachable_models(&merged.operation, &merged.models);
     let mut summaries = vec![merged.operation.summary.clone()];
@@ -44,6 +50,7 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     let mut variants = named_variants(&merged.operation);
     let mut required = body_required(&merged.operation);
     for mut page in rest {
+        keep_models_apart(&merged, &mut page);
         used.extend(reachable_models(&page.operation, &page.models));
         share_response_models(&merged, &mut page);
         report_conflicts(
@@ -71,18 +78,53 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         into.sources.extend(op.sources.iter().cloned());
         summaries.push(op.summary.clone());
         descriptions.push(op.description.clone());
-        variants.extend(named_variants(op));
+        for variant in named_variants(op) {
+            let name = unused_name(&variant.name, |name| {
+                variants.iter().any(|v| v.name == name)
+            });
+            variants.push(BodyVariant { name, ..variant });
+        }
         required &= body_required(op);
         merged.models.append(&mut page.models);
     }
     let op = &mut merged.operation;
     op.id = id;
-    op.id_is_explicit = false;
+    op.id_is_explicit = id_is_explicit;
     op.summary = join_texts(&summaries, " / ");
     op.description = join_texts(&descriptions, "\n\n");
     op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
     drop_replaced_models(&mut merged, &used);
     merged
+}
+
+/// A model of `page` named like one of `merged`'s but defined otherwise
+/// (an older and a newer page of one operation, both naming their models
+/// after it) is the page's own: it is renamed `<Name>2` (or the next
+/// number free), so each variant keeps what its page documents.
+fn keep_models_apart(merged: &Page, page: &mut Page) {
+    let taken = |name: &str| {
+        merged.models.iter().any(|m| m.name == name) || page.models.iter().any(|m| m.name == name)
+    };
+    let renames: BTreeMap<String, String> = page
+        .models
+        .iter()
+        .filter(|model| {
+            find(&merged.models, &model.name).is_some_and(|kept| !models_agree(kept, model))
+        })
+        .map(|model| (model.name.clone(), unused_name(&model.name, taken)))
+        .collect();
+    rename_models(page, &renames);
+}
+
+/// `name`, else `name2`, `name3`… whichever is not `taken`.
+fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(name) {
+        return name.to_owned();
+    }
+    (2..)
+        .map(|number| format!("{name}{number}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
 }
 
 /// The operation's body variants, each named after its page's operation
