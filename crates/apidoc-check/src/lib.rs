@@ -35,6 +35,7 @@
 //! | `lang-conflict` | error | the English and Chinese pages state a type, required flag, default, range or enumeration differently |
 //! | `lang-missing` | warning | a parameter, field, response or body only one language documents |
 //! | `parameter-conflict` | warning | pages sharing a method and path state a parameter differently (the operation takes what both allow: not required, the wider range, a list over one value; else the first page's) |
+//! | `request-conflict` | warning | pages sharing a method and path send request bodies with the same fields, typed or bounded differently (one body, widened like parameters) |
 //! | `response-conflict` | warning | pages sharing a method and path state a response differently (widened like parameters; different body models of one status become one model with the fields of all) |
 //! | `model-conflict` | error | two tables of one page define one model differently |
 //! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |

@@ -212,6 +212,18 @@ mod tests {
     }
 
     #[test]
+    fn an_id_the_page_states_stays_and_the_others_take_suffixes() {
+        let mut stated = creating("/v2/{project_id}/servers", Method::Post, "a");
+        stated.operation.id_is_explicit = true;
+        let mut pages = [
+            stated,
+            creating("/v1/{project_id}/cloudservers", Method::Post, "b"),
+        ];
+        make_ids_unique(&mut pages);
+        assert_eq!(ids(&pages), ["CreatingAnECS", "CreatingAnECSV1"]);
+    }
+
+    #[test]
     fn unique_ids_stay() {
         let mut pages = [creating("/v1/{project_id}/cloudservers", Method::Post, "a")];
         make_ids_unique(&mut pages);

@@ -285,6 +285,39 @@ mod tests {
     }
 
     #[test]
+    fn only_pages_named_after_a_chinese_title_are_renamed() {
+        use crate::testkit::{body, model, operation, page, span};
+        let titled = |title: &str, id: &str, explicit: bool| {
+            let mut op = operation(
+                id,
+                Method::Post,
+                "/v2/{project_id}/nat_gateways",
+                span("a", 1),
+            );
+            op.id_is_explicit = explicit;
+            op.request_body = Some(body(id, &format!("{id}RequestBody"), span("a", 2)));
+            let models = vec![model(&format!("{id}RequestBody"), vec![], span("a", 2))];
+            page(apidoc_ir::Lang::Zh, title, op, models)
+        };
+        let mut pages = [
+            titled("创建NAT网关", "NAT", false),
+            titled("创建NAT网关", "CreateNatGateway", true),
+            titled("Creating a NAT Gateway", "CreatingANATGateway", false),
+        ];
+        name_untitled_operations(&mut pages);
+        let ids: Vec<&str> = pages.iter().map(|p| p.operation.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "CreateNatGateway",
+                "CreateNatGateway",
+                "CreatingANATGateway"
+            ]
+        );
+        assert_eq!(pages[0].models[0].name, "CreateNatGatewayRequestBody");
+    }
+
+    #[test]
     fn stated_ids_of_pages_merged_give_its_name() {
         let op = |id: &str, explicit: bool| {
             let mut op = crate::testkit::operation(

@@ -28,7 +28,7 @@ use super::widen::widen_reporting;
 use crate::facts::{Difference, merge_model, models_agree};
 use crate::pair::union_by;
 use crate::paths::path_words;
-use crate::types::{reachable_models, rename_models};
+use crate::types::{model_of, reachable_models, rename_models};
 
 /// Merges pages that share their primary method and path; `first` gives
 /// the URIs' order and the title.
@@ -79,6 +79,12 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         summaries.push(op.summary.clone());
         descriptions.push(op.description.clone());
         for variant in named_variants(op) {
+            if let Some(differences) =
+                unite_same_body(&variants, &mut merged.models, &variant, &page.models)
+            {
+                report_conflicts("request-conflict", differences, out);
+                continue;
+            }
             let name = unused_name(&variant.name, |name| {
                 variants.iter().any(|v| v.name == name)
             });
@@ -95,6 +101,37 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
     drop_replaced_models(&mut merged, &used);
     merged
+}
+
+/// A request body whose top-level fields (some) are those of a variant already
+/// kept is the same request (an older and a newer page of one operation):
+/// it joins that variant's model ([`unite`]) instead of becoming a variant
+/// no request could be told apart by. `None` when it is a variant of its
+/// own; else the differences to report.
+fn unite_same_body(
+    variants: &[BodyVariant],
+    kept_models: &mut [Model],
+    variant: &BodyVariant,
+    own_models: &[Model],
+) -> Option<Vec<Difference>> {
+    let own = find(own_models, model_of(&variant.schema)?)?;
+    let names = |model: &Model| -> BTreeSet<String> {
+        model
+            .fields
+            .iter()
+            .map(|field| field.name.clone())
+            .collect()
+    };
+    let kept_name = variants.iter().find_map(|kept| {
+        let name = model_of(&kept.schema)?;
+        let kept = find(kept_models, name)?;
+        let fields = names(own);
+        (!fields.is_empty() && names(kept) == fields).then(|| kept.name.clone())
+    })?;
+    let kept = kept_models
+        .iter_mut()
+        .find(|model| model.name == kept_name)?;
+    Some(unite(kept, own))
 }
 
 /// A model of `page` named like one of `merged`'s but defined otherwise
@@ -482,6 +519,84 @@ mod tests {
             out[0].primary.as_ref().map(|label| &label.span),
             Some(&span("stop.txt", 8))
         );
+        assert_eq!(
+            out[0].severity,
+            Severity::Warning,
+            "the first page's type is kept"
+        );
+    }
+
+    /// The newer page names the body's object (`StopOption object`) and
+    /// links its API Explorer entry; the older page of the same operation
+    /// says `Object`. Both name their models after the same id.
+    fn newer_and_older_stop_pages() -> (Page, Page) {
+        let mut newer = action_page("BatchStopServers", "Stopping ECSs", "os-stop", "new.md");
+        newer.operation.id_is_explicit = true;
+        newer.models[0].fields[0].ty = TypeRef::Model("StopOption".into());
+        let option = vec![field("type", TypeRef::String, span("new.md", 31))];
+        newer
+            .models
+            .push(model("StopOption", option, span("new.md", 30)));
+        let older = action_page(
+            "BatchStopServers",
+            "Stopping ECSs (old)",
+            "os-stop",
+            "old.md",
+        );
+        (newer, older)
+    }
+
+    #[test]
+    fn an_older_page_of_the_same_operation_joins_the_newer_one() {
+        let (newer, older) = newer_and_older_stop_pages();
+        let mut out = Vec::new();
+        let merged = merge_variants(newer, vec![older], &mut out);
+        assert!(
+            out.is_empty(),
+            "a model for `Object` is no conflict: {out:?}"
+        );
+        let op = &merged.operation;
+        assert_eq!(
+            (op.id.as_str(), op.id_is_explicit),
+            ("BatchStopServers", true)
+        );
+        let variants = op.request_body.as_ref().map(|b| b.variants.len());
+        assert_eq!(variants, Some(1), "one request, not two alike variants");
+        let body = find(&merged.models, "BatchStopServersRequestBody").expect("body");
+        assert_eq!(body.fields[0].ty, TypeRef::Model("StopOption".into()));
+        assert!(
+            find(&merged.models, "BatchStopServersRequestBody2").is_none(),
+            "the older copy went into the newer one"
+        );
+    }
+
+    #[test]
+    fn differing_bodies_of_pages_naming_one_id_stay_variants_with_their_own_models() {
+        let (newer, mut older) = newer_and_older_stop_pages();
+        older.models[0].fields[0].name = "os-halt".to_owned();
+        let mut out = Vec::new();
+        let merged = merge_variants(newer, vec![older], &mut out);
+        let op = &merged.operation;
+        let names: Vec<&str> = op
+            .request_body
+            .iter()
+            .flat_map(|body| &body.variants)
+            .map(|variant| variant.name.as_str())
+            .collect();
+        assert_eq!(names, ["BatchStopServers", "BatchStopServers2"]);
+        let halt = find(&merged.models, "BatchStopServersRequestBody2").expect("own copy");
+        assert_eq!(halt.fields[0].name, "os-halt");
+    }
+
+    #[test]
+    fn pages_stating_different_names_are_named_by_the_words_they_share() {
+        let mut public = action_page("CreatePublicZone", "Public zone", "email", "public.md");
+        let mut private = action_page("CreatePrivateZone", "Private zone", "router", "private.md");
+        public.operation.id_is_explicit = true;
+        private.operation.id_is_explicit = true;
+        let merged = merge_variants(private, vec![public], &mut Vec::new());
+        assert_eq!(merged.operation.id, "CreateZone");
+        assert!(!merged.operation.id_is_explicit, "no page states this name");
     }
 
     #[test]
