@@ -12,9 +12,17 @@
 //!    column). An operation id the page states (`Operation::id_is_explicit`,
 //!    e.g. "设置租户服务配置 - UpdateTenantServiceConfigs") wins over one
 //!    derived from an English title.
-//! 2. Several different operations under one method and path (the "action"
-//!    APIs) become one operation with one request body variant per page;
-//!    its id comes from the method and path (`PostServersServerIdAction`).
+//! 2. Several pages under one method and path become one operation. Pages
+//!    whose request bodies have the same top-level fields (an older and a
+//!    newer page of one API) give one body; different operations (the
+//!    "action" APIs, public and private zones) one request body variant per
+//!    page, each with its page's own models. Facts the pages state
+//!    differently are widened to what both allow, with a warning. The id
+//!    is the one the pages state (or the words their stated ids share:
+//!    `CreatePublicZone`, `CreatePrivateZone` → `CreateZone`), else one
+//!    from the method and path (`PostServersServerIdAction`). Pages named
+//!    after a Chinese title are first given a readable id: the title's
+//!    verb and the path's resource (创建NAT网关 → `CreateNatGateway`).
 //! 3. Models of the same name must agree; a table without a Mandatory
 //!    column takes the flags of one that has it.
 //! 4. Within one operation, error responses (status 400 and above) whose

@@ -142,6 +142,38 @@ mod tests {
     }
 
     #[test]
+    fn pages_left_out_are_listed_with_their_operation_and_errors() {
+        let error = Diagnostic::error("unknown-type", "bad", span("svc/a.md", 7), "l");
+        let left_out = [
+            LeftOut {
+                file: "svc/a.md".to_owned(),
+                operation: Some((
+                    "ShowThing".to_owned(),
+                    apidoc_ir::Method::Get,
+                    "/v1/things/{id}".to_owned(),
+                    span("svc/a.md", 3),
+                )),
+                reasons: vec![error.clone()],
+            },
+            LeftOut {
+                file: "svc/b.md".to_owned(),
+                operation: None,
+                reasons: vec![],
+            },
+        ];
+        let report = findings_report(&[error], &left_out);
+        assert!(
+            report.contains(
+                "## Left out\n\n2 pages left out because of errors (see each page's findings below):\n\n\
+                 | Page | Operation | Errors |\n|---|---|---|\n\
+                 | `svc/a.md:3` | `GET /v1/things/{id}` (ShowThing) | unknown-type |\n\
+                 | `svc/b.md:1` | the page |  |\n"
+            ),
+            "{report}"
+        );
+    }
+
+    #[test]
     fn pipes_in_messages_do_not_break_the_table() {
         let diagnostic = Diagnostic::warning("w", "a | b", span("p.txt", 3), "l");
         assert!(
