@@ -47,6 +47,7 @@
 //! | `response-conflict` | warning | pages sharing a method and path state a response differently (widened like parameters; different body models of one status become one model with the fields of all) |
 //! | `model-conflict` | error | two tables of one page define one model differently |
 //! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |
+//! | `explorer-product-mismatch` | warning | a page's API Explorer link is of another product than the service's other pages link (its name is not used) |
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
 //! | `path-param-undocumented` | warning | a `{name}` in a URI without a path parameter (added as a required string) |
 //! | `path-param-unused` | warning | a path parameter no URI contains |

@@ -84,5 +84,5 @@ pub fn parse_page(file: &str, bytes: &[u8], format: Format) -> Parsed {
         };
     };
     let blocks = to_blocks(source, format);
-    read::read_page_named(file, &blocks, explorer::explorer_api_name(source))
+    read::read_page_named(file, &blocks, explorer::explorer_entry(source))
 }

@@ -32,6 +32,7 @@ pub(crate) fn merge_pages(
     mut pages: Vec<Page>,
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Operation>, Vec<Model>) {
+    names::distrust_foreign_explorer_links(&mut pages, out);
     names::name_untitled_operations(&mut pages);
     ids::make_ids_unique(&mut pages);
     let mut groups = group_by_shared_uri(pages, out);

@@ -12,7 +12,9 @@
 //! `GET …/nat_gateways/{id}/dnat_rules` → `ListNatGatewayDnatRules`),
 //! which is how the official SDKs name most operations.
 
-use apidoc_ir::{Method, Operation, Page};
+use std::collections::BTreeMap;
+
+use apidoc_ir::{Diagnostic, Method, Operation, Page};
 use heck::ToUpperCamelCase;
 
 use super::ids::rename_operation;
@@ -61,6 +63,53 @@ const VERBS: &[(&str, &str)] = &[
     ("获取", "Show"),
     ("查看", "Show"),
 ];
+
+/// An API Explorer link of another product than the one the service's
+/// pages link (a DNS page linking a cloud phone entry: a copy-paste slip)
+/// does not name the operation: the page is named as if it had no link,
+/// with a warning. The service's product is the one most linking pages
+/// name (case ignored); without a majority nothing is distrusted.
+pub(super) fn distrust_foreign_explorer_links(pages: &mut [Page], out: &mut Vec<Diagnostic>) {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for product in pages
+        .iter()
+        .filter_map(|page| page.explorer_product.as_ref())
+    {
+        *counts.entry(product.to_lowercase()).or_default() += 1;
+    }
+    let mut ranked: Vec<(&String, &usize)> = counts.iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1));
+    let service_product = match ranked.as_slice() {
+        [(product, _)] => (*product).clone(),
+        [(product, first), (_, second), ..] if first > second => (*product).clone(),
+        _ => return,
+    };
+    for page in pages.iter_mut() {
+        let Some(product) = page
+            .explorer_product
+            .take_if(|p| p.to_lowercase() != service_product)
+        else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(
+                "explorer-product-mismatch",
+                format!(
+                    "the page's API Explorer link names `{}` of product `{product}`, but the service's pages link product `{service_product}`; the name is not used",
+                    page.operation.id
+                ),
+                page.title.span.clone(),
+                "this page",
+            )
+            .with_help("link the page's own API Explorer entry"),
+        );
+        page.operation.id_is_explicit = false;
+        if !page.title.value.chars().any(is_cjk) {
+            let id = page.title.value.to_upper_camel_case();
+            rename_operation(page, id);
+        }
+    }
+}
 
 /// Gives every page whose id comes from a Chinese title a readable id
 /// ([`readable_id`]), renaming the models named after the old one.
@@ -157,10 +206,11 @@ fn singular(word: &str) -> String {
 /// ids: the one id they state, with `true` (an official name); else the
 /// words all stated ids share at their start and end, when that is a verb
 /// and more (`CreatePublicZone`, `CreatePrivateZone` → `CreateZone`), with
-/// `false`. Pages that state no id but were given the same one (older and
+/// `false`; when they share too little, the method's verb and the path's
+/// resource ([`readable_id`]). Pages that state no id but were given the same one (older and
 /// newer pages of one operation, named alike from their titles) keep it.
-/// `None` otherwise: the ids share too little, or the pages are different
-/// operations named after their titles.
+/// `None` otherwise: the pages are different operations named after their
+/// titles.
 pub(super) fn merged_name<'a>(
     operations: impl Iterator<Item = &'a Operation>,
 ) -> Option<(String, bool)> {
@@ -181,7 +231,13 @@ pub(super) fn merged_name<'a>(
                 .then(|| (first.id.clone(), false))
         }
         [one] => Some(((*one).to_owned(), true)),
-        several => shared_words(several).map(|id| (id, false)),
+        several => {
+            let by_path = || {
+                let uri = operations.first()?.uris.first()?;
+                Some(readable_id("", uri.method, &uri.path))
+            };
+            shared_words(several).or_else(by_path).map(|id| (id, false))
+        }
     }
 }
 
@@ -318,6 +374,33 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_another_product_s_entry_names_nothing() {
+        use crate::testkit::{operation, page, span};
+        let linked = |title: &str, id: &str, path: &str, product: &str| {
+            let mut op = operation(id, Method::Get, path, span("a", 1));
+            op.id_is_explicit = true;
+            let mut page = page(apidoc_ir::Lang::Zh, title, op, vec![]);
+            page.explorer_product = Some(product.to_owned());
+            page
+        };
+        let mut pages = [
+            linked("查询Zone", "ShowZone", "/v2/zones/{zone_id}", "DNS"),
+            linked("查询Zone列表", "ListZones", "/v2/zones", "dns"),
+            linked("查询版本列表", "ListPhones", "/", "CPH"),
+            linked("Listing Records", "ListRecords", "/v2/records", "PHONE"),
+        ];
+        let mut out = Vec::new();
+        distrust_foreign_explorer_links(&mut pages, &mut out);
+        name_untitled_operations(&mut pages);
+        let ids: Vec<&str> = pages.iter().map(|p| p.operation.id.as_str()).collect();
+        assert_eq!(ids, ["ShowZone", "ListZones", "ListRoot", "ListingRecords"]);
+        assert_eq!(
+            crate::testkit::codes(&out),
+            ["explorer-product-mismatch"; 2]
+        );
+    }
+
+    #[test]
     fn stated_ids_of_pages_merged_give_its_name() {
         let op = |id: &str, explicit: bool| {
             let mut op = crate::testkit::operation(
@@ -335,7 +418,11 @@ mod tests {
         let zones = [op("CreatePublicZone", true), op("CreatePrivateZone", true)];
         assert_eq!(name(&zones), Some(("CreateZone".to_owned(), false)));
         let unrelated = [op("UpdatePtrRecord", true), op("CreateEipRecordSet", true)];
-        assert_eq!(name(&unrelated), None);
+        assert_eq!(
+            name(&unrelated),
+            Some(("CreateZone".to_owned(), false)),
+            "POST /v2/zones"
+        );
         assert_eq!(
             name(&[op("StartServer", false), op("StopServer", false)]),
             None

@@ -43,13 +43,17 @@ pub fn read_page(file: &str, blocks: &[Block]) -> Parsed {
 /// Reads one page's blocks, with the operation's official name when the
 /// page states it outside its blocks (an API Explorer link,
 /// [`crate::explorer`]); a name in the title wins.
-pub fn read_page_named(file: &str, blocks: &[Block], official_id: Option<String>) -> Parsed {
+pub fn read_page_named(
+    file: &str,
+    blocks: &[Block],
+    explorer: Option<crate::explorer::ExplorerEntry>,
+) -> Parsed {
     let placed = walk(blocks);
     let mut reader = Reader {
         file,
         lang: language(blocks),
         diagnostics: Vec::new(),
-        official_id,
+        explorer,
     };
     let page = reader.page(blocks, &placed);
     Parsed {
@@ -157,7 +161,7 @@ struct Reader<'f> {
     file: &'f str,
     lang: Lang,
     diagnostics: Vec<Diagnostic>,
-    official_id: Option<String>,
+    explorer: Option<crate::explorer::ExplorerEntry>,
 }
 
 impl Reader<'_> {
@@ -172,7 +176,8 @@ impl Reader<'_> {
     fn page(&mut self, blocks: &[Block], placed: &[Placed<'_>]) -> Option<Page> {
         let (title, title_line) = self.title(blocks)?;
         let (summary, explicit_id) = split_title(&title);
-        let explicit_id = explicit_id.or_else(|| self.official_id.clone());
+        let explorer = self.explorer.take().filter(|_| explicit_id.is_none());
+        let explicit_id = explicit_id.or_else(|| explorer.as_ref().map(|e| e.api.clone()));
         let uris = self.uris(placed);
         if uris.is_empty() {
             self.diagnostics.push(
@@ -229,6 +234,7 @@ impl Reader<'_> {
             lang: self.lang,
             breadcrumb: breadcrumb(blocks, &title),
             title: Fact::new(title, self.span(title_line)),
+            explorer_product: explorer.and_then(|e| e.product),
             operation,
             models,
         })
