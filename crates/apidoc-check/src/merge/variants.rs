@@ -103,8 +103,9 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     merged
 }
 
-/// A request body whose top-level fields (some) are those of a variant already
-/// kept is the same request (an older and a newer page of one operation):
+/// A request body named like a variant already kept (its page has the
+/// same operation id) and with the same top-level fields (some) is the
+/// same request (an older and a newer page of one operation):
 /// it joins that variant's model ([`unite`]) instead of becoming a variant
 /// no request could be told apart by. `None` when it is a variant of its
 /// own; else the differences to report.
@@ -123,6 +124,9 @@ fn unite_same_body(
             .collect()
     };
     let kept_name = variants.iter().find_map(|kept| {
+        if kept.name != variant.name {
+            return None;
+        }
         let name = model_of(&kept.schema)?;
         let kept = find(kept_models, name)?;
         let fields = names(own);
@@ -586,6 +590,15 @@ mod tests {
         assert_eq!(names, ["BatchStopServers", "BatchStopServers2"]);
         let halt = find(&merged.models, "BatchStopServersRequestBody2").expect("own copy");
         assert_eq!(halt.fields[0].name, "os-halt");
+    }
+
+    #[test]
+    fn different_operations_sending_the_same_fields_stay_variants() {
+        let add = action_page("BatchAddTags", "Adding tags", "tags", "add.md");
+        let delete = action_page("BatchDeleteTags", "Deleting tags", "tags", "delete.md");
+        let merged = merge_variants(add, vec![delete], &mut Vec::new());
+        let variants = merged.operation.request_body.map(|b| b.variants.len());
+        assert_eq!(variants, Some(2));
     }
 
     #[test]
