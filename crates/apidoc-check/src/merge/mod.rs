@@ -211,13 +211,13 @@ fn merge_group(mut pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Option<Page> 
     })
 }
 
-/// The order of a group's pages: by id, a page stating its id before one
-/// that does not (the newer page of an operation, which names it
-/// officially, is the base), then by file.
-fn page_order(page: &Page) -> (&str, bool, &str) {
+/// The order of a group's pages: pages stating their id first (the newer
+/// page of an operation, which names it officially, is the base), then by
+/// id and file.
+fn page_order(page: &Page) -> (bool, &str, &str) {
     (
-        &page.operation.id,
         !page.operation.id_is_explicit,
+        &page.operation.id,
         &page.file,
     )
 }

@@ -131,16 +131,32 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// `<Verb><Resource>`: the verb from the title (else the method), the
-/// resource from the path's words (see the module doc).
+/// resource from the path's words (see the module doc); lists and batches
+/// keep the last word plural.
 pub(super) fn readable_id(title: &str, method: Method, path: &str) -> String {
-    let verb = title_verb(title).unwrap_or_else(|| method_verb(method, path));
-    let resource = resource(path, verb != "List");
+    let stated = title_verb(title);
+    let verb = stated.unwrap_or_else(|| method_verb(method, path));
+    let path = match stated {
+        Some(_) => without_verb_segment(path),
+        None => path,
+    };
+    let one_item = verb != "List" && !verb.starts_with("Batch");
+    let resource = resource(path, one_item);
     let resource = if resource.is_empty() {
         "Root".to_owned()
     } else {
         resource
     };
     format!("{verb}{resource}")
+}
+
+/// The path without a last segment that only says "do something"
+/// (`…/action`, `…/batch`) when the title says what.
+fn without_verb_segment(path: &str) -> &str {
+    match path.rsplit_once('/') {
+        Some((rest, "action" | "actions" | "batch")) => rest,
+        _ => path,
+    }
 }
 
 /// The verb written first in the title; 查询 of a list (…列表) is `List`.
@@ -313,7 +329,13 @@ mod tests {
                 "批量删除镜像标签",
                 Method::Post,
                 "/v1/cloudimages/tags/action",
-                "BatchDeleteCloudimagesTagsAction",
+                "BatchDeleteCloudimagesTags",
+            ),
+            (
+                "批量创建DNAT规则",
+                Method::Post,
+                "/v2/{project_id}/dnat_rules/batch",
+                "BatchCreateDnatRules",
             ),
             (
                 "查询规则",

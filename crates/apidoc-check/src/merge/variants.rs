@@ -103,8 +103,9 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     merged
 }
 
-/// A request body named like a variant already kept (its page has the
-/// same operation id) and with the same top-level fields (some) is the
+/// A request body named or titled like a variant already kept (its page
+/// has the same operation id or title) and with the same top-level fields
+/// (some) is the
 /// same request (an older and a newer page of one operation):
 /// it joins that variant's model ([`unite`]) instead of becoming a variant
 /// no request could be told apart by. `None` when it is a variant of its
@@ -124,7 +125,7 @@ fn unite_same_body(
             .collect()
     };
     let kept_name = variants.iter().find_map(|kept| {
-        if kept.name != variant.name {
+        if kept.name != variant.name && kept.summary != variant.summary {
             return None;
         }
         let name = model_of(&kept.schema)?;
