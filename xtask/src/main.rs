@@ -6,7 +6,11 @@
 //! - `test`: everything CI runs: Python test tools, tests, clippy, docs,
 //!   and `check`.
 //!
-//! Errors in the pages stop `generate` before anything is written.
+//! An error in a page leaves out the operation it concerns: `generate`
+//! writes every other operation (generated/ is still replaced as a whole),
+//! lists what was left out on stderr and in FINDINGS.md, and exits with
+//! failure; `check` fails while anything is left out, as well as when a
+//! file is stale.
 
 mod bench;
 mod output;
@@ -34,9 +38,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read the pages in --docs and write OpenAPI, Rust crates and the
-    /// findings report to --out. Writes nothing if a page has an error.
+    /// findings report to --out. A page with an error loses its operation
+    /// (listed at the end); the exit status is then non-zero.
     Generate(Dirs),
-    /// Regenerate in memory and fail if any file under --out differs.
+    /// Regenerate in memory and fail if any file under --out differs or an
+    /// operation is left out because of an error.
     Check(Dirs),
     /// Parse every page of --docs repeatedly and report throughput.
     Bench {
@@ -106,10 +112,6 @@ fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let docs = root.join(&dirs.docs);
     let output = run_pipeline(&docs)?;
     report(&docs, &output, dirs.verbose);
-    if output.has_errors() {
-        eprintln!("error: the pages have errors (above); nothing was written");
-        return Ok(ExitCode::FAILURE);
-    }
     let out = root.join(&dirs.out);
     output::replace_dir(&out, &output.files)?;
     for (name, s) in &output.stats {
@@ -122,7 +124,28 @@ fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
         started.elapsed(),
         describe(&output.total())
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(left_out_status(&output))
+}
+
+/// Lists the pages left out (file:line, operation, why) and says whether
+/// the run failed: it does while an error left anything out.
+fn left_out_status(output: &Output) -> ExitCode {
+    for page in &output.left_out {
+        eprintln!(
+            "left out: {}: {} because of {}",
+            page.span(),
+            page.what(),
+            page.why()
+        );
+    }
+    if !output.has_errors() {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!(
+        "error: {} page(s) left out because of errors (above; listed in FINDINGS.md)",
+        output.left_out.len()
+    );
+    ExitCode::FAILURE
 }
 
 /// "N pages (M API pages): O operations, P parameters, F schema fields".
@@ -137,10 +160,6 @@ fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let docs = root.join(&dirs.docs);
     let output = run_pipeline(&docs)?;
     report(&docs, &output, dirs.verbose);
-    if output.has_errors() {
-        eprintln!("error: the pages have errors (above)");
-        return Ok(ExitCode::FAILURE);
-    }
     let out = root.join(&dirs.out);
     let stale = output::stale_files(&out, &output.files)?;
     if stale.is_empty() {
@@ -149,7 +168,7 @@ fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
             out.display(),
             output.files.len()
         );
-        return Ok(ExitCode::SUCCESS);
+        return Ok(left_out_status(&output));
     }
     for line in &stale {
         eprintln!("stale: {line}");
@@ -159,6 +178,7 @@ fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
         stale.len(),
         out.display()
     );
+    left_out_status(&output);
     Ok(ExitCode::FAILURE)
 }
 

@@ -23,9 +23,9 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// A docs directory holding one service whose single page is seed 000
+/// A docs directory holding one service with two pages: seed 000
 /// (`page.txt` as copied from a browser, or `page.html` hand-written in the
-/// served markup) with `edit` applied.
+/// served markup) with `edit` applied, and seed 001 as it is.
 fn docs_with_page(name: &str, page_name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = fs::remove_dir_all(&dir);
@@ -41,6 +41,11 @@ fn docs_with_page(name: &str, page_name: &str, edit: impl Fn(&str) -> String) ->
     let edited = edit(&page);
     assert_ne!(edited, page, "the edit must change the page");
     fs::write(service.join(page_name), edited).expect("write page");
+    fs::copy(
+        seeds.join("001_5895c310bf871631.txt"),
+        service.join("good.txt"),
+    )
+    .expect("copy the good page");
     dir
 }
 
@@ -61,6 +66,8 @@ fn generate_broken(
     (output, out)
 }
 
+/// The broken page's operation is left out with the error `code` at
+/// `place`; the good page's operation is written; the run fails.
 fn assert_rejected(output: &Output, out: &Path, code: &str, place: &str) {
     let text = stderr(output);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -72,15 +79,25 @@ fn assert_rejected(output: &Output, out: &Path, code: &str, place: &str) {
         text.contains(place),
         "expected the place {place} in:\n{text}"
     );
-    assert!(text.contains("nothing was written"), "{text}");
     assert!(
-        !out.exists(),
-        "no output may be written when a page has errors"
+        text.contains("left out: metastudio/page."),
+        "the page left out is named:\n{text}"
     );
+    let spec = fs::read_to_string(out.join("openapi/metastudio.yaml")).expect("spec written");
+    assert!(
+        spec.contains("QueryingTenantPersonalizedNotifications"),
+        "the good page's operation is written:\n{spec}"
+    );
+    assert!(
+        !spec.contains("/tenants/user-configurations"),
+        "the broken page's operation is left out"
+    );
+    let findings = fs::read_to_string(out.join("FINDINGS.md")).expect("findings written");
+    assert!(findings.contains("## Left out"), "{findings}");
 }
 
 #[test]
-fn a_row_with_a_missing_type_cell_is_an_error_and_nothing_is_written() {
+fn a_row_with_a_missing_type_cell_costs_only_its_operation() {
     let (output, out) = generate_broken("missing_cell", "page.txt", |p| {
         p.replacen("offset\n\nNo\n\nInteger\n", "offset\n\nNo\n\n", 1)
     });
@@ -88,7 +105,7 @@ fn a_row_with_a_missing_type_cell_is_an_error_and_nothing_is_written() {
 }
 
 #[test]
-fn an_unknown_type_is_an_error_and_nothing_is_written() {
+fn an_unknown_type_costs_only_its_operation() {
     let (output, out) = generate_broken("unknown_type", "page.html", |p| {
         p.replacen("<p>Integer</p>", "<p>Whole number</p>", 1)
     });
@@ -96,11 +113,30 @@ fn an_unknown_type_is_an_error_and_nothing_is_written() {
 }
 
 #[test]
-fn a_table_nothing_refers_to_is_an_error_and_nothing_is_written() {
+fn a_table_nothing_refers_to_costs_only_its_operation() {
     let (output, out) = generate_broken("unreferenced", "page.txt", |p| {
         p.replacen("Array of CollectionInfo objects", "Array of strings", 1)
     });
     assert_rejected(&output, &out, "table-unreferenced", "metastudio/page.txt:");
+}
+
+#[test]
+fn check_fails_while_an_operation_is_left_out_even_when_up_to_date() {
+    let (_, out) = generate_broken("check_left_out", "page.html", |p| {
+        p.replacen("<p>Integer</p>", "<p>Whole number</p>", 1)
+    });
+    let docs = out.with_file_name("docs");
+    let output = xtask(&[
+        "check",
+        "--docs",
+        &docs.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("is up to date"), "{text}");
+    assert!(text.contains("left out: metastudio/page.html:"), "{text}");
 }
 
 #[test]

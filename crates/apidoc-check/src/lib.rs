@@ -12,9 +12,17 @@
 //!    column). An operation id the page states (`Operation::id_is_explicit`,
 //!    e.g. "设置租户服务配置 - UpdateTenantServiceConfigs") wins over one
 //!    derived from an English title.
-//! 2. Several different operations under one method and path (the "action"
-//!    APIs) become one operation with one request body variant per page;
-//!    its id comes from the method and path (`PostServersServerIdAction`).
+//! 2. Several pages under one method and path become one operation. Pages
+//!    whose request bodies have the same top-level fields (an older and a
+//!    newer page of one API) give one body; different operations (the
+//!    "action" APIs, public and private zones) one request body variant per
+//!    page, each with its page's own models. Facts the pages state
+//!    differently are widened to what both allow, with a warning. The id
+//!    is the one the pages state (or the words their stated ids share:
+//!    `CreatePublicZone`, `CreatePrivateZone` → `CreateZone`), else one
+//!    from the method and path (`PostServersServerIdAction`). Pages named
+//!    after a Chinese title are first given a readable id: the title's
+//!    verb and the path's resource (创建NAT网关 → `CreateNatGateway`).
 //! 3. Models of the same name must agree; a table without a Mandatory
 //!    column takes the flags of one that has it.
 //! 4. Within one operation, error responses (status 400 and above) whose
@@ -25,17 +33,21 @@
 //!
 //! # Findings
 //!
-//! Errors mean the pages cannot give a correct spec (the caller decides
-//! whether to stop); warnings are documentation bugs to report.
+//! Errors mean a page cannot give a correct spec; warnings are
+//! documentation bugs to report. [`build_service_confined`] confines each
+//! error to the page it points at: that page's operation is left out (a
+//! [`LeftOut`]) and the service is built from the other pages.
 //!
 //! | code | severity | finding |
 //! |---|---|---|
 //! | `lang-conflict` | error | the English and Chinese pages state a type, required flag, default, range or enumeration differently |
 //! | `lang-missing` | warning | a parameter, field, response or body only one language documents |
-//! | `parameter-conflict` | error | pages sharing a method and path state a parameter differently |
-//! | `response-conflict` | error | pages sharing a method and path state a response differently |
+//! | `parameter-conflict` | warning | pages sharing a method and path state a parameter differently (the operation takes what both allow: not required, the wider range, a list over one value; else the first page's) |
+//! | `request-conflict` | warning | pages sharing a method and path send request bodies with the same fields, typed or bounded differently (one body, widened like parameters) |
+//! | `response-conflict` | warning | pages sharing a method and path state a response differently (widened like parameters; different body models of one status become one model with the fields of all) |
 //! | `model-conflict` | error | two tables of one page define one model differently |
 //! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |
+//! | `explorer-product-mismatch` | warning | a page's API Explorer link is of another product than the service's other pages link (its name is not used) |
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
 //! | `path-param-undocumented` | warning | a `{name}` in a URI without a path parameter (added as a required string) |
 //! | `path-param-unused` | warning | a path parameter no URI contains |
@@ -56,6 +68,7 @@
 //! | `duplicate-parameter` | error | the same parameter twice in one operation |
 
 mod checks;
+mod confine;
 mod error_bodies;
 mod facts;
 mod merge;
@@ -69,6 +82,7 @@ mod types;
 
 use apidoc_ir::{Diagnostic, Page, Service, ServiceMeta};
 
+pub use confine::{Confined, LeftOut, build_service_confined};
 pub use render::render;
 pub use report::findings_report;
 
@@ -320,6 +334,6 @@ mod tests {
     #[test]
     fn findings_report_for_owners() {
         let (_, diagnostics) = built();
-        insta::assert_snapshot!(findings_report(&diagnostics));
+        insta::assert_snapshot!(findings_report(&diagnostics, &[]));
     }
 }

@@ -4,13 +4,18 @@ use std::collections::BTreeMap;
 
 use apidoc_ir::{Diagnostic, Severity};
 
-/// A Markdown report of the findings: a count, then one section per page
-/// file (sorted) with a table of its findings ordered by line, severity,
-/// code and message; findings without a place come last. Secondary places
-/// are listed under the finding. The output depends only on the input.
-pub fn findings_report(diagnostics: &[Diagnostic]) -> String {
+use crate::LeftOut;
+
+/// A Markdown report of the findings: a count, the operations left out
+/// because of errors (page, operation, the errors' codes), then one
+/// section per page file (sorted) with a table of its findings ordered by
+/// line, severity, code and message; findings without a place come last.
+/// Secondary places are listed under the finding. The output depends only
+/// on the input.
+pub fn findings_report(diagnostics: &[Diagnostic], left_out: &[LeftOut]) -> String {
     let mut out = String::from("# Documentation findings\n\n");
     out.push_str(&summary(diagnostics));
+    out.push_str(&left_out_section(left_out));
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for diagnostic in diagnostics {
@@ -29,6 +34,27 @@ pub fn findings_report(diagnostics: &[Diagnostic]) -> String {
     if !unplaced.is_empty() {
         out.push_str("\n## Without a place\n\n");
         out.push_str(&table(unplaced));
+    }
+    out
+}
+
+/// "## Left out": one row per page whose operation is not in the output.
+fn left_out_section(left_out: &[LeftOut]) -> String {
+    if left_out.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n## Left out\n\n{} left out because of errors (see each page's findings below):\n\n\
+         | Page | Operation | Errors |\n|---|---|---|\n",
+        counted(left_out.len(), "page")
+    );
+    for page in left_out {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            page.span(),
+            cell(&page.what()),
+            page.why()
+        ));
     }
     out
 }
@@ -110,14 +136,48 @@ mod tests {
     #[test]
     fn no_findings_say_so() {
         assert_eq!(
-            findings_report(&[]),
+            findings_report(&[], &[]),
             "# Documentation findings\n\nNo findings.\n"
+        );
+    }
+
+    #[test]
+    fn pages_left_out_are_listed_with_their_operation_and_errors() {
+        let error = Diagnostic::error("unknown-type", "bad", span("svc/a.md", 7), "l");
+        let left_out = [
+            LeftOut {
+                file: "svc/a.md".to_owned(),
+                operation: Some((
+                    "ShowThing".to_owned(),
+                    apidoc_ir::Method::Get,
+                    "/v1/things/{id}".to_owned(),
+                    span("svc/a.md", 3),
+                )),
+                reasons: vec![error.clone()],
+            },
+            LeftOut {
+                file: "svc/b.md".to_owned(),
+                operation: None,
+                reasons: vec![],
+            },
+        ];
+        let report = findings_report(&[error], &left_out);
+        assert!(
+            report.contains(
+                "## Left out\n\n2 pages left out because of errors (see each page's findings below):\n\n\
+                 | Page | Operation | Errors |\n|---|---|---|\n\
+                 | `svc/a.md:3` | `GET /v1/things/{id}` (ShowThing) | unknown-type |\n\
+                 | `svc/b.md:1` | the page |  |\n"
+            ),
+            "{report}"
         );
     }
 
     #[test]
     fn pipes_in_messages_do_not_break_the_table() {
         let diagnostic = Diagnostic::warning("w", "a | b", span("p.txt", 3), "l");
-        assert!(findings_report(&[diagnostic]).contains("| 3 | warning | `w` | a \\| b |  |\n"));
+        assert!(
+            findings_report(&[diagnostic], &[]).contains("| 3 | warning | `w` | a \\| b |  |\n")
+        );
     }
 }

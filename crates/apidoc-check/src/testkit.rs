@@ -114,6 +114,7 @@ pub(crate) fn page(lang: Lang, title: &str, operation: Operation, models: Vec<Mo
         file,
         lang,
         breadcrumb: Vec::new(),
+        explorer_product: None,
         operation,
         models,
     }

@@ -57,14 +57,7 @@ pub(crate) fn set_severity<'a>(
 ) -> Option<Diagnostic> {
     let severity: Severity = fix.update.severity?.into();
     let mut matched = false;
-    for diagnostic in diagnostics.filter(|d| d.code == code) {
-        let file = diagnostic
-            .primary
-            .as_ref()
-            .map(|label| label.span.file.as_str());
-        if files.is_some_and(|files| !file.is_some_and(|file| files.iter().any(|f| f == file))) {
-            continue;
-        }
+    for diagnostic in diagnostics.filter(|d| is_answered_by(d, code, files)) {
         matched = true;
         diagnostic.severity = severity;
         let note = format!(
@@ -90,6 +83,27 @@ pub(crate) fn set_severity<'a>(
             "this fix",
         )
     })
+}
+
+/// Changes the severity of a finding that a severity fix answers, without
+/// a note: what the build sees while it decides which pages to leave out
+/// (the note is added once, by [`set_severity`], afterwards).
+pub(crate) fn adjust_severity(fix: &Fix, code: &str, files: Option<&[String]>, diagnostic: &mut Diagnostic) {
+    if let Some(severity) = fix.update.severity
+        && is_answered_by(diagnostic, code, files)
+    {
+        diagnostic.severity = severity.into();
+    }
+}
+
+/// A finding of kind `code` on one of `files` (any file when `None`).
+fn is_answered_by(diagnostic: &Diagnostic, code: &str, files: Option<&[String]>) -> bool {
+    let file = diagnostic
+        .primary
+        .as_ref()
+        .map(|label| label.span.file.as_str());
+    diagnostic.code == code
+        && files.is_none_or(|files| file.is_some_and(|file| files.iter().any(|f| f == file)))
 }
 
 fn severity_name(severity: Severity) -> &'static str {

@@ -48,11 +48,36 @@ fn meta() -> apidoc_ir::ServiceMeta {
 
 /// Builds the service with `fixes` (the items of a `fixes:` list).
 fn build_edited(fixes: &str, edit: &dyn Fn(&str, String) -> String) -> (Service, Vec<Diagnostic>) {
+    let (service, diagnostics, _) = build_with_left_out(fixes, edit);
+    (service, diagnostics)
+}
+
+/// [`build_edited`], also returning the pages left out.
+fn build_with_left_out(
+    fixes: &str,
+    edit: &dyn Fn(&str, String) -> String,
+) -> (Service, Vec<Diagnostic>, Vec<apidoc_check::LeftOut>) {
     let text = format!("fixes:{fixes}");
     let (fixes, errors) = apidoc_fixes::parse_fixes("pets/fixes.yaml", &text);
     assert_eq!(errors, [], "the fixes of a test parse");
     let (pages, findings) = pages(edit);
-    apidoc_fixes::build_with_fixes(&fixes, meta(), pages, findings, apidoc_check::build_service)
+    apidoc_fixes::build_with_fixes(&fixes, meta(), pages, findings, confined)
+}
+
+fn left_out_files(left_out: &[apidoc_check::LeftOut]) -> Vec<&str> {
+    left_out.iter().map(|page| page.file.as_str()).collect()
+}
+
+/// What the pipeline builds with: the checks, leaving out the pages errors
+/// point at.
+fn confined(
+    meta: ServiceMeta,
+    pages: Vec<Page>,
+    read_findings: &[Diagnostic],
+    adjust: &dyn Fn(&mut Diagnostic),
+) -> (Service, Vec<Diagnostic>, Vec<apidoc_check::LeftOut>) {
+    let confined = apidoc_check::build_service_confined(meta, pages, read_findings, adjust);
+    (confined.service, confined.diagnostics, confined.left_out)
 }
 
 fn build(fixes: &str) -> (Service, Vec<Diagnostic>) {
@@ -95,9 +120,33 @@ fn with_code<'a>(diagnostics: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnosti
 }
 
 #[test]
-fn without_the_fix_the_language_conflict_leaves_the_service_in_error() {
-    let (_, diagnostics) = build("");
+fn without_the_fix_the_language_conflict_leaves_the_operation_out() {
+    let (service, diagnostics, left_out) = build_with_left_out("", &|_, text| text);
     assert!(codes(&diagnostics).contains(&"lang-conflict"));
+    assert_eq!(left_out_files(&left_out), ["pets/adding-a-pet.md"]);
+    assert!(service.operations.iter().all(|op| op.id != "AddPet"));
+}
+
+#[test]
+fn a_type_fix_brings_the_left_out_operation_back() {
+    let (service, _, left_out) = build_with_left_out(AGE_FIX, &|_, text| text);
+    assert_eq!(left_out_files(&left_out), Vec::<&str>::new());
+    assert!(service.operations.iter().any(|op| op.id == "AddPet"));
+}
+
+#[test]
+fn a_severity_fix_brings_the_left_out_operation_back() {
+    let fix = "
+  - target: {operation: AddPet, finding: lang-conflict}
+    update: {severity: warning}
+    reason: the SDK may send either; the service accepts both
+";
+    let (service, diagnostics, left_out) = build_with_left_out(fix, &|_, text| text);
+    assert_eq!(left_out_files(&left_out), Vec::<&str>::new());
+    assert!(service.operations.iter().any(|op| op.id == "AddPet"));
+    let conflict = with_code(&diagnostics, "lang-conflict");
+    assert!(!conflict.is_empty());
+    assert!(conflict.iter().all(|d| d.severity == Severity::Warning));
 }
 
 #[test]
@@ -435,13 +484,14 @@ fn a_fix_whose_target_is_gone_is_an_error() {
 fn without_fixes_the_build_is_the_checks_alone() {
     let (pages, findings) = pages(&|_, text| text);
     let (expected_service, checked) = apidoc_check::build_service(meta(), pages.clone());
-    let (service, diagnostics) = apidoc_fixes::build_with_fixes(
+    let (service, diagnostics, left_out) = apidoc_fixes::build_with_fixes(
         &apidoc_fixes::Fixes::default(),
         meta(),
         pages,
         findings.clone(),
-        apidoc_check::build_service,
+        confined,
     );
+    assert_eq!(left_out, []);
     assert_eq!(service, expected_service);
     assert_eq!(diagnostics, [findings, checked].concat());
 }

@@ -11,7 +11,8 @@ use crate::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// The pages cannot be turned into a correct spec: generation stops.
+    /// The page cannot be turned into a correct spec: its operation is left
+    /// out and the run fails.
     Error,
     /// A documentation bug worth reporting to the page owners; generation
     /// goes on.

@@ -435,6 +435,10 @@ pub struct Page {
     pub breadcrumb: Vec<String>,
     /// The page title.
     pub title: Fact<String>,
+    /// The API Explorer product (`nat`, `IMS`) of the link that named the
+    /// operation, when a link did (see `Operation::id_is_explicit`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub explorer_product: Option<String>,
     /// The operation the page documents.
     pub operation: Operation,
     /// The models its tables define, in page order (a model may appear

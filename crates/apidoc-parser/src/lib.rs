@@ -8,6 +8,7 @@
 //! produces one [`apidoc_ir::Page`] per page plus diagnostics.
 
 pub mod blocks;
+pub mod explorer;
 pub mod frontend;
 pub mod read;
 
@@ -83,5 +84,5 @@ pub fn parse_page(file: &str, bytes: &[u8], format: Format) -> Parsed {
         };
     };
     let blocks = to_blocks(source, format);
-    read::read_page(file, &blocks)
+    read::read_page_named(file, &blocks, explorer::explorer_entry(source))
 }

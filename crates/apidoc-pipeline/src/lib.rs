@@ -5,8 +5,11 @@
 //! `fixes.yaml` correcting known page defects (`apidoc-fixes`) and the
 //! pages (`.txt`, `.html`, `.md`). [`run`] loads every service, parses the pages in
 //! parallel, merges and checks them, and emits the files that belong under
-//! `generated/`. It writes nothing: the caller decides whether the findings
-//! allow writing.
+//! `generated/`. An error leaves out the operation of the page it points
+//! at ([`apidoc_check::build_service_confined`]); every other operation is
+//! emitted and the pages left out are listed in `FINDINGS.md` and in
+//! [`Output::left_out`]. It writes nothing: the caller writes the files and
+//! fails the run while anything was left out.
 
 mod load;
 
@@ -35,6 +38,9 @@ pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// The merged services.
     pub services: Vec<Service>,
+    /// Pages whose operation was left out because of errors, per service
+    /// in docs order, by file.
+    pub left_out: Vec<apidoc_check::LeftOut>,
     /// Counts for the closing report, per service (by name), in docs order.
     pub stats: Vec<(String, Stats)>,
 }
@@ -71,7 +77,8 @@ impl Output {
         total
     }
 
-    /// True when a finding is an error: nothing may be written.
+    /// True when a finding is an error: an operation (or a page) was left
+    /// out, and the run must fail.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -99,14 +106,19 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
         }
         stats.api_pages = pages.len();
         read_findings.extend(input.diagnostics);
-        let (service, diagnostics) = apidoc_fixes::build_with_fixes(
+        let (service, diagnostics, left_out) = apidoc_fixes::build_with_fixes(
             &input.fixes,
             input.meta,
             pages,
             read_findings,
-            apidoc_check::build_service,
+            |meta, pages, read_findings, adjust| {
+                let confined =
+                    apidoc_check::build_service_confined(meta, pages, read_findings, adjust);
+                (confined.service, confined.diagnostics, confined.left_out)
+            },
         );
         output.diagnostics.extend(diagnostics);
+        output.left_out.extend(left_out);
         count(&service, &mut stats);
         output.stats.push((service.meta.name.clone(), stats));
         emit(&service, &mut output.files);
@@ -114,7 +126,7 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     }
     output.files.insert(
         "FINDINGS.md".to_owned(),
-        apidoc_check::findings_report(&output.diagnostics),
+        apidoc_check::findings_report(&output.diagnostics, &output.left_out),
     );
     Ok(output)
 }

@@ -23,6 +23,8 @@ type OperationKey = (String, Method);
 /// Gives the operations of a clashing id distinct ids. Pages of the same
 /// primary method and path are one operation (its two languages) and keep
 /// one id; pages without a URI are left alone (they are left out later).
+/// When only one of the clashing operations states its id (an official
+/// name), it keeps it and the others take the suffixes.
 pub(crate) fn make_ids_unique(pages: &mut [Page]) {
     let mut by_id: BTreeMap<String, BTreeMap<OperationKey, Vec<usize>>> = BTreeMap::new();
     for (index, page) in pages.iter().enumerate() {
@@ -36,10 +38,19 @@ pub(crate) fn make_ids_unique(pages: &mut [Page]) {
     }
     let mut taken: BTreeSet<String> = by_id.keys().cloned().collect();
     for (id, operations) in by_id.iter().filter(|(_, operations)| operations.len() > 1) {
-        let keys: Vec<&OperationKey> = operations.keys().collect();
+        let stated: Vec<&OperationKey> = operations
+            .iter()
+            .filter(|(_, members)| members.iter().any(|&i| pages[i].operation.id_is_explicit))
+            .map(|(key, _)| key)
+            .collect();
+        let renamed: Vec<(&OperationKey, &Vec<usize>)> = operations
+            .iter()
+            .filter(|(key, _)| stated.len() != 1 || !stated.contains(key))
+            .collect();
+        let keys: Vec<&OperationKey> = renamed.iter().map(|(key, _)| *key).collect();
         let new_ids = distinct_ids(id, &keys, &taken);
         taken.extend(new_ids.iter().cloned());
-        for (members, new_id) in operations.values().zip(new_ids) {
+        for ((_, members), new_id) in renamed.into_iter().zip(new_ids) {
             for &index in members {
                 rename_operation(&mut pages[index], new_id.clone());
             }
@@ -90,7 +101,7 @@ fn distinct_ids(id: &str, keys: &[&OperationKey], taken: &BTreeSet<String>) -> V
 
 /// Renames the operation, the body variants named after it and the models
 /// whose names start with the old id.
-fn rename_operation(page: &mut Page, new_id: String) {
+pub(super) fn rename_operation(page: &mut Page, new_id: String) {
     let old_id = std::mem::replace(&mut page.operation.id, new_id.clone());
     for variant in page
         .operation
@@ -198,6 +209,18 @@ mod tests {
             ids(&pages),
             ["CreatingAnECSV1", "CreatingAnECSV1", "CreatingAnECSV21"]
         );
+    }
+
+    #[test]
+    fn an_id_the_page_states_stays_and_the_others_take_suffixes() {
+        let mut stated = creating("/v2/{project_id}/servers", Method::Post, "a");
+        stated.operation.id_is_explicit = true;
+        let mut pages = [
+            stated,
+            creating("/v1/{project_id}/cloudservers", Method::Post, "b"),
+        ];
+        make_ids_unique(&mut pages);
+        assert_eq!(ids(&pages), ["CreatingAnECS", "CreatingAnECSV1"]);
     }
 
     #[test]

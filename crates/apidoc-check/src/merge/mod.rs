@@ -12,8 +12,10 @@
 mod align;
 mod ids;
 mod lang;
+mod names;
 mod parts;
 mod variants;
+mod widen;
 
 use std::collections::BTreeMap;
 
@@ -30,6 +32,8 @@ pub(crate) fn merge_pages(
     mut pages: Vec<Page>,
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Operation>, Vec<Model>) {
+    names::distrust_foreign_explorer_links(&mut pages, out);
+    names::name_untitled_operations(&mut pages);
     ids::make_ids_unique(&mut pages);
     let mut groups = group_by_shared_uri(pages, out);
     for group in &mut groups {
@@ -196,7 +200,7 @@ fn merge_group(mut pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Option<Page> 
     let (english, chinese): (Vec<Page>, Vec<Page>) =
         pages.into_iter().partition(|page| page.lang == Lang::En);
     let mut operations = pair_languages(english, chinese, out);
-    operations.sort_by(|a, b| (&a.operation.id, &a.file).cmp(&(&b.operation.id, &b.file)));
+    operations.sort_by(|a, b| page_order(a).cmp(&page_order(b)));
     let mut operations = operations.into_iter();
     let first = operations.next()?;
     let rest: Vec<Page> = operations.collect();
@@ -205,6 +209,17 @@ fn merge_group(mut pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Option<Page> 
     } else {
         variants::merge_variants(first, rest, out)
     })
+}
+
+/// The order of a group's pages: pages stating their id first (the newer
+/// page of an operation, which names it officially, is the base), then by
+/// id and file.
+fn page_order(page: &Page) -> (bool, &str, &str) {
+    (
+        !page.operation.id_is_explicit,
+        &page.operation.id,
+        &page.file,
+    )
 }
 
 /// Merges each English page with the Chinese page of the same operation.

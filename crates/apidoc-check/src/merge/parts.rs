@@ -17,7 +17,7 @@ pub(crate) fn location_name(location: ParamLocation) -> &'static str {
     }
 }
 
-fn parameter_subject(parameter: &Parameter) -> String {
+pub(super) fn parameter_subject(parameter: &Parameter) -> String {
     format!(
         "{} parameter `{}`",
         location_name(parameter.location),

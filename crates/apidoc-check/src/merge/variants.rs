@@ -4,32 +4,45 @@
 //! operation whose request body has one variant per page.
 //!
 //! Parameters and responses are unioned; the same parameter or response
-//! stated differently is an error (`parameter-conflict`,
+//! field stated differently is widened to what both allow
+//! ([`super::widen`]) with a warning (`parameter-conflict`,
 //! `response-conflict`). Response bodies that differ between the pages
 //! become one model with the fields of all. The operation id is derived from the method and
 //! path (see [`path_operation_id`]): no page's own name fits all of them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use apidoc_ir::{BodyVariant, Diagnostic, Model, Operation, Page, RequestBody, Text, TypeRef, Uri};
+use apidoc_ir::{
+    BodyVariant, Diagnostic, Model, Operation, Page, Parameter, RequestBody, Severity, Text,
+    TypeRef, Uri,
+};
 use heck::ToUpperCamelCase;
 
 use super::align::{corresponding_models, find, renames};
 use super::conflict_diagnostic;
-use super::parts::{merge_parameters, merge_responses, merge_status_codes};
+use super::names;
+use super::parts::{
+    merge_parameters, merge_responses, merge_status_codes, parameter_key, parameter_subject,
+};
+use super::widen::widen_reporting;
 use crate::facts::{Difference, merge_model, models_agree};
 use crate::pair::union_by;
 use crate::paths::path_words;
-use crate::types::{reachable_models, rename_models};
+use crate::types::{model_of, reachable_models, rename_models};
 
 /// Merges pages that share their primary method and path; `first` gives
 /// the URIs' order and the title.
 pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnostic>) -> Page {
-    let id = first
-        .operation
-        .uris
-        .first()
-        .map_or_else(|| first.operation.id.clone(), path_operation_id);
+    let operations =
+        std::iter::once(&first.operation).chain(rest.iter().map(|page| &page.operation));
+    let (id, id_is_explicit) = names::merged_name(operations).unwrap_or_else(|| {
+        let by_path = first
+            .operation
+            .uris
+            .first()
+            .map_or_else(|| first.operation.id.clone(), path_operation_id);
+        (by_path, false)
+    });
     let mut merged = first;
     let mut used = reachable_models(&merged.operation, &merged.models);
     let mut summaries = vec![merged.operation.summary.clone()];
@@ -37,6 +50,7 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     let mut variants = named_variants(&merged.operation);
     let mut required = body_required(&merged.operation);
     for mut page in rest {
+        keep_models_apart(&merged, &mut page);
         used.extend(reachable_models(&page.operation, &page.models));
         share_response_models(&merged, &mut page);
         report_conflicts(
@@ -50,7 +64,7 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         });
         report_conflicts(
             "parameter-conflict",
-            merge_parameters(&mut into.parameters, &op.parameters),
+            merge_variant_parameters(&mut into.parameters, &op.parameters),
             out,
         );
         report_conflicts(
@@ -64,18 +78,95 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         into.sources.extend(op.sources.iter().cloned());
         summaries.push(op.summary.clone());
         descriptions.push(op.description.clone());
-        variants.extend(named_variants(op));
+        for variant in named_variants(op) {
+            if let Some(differences) =
+                unite_same_body(&variants, &mut merged.models, &variant, &page.models)
+            {
+                report_conflicts("request-conflict", differences, out);
+                continue;
+            }
+            let name = unused_name(&variant.name, |name| {
+                variants.iter().any(|v| v.name == name)
+            });
+            variants.push(BodyVariant { name, ..variant });
+        }
         required &= body_required(op);
         merged.models.append(&mut page.models);
     }
     let op = &mut merged.operation;
     op.id = id;
-    op.id_is_explicit = false;
+    op.id_is_explicit = id_is_explicit;
     op.summary = join_texts(&summaries, " / ");
     op.description = join_texts(&descriptions, "\n\n");
     op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
     drop_replaced_models(&mut merged, &used);
     merged
+}
+
+/// A request body named or titled like a variant already kept (its page
+/// has the same operation id or title) and with the same top-level fields
+/// (some) is the
+/// same request (an older and a newer page of one operation):
+/// it joins that variant's model ([`unite`]) instead of becoming a variant
+/// no request could be told apart by. `None` when it is a variant of its
+/// own; else the differences to report.
+fn unite_same_body(
+    variants: &[BodyVariant],
+    kept_models: &mut [Model],
+    variant: &BodyVariant,
+    own_models: &[Model],
+) -> Option<Vec<Difference>> {
+    let own = find(own_models, model_of(&variant.schema)?)?;
+    let names = |model: &Model| -> BTreeSet<String> {
+        model
+            .fields
+            .iter()
+            .map(|field| field.name.clone())
+            .collect()
+    };
+    let kept_name = variants.iter().find_map(|kept| {
+        if kept.name != variant.name && kept.summary != variant.summary {
+            return None;
+        }
+        let name = model_of(&kept.schema)?;
+        let kept = find(kept_models, name)?;
+        let fields = names(own);
+        (!fields.is_empty() && names(kept) == fields).then(|| kept.name.clone())
+    })?;
+    let kept = kept_models
+        .iter_mut()
+        .find(|model| model.name == kept_name)?;
+    Some(unite(kept, own))
+}
+
+/// A model of `page` named like one of `merged`'s but defined otherwise
+/// (an older and a newer page of one operation, both naming their models
+/// after it) is the page's own: it is renamed `<Name>2` (or the next
+/// number free), so each variant keeps what its page documents.
+fn keep_models_apart(merged: &Page, page: &mut Page) {
+    let taken = |name: &str| {
+        merged.models.iter().any(|m| m.name == name) || page.models.iter().any(|m| m.name == name)
+    };
+    let renames: BTreeMap<String, String> = page
+        .models
+        .iter()
+        .filter(|model| {
+            find(&merged.models, &model.name).is_some_and(|kept| !models_agree(kept, model))
+        })
+        .map(|model| (model.name.clone(), unused_name(&model.name, taken)))
+        .collect();
+    rename_models(page, &renames);
+}
+
+/// `name`, else `name2`, `name3`… whichever is not `taken`.
+fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(name) {
+        return name.to_owned();
+    }
+    (2..)
+        .map(|number| format!("{name}{number}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
 }
 
 /// The operation's body variants, each named after its page's operation
@@ -200,15 +291,28 @@ fn response_model_name(id: &str, status: u16, first_success: Option<u16>) -> Str
     }
 }
 
-/// Adds `other`'s fields to the union model; fields not in both are not
-/// required.
+/// Adds `other`'s fields to the union model, each field widened to
+/// what both allow ([`super::widen`]); fields not in both are not required. Returns the
+/// differences to report.
 fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
     let in_union: BTreeSet<String> = union
         .fields
         .iter()
         .map(|field| field.name.clone())
         .collect();
-    let differences = merge_model(union, other);
+    let mut other = other.clone();
+    let mut differences = Vec::new();
+    for theirs in &mut other.fields {
+        if let Some(kept) = union
+            .fields
+            .iter_mut()
+            .find(|kept| kept.name == theirs.name)
+        {
+            let subject = format!("field `{}` of model `{}`", kept.name, union.name);
+            differences.extend(widen_reporting(&subject, kept, theirs));
+        }
+    }
+    merge_model(union, &other);
     for field in &mut union.fields {
         let in_other = other.fields.iter().any(|theirs| theirs.name == field.name);
         if !(in_union.contains(&field.name) && in_other) {
@@ -216,9 +320,26 @@ fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
         }
     }
     differences
-        .into_iter()
-        .filter(|difference| matches!(difference, Difference::Fact { .. }))
-        .collect()
+}
+
+/// Merges another page's parameters into the operation's, each shared one
+/// widened to what both allow ([`super::widen`]). Returns the differences to report.
+fn merge_variant_parameters(into: &mut Vec<Parameter>, other: &[Parameter]) -> Vec<Difference> {
+    let mut other = other.to_vec();
+    let mut differences = Vec::new();
+    for theirs in &mut other {
+        let key = parameter_key(theirs);
+        if let Some(kept) = into.iter_mut().find(|kept| parameter_key(kept) == key) {
+            let subject = parameter_subject(kept);
+            differences.extend(widen_reporting(
+                &subject,
+                &mut kept.field,
+                &mut theirs.field,
+            ));
+        }
+    }
+    merge_parameters(into, &other);
+    differences
 }
 
 /// Drops the models the pages used that the merged operation no longer
@@ -231,9 +352,13 @@ fn drop_replaced_models(merged: &mut Page, used_before: &BTreeSet<String>) {
         .retain(|model| used_now.contains(&model.name) || !used_before.contains(&model.name));
 }
 
+/// Differences between pages of one method and path are warnings: the
+/// merged operation takes what both allow ([`super::widen`]), else the first
+/// page's statement.
 fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diagnostic>) {
-    let help =
-        "pages that share a method and path must document shared parameters and responses alike";
+    let help = "pages that share a method and path should document shared parameters and responses alike; \
+         the merged operation takes what both allow (not required, the wider range, a list over one value), \
+         else the first page's statement";
     out.extend(
         differences
             .into_iter()
@@ -243,7 +368,11 @@ fn report_conflicts(code: &str, differences: Vec<Difference>, out: &mut Vec<Diag
                     fact,
                     first,
                     second,
-                } => Some(conflict_diagnostic(code, &subject, fact, first, second).with_help(help)),
+                } => {
+                    let mut diagnostic = conflict_diagnostic(code, &subject, fact, first, second);
+                    diagnostic.severity = Severity::Warning;
+                    Some(diagnostic.with_help(help))
+                }
                 Difference::Missing { .. } => None,
             }),
     );
@@ -395,6 +524,93 @@ mod tests {
             out[0].primary.as_ref().map(|label| &label.span),
             Some(&span("stop.txt", 8))
         );
+        assert_eq!(
+            out[0].severity,
+            Severity::Warning,
+            "the first page's type is kept"
+        );
+    }
+
+    /// The newer page names the body's object (`StopOption object`) and
+    /// links its API Explorer entry; the older page of the same operation
+    /// says `Object`. Both name their models after the same id.
+    fn newer_and_older_stop_pages() -> (Page, Page) {
+        let mut newer = action_page("BatchStopServers", "Stopping ECSs", "os-stop", "new.md");
+        newer.operation.id_is_explicit = true;
+        newer.models[0].fields[0].ty = TypeRef::Model("StopOption".into());
+        let option = vec![field("type", TypeRef::String, span("new.md", 31))];
+        newer
+            .models
+            .push(model("StopOption", option, span("new.md", 30)));
+        let older = action_page(
+            "BatchStopServers",
+            "Stopping ECSs (old)",
+            "os-stop",
+            "old.md",
+        );
+        (newer, older)
+    }
+
+    #[test]
+    fn an_older_page_of_the_same_operation_joins_the_newer_one() {
+        let (newer, older) = newer_and_older_stop_pages();
+        let mut out = Vec::new();
+        let merged = merge_variants(newer, vec![older], &mut out);
+        assert!(
+            out.is_empty(),
+            "a model for `Object` is no conflict: {out:?}"
+        );
+        let op = &merged.operation;
+        assert_eq!(
+            (op.id.as_str(), op.id_is_explicit),
+            ("BatchStopServers", true)
+        );
+        let variants = op.request_body.as_ref().map(|b| b.variants.len());
+        assert_eq!(variants, Some(1), "one request, not two alike variants");
+        let body = find(&merged.models, "BatchStopServersRequestBody").expect("body");
+        assert_eq!(body.fields[0].ty, TypeRef::Model("StopOption".into()));
+        assert!(
+            find(&merged.models, "BatchStopServersRequestBody2").is_none(),
+            "the older copy went into the newer one"
+        );
+    }
+
+    #[test]
+    fn differing_bodies_of_pages_naming_one_id_stay_variants_with_their_own_models() {
+        let (newer, mut older) = newer_and_older_stop_pages();
+        older.models[0].fields[0].name = "os-halt".to_owned();
+        let mut out = Vec::new();
+        let merged = merge_variants(newer, vec![older], &mut out);
+        let op = &merged.operation;
+        let names: Vec<&str> = op
+            .request_body
+            .iter()
+            .flat_map(|body| &body.variants)
+            .map(|variant| variant.name.as_str())
+            .collect();
+        assert_eq!(names, ["BatchStopServers", "BatchStopServers2"]);
+        let halt = find(&merged.models, "BatchStopServersRequestBody2").expect("own copy");
+        assert_eq!(halt.fields[0].name, "os-halt");
+    }
+
+    #[test]
+    fn different_operations_sending_the_same_fields_stay_variants() {
+        let add = action_page("BatchAddTags", "Adding tags", "tags", "add.md");
+        let delete = action_page("BatchDeleteTags", "Deleting tags", "tags", "delete.md");
+        let merged = merge_variants(add, vec![delete], &mut Vec::new());
+        let variants = merged.operation.request_body.map(|b| b.variants.len());
+        assert_eq!(variants, Some(2));
+    }
+
+    #[test]
+    fn pages_stating_different_names_are_named_by_the_words_they_share() {
+        let mut public = action_page("CreatePublicZone", "Public zone", "email", "public.md");
+        let mut private = action_page("CreatePrivateZone", "Private zone", "router", "private.md");
+        public.operation.id_is_explicit = true;
+        private.operation.id_is_explicit = true;
+        let merged = merge_variants(private, vec![public], &mut Vec::new());
+        assert_eq!(merged.operation.id, "CreateZone");
+        assert!(!merged.operation.id_is_explicit, "no page states this name");
     }
 
     #[test]

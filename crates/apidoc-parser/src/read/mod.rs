@@ -39,11 +39,23 @@ use tables::{Role, Tables};
 
 /// Reads one page's blocks into a [`Page`] and diagnostics.
 pub fn read_page(file: &str, blocks: &[Block]) -> Parsed {
+    read_page_named(file, blocks, None)
+}
+
+/// Reads one page's blocks, with the operation's official name when the
+/// page states it outside its blocks (an API Explorer link,
+/// [`crate::explorer`]); a name in the title wins.
+pub fn read_page_named(
+    file: &str,
+    blocks: &[Block],
+    explorer: Option<crate::explorer::ExplorerEntry>,
+) -> Parsed {
     let placed = walk(blocks);
     let mut reader = Reader {
         file,
         lang: language(blocks),
         diagnostics: Vec::new(),
+        explorer,
     };
     let page = reader.page(blocks, &placed);
     Parsed {
@@ -209,6 +221,7 @@ struct Reader<'f> {
     file: &'f str,
     lang: Lang,
     diagnostics: Vec<Diagnostic>,
+    explorer: Option<crate::explorer::ExplorerEntry>,
 }
 
 impl Reader<'_> {
@@ -223,6 +236,8 @@ impl Reader<'_> {
     fn page(&mut self, blocks: &[Block], placed: &[Placed<'_>]) -> Option<Page> {
         let (title, title_line) = self.title(blocks)?;
         let (summary, explicit_id) = split_title(&title);
+        let explorer = self.explorer.take().filter(|_| explicit_id.is_none());
+        let explicit_id = explicit_id.or_else(|| explorer.as_ref().map(|e| e.api.clone()));
         let uris = self.uris(placed);
         if uris.is_empty() {
             self.diagnostics.push(
@@ -279,6 +294,7 @@ impl Reader<'_> {
             lang: self.lang,
             breadcrumb: breadcrumb(blocks, &title),
             title: Fact::new(title, self.span(title_line)),
+            explorer_product: explorer.and_then(|e| e.product),
             operation,
             models,
         })
