@@ -367,7 +367,10 @@ mod transport {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("listens");
         let address = listener.local_addr().expect("has an address");
         let child = tokio::task::spawn_blocking(move || run_child(address));
-        let (mut stream, _) = listener.accept().await.expect("the child connects");
+        let accepted = tokio::time::timeout(Duration::from_secs(60), listener.accept()).await;
+        let (mut stream, _) = accepted
+            .expect("the child connects within a minute")
+            .expect("the child connects");
         let mut head = vec![0; 256];
         let read = stream.read(&mut head).await.expect("reads");
         let _ = stream.write_all(b"HTTP/1.1 403 Forbidden\r\n\r\n").await;
