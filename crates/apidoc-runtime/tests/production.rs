@@ -377,11 +377,15 @@ mod transport {
         drop(stream);
         let head = String::from_utf8_lossy(&head[..read]).into_owned();
         assert!(head.starts_with("CONNECT service.invalid:443 "), "{head}");
-        let status = child.await.expect("the child ran");
-        assert!(status.success(), "the child test failed");
+        let output = child.await.expect("the child ran");
+        assert!(
+            output.status.success(),
+            "the child test failed:\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
     }
 
-    fn run_child(proxy: SocketAddr) -> std::process::ExitStatus {
+    fn run_child(proxy: SocketAddr) -> std::process::Output {
         let mut command = std::process::Command::new(std::env::current_exe().expect("test binary"));
         command
             .args([
@@ -399,7 +403,7 @@ mod transport {
         ] {
             command.env_remove(name);
         }
-        command.status().expect("the child starts")
+        command.output().expect("the child starts")
     }
 
     /// A throwaway CA, a server certificate for 127.0.0.1 and a client
