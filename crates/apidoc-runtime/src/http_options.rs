@@ -14,7 +14,8 @@ use crate::Error;
 /// HTTP transport options; start with [`HttpOptions::default`].
 #[derive(Clone, Default)]
 pub struct HttpOptions {
-    proxy: Option<Proxy>,
+    proxy: Option<String>,
+    proxy_auth: Option<(String, String)>,
     no_proxy: bool,
     root_certificates: Vec<Vec<u8>>,
     client_identity: Option<Vec<u8>>,
@@ -23,30 +24,18 @@ pub struct HttpOptions {
     pool_idle_timeout: Option<Duration>,
 }
 
-#[derive(Clone)]
-struct Proxy {
-    url: String,
-    auth: Option<(String, String)>,
-}
-
 impl HttpOptions {
     /// Sends every request (http and https) through this proxy, e.g.
     /// `http://proxy.example:3128`, instead of the one the environment names.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        let auth = self.proxy.take().and_then(|proxy| proxy.auth);
-        self.proxy = Some(Proxy {
-            url: url.into(),
-            auth,
-        });
+        self.proxy = Some(url.into());
         self
     }
 
     /// User and password for the [`proxy`](Self::proxy) (HTTP basic,
-    /// `Proxy-Authorization`). Needs a proxy set first.
+    /// `Proxy-Authorization`); without a proxy, building the client fails.
     pub fn proxy_auth(mut self, user: impl Into<String>, password: impl Into<String>) -> Self {
-        if let Some(proxy) = &mut self.proxy {
-            proxy.auth = Some((user.into(), password.into()));
-        }
+        self.proxy_auth = Some((user.into(), password.into()));
         self
     }
 
@@ -54,6 +43,7 @@ impl HttpOptions {
     pub fn no_proxy(mut self) -> Self {
         self.no_proxy = true;
         self.proxy = None;
+        self.proxy_auth = None;
         self
     }
 
@@ -101,8 +91,8 @@ impl HttpOptions {
         if self.no_proxy {
             builder = builder.no_proxy();
         }
-        if let Some(proxy) = &self.proxy {
-            builder = builder.proxy(proxy.to_reqwest()?);
+        if let Some(proxy) = self.reqwest_proxy()? {
+            builder = builder.proxy(proxy);
         }
         for pem in &self.root_certificates {
             for certificate in reqwest::Certificate::from_pem_bundle(pem)
@@ -129,15 +119,23 @@ impl HttpOptions {
     }
 }
 
-impl Proxy {
-    fn to_reqwest(&self) -> Result<reqwest::Proxy, Error> {
+impl HttpOptions {
+    fn reqwest_proxy(&self) -> Result<Option<reqwest::Proxy>, Error> {
+        let Some(url) = &self.proxy else {
+            return match self.proxy_auth {
+                Some(_) => Err(Error::Config(
+                    "HttpOptions::proxy_auth needs HttpOptions::proxy".to_owned(),
+                )),
+                None => Ok(None),
+            };
+        };
         // The URL itself may carry `user:password@`: never echo it.
-        let proxy = reqwest::Proxy::all(self.url.as_str())
+        let proxy = reqwest::Proxy::all(url.as_str())
             .map_err(|_| Error::Config("HttpOptions::proxy is not a valid proxy URL".to_owned()))?;
-        Ok(match &self.auth {
+        Ok(Some(match &self.proxy_auth {
             Some((user, password)) => proxy.basic_auth(user, password),
             None => proxy,
-        })
+        }))
     }
 }
 
@@ -149,14 +147,7 @@ impl fmt::Debug for HttpOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HttpOptions")
             .field("proxy", &self.proxy.as_ref().map(|_| "<set>"))
-            .field(
-                "proxy_auth",
-                &self
-                    .proxy
-                    .as_ref()
-                    .and_then(|p| p.auth.as_ref())
-                    .map(|_| "<set>"),
-            )
+            .field("proxy_auth", &self.proxy_auth.as_ref().map(|_| "<set>"))
             .field("no_proxy", &self.no_proxy)
             .field("root_certificates", &self.root_certificates.len())
             .field("client_certificate", &self.client_identity.is_some())
@@ -187,6 +178,9 @@ mod tests {
             message.contains("HttpOptions::proxy") && !message.contains("SECRET"),
             "{message}"
         );
+        let auth_alone = HttpOptions::default().proxy_auth("user", "SECRET");
+        let message = config_error(&auth_alone);
+        assert!(message.contains("needs HttpOptions::proxy"), "{message}");
         let identity = HttpOptions::default().client_certificate_pem("no key here");
         assert!(config_error(&identity).contains("client_certificate_pem"));
     }
