@@ -68,6 +68,27 @@ struct Dirs {
     /// Print warnings too (they are always written to FINDINGS.md).
     #[arg(long, short)]
     verbose: bool,
+    /// Generated crates take apidoc-runtime from this git repository
+    /// instead of a path to this checkout (outside `generated/` only).
+    #[arg(long, value_name = "URL")]
+    runtime_git: Option<String>,
+    /// The commit, tag or branch of --runtime-git.
+    #[arg(long, value_name = "REV", requires = "runtime_git")]
+    runtime_rev: Option<String>,
+}
+
+impl Dirs {
+    /// How the crates written to `out` find the runtime.
+    fn crate_options(&self, root: &Path, out: &Path) -> apidoc_pipeline::CrateOptions {
+        let mut options = apidoc_pipeline::CrateOptions::for_output(root, out);
+        if let (Some(url), false) = (&self.runtime_git, options.workspace_member) {
+            options.runtime = apidoc_pipeline::RuntimeSource::Git {
+                url: url.clone(),
+                rev: self.runtime_rev.clone(),
+            };
+        }
+        options
+    }
 }
 
 impl Default for Dirs {
@@ -76,6 +97,8 @@ impl Default for Dirs {
             docs: "docs-input".into(),
             out: "generated".into(),
             verbose: false,
+            runtime_git: None,
+            runtime_rev: None,
         }
     }
 }
@@ -110,9 +133,9 @@ fn workspace_root() -> PathBuf {
 fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let started = Instant::now();
     let docs = root.join(&dirs.docs);
-    let output = run_pipeline(&docs)?;
-    report(&docs, &output, dirs.verbose);
     let out = root.join(&dirs.out);
+    let output = run_pipeline(&docs, &dirs.crate_options(root, &out))?;
+    report(&docs, &output, dirs.verbose);
     output::replace_dir(&out, &output.files)?;
     for (name, s) in &output.stats {
         eprintln!("{name:>16}: {}", describe(s));
@@ -158,9 +181,9 @@ fn describe(s: &apidoc_pipeline::Stats) -> String {
 
 fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let docs = root.join(&dirs.docs);
-    let output = run_pipeline(&docs)?;
-    report(&docs, &output, dirs.verbose);
     let out = root.join(&dirs.out);
+    let output = run_pipeline(&docs, &dirs.crate_options(root, &out))?;
+    report(&docs, &output, dirs.verbose);
     let stale = output::stale_files(&out, &output.files)?;
     if stale.is_empty() {
         eprintln!(
@@ -183,14 +206,14 @@ fn check(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
 }
 
 /// Runs the pipeline with a progress bar on an interactive terminal.
-fn run_pipeline(docs: &Path) -> Result<Output, String> {
+fn run_pipeline(docs: &Path, options: &apidoc_pipeline::CrateOptions) -> Result<Output, String> {
     let bar = progress_bar(docs)?;
     let tick = || {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
     };
-    let output = apidoc_pipeline::run(docs, &tick);
+    let output = apidoc_pipeline::run_with(docs, options, &tick);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -21,13 +21,14 @@ pub struct ReadmeDoctests;
 use std::{collections::BTreeMap, path::Path};
 
 use apidoc_ir::{Diagnostic, Page, Service, Severity};
+pub use apidoc_rust::{CrateOptions, RuntimeSource};
 use rayon::prelude::*;
 
 pub use load::{PageFile, ServiceInput, load_docs};
 
 /// Where generated Rust crates find the runtime, relative to their folder
 /// `generated/rust/<service>/`.
-pub const RUNTIME_PATH: &str = "../../../crates/apidoc-runtime";
+pub const RUNTIME_PATH: &str = apidoc_rust::WORKSPACE_RUNTIME_PATH;
 
 /// Everything one run produces.
 #[derive(Debug, Default)]
@@ -86,9 +87,20 @@ impl Output {
     }
 }
 
-/// Runs the pipeline over `docs`. `on_page` is called once per page parsed
-/// (for progress display), from any thread.
+/// Runs the pipeline over `docs` for output in this workspace's
+/// `generated/`, see [`run_with`].
 pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
+    run_with(docs, &CrateOptions::workspace_member(), on_page)
+}
+
+/// Runs the pipeline over `docs`, emitting the Rust crates with `options`
+/// (see [`CrateOptions::for_output`]). `on_page` is called once per page parsed (for
+/// progress display), from any thread.
+pub fn run_with(
+    docs: &Path,
+    options: &CrateOptions,
+    on_page: &(dyn Fn() + Sync),
+) -> Result<Output, String> {
     let inputs = load_docs(docs)?;
     let mut output = Output::default();
     for input in inputs {
@@ -121,7 +133,7 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
         output.left_out.extend(left_out);
         count(&service, &mut stats);
         output.stats.push((service.meta.name.clone(), stats));
-        emit(&service, &mut output.files);
+        emit(&service, options, &mut output.files);
         output.services.push(service);
     }
     output.files.insert(
@@ -163,13 +175,13 @@ fn read_and_parse(page: &PageFile) -> apidoc_parser::Parsed {
     }
 }
 
-fn emit(service: &Service, files: &mut BTreeMap<String, String>) {
+fn emit(service: &Service, options: &CrateOptions, files: &mut BTreeMap<String, String>) {
     let name = &service.meta.name;
     files.insert(
         format!("openapi/{name}.yaml"),
         apidoc_openapi::emit(service),
     );
-    for (path, content) in apidoc_rust::emit(service, RUNTIME_PATH) {
+    for (path, content) in apidoc_rust::emit_with(service, options) {
         files.insert(format!("rust/{name}/{path}"), content);
     }
 }

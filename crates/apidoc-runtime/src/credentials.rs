@@ -1,5 +1,7 @@
-//! How requests authenticate: an IAM token or an AK/SK pair. Secrets stay
-//! out of every `Debug` output.
+//! How requests authenticate: an IAM token or an AK/SK pair, with the ids
+//! and IAM endpoint that travel with them. Secrets stay out of every
+//! `Debug` output. Reading them from the environment or the official SDKs'
+//! credentials file is in [`provider`](crate::provider).
 
 use std::fmt;
 
@@ -10,6 +12,9 @@ use crate::signer::SigningKey;
 pub struct Credentials {
     pub(crate) scheme: Scheme,
     pub(crate) security_token: Option<String>,
+    pub(crate) project_id: Option<String>,
+    pub(crate) domain_id: Option<String>,
+    pub(crate) iam_endpoint: Option<String>,
 }
 
 /// The authentication scheme and its secret.
@@ -24,20 +29,14 @@ pub(crate) enum Scheme {
 impl Credentials {
     /// An IAM token, sent as the `X-Auth-Token` header.
     pub fn token(token: impl Into<String>) -> Self {
-        Self {
-            scheme: Scheme::Token(token.into()),
-            security_token: None,
-        }
+        Self::with_scheme(Scheme::Token(token.into()))
     }
 
     /// An access key and secret key: each request is signed
     /// (SDK-HMAC-SHA256) and, when the client has a project id, carries
     /// `X-Project-Id`.
     pub fn ak_sk(access_key: impl Into<String>, secret_key: impl Into<String>) -> Self {
-        Self {
-            scheme: Scheme::AkSk(SigningKey::new(access_key, secret_key)),
-            security_token: None,
-        }
+        Self::with_scheme(Scheme::AkSk(SigningKey::new(access_key, secret_key)))
     }
 
     /// Adds the security token of temporary credentials, sent (and, with
@@ -45,6 +44,57 @@ impl Credentials {
     pub fn with_security_token(mut self, security_token: impl Into<String>) -> Self {
         self.security_token = Some(security_token.into());
         self
+    }
+
+    /// The project these credentials work in: used when the client builder
+    /// sets none (see [`ClientBuilder::project_id`](crate::ClientBuilder::project_id)).
+    pub fn with_project_id(mut self, project_id: impl Into<String>) -> Self {
+        self.project_id = Some(project_id.into());
+        self
+    }
+
+    /// The account (domain) id: used when the client builder sets none (see
+    /// [`ClientBuilder::domain_id`](crate::ClientBuilder::domain_id)).
+    pub fn with_domain_id(mut self, domain_id: impl Into<String>) -> Self {
+        self.domain_id = Some(domain_id.into());
+        self
+    }
+
+    /// The IAM endpoint that project id discovery asks (default
+    /// `https://iam.myhuaweicloud.com`), used when the client builder sets none.
+    pub fn with_iam_endpoint(mut self, iam_endpoint: impl Into<String>) -> Self {
+        self.iam_endpoint = Some(iam_endpoint.into());
+        self
+    }
+
+    /// The project id these credentials carry.
+    pub fn project_id(&self) -> Option<&str> {
+        self.project_id.as_deref()
+    }
+
+    /// The domain id these credentials carry.
+    pub fn domain_id(&self) -> Option<&str> {
+        self.domain_id.as_deref()
+    }
+
+    /// The IAM endpoint these credentials carry.
+    pub fn iam_endpoint(&self) -> Option<&str> {
+        self.iam_endpoint.as_deref()
+    }
+
+    /// True for an access key / secret key pair (requests are signed).
+    pub fn is_ak_sk(&self) -> bool {
+        matches!(self.scheme, Scheme::AkSk(_))
+    }
+
+    fn with_scheme(scheme: Scheme) -> Self {
+        Self {
+            scheme,
+            security_token: None,
+            project_id: None,
+            domain_id: None,
+            iam_endpoint: None,
+        }
     }
 }
 
@@ -60,6 +110,9 @@ impl fmt::Debug for Credentials {
                 "security_token",
                 &self.security_token.as_ref().map(|_| "<set>"),
             )
+            .field("project_id", &self.project_id)
+            .field("domain_id", &self.domain_id)
+            .field("iam_endpoint", &self.iam_endpoint)
             .finish()
     }
 }
@@ -73,7 +126,7 @@ mod tests {
         let token = format!("{:?}", Credentials::token("TOKEN-SECRET"));
         assert_eq!(
             token,
-            r#"Credentials { token: "<set>", security_token: None }"#
+            r#"Credentials { token: "<set>", security_token: None, project_id: None, domain_id: None, iam_endpoint: None }"#
         );
         let ak_sk = format!(
             "{:?}",

@@ -87,7 +87,7 @@ pub(crate) fn excerpt(text: &str) -> String {
 
 /// reqwest's own message names only the step that failed ("error sending
 /// request"); the cause ("operation timed out") sits in its source chain.
-fn error_chain(error: &reqwest::Error) -> String {
+pub(crate) fn error_chain(error: &reqwest::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

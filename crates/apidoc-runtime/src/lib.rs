@@ -39,22 +39,28 @@
 
 mod client;
 mod credentials;
+mod discovery;
 mod error;
+mod http_options;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod nullable;
+pub mod provider;
 mod request;
 mod response;
+pub mod retry;
 pub mod signer;
 mod template;
 pub mod validate;
 
 pub use bytes::Bytes;
-pub use client::{Client, ClientBuilder};
+pub use client::{Client, ClientBuilder, DEFAULT_IAM_ENDPOINT};
 pub use credentials::Credentials;
 pub use error::{ApiError, Error};
+pub use http_options::HttpOptions;
 pub use nullable::Nullable;
 pub use request::OperationRequest;
 pub use reqwest::Method;
 pub use reqwest::header::HeaderMap;
 pub use response::RawResponse;
+pub use retry::RetryPolicy;

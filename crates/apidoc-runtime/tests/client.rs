@@ -189,6 +189,7 @@ async fn project_id_missing_everywhere_is_a_config_error() {
     let server = MockServer::start().await;
     let client = Client::builder()
         .endpoint(server.uri())
+        .unauthenticated()
         .build()
         .expect("client builds");
     match client.send(search_request()).await {

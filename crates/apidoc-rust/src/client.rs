@@ -88,6 +88,7 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     doc.paragraph(example(plan, operation));
     let doc = doc.attrs();
     let (method, request, response) = (&operation.method, &operation.request, &operation.response);
+    let id = &ir.id;
     quote! {
         #doc
         pub async fn #method(
@@ -95,7 +96,7 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             request: crate::operations::#request,
         ) -> Result<crate::operations::#response, apidoc_runtime::Error> {
             request.validate()?;
-            let raw = self.client.send(request.into_operation()?).await?;
+            let raw = self.client.send_operation(#id, request.into_operation()?).await?;
             crate::operations::#response::from_raw(raw)
         }
     }
@@ -151,17 +152,39 @@ fn forwarded_settings() -> Vec<(&'static str, TokenStream, &'static str)> {
         (
             "project_id",
             quote!(impl Into<String>),
-            " The project id: fills `{project_id}` in paths the request leaves open.",
+            " The project id: fills `{project_id}` in paths the request leaves open \
+             (looked up through IAM for the region when AK/SK credentials come without one).",
+        ),
+        (
+            "domain_id",
+            quote!(impl Into<String>),
+            " The domain (account) id: fills `{domain_id}` in paths the request leaves open.",
         ),
         (
             "credentials",
             quote!(apidoc_runtime::Credentials),
-            " How requests authenticate (token or AK/SK).",
+            " How requests authenticate (token or AK/SK); without it, the environment \
+             and then `~/.huaweicloud/credentials`.",
+        ),
+        (
+            "retry",
+            quote!(apidoc_runtime::RetryPolicy),
+            " When failed attempts are repeated (default: 3 attempts, idempotent methods).",
+        ),
+        (
+            "http",
+            quote!(apidoc_runtime::HttpOptions),
+            " Proxy, certificates, TLS verification and connection pool.",
+        ),
+        (
+            "iam_endpoint",
+            quote!(impl Into<String>),
+            " The IAM endpoint project id discovery asks.",
         ),
         (
             "timeout",
             quote!(std::time::Duration),
-            " Limit for a whole request.",
+            " Limit for each attempt, from connecting to the last body byte.",
         ),
         (
             "connect_timeout",

@@ -54,6 +54,7 @@ mod ident;
 mod mock_tests;
 mod models;
 mod operations;
+mod placement;
 mod plan;
 mod render;
 mod sample;
@@ -65,21 +66,29 @@ mod validate;
 mod fixtures;
 
 use apidoc_ir::Service;
+pub use placement::{CrateOptions, RuntimeSource, WORKSPACE_OUTPUT, WORKSPACE_RUNTIME_PATH};
 use plan::Plan;
 use std::collections::BTreeMap;
 
+/// The files of the SDK crate of `service` as a member of the apidoc
+/// workspace, see [`emit_with`]. `runtime_path` is the path of the
+/// `apidoc-runtime` crate relative to the crate directory.
+pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
+    let options = CrateOptions {
+        runtime: RuntimeSource::Path(runtime_path.to_owned()),
+        ..CrateOptions::workspace_member()
+    };
+    emit_with(service, &options)
+}
+
 /// The files of the SDK crate of `service`: path relative to the crate
 /// directory (`Cargo.toml`, `src/lib.rs`, `src/models.rs`,
-/// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content. `runtime_path` is the
-/// path of the `apidoc-runtime` crate relative to the crate directory, as
-/// written into `Cargo.toml`.
-pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
+/// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content.
+/// `options` decide the manifest's runtime dependency and workspace ties.
+pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
     let plan = Plan::new(service);
     BTreeMap::from([
-        (
-            "Cargo.toml".to_owned(),
-            render::cargo_toml(&plan, runtime_path),
-        ),
+        ("Cargo.toml".to_owned(), render::cargo_toml(&plan, options)),
         (
             "src/lib.rs".to_owned(),
             render::rust_file(&plan, render::lib_items(&plan)),

@@ -4,6 +4,7 @@
 use crate::docs::{Doc, code, escape_line};
 use crate::example::example;
 use crate::plan::Plan;
+use crate::{CrateOptions, RuntimeSource};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -58,35 +59,67 @@ pub(crate) fn rust_file(plan: &Plan, items: TokenStream) -> String {
     format!("// {}\n\n{}", generated_notice(plan), format_items(items))
 }
 
-/// `Cargo.toml` of the generated crate. `runtime_path` is the path of
-/// `apidoc-runtime` relative to the crate directory.
-pub(crate) fn cargo_toml(plan: &Plan, runtime_path: &str) -> String {
+/// `Cargo.toml` of the generated crate: inheriting version and lints from
+/// the apidoc workspace when it is a member, else stating them and being a
+/// workspace of its own (so an enclosing workspace does not claim it).
+pub(crate) fn cargo_toml(plan: &Plan, options: &CrateOptions) -> String {
     let meta = &plan.service.meta;
     let package = toml_string(&format!("{}-sdk", meta.name));
     let description = toml_string(&format!(
         "{} API client ({}), generated from its API reference.",
         meta.title, meta.version
     ));
+    let (version, lints, workspace) = if options.workspace_member {
+        (
+            "version.workspace = true".to_owned(),
+            "[lints]\nworkspace = true\n",
+            "",
+        )
+    } else {
+        (
+            format!("version = {}", toml_string(env!("CARGO_PKG_VERSION"))),
+            STANDALONE_LINTS,
+            "\n# A workspace of its own: builds wherever it is written.\n[workspace]\n",
+        )
+    };
+    let runtime = runtime_source(&options.runtime);
     format!(
         "# {notice}\n\n\
          [package]\n\
          name = {package}\n\
          description = {description}\n\
-         version.workspace = true\n\
+         {version}\n\
          edition = \"2024\"\n\
          publish = false\n\n\
          [dependencies]\n\
-         apidoc-runtime = {{ path = {runtime} }}\n\
+         apidoc-runtime = {{ {runtime} }}\n\
          serde = {{ version = \"1.0.181\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n\n\
          [dev-dependencies]\n\
-         apidoc-runtime = {{ path = {runtime}, features = [\"mock\"] }}\n\
+         apidoc-runtime = {{ {runtime}, features = [\"mock\"] }}\n\
          tokio = {{ version = \"1\", default-features = false, features = [\"macros\", \"rt\"] }}\n\n\
-         [lints]\n\
-         workspace = true\n",
+         {lints}{workspace}",
         notice = generated_notice(plan),
-        runtime = toml_string(runtime_path),
     )
+}
+
+/// The lints the apidoc workspace sets, for crates outside it.
+const STANDALONE_LINTS: &str = "[lints.rust]\n\
+    missing_docs = \"warn\"\n\
+    unsafe_code = \"forbid\"\n\n\
+    [lints.clippy]\n\
+    all = { level = \"warn\", priority = -1 }\n";
+
+/// The keys locating the runtime inside its dependency table.
+fn runtime_source(source: &RuntimeSource) -> String {
+    match source {
+        RuntimeSource::Path(path) => format!("path = {}", toml_string(path)),
+        RuntimeSource::Git { url, rev: None } => format!("git = {}", toml_string(url)),
+        RuntimeSource::Git {
+            url,
+            rev: Some(rev),
+        } => format!("git = {}, rev = {}", toml_string(url), toml_string(rev)),
+    }
 }
 
 /// A TOML basic string.
@@ -135,7 +168,7 @@ pub(crate) fn lib_items(plan: &Plan) -> TokenStream {
         pub mod operations;
 
         pub use apidoc_runtime;
-        pub use apidoc_runtime::{ApiError, Credentials, Error, Nullable};
+        pub use apidoc_runtime::{ApiError, Credentials, Error, HttpOptions, Nullable, RetryPolicy};
         pub use #module::{#client, #builder};
     }
 }

@@ -3,13 +3,19 @@
 //! from page text), the doc examples compile, their generated mock-server
 //! tests pass, and the MetaStudio SDK behaves
 //! (`tests/generated/metastudio_behaviour.rs`: requests on the wire,
-//! decoding, validation). One test, as each cargo run is slow; the
-//! build directory is shared between runs.
+//! decoding, validation). Then the same crates written outside this
+//! repository, as `cargo xtask generate --out DIR` writes them (a workspace
+//! of their own, the runtime by a path relative to their folder), pass
+//! `cargo check --all-targets`. One test, as each cargo run is slow; the
+//! build directory is shared between runs and between both layouts, so the
+//! second costs only the check of the generated crates themselves.
 
 mod fixtures;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use apidoc_rust::CrateOptions;
 
 #[test]
 fn generated_crates_build_without_warnings() {
@@ -47,6 +53,31 @@ fn generated_crates_build_without_warnings() {
     );
     cargo(&root, &["doc", "--offline", "--workspace", "--no-deps"]);
     cargo(&root, &["test", "--offline", "--workspace"]);
+    build_outside_the_repository(&services, &root.join("target"));
+}
+
+/// Writes each crate with [`CrateOptions::for_output`] into a temporary
+/// directory outside the repository and checks it there, with the build
+/// directory of the workspace above (same lock file, same dependency
+/// features: nothing but the generated crate is checked again).
+fn build_outside_the_repository(services: &[apidoc_ir::Service], target: &Path) {
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = std::env::temp_dir().join(format!("apidoc-outside-{}", std::process::id()));
+    let options = CrateOptions::for_output(&repository, &out);
+    assert!(!options.workspace_member, "{} is outside", out.display());
+    for service in services {
+        let dir = out.join("rust").join(&service.meta.name);
+        for (path, content) in apidoc_rust::emit_with(service, &options) {
+            write(&dir.join(path), &content);
+        }
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("manifest");
+        assert!(!manifest.contains(".workspace = true"), "{manifest}");
+        if let Ok(lock) = std::fs::read_to_string(repository.join("Cargo.lock")) {
+            write(&dir.join("Cargo.lock"), &lock);
+        }
+        cargo_in(&dir, target, &["check", "--offline", "--all-targets"]);
+    }
+    let _ = std::fs::remove_dir_all(&out);
 }
 
 /// Adds the behaviour test to a generated crate (test scaffolding; the
@@ -100,14 +131,19 @@ fn write(path: &PathBuf, content: &str) {
     std::fs::write(path, content).expect("write the file");
 }
 
-/// Runs cargo in `dir` with warnings denied in rustdoc too; fails the test
-/// with cargo's output when it fails.
+/// Runs cargo in `dir` with its own build directory.
 fn cargo(dir: &Path, args: &[&str]) {
+    cargo_in(dir, &dir.join("target"), args);
+}
+
+/// Runs cargo in `dir` building into `target`, with warnings denied in
+/// rustdoc too; fails the test with cargo's output when it fails.
+fn cargo_in(dir: &Path, target: &Path, args: &[&str]) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args(args)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("CARGO_TARGET_DIR", target)
         .env("RUSTDOCFLAGS", "-D warnings")
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")

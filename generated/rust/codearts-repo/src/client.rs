@@ -67,7 +67,10 @@ impl CodeartsRepoClient {
         apidoc_runtime::Error,
     > {
         request.validate()?;
-        let raw = self.client.send(request.into_operation()?).await?;
+        let raw = self
+            .client
+            .send_operation("ObtainingTenantSettings", request.into_operation()?)
+            .await?;
         crate::operations::ObtainingTenantSettingsResponse::from_raw(raw)
     }
 }
@@ -93,21 +96,49 @@ impl CodeartsRepoClientBuilder {
         }
     }
 
-    /// The project id: fills `{project_id}` in paths the request leaves open.
+    /// The project id: fills `{project_id}` in paths the request leaves open (looked up through IAM for the region when AK/SK credentials come without one).
     pub fn project_id(self, value: impl Into<String>) -> Self {
         Self {
             builder: self.builder.project_id(value),
         }
     }
 
-    /// How requests authenticate (token or AK/SK).
+    /// The domain (account) id: fills `{domain_id}` in paths the request leaves open.
+    pub fn domain_id(self, value: impl Into<String>) -> Self {
+        Self {
+            builder: self.builder.domain_id(value),
+        }
+    }
+
+    /// How requests authenticate (token or AK/SK); without it, the environment and then `~/.huaweicloud/credentials`.
     pub fn credentials(self, value: apidoc_runtime::Credentials) -> Self {
         Self {
             builder: self.builder.credentials(value),
         }
     }
 
-    /// Limit for a whole request.
+    /// When failed attempts are repeated (default: 3 attempts, idempotent methods).
+    pub fn retry(self, value: apidoc_runtime::RetryPolicy) -> Self {
+        Self {
+            builder: self.builder.retry(value),
+        }
+    }
+
+    /// Proxy, certificates, TLS verification and connection pool.
+    pub fn http(self, value: apidoc_runtime::HttpOptions) -> Self {
+        Self {
+            builder: self.builder.http(value),
+        }
+    }
+
+    /// The IAM endpoint project id discovery asks.
+    pub fn iam_endpoint(self, value: impl Into<String>) -> Self {
+        Self {
+            builder: self.builder.iam_endpoint(value),
+        }
+    }
+
+    /// Limit for each attempt, from connecting to the last body byte.
     pub fn timeout(self, value: std::time::Duration) -> Self {
         Self {
             builder: self.builder.timeout(value),

@@ -33,5 +33,7 @@ mod client;
 pub mod models;
 pub mod operations;
 pub use apidoc_runtime;
-pub use apidoc_runtime::{ApiError, Credentials, Error, Nullable};
+pub use apidoc_runtime::{
+    ApiError, Credentials, Error, HttpOptions, Nullable, RetryPolicy,
+};
 pub use client::{MetastudioClient, MetastudioClientBuilder};
