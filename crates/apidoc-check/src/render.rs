@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use apidoc_ir::{Diagnostic, Severity, Span};
+use apidoc_ir::{Columns, Diagnostic, Severity, Span};
 use codespan_reporting::diagnostic::{
     Diagnostic as Report, Label as ReportLabel, Severity as ReportSeverity,
 };
@@ -55,12 +55,28 @@ impl SourceFiles {
         loaded
     }
 
-    /// The file id and the byte range of the span's line, trimmed.
+    /// The file id and the byte range the span points at: its columns on
+    /// the line where it has them, else the line, trimmed.
     fn locate(&self, span: &Span) -> Option<(usize, Range<usize>)> {
         let id = (*self.ids.get(&span.file)?)?;
         let source = self.files.source(id).ok()?;
-        Some((id, trimmed_line(source, span.line)?))
+        let line = trimmed_line(source, span.line)?;
+        let range = span
+            .columns
+            .and_then(|columns| within_line(source, &line, columns))
+            .unwrap_or(line);
+        Some((id, range))
     }
+}
+
+/// The byte range of `columns` on the line `line` (trimmed) lies on, when
+/// it falls inside the line on character boundaries.
+fn within_line(source: &str, line: &Range<usize>, columns: Columns) -> Option<Range<usize>> {
+    let line_start = source[..line.start].rfind('\n').map_or(0, |i| i + 1);
+    let start = line_start + usize::try_from(columns.start.checked_sub(1)?).ok()?;
+    let end = line_start + usize::try_from(columns.end.checked_sub(1)?).ok()?;
+    let inside = line.start <= start && start < end && end <= line.end;
+    (inside && source.is_char_boundary(start) && source.is_char_boundary(end)).then_some(start..end)
 }
 
 /// The byte range of a 1-based line without its leading and trailing
@@ -166,6 +182,29 @@ mod tests {
         );
         assert_eq!(trimmed_line(source, 4), None);
         assert_eq!(trimmed_line(source, 0), None);
+    }
+
+    #[test]
+    fn columns_narrow_the_label_to_the_text() {
+        let page = "<p>intro</p>\n  <td class=\"c\"><p id=\"x\">volume_id</p>\n";
+        let span = span("p.html", 2).with_columns(Columns { start: 26, end: 35 });
+        let diagnostic = Diagnostic::warning("w", "message", span, "here");
+        let text = render(&[diagnostic], &|_| Some(page.to_owned()), false);
+        assert!(text.contains(" --> p.html:2:26\n"), "{text}");
+        let marks = text.lines().find(|l| l.contains("^")).unwrap_or_default();
+        assert_eq!(
+            marks.trim_start_matches(|c| c != '^').trim_end(),
+            "^^^^^^^^^ here"
+        );
+    }
+
+    #[test]
+    fn columns_outside_the_line_fall_back_to_the_line() {
+        let page = "short\n";
+        let span = span("p.html", 1).with_columns(Columns { start: 3, end: 40 });
+        let diagnostic = Diagnostic::warning("w", "message", span, "here");
+        let text = render(&[diagnostic], &|_| Some(page.to_owned()), false);
+        assert!(text.contains(" --> p.html:1:1\n"), "{text}");
     }
 
     #[test]

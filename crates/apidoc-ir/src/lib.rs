@@ -13,14 +13,30 @@ pub use diag::{Diagnostic, Label, Severity};
 use serde::{Deserialize, Serialize};
 pub use serde_json::{Number, Value};
 
-/// Where a fact was read: a page file (relative to the docs root) and a
-/// 1-based line in it.
+/// Where a fact was read: a page file (relative to the docs root), a
+/// 1-based line in it and, where the line holds markup, the columns of the
+/// text the fact was read from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// Path of the page, relative to the docs directory, with `/` separators.
     pub file: String,
     /// 1-based line number in that file.
     pub line: u32,
+    /// The text's columns on the line, where the front end knows them (a
+    /// raw-HTML line of 300 characters of markup around a cell's word).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub columns: Option<Columns>,
+}
+
+/// A range of byte columns on one line: 1-based, `end` exclusive.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Columns {
+    /// Column of the first byte.
+    pub start: u32,
+    /// Column just after the last byte.
+    pub end: u32,
 }
 
 impl Span {
@@ -29,7 +45,14 @@ impl Span {
         Self {
             file: file.into(),
             line,
+            columns: None,
         }
+    }
+
+    /// The same span narrowed to `columns` of its line.
+    pub fn with_columns(mut self, columns: Columns) -> Self {
+        self.columns = Some(columns);
+        self
     }
 }
 

@@ -8,6 +8,7 @@
 //! produces one [`apidoc_ir::Page`] per page plus diagnostics.
 
 pub mod blocks;
+mod columns;
 pub mod explorer;
 pub mod frontend;
 pub mod read;
@@ -84,5 +85,13 @@ pub fn parse_page(file: &str, bytes: &[u8], format: Format) -> Parsed {
         };
     };
     let blocks = to_blocks(source, format);
-    read::read_page_named(file, &blocks, explorer::explorer_entry(source))
+    let mut parsed = read::read_page_named(file, &blocks, explorer::explorer_entry(source));
+    if format != Format::Text {
+        let lines = columns::SourceLines::new(source);
+        if let Some(page) = &mut parsed.page {
+            lines.narrow_page(page);
+        }
+        lines.narrow_diagnostics(file, &mut parsed.diagnostics);
+    }
+    parsed
 }

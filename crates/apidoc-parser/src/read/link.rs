@@ -58,6 +58,8 @@ pub(super) type RowAt = (usize, usize);
 pub(super) struct Links {
     /// The model table each object-typed row points at.
     targets: BTreeMap<RowAt, usize>,
+    /// The tables some row points at.
+    targeted: BTreeSet<usize>,
     /// Tables documenting alternatives of another table's objects: merged
     /// into that table's model.
     merged_into: BTreeMap<usize, usize>,
@@ -73,7 +75,12 @@ impl Links {
 
     /// True when some row points at table `index`.
     pub fn is_target(&self, index: usize) -> bool {
-        self.targets.values().any(|&to| to == index)
+        self.targeted.contains(&index)
+    }
+
+    fn link(&mut self, at: RowAt, to: usize) {
+        self.targets.insert(at, to);
+        self.targeted.insert(to);
     }
 
     /// The table whose model absorbs table `index`, if it is an alternative.
@@ -114,8 +121,9 @@ struct LinkRow {
 
 /// Rows of the page's field tables whose type holds objects.
 fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
+    let index = Index::of(tables);
     let mut out = Vec::new();
-    for (index, t) in tables.iter().enumerate() {
+    for (table_index, t) in tables.iter().enumerate() {
         let Some(columns) = t.columns.as_ref().filter(|_| t.lists_fields()) else {
             continue;
         };
@@ -130,10 +138,10 @@ fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
                 continue;
             }
             out.push(LinkRow {
-                at: (index, r),
+                at: (table_index, r),
                 name: row.name.clone(),
                 ty,
-                numbered: numbered_tables(tables, index, row),
+                numbered: numbered_tables(&index, table_index, row),
                 part: t.part,
             });
         }
@@ -145,11 +153,20 @@ fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
 pub(super) fn links(tables: &[PageTable<'_>]) -> Links {
     let rows = rows(tables);
     let fields: BTreeSet<String> = all_field_names(tables);
+    let index = Index::of(tables);
+    let numbering = numbering_rows(&rows);
     let mut links = Links::default();
     for row in &rows {
-        let found = direct(tables, row, &rows, &fields);
+        let page = PageLinks {
+            tables,
+            rows: &rows,
+            fields: &fields,
+            index: &index,
+            numbering: &numbering,
+        };
+        let found = direct(&page, row);
         if let Some((&first, alternatives)) = found.split_first() {
-            links.targets.insert(row.at, first);
+            links.link(row.at, first);
             for &alternative in alternatives {
                 links.merged_into.insert(alternative, first);
             }
@@ -159,20 +176,110 @@ pub(super) fn links(tables: &[PageTable<'_>]) -> Links {
     links
 }
 
+/// What [`direct`] consults: the page's tables and object rows, with
+/// indexes so that linking every row stays linear in the page's size.
+struct PageLinks<'p, 'a> {
+    tables: &'p [PageTable<'a>],
+    rows: &'p [LinkRow],
+    fields: &'p BTreeSet<String>,
+    index: &'p Index,
+    /// For each table, the rows whose description names it by number.
+    numbering: &'p BTreeMap<usize, Vec<usize>>,
+}
+
+/// The model tables by what their captions say, each list in page order.
+#[derive(Default)]
+struct Index {
+    /// By the [`key`] of the model name the caption gives.
+    by_model: BTreeMap<String, Vec<usize>>,
+    /// By the [`key`] of each field the caption describes.
+    by_described: BTreeMap<String, Vec<usize>>,
+    /// By the caption's "Table N" number.
+    by_number: BTreeMap<u32, Vec<usize>>,
+}
+
+impl Index {
+    fn of(tables: &[PageTable<'_>]) -> Self {
+        let mut index = Self::default();
+        for (i, t) in tables.iter().enumerate() {
+            if t.model_name().is_none() {
+                continue;
+            }
+            if let Some(caption) = &t.model_caption {
+                push_once(index.by_model.entry(key(caption)).or_default(), i);
+            }
+            for described in &t.described {
+                push_once(index.by_described.entry(key(described)).or_default(), i);
+            }
+            if let Some(n) = t.number {
+                index.by_number.entry(n).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// Tables listed under any of `keys` in `map`, in page order, once.
+    fn lookup(map: &BTreeMap<String, Vec<usize>>, keys: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| map.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The model tables that [`answers_to`] the model name `name`.
+    fn answering_to(&self, name: &str) -> Vec<usize> {
+        let k = key(name);
+        let mut out = Self::lookup(&self.by_model, std::slice::from_ref(&k));
+        out.extend(Self::lookup(&self.by_described, &[k]));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The model tables that [`describes_exactly`] the field.
+    fn describing_exactly(&self, field: &str) -> Vec<usize> {
+        Self::lookup(&self.by_described, &[key(field)])
+    }
+
+    /// The model tables that [`describes`] the field, its singular included.
+    fn describing(&self, field: &str) -> Vec<usize> {
+        let k = key(field);
+        let mut keys = vec![k.clone()];
+        keys.extend(k.strip_suffix('s').map(str::to_owned));
+        keys.extend(k.strip_suffix("es").map(str::to_owned));
+        Self::lookup(&self.by_described, &keys)
+    }
+}
+
+fn push_once(list: &mut Vec<usize>, i: usize) {
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+/// For each table, the indexes of the rows naming it by number.
+fn numbering_rows(rows: &[LinkRow]) -> BTreeMap<usize, Vec<usize>> {
+    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        for &t in &row.numbered {
+            out.entry(t).or_default().push(r);
+        }
+    }
+    out
+}
+
 /// The tables a row's own words point at: one, several alternatives, or
 /// none.
-fn direct(
-    tables: &[PageTable<'_>],
-    row: &LinkRow,
-    rows: &[LinkRow],
-    fields: &BTreeSet<String>,
-) -> Vec<usize> {
+fn direct(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
+    let tables = page.tables;
     let from = row.at.0;
-    let models = |pred: &dyn Fn(&PageTable<'_>) -> bool| -> Vec<usize> {
-        (0..tables.len())
-            .filter(|&i| i != from && tables[i].model_name().is_some() && pred(&tables[i]))
-            .collect()
-    };
+    let others =
+        |found: Vec<usize>| -> Vec<usize> { found.into_iter().filter(|&i| i != from).collect() };
     let declared = object_slot(&row.ty).flatten();
     let named: Vec<usize> = row
         .numbered
@@ -187,7 +294,7 @@ fn direct(
         return named;
     }
     if let Some(name) = declared {
-        let by_name = models(&|t| answers_to(t, name));
+        let by_name = others(page.index.answering_to(name));
         if !by_name.is_empty() {
             return vec![best(&by_name, row, tables)];
         }
@@ -195,14 +302,14 @@ fn direct(
     if let Some(&t) = named.first() {
         return vec![t];
     }
-    let mut captioned = models(&|t| describes_exactly(t, &row.name));
+    let mut captioned = others(page.index.describing_exactly(&row.name));
     if captioned.is_empty() {
-        captioned = models(&|t| describes(t, &row.name));
+        captioned = others(page.index.describing(&row.name));
     }
     let unclaimed: Vec<usize> = captioned
         .iter()
         .copied()
-        .filter(|&t| !claimed_by_other(t, row, rows, tables))
+        .filter(|&t| !claimed_by_other(t, row, page))
         .collect();
     if !unclaimed.is_empty() {
         return vec![best(&unclaimed, row, tables)];
@@ -210,7 +317,7 @@ fn direct(
     if let Some(&t) = row
         .numbered
         .iter()
-        .find(|&&t| !contradicts(&tables[t], &row.name, fields))
+        .find(|&&t| !contradicts(&tables[t], &row.name, page.fields))
     {
         return vec![t];
     }
@@ -234,9 +341,10 @@ fn on_same_side(t: &PageTable<'_>, row: &LinkRow) -> bool {
 
 /// True when another row of the field's name sends its number to table `t`:
 /// then `t` is that field's, not this one's.
-fn claimed_by_other(t: usize, row: &LinkRow, rows: &[LinkRow], tables: &[PageTable<'_>]) -> bool {
-    rows.iter().any(|other| {
-        other.at != row.at && other.numbered.contains(&t) && describes(&tables[t], &other.name)
+fn claimed_by_other(t: usize, row: &LinkRow, page: &PageLinks<'_, '_>) -> bool {
+    page.numbering.get(&t).into_iter().flatten().any(|&r| {
+        let other = &page.rows[r];
+        other.at != row.at && describes(&page.tables[t], &other.name)
     })
 }
 
@@ -246,31 +354,42 @@ fn contradicts(t: &PageTable<'_>, field: &str, fields: &BTreeSet<String>) -> boo
     !describes(t, field) && t.described.iter().any(|d| fields.contains(&key(d)))
 }
 
-/// A row naming table `index` by number although its type holds no
-/// objects (`metadata`, `Map<String,String>`, "see Table 4"): the table
-/// then lists the keys or values the field takes. The row's name and type.
-pub(super) fn scalar_referrer(tables: &[PageTable<'_>], index: usize) -> Option<(String, String)> {
-    let number = tables[index].number?;
-    tables.iter().filter(|t| t.lists_fields()).find_map(|t| {
-        let rows = table::rows(t.table, t.columns.as_ref()?);
-        rows.into_iter().find_map(|row| {
+/// Rows naming a table by number although their type holds no objects
+/// (`metadata`, `Map<String,String>`, "see Table 4"): the table then lists
+/// the keys or values the field takes. For each table number, the name and
+/// type of the first such row. Read once per page, so that looking up every
+/// unreferenced table stays linear in the page's size.
+pub(super) fn scalar_referrers(tables: &[PageTable<'_>]) -> BTreeMap<u32, (String, String)> {
+    let mut out = BTreeMap::new();
+    for t in tables.iter().filter(|t| t.lists_fields()) {
+        let Some(columns) = t.columns.as_ref() else {
+            continue;
+        };
+        for row in table::rows(t.table, columns) {
             let type_text = row.type_text.clone().unwrap_or_default();
             let holds_objects =
                 types::parse_type(&type_text).is_some_and(|ty| object_slot(&ty).is_some());
-            (!holds_objects && row.table_references().contains(&number))
-                .then_some((row.name, type_text))
-        })
-    })
+            if holds_objects {
+                continue;
+            }
+            for number in row.table_references() {
+                out.entry(number)
+                    .or_insert_with(|| (row.name.clone(), type_text.clone()));
+            }
+        }
+    }
+    out
 }
 
 /// The model tables a row's description names by number ("see Table 4"),
 /// in the order named.
-fn numbered_tables(tables: &[PageTable<'_>], from: usize, row: &Row<'_>) -> Vec<usize> {
+fn numbered_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for n in row.table_references() {
-        let found = (0..tables.len()).find(|&i| {
-            i != from && tables[i].number == Some(n) && tables[i].model_name().is_some()
-        });
+        let found = index
+            .by_number
+            .get(&n)
+            .and_then(|found| found.iter().copied().find(|&i| i != from));
         if let Some(i) = found.filter(|i| !out.contains(i)) {
             out.push(i);
         }
@@ -297,11 +416,10 @@ fn best(candidates: &[usize], row: &LinkRow, tables: &[PageTable<'_>]) -> usize 
 /// Links each table nothing points at to the one unlinked object field of
 /// its side sharing a word with its caption, when exactly one does.
 fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
-    let pointed: BTreeSet<usize> = links.targets.values().copied().collect();
     let orphans: Vec<usize> = (0..tables.len())
         .filter(|i| {
             tables[*i].model_name().is_some()
-                && !pointed.contains(i)
+                && !links.is_target(*i)
                 && links.merged_into(*i).is_none()
         })
         .collect();
@@ -309,22 +427,69 @@ fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut L
         .iter()
         .filter(|r| links.target(r.at).is_none())
         .collect();
-    let shares_word = |t: usize, row: &LinkRow| {
-        (on_same_side(&tables[t], row) || tables[t].part == Part::Neither)
-            && caption_names(&tables[t])
+    let orphan_words: Vec<BTreeSet<String>> = orphans
+        .iter()
+        .map(|&t| {
+            caption_names(&tables[t])
                 .iter()
-                .any(|name| words(name).iter().any(|w| words(&row.name).contains(w)))
-    };
-    for &orphan in &orphans {
-        let mut matching = unlinked.iter().filter(|row| shares_word(orphan, row));
-        let (Some(row), None) = (matching.next(), matching.next()) else {
+                .flat_map(|n| words(n))
+                .collect()
+        })
+        .collect();
+    let row_words: Vec<BTreeSet<String>> = unlinked
+        .iter()
+        .map(|r| words(&r.name).into_iter().collect())
+        .collect();
+    let rows_by_word = by_word(&row_words);
+    let orphans_by_word = by_word(&orphan_words);
+    let sides_meet =
+        |t: usize, row: &LinkRow| on_same_side(&tables[t], row) || tables[t].part == Part::Neither;
+    for (o, &orphan) in orphans.iter().enumerate() {
+        let matching = two_at_most(&orphan_words[o], &rows_by_word, |r| {
+            sides_meet(orphan, unlinked[r])
+        });
+        let [r] = matching.as_slice() else {
             continue;
         };
-        if orphans.iter().filter(|&&o| shares_word(o, row)).count() == 1 {
-            links.targets.insert(row.at, orphan);
+        let row = unlinked[*r];
+        let rivals = two_at_most(&row_words[*r], &orphans_by_word, |other| {
+            sides_meet(orphans[other], row)
+        });
+        if rivals.len() == 1 {
+            links.link(row.at, orphan);
             links.guessed.push(row.at);
         }
     }
+}
+
+/// For each word, the indexes of the word sets holding it.
+fn by_word(sets: &[BTreeSet<String>]) -> BTreeMap<&str, Vec<usize>> {
+    let mut out: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for word in set {
+            out.entry(word.as_str()).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// Up to two distinct indexes listed under any of `words` that `keep`
+/// accepts: enough to tell none, one and several apart.
+fn two_at_most(
+    words: &BTreeSet<String>,
+    index: &BTreeMap<&str, Vec<usize>>,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for &i in words.iter().filter_map(|w| index.get(w.as_str())).flatten() {
+        if !found.contains(&i) && keep(i) {
+            found.push(i);
+            if found.len() == 2 {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// The names a table's caption gives: its model name or described fields.

@@ -680,6 +680,7 @@ impl Reader<'_> {
         let alternatives: BTreeSet<usize> = alternative_bodies(tables, &operation.id)
             .map(|(index, _, _)| index)
             .collect();
+        let mut scalar_referrers = None;
         for (index, t) in tables.iter().enumerate() {
             let Some(name) = t.model_name() else { continue };
             let used_as_map = tables.maps.contains_key(&index)
@@ -687,7 +688,8 @@ impl Reader<'_> {
             if used_as_map || reachable.contains(name) {
                 continue;
             }
-            let diagnostic = match link::scalar_referrer(tables, index) {
+            let referrers = scalar_referrers.get_or_insert_with(|| link::scalar_referrers(tables));
+            let diagnostic = match t.number.and_then(|n| referrers.get(&n)).cloned() {
                 Some((field, type_text)) => Diagnostic::warning(
                     "table-of-scalar-field",
                     format!("expected `{field}` to hold objects described by this table, found type `{type_text}`"),
@@ -715,6 +717,10 @@ impl Reader<'_> {
 
 /// The models reachable from the operation's parameters and bodies.
 fn reachable_models(models: &[Model], operation: &Operation) -> BTreeSet<String> {
+    let mut by_name: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
+    for model in models {
+        by_name.entry(&model.name).or_default().push(model);
+    }
     let mut reachable = BTreeSet::new();
     let mut pending: Vec<&TypeRef> = operation.parameters.iter().map(|p| &p.field.ty).collect();
     pending.extend(
@@ -738,9 +744,10 @@ fn reachable_models(models: &[Model], operation: &Operation) -> BTreeSet<String>
         };
         if reachable.insert(name.to_owned()) {
             pending.extend(
-                models
-                    .iter()
-                    .filter(|m| m.name == name)
+                by_name
+                    .get(name)
+                    .into_iter()
+                    .flatten()
                     .flat_map(|m| &m.fields)
                     .map(|f| &f.ty),
             );

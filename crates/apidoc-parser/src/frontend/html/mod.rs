@@ -61,7 +61,7 @@ pub fn parse(source: &str) -> Vec<Block> {
 /// `source` with CRLF and lone CR line breaks written as LF, so that every
 /// count of lines (ours, html5ever's, pulldown-cmark's) agrees: a line break
 /// is LF, CRLF or CR, as in HTML and CommonMark.
-pub(in crate::frontend) fn unify_line_breaks(source: &str) -> Cow<'_, str> {
+pub(crate) fn unify_line_breaks(source: &str) -> Cow<'_, str> {
     if !source.contains('\r') {
         return Cow::Borrowed(source);
     }
