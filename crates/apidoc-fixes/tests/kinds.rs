@@ -2,7 +2,9 @@
 //! these tests): the pages are read by the real reader, the fixes applied,
 //! the service built by the real checks.
 
-use apidoc_ir::{Diagnostic, Operation, Page, ParamLocation, Service, Severity, TypeRef, Value};
+use apidoc_ir::{
+    Diagnostic, Operation, Page, ParamLocation, Service, ServiceMeta, Severity, TypeRef, Value,
+};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pets");
 const PAGES: [&str; 3] = ["listing-pets.md", "adding-a-pet.md", "adding-a-pet.zh.md"];
