@@ -25,6 +25,11 @@ pub use load::{PageFile, ServiceInput, load_docs};
 /// `generated/rust/<service>/`.
 pub const RUNTIME_PATH: &str = "../../../crates/apidoc-runtime";
 
+/// The folder of the output directory holding each service's IR snapshot
+/// (`ir/<service>.json`, see [`apidoc_diff::snapshot`]): the API the files
+/// beside it were generated from, which the next run compares with.
+pub const IR_DIR: &str = "ir";
+
 /// Everything one run produces.
 #[derive(Debug, Default)]
 pub struct Output {
@@ -81,6 +86,20 @@ impl Output {
 /// Runs the pipeline over `docs`. `on_page` is called once per page parsed
 /// (for progress display), from any thread.
 pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
+    let mut output = read_services(docs, on_page)?;
+    for service in &output.services {
+        emit(service, &mut output.files);
+    }
+    output.files.insert(
+        "FINDINGS.md".to_owned(),
+        apidoc_check::findings_report(&output.diagnostics),
+    );
+    Ok(output)
+}
+
+/// The first half of [`run`]: the merged services, diagnostics and
+/// counts, without generating any file (what `cargo xtask diff` needs).
+pub fn read_services(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     let inputs = load_docs(docs)?;
     let mut output = Output::default();
     for input in inputs {
@@ -101,13 +120,8 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
         output.diagnostics.extend(diagnostics);
         count(&service, &mut stats);
         output.stats.push((service.meta.name.clone(), stats));
-        emit(&service, &mut output.files);
         output.services.push(service);
     }
-    output.files.insert(
-        "FINDINGS.md".to_owned(),
-        apidoc_check::findings_report(&output.diagnostics),
-    );
     Ok(output)
 }
 
@@ -152,6 +166,10 @@ fn emit(service: &Service, files: &mut BTreeMap<String, String>) {
     for (path, content) in apidoc_rust::emit(service, RUNTIME_PATH) {
         files.insert(format!("rust/{name}/{path}"), content);
     }
+    files.insert(
+        format!("{IR_DIR}/{name}.json"),
+        apidoc_diff::snapshot::write(service),
+    );
 }
 
 fn count(service: &Service, stats: &mut Stats) {
