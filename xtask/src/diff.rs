@@ -62,23 +62,20 @@ pub fn run(root: &Path, args: &DiffArgs) -> Result<ExitCode, String> {
         }
         (None, None) => return Err("give --old DIR or --base REV".to_owned()),
     };
-    let old = services(&old_dir, "old")?;
-    let new = services(&new_dir, "new")?;
+    let (old, new) = rayon::join(|| services(&old_dir, "old"), || services(&new_dir, "new"));
+    let (old, new) = (old?, new?);
+    let read = started.elapsed();
     let changelog = apidoc_diff::diff(&old, &new);
+    let compared = started.elapsed() - read;
     let text = match args.format {
         Format::Markdown => changelog.markdown(),
         Format::Json => changelog.json(),
     };
     print!("{text}");
+    let changes: usize = changelog.services.iter().map(|s| s.changes.len()).sum();
     eprintln!(
-        "compared {} service(s), {} change(s) [{:.2?}]",
+        "compared {} service(s), {changes} change(s) [reading both sides {read:.2?}, comparing {compared:.2?}]",
         changelog.services.len(),
-        changelog
-            .services
-            .iter()
-            .map(|s| s.changes.len())
-            .sum::<usize>(),
-        started.elapsed()
     );
     Ok(exit_code(&changelog, args.fail_on))
 }

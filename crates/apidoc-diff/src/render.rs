@@ -33,6 +33,7 @@ impl Changelog {
                 s.semver.as_str()
             );
         }
+        out.push('\n');
         for s in self.services.iter().filter(|s| !s.changes.is_empty()) {
             service(&mut out, s);
         }
@@ -48,7 +49,7 @@ impl Changelog {
 }
 
 fn service(out: &mut String, s: &ServiceDiff) {
-    let _ = writeln!(out, "\n### {}\n\n{}\n", s.service, s.counts());
+    let _ = writeln!(out, "### {}\n\n{}\n", s.service, s.counts());
     let (breaking, other): (Vec<&Change>, Vec<&Change>) =
         s.changes.iter().partition(|c| c.verdict.breaking());
     list(out, "Breaking", &breaking);
@@ -95,4 +96,41 @@ fn line(c: &Change) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Bump, Context, Kind, Side, verdict};
+
+    fn added(n: usize) -> Change {
+        let context = Context::on(Side::Request);
+        Change {
+            kind: Kind::OperationAdded,
+            operation: format!("GET /v1/things/{n}"),
+            operation_id: format!("Thing{n}"),
+            target: "operation".into(),
+            detail: "added".into(),
+            context,
+            verdict: verdict(Kind::OperationAdded, &context),
+            old: None,
+            new: Some(apidoc_ir::Span::new("svc/page.txt", 3)),
+        }
+    }
+
+    #[test]
+    fn lists_longer_than_ten_are_folded() {
+        let changelog = Changelog {
+            services: vec![ServiceDiff {
+                service: "svc".into(),
+                semver: Bump::Minor,
+                breaking: 0,
+                changes: (0..=FOLD_OVER).map(added).collect(),
+            }],
+        };
+        let text = changelog.markdown();
+        assert!(text.contains("<details><summary>Other changes (11)</summary>\n\n- "));
+        assert!(text.trim_end().ends_with("</details>"));
+        assert!(text.contains("| svc | 0 | 11 | minor |"));
+    }
 }
