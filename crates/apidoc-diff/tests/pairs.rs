@@ -20,7 +20,8 @@ fn changelog_of_each_pair() {
 
 /// One change on one line: kind, target, detail, verdict, page lines.
 fn render(c: &apidoc_diff::Change) -> String {
-    let span = |s: &Option<apidoc_ir::Span>| s.as_ref().map_or("-".to_owned(), |s| s.line.to_string());
+    let span =
+        |s: &Option<apidoc_ir::Span>| s.as_ref().map_or("-".to_owned(), |s| s.line.to_string());
     format!(
         "{} | {} | {} | {} | old {} new {}\n",
         c.kind.id(),
@@ -39,6 +40,9 @@ fn markdown_of_a_pair_puts_breaking_changes_first() {
 
 #[test]
 fn json_of_a_pair() {
-    let case = CASES.iter().find(|c| c.id == "range-tightened-request").expect("case");
+    let case = CASES
+        .iter()
+        .find(|c| c.id == "range-tightened-request")
+        .expect("case");
     insta::assert_snapshot!(common::changelog(case).json());
 }

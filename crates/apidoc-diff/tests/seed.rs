@@ -46,8 +46,14 @@ fn narrowing_limit_on_the_seed_page_is_a_breaking_tightening_at_its_line() {
     assert!(change.verdict.sdk && change.verdict.wire);
     let old = change.old.as_ref().expect("old line");
     let new = change.new.as_ref().expect("new line");
-    assert_eq!((old.file.as_str(), old.line), (PAGE, line_of(SEED, "1~100")));
-    assert_eq!((new.file.as_str(), new.line), (PAGE, line_of(&edited, "1~50")));
+    assert_eq!(
+        (old.file.as_str(), old.line),
+        (PAGE, line_of(SEED, "1~100"))
+    );
+    assert_eq!(
+        (new.file.as_str(), new.line),
+        (PAGE, line_of(&edited, "1~50"))
+    );
     assert_eq!(diff.semver, Bump::Major);
     assert_eq!(
         diff.summary(),

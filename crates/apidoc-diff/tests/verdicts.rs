@@ -14,11 +14,17 @@ fn every_case_gets_the_verdicts_of_the_table() {
         let changes = &changelog.services[0].changes;
         let found = changes.iter().find(|c| c.kind == case.kind);
         match found {
-            None => failures.push(format!("{}: no `{}` change in {changes:#?}", case.id, case.kind.id())),
-            Some(c) if (c.verdict.sdk, c.verdict.wire) != (case.sdk, case.wire) => failures.push(format!(
-                "{}: expected sdk={} wire={}, got {:?}",
-                case.id, case.sdk, case.wire, c.verdict
+            None => failures.push(format!(
+                "{}: no `{}` change in {changes:#?}",
+                case.id,
+                case.kind.id()
             )),
+            Some(c) if (c.verdict.sdk, c.verdict.wire) != (case.sdk, case.wire) => {
+                failures.push(format!(
+                    "{}: expected sdk={} wire={}, got {:?}",
+                    case.id, case.sdk, case.wire, c.verdict
+                ))
+            }
             Some(_) => {}
         }
     }
@@ -33,7 +39,11 @@ fn table_rows() -> Vec<(String, bool, bool)> {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let id = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
             let breaking = |cell: &str| cell.starts_with("**breaking**");
-            Some((id.to_owned(), breaking(cells.get(4)?), breaking(cells.get(5)?)))
+            Some((
+                id.to_owned(),
+                breaking(cells.get(4)?),
+                breaking(cells.get(5)?),
+            ))
         })
         .collect()
 }
@@ -60,7 +70,11 @@ fn every_kind_has_a_case() {
 
 #[test]
 fn identical_pages_have_no_changes() {
-    let changelog = common::changelog(&common::Case { old: &[], new: &[], ..CASES[0] });
+    let changelog = common::changelog(&common::Case {
+        old: &[],
+        new: &[],
+        ..CASES[0]
+    });
     assert!(changelog.is_empty());
     assert!(!changelog.has_breaking());
     assert_eq!(changelog.markdown(), "no API changes\n");

@@ -44,10 +44,19 @@ pub struct Case {
 
 const NO_TRACE: Edit = Cut("X-Trace-Id\n", "Table 4 Request body parameters");
 const TRACE_REQUIRED: Edit = Replace("X-Trace-Id\n\nNo", "X-Trace-Id\n\nYes");
-const TRACE_IN_QUERY: Edit = Replace("Request Parameters\n", "X-Trace-Id\n\nNo\n\nString\n\nTrace identifier chosen by the caller.\n\nRequest Parameters\n");
-const KIND_OVAL: Edit = Replace("  • SQUARE: a square widget\n", "  • SQUARE: a square widget\n\n  • OVAL: an oval widget\n");
+const TRACE_IN_QUERY: Edit = Replace(
+    "Request Parameters\n",
+    "X-Trace-Id\n\nNo\n\nString\n\nTrace identifier chosen by the caller.\n\nRequest Parameters\n",
+);
+const KIND_OVAL: Edit = Replace(
+    "  • SQUARE: a square widget\n",
+    "  • SQUARE: a square widget\n\n  • OVAL: an oval widget\n",
+);
 const KIND_FREE: Edit = Cut("  • ROUND", "Request Parameters");
-const STATE_PAUSED: Edit = Replace("  • RETIRED: no longer in use\n", "  • RETIRED: no longer in use\n\n  • PAUSED: on hold\n");
+const STATE_PAUSED: Edit = Replace(
+    "  • RETIRED: no longer in use\n",
+    "  • RETIRED: no longer in use\n\n  • PAUSED: on hold\n",
+);
 const LIMIT_50: Edit = Replace("1~100", "1~50");
 const LIMIT_LONG: Edit = Replace("limit\n\nNo\n\nInteger", "limit\n\nNo\n\nLong");
 const LIMIT_TEXT: Edit = Replace("limit\n\nNo\n\nInteger", "limit\n\nNo\n\nString");
@@ -74,11 +83,16 @@ const NO_200_ROW: Edit = Cut("200\n\nThe widgets found.", "400\n\nThe request");
 const NO_200_BODY: Edit = Cut("Table 7 Response body parameters", "Status code: 400");
 const NO_HEADER: Edit = Cut("Table 6 Response header parameters", "Table 7");
 const NO_TOKEN: Edit = Cut("X-Auth-Token\n", "X-Trace-Id\n");
-const AKSK_TOO: Edit = Replace("X-Trace-Id\n\nNo", "Authorization\n\nNo\n\nString\n\nSignature for AK/SK authentication.\n\nX-Trace-Id\n\nNo");
+const AKSK_TOO: Edit = Replace(
+    "X-Trace-Id\n\nNo",
+    "Authorization\n\nNo\n\nString\n\nSignature for AK/SK authentication.\n\nX-Trace-Id\n\nNo",
+);
 const RENAMED: Edit = Replace("Searching Widgets", "Finding Widgets");
 const MOVED: Edit = Replace("widgets/search", "widgets/query");
 
-/// Every case, in the order of the table in docs/API-DIFF.md.
+/// Every case, in the order of the table in docs/API-DIFF.md (one line
+/// each, like the table).
+#[rustfmt::skip]
 pub const CASES: &[Case] = &[
     case("operation-added", Kind::OperationAdded, false, false, &[], &[SecondOperation]),
     case("operation-removed", Kind::OperationRemoved, true, true, &[SecondOperation], &[]),
@@ -160,7 +174,14 @@ const fn case(
     old: &'static [Edit],
     new: &'static [Edit],
 ) -> Case {
-    Case { id, kind, sdk, wire, old, new }
+    Case {
+        id,
+        kind,
+        sdk,
+        wire,
+        old,
+        new,
+    }
 }
 
 /// The base page with `edits` applied, as the pages of one version.
@@ -174,7 +195,9 @@ pub fn pages(edits: &[Edit]) -> Vec<(String, String)> {
                 page = page.replace(from, to);
             }
             Cut(from, until) => {
-                let start = page.find(from).unwrap_or_else(|| panic!("cut {from:?} finds nothing"));
+                let start = page
+                    .find(from)
+                    .unwrap_or_else(|| panic!("cut {from:?} finds nothing"));
                 let end = page[start..].find(until).map_or(page.len(), |i| start + i);
                 page.replace_range(start..end, "");
             }
