@@ -143,9 +143,24 @@ fn git_checkout(
 }
 
 /// One line per service saying what a `generate` run changed in the API,
-/// comparing with the IR snapshots the previous run left in `out`.
+/// comparing with the IR snapshots the previous run left in `out`
+/// (services no longer in the docs included).
 pub fn generation_summary(out: &Path, services: &[Service]) -> Vec<String> {
-    services
+    let snapshots = out.join(apidoc_pipeline::IR_DIR);
+    let gone = std::fs::read_dir(&snapshots)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry
+                .ok()?
+                .file_name()
+                .to_string_lossy()
+                .strip_suffix(".json")?
+                .to_owned();
+            let kept = services.iter().any(|s| s.meta.name == name);
+            (!kept).then(|| format!("{name}: service removed from the docs"))
+        });
+    let mut lines: Vec<String> = services
         .iter()
         .map(|service| {
             let name = &service.meta.name;
@@ -163,5 +178,9 @@ pub fn generation_summary(out: &Path, services: &[Service]) -> Vec<String> {
                 ),
             }
         })
-        .collect()
+        .collect();
+    let mut gone: Vec<String> = gone.collect();
+    gone.sort();
+    lines.extend(gone);
+    lines
 }

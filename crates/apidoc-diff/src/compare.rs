@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use apidoc_ir::{Operation, ParamLocation, Parameter, Response, Service, Span};
+use apidoc_ir::{BodyVariant, Operation, ParamLocation, Parameter, Response, Service, Span};
 
 use crate::change::{Change, Context, Kind, Side, verdict};
 use crate::schema::{Models, Place, RequiredKinds, Walk, requirement, same_shape};
@@ -367,11 +367,52 @@ fn request_body(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
                     (body_span(old).as_ref(), body_span(new).as_ref()),
                 );
             }
-            for (v_old, v_new) in was.variants.iter().zip(&is.variants) {
-                let spans = (&v_old.span, &v_new.span);
-                body(walk, (&v_old.schema, &v_new.schema), &place, spans);
+            variants(walk, &was.variants, &is.variants, &place);
+        }
+    }
+}
+
+/// Compares the alternative bodies of an operation (the "action" APIs
+/// document one per page): a single one on each side is the same body
+/// whatever its name; otherwise variants match by name, and a variant on
+/// one side only is a body added or removed.
+fn variants(walk: &mut Walk<'_, '_>, was: &[BodyVariant], is: &[BodyVariant], place: &Place) {
+    let single = was.len() == 1 && is.len() == 1;
+    for old in was {
+        let matched = is.iter().find(|v| single || v.name == old.name);
+        match matched {
+            Some(new) => body(
+                walk,
+                (&old.schema, &new.schema),
+                place,
+                (&old.span, &new.span),
+            ),
+            None => {
+                let target = format!("request body variant `{}`", old.name);
+                let context = place.context();
+                walk.sink.push(
+                    Kind::RequestBodyRemoved,
+                    target,
+                    "variant removed".to_owned(),
+                    context,
+                    (Some(&old.span), None),
+                );
             }
         }
+    }
+    for new in is
+        .iter()
+        .filter(|v| !single && !was.iter().any(|o| o.name == v.name))
+    {
+        let target = format!("request body variant `{}`", new.name);
+        let context = place.context();
+        walk.sink.push(
+            Kind::RequestBodyAdded,
+            target,
+            "variant added".to_owned(),
+            context,
+            (None, Some(&new.span)),
+        );
     }
 }
 

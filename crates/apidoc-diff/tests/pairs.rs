@@ -46,3 +46,10 @@ fn json_of_a_pair() {
         .expect("case");
     insta::assert_snapshot!(common::changelog(case).json());
 }
+
+#[test]
+fn a_second_body_variant_of_an_operation_is_a_body_added() {
+    let changelog = common::changelog(&common::VARIANT_ADDED);
+    let changes: Vec<String> = changelog.services[0].changes.iter().map(render).collect();
+    insta::assert_snapshot!(changes.concat());
+}

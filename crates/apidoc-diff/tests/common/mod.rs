@@ -21,9 +21,12 @@ pub enum Edit {
     Cut(&'static str, &'static str),
     /// Add a second operation: the page under another title and method.
     SecondOperation,
+    /// Add a second page for the same method and path under another
+    /// title: another body variant of the same operation.
+    SecondVariant,
 }
 
-use Edit::{Cut, Replace, SecondOperation};
+use Edit::{Cut, Replace, SecondOperation, SecondVariant};
 
 /// A pair of page versions and the verdicts its change must get.
 #[derive(Clone, Copy, Debug)]
@@ -166,6 +169,16 @@ pub const MIXED: Case = case(
     &[SecondOperation, LIMIT_50, DEFAULT_20, KIND_OVAL],
 );
 
+/// A second body variant for the same method and path.
+pub const VARIANT_ADDED: Case = case(
+    "variant-added",
+    Kind::RequestBodyAdded,
+    false,
+    false,
+    &[],
+    &[SecondVariant],
+);
+
 const fn case(
     id: &'static str,
     kind: Kind,
@@ -187,7 +200,7 @@ const fn case(
 /// The base page with `edits` applied, as the pages of one version.
 pub fn pages(edits: &[Edit]) -> Vec<(String, String)> {
     let mut page = BASE.to_owned();
-    let mut second = false;
+    let mut second = None;
     for edit in edits {
         match *edit {
             Replace(from, to) => {
@@ -201,14 +214,15 @@ pub fn pages(edits: &[Edit]) -> Vec<(String, String)> {
                 let end = page[start..].find(until).map_or(page.len(), |i| start + i);
                 page.replace_range(start..end, "");
             }
-            SecondOperation => second = true,
+            SecondOperation => second = Some("PUT "),
+            SecondVariant => second = Some("POST "),
         }
     }
     let mut pages = vec![(FILE.to_owned(), page.clone())];
-    if second {
+    if let Some(method) = second {
         let other = page
             .replace("Searching Widgets", "Archiving Widget Searches")
-            .replace("POST ", "PUT ");
+            .replace("POST ", method);
         pages.push(("demo/archive_widgets.txt".to_owned(), other));
     }
     pages
