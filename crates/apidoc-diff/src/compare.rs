@@ -153,21 +153,11 @@ fn operation(models: Models<'_>, old: &Operation, new: &Operation, sink: &mut Si
     responses(&mut walk, old, new);
 }
 
-/// Request headers the SDK runtime sets itself; the authentication ones
-/// are compared as security, the others not at all.
-const MANAGED_HEADERS: &[&str] = &[
-    "authorization",
-    "content-type",
-    "host",
-    "x-auth-token",
-    "x-project-id",
-    "x-sdk-date",
-    "x-security-token",
-];
-
+/// A header the SDK runtime sets itself: the authentication ones are
+/// compared as security, the others not at all.
 fn is_managed(p: &Parameter) -> bool {
     p.location == ParamLocation::Header
-        && MANAGED_HEADERS.contains(&p.field.name.to_ascii_lowercase().as_str())
+        && apidoc_ir::RUNTIME_HEADERS.contains(&p.field.name.to_ascii_lowercase().as_str())
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -324,26 +314,27 @@ fn request_body(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
     };
     match (&old.request_body, &new.request_body) {
         (None, None) => {}
-        (None, Some(is)) => {
-            context.required = is.required;
-            let detail = requirement(is.required).to_owned();
+        (None, Some(only)) | (Some(only), None) => {
+            let added = old.request_body.is_none();
+            let (kind, spans) = if added {
+                (
+                    Kind::RequestBodyAdded,
+                    (Some(old_span.clone()), body_span(new)),
+                )
+            } else {
+                (
+                    Kind::RequestBodyRemoved,
+                    (body_span(old), Some(new_span.clone())),
+                )
+            };
+            context.required = only.required;
+            let detail = requirement(only.required).to_owned();
             walk.sink.push(
-                Kind::RequestBodyAdded,
+                kind,
                 place.target(),
                 detail,
                 context,
-                (Some(old_span), body_span(new).as_ref()),
-            );
-        }
-        (Some(was), None) => {
-            context.required = was.required;
-            let detail = requirement(was.required).to_owned();
-            walk.sink.push(
-                Kind::RequestBodyRemoved,
-                place.target(),
-                detail,
-                context,
-                (body_span(old).as_ref(), Some(new_span)),
+                (spans.0.as_ref(), spans.1.as_ref()),
             );
         }
         (Some(was), Some(is)) => {

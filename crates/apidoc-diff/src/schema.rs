@@ -295,111 +295,110 @@ impl<'a, 's> Walk<'a, 's> {
             f.as_ref()
                 .map(|f| (f.value as f64, f.value.to_string(), f.span.clone()))
         };
-        let bounds = [
+        let families = [
             (
-                "minimum",
-                Bound::Lower,
-                number(&old.minimum),
-                number(&new.minimum),
-                (Kind::RangeTightened, Kind::RangeLoosened),
+                "",
+                Kind::RangeTightened,
+                Kind::RangeLoosened,
+                [number(&old.minimum), number(&old.maximum)],
+                [number(&new.minimum), number(&new.maximum)],
             ),
             (
-                "maximum",
-                Bound::Upper,
-                number(&old.maximum),
-                number(&new.maximum),
-                (Kind::RangeTightened, Kind::RangeLoosened),
+                " length",
+                Kind::LengthTightened,
+                Kind::LengthLoosened,
+                [count(&old.min_length), count(&old.max_length)],
+                [count(&new.min_length), count(&new.max_length)],
             ),
             (
-                "minimum length",
-                Bound::Lower,
-                count(&old.min_length),
-                count(&new.min_length),
-                (Kind::LengthTightened, Kind::LengthLoosened),
-            ),
-            (
-                "maximum length",
-                Bound::Upper,
-                count(&old.max_length),
-                count(&new.max_length),
-                (Kind::LengthTightened, Kind::LengthLoosened),
-            ),
-            (
-                "minimum items",
-                Bound::Lower,
-                count(&old.min_items),
-                count(&new.min_items),
-                (Kind::ItemsTightened, Kind::ItemsLoosened),
-            ),
-            (
-                "maximum items",
-                Bound::Upper,
-                count(&old.max_items),
-                count(&new.max_items),
-                (Kind::ItemsTightened, Kind::ItemsLoosened),
+                " items",
+                Kind::ItemsTightened,
+                Kind::ItemsLoosened,
+                [count(&old.min_items), count(&old.max_items)],
+                [count(&new.min_items), count(&new.max_items)],
             ),
         ];
-        for (label, bound, was, is, (tightened, loosened)) in bounds {
-            let Some(tighter) = bound.tighter(was.as_ref().map(|b| b.0), is.as_ref().map(|b| b.0))
-            else {
-                continue;
-            };
-            let kind = if tighter { tightened } else { loosened };
-            let text = |b: &Option<(f64, String, Span)>| {
-                b.as_ref().map_or("none".to_owned(), |b| b.1.clone())
-            };
-            let detail = format!("{label} {} → {}", text(&was), text(&is));
-            let old_span = was.as_ref().map_or(spans.0, |b| &b.2);
-            let new_span = is.as_ref().map_or(spans.1, |b| &b.2);
-            self.sink.push(
-                kind,
-                place.target(),
-                detail,
-                context,
-                (Some(old_span), Some(new_span)),
-            );
+        for (unit, tightened, loosened, was, is) in families {
+            for ((bound, was), is) in [Bound::Lower, Bound::Upper].into_iter().zip(was).zip(is) {
+                let Some(tighter) =
+                    bound.tighter(was.as_ref().map(|b| b.0), is.as_ref().map(|b| b.0))
+                else {
+                    continue;
+                };
+                let text =
+                    |b: &Option<Limit>| b.as_ref().map_or("none".to_owned(), |b| b.1.clone());
+                let detail = format!("{}{unit} {} → {}", bound.name(), text(&was), text(&is));
+                let kind = if tighter { tightened } else { loosened };
+                let old_span = was.as_ref().map_or(spans.0, |b| &b.2);
+                let new_span = is.as_ref().map_or(spans.1, |b| &b.2);
+                self.sink.push(
+                    kind,
+                    place.target(),
+                    detail,
+                    context,
+                    (Some(old_span), Some(new_span)),
+                );
+            }
         }
-        if old.nullable.is_some() != new.nullable.is_some() {
-            let kind = if new.nullable.is_some() {
-                Kind::BecameNullable
-            } else {
-                Kind::NoLongerNullable
-            };
-            let old_span = old.nullable.as_ref().unwrap_or(spans.0);
-            let new_span = new.nullable.as_ref().unwrap_or(spans.1);
-            let detail = if new.nullable.is_some() {
-                "`null` allowed"
-            } else {
-                "`null` no longer allowed"
-            };
-            self.sink.push(
-                kind,
-                place.target(),
-                detail.to_owned(),
-                context,
-                (Some(old_span), Some(new_span)),
-            );
+        self.nullable(old, new, place, context, spans);
+        self.default(old, new, place, context, spans);
+    }
+
+    fn nullable(
+        &mut self,
+        old: &Constraints,
+        new: &Constraints,
+        place: &Place,
+        context: Context,
+        spans: (&Span, &Span),
+    ) {
+        if old.nullable.is_some() == new.nullable.is_some() {
+            return;
         }
+        let (kind, detail) = match new.nullable {
+            Some(_) => (Kind::BecameNullable, "`null` allowed"),
+            None => (Kind::NoLongerNullable, "`null` no longer allowed"),
+        };
+        let old_span = old.nullable.as_ref().unwrap_or(spans.0);
+        let new_span = new.nullable.as_ref().unwrap_or(spans.1);
+        self.sink.push(
+            kind,
+            place.target(),
+            detail.to_owned(),
+            context,
+            (Some(old_span), Some(new_span)),
+        );
+    }
+
+    fn default(
+        &mut self,
+        old: &Constraints,
+        new: &Constraints,
+        place: &Place,
+        context: Context,
+        spans: (&Span, &Span),
+    ) {
         let default = |c: &Constraints| {
             c.default
                 .as_ref()
                 .map(|d| (value_text(&d.value), d.span.clone()))
         };
         let (was, is) = (default(old), default(new));
-        if was.as_ref().map(|d| &d.0) != is.as_ref().map(|d| &d.0) {
-            let text =
-                |d: &Option<(String, Span)>| d.as_ref().map_or("none".to_owned(), |d| d.0.clone());
-            let detail = format!("default {} → {}", text(&was), text(&is));
-            let old_span = was.as_ref().map_or(spans.0, |d| &d.1);
-            let new_span = is.as_ref().map_or(spans.1, |d| &d.1);
-            self.sink.push(
-                Kind::DefaultChanged,
-                place.target(),
-                detail,
-                context,
-                (Some(old_span), Some(new_span)),
-            );
+        if was.as_ref().map(|d| &d.0) == is.as_ref().map(|d| &d.0) {
+            return;
         }
+        let text =
+            |d: &Option<(String, Span)>| d.as_ref().map_or("none".to_owned(), |d| d.0.clone());
+        let detail = format!("default {} → {}", text(&was), text(&is));
+        let old_span = was.as_ref().map_or(spans.0, |d| &d.1);
+        let new_span = is.as_ref().map_or(spans.1, |d| &d.1);
+        self.sink.push(
+            Kind::DefaultChanged,
+            place.target(),
+            detail,
+            context,
+            (Some(old_span), Some(new_span)),
+        );
     }
 }
 
@@ -423,6 +422,9 @@ impl RequiredKinds {
     };
 }
 
+/// A bound as compared (value), shown (text) and located.
+type Limit = (f64, String, Span);
+
 /// Which end of a range a bound is.
 #[derive(Clone, Copy)]
 enum Bound {
@@ -431,6 +433,14 @@ enum Bound {
 }
 
 impl Bound {
+    /// "minimum" or "maximum".
+    fn name(self) -> &'static str {
+        match self {
+            Self::Lower => "minimum",
+            Self::Upper => "maximum",
+        }
+    }
+
     /// `Some(true)` when the new bound admits fewer values, `Some(false)`
     /// when more, `None` when the same.
     fn tighter(self, old: Option<f64>, new: Option<f64>) -> Option<bool> {
