@@ -19,7 +19,7 @@ pub fn write(service: &Service) -> String {
     text
 }
 
-/// Reads a snapshot written by [`write`].
+/// Reads a snapshot written by [`write()`].
 pub fn read(text: &str) -> Result<Service, String> {
     serde_json::from_str(text)
         .map_err(|e| format!("expected an IR snapshot, found invalid JSON: {e}"))
