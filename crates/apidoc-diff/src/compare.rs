@@ -2,7 +2,7 @@
 //! operations match, then parameters, authentication, request body and
 //! responses of each matched pair.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use apidoc_ir::{BodyVariant, Operation, ParamLocation, Parameter, Response, Service, Span};
 
@@ -46,18 +46,22 @@ pub fn diff_service(old: &Service, new: &Service) -> Vec<Change> {
     let models = Models { old, new };
     let mut changes = Vec::new();
     let mut matched = vec![false; old.operations.len()];
+    let old_keys: HashMap<_, usize> = old
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (key(o), i))
+        .collect();
+    let new_keys: HashSet<_> = new.operations.iter().map(key).collect();
     for new_op in &new.operations {
-        let found = old
-            .operations
-            .iter()
-            .position(|o| key(o) == key(new_op))
-            .or_else(|| {
-                old.operations.iter().enumerate().position(|(i, o)| {
-                    o.id == new_op.id
-                        && !new.operations.iter().any(|n| key(n) == key(o))
-                        && !matched[i]
-                })
-            });
+        // Same method and path; else the same name at a method and path
+        // the new pages no longer have (a moved operation).
+        let found = old_keys.get(&key(new_op)).copied().or_else(|| {
+            old.operations
+                .iter()
+                .enumerate()
+                .position(|(i, o)| o.id == new_op.id && !matched[i] && !new_keys.contains(&key(o)))
+        });
         let mut sink = sink_of(new_op);
         match found {
             Some(i) => {
