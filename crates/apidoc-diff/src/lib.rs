@@ -154,10 +154,13 @@ pub fn diff(old: &[Service], new: &[Service]) -> Changelog {
         models: Vec::new(),
     };
     let find =
-        |services: &[Service], name: &str| services.iter().find(|s| s.meta.name == name).cloned();
+        |services: &'_ [Service], name: &str| services.iter().position(|s| s.meta.name == name);
     let mut services: Vec<ServiceDiff> = new
         .iter()
-        .map(|n| ServiceDiff::new(&find(old, &n.meta.name).unwrap_or_else(|| empty(n)), n))
+        .map(|n| match find(old, &n.meta.name) {
+            Some(i) => ServiceDiff::new(&old[i], n),
+            None => ServiceDiff::new(&empty(n), n),
+        })
         .collect();
     for o in old.iter().filter(|o| find(new, &o.meta.name).is_none()) {
         services.push(ServiceDiff::new(o, &empty(o)));
