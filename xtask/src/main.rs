@@ -3,6 +3,8 @@
 //! - `generate`: docs-input/ → generated/ (OpenAPI, Rust SDK crates, findings).
 //! - `check`: regenerates in memory and fails naming every stale file.
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
+//! - `diff`: the semantic API changelog between two docs directories
+//!   (or the docs and a git revision's), breaking changes first.
 //! - `test`: everything CI runs: Python test tools, tests, clippy, docs,
 //!   and `check`.
 //!
@@ -13,6 +15,7 @@
 //! file is stale.
 
 mod bench;
+mod diff;
 mod output;
 mod test;
 
@@ -52,6 +55,9 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         iterations: u32,
     },
+    /// The API changes between two docs directories, each classified
+    /// breaking or not, with the page lines behind them.
+    Diff(diff::DiffArgs),
     /// Install the Python test tools, then run `check`, every test, clippy
     /// and rustdoc with warnings denied: what CI runs.
     Test,
@@ -110,6 +116,7 @@ fn main() -> ExitCode {
         Command::Generate(dirs) => generate(&root, &dirs),
         Command::Check(dirs) => check(&root, &dirs),
         Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
+        Command::Diff(args) => diff::run(&root, &args),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };
     match result {
@@ -136,7 +143,9 @@ fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let out = root.join(&dirs.out);
     let output = run_pipeline(&docs, &dirs.crate_options(root, &out))?;
     report(&docs, &output, dirs.verbose);
+    let summary = diff::generation_summary(&out, &output.services);
     output::replace_dir(&out, &output.files)?;
+    summary.iter().for_each(|line| eprintln!("{line}"));
     for (name, s) in &output.stats {
         eprintln!("{name:>16}: {}", describe(s));
     }

@@ -290,6 +290,19 @@ pub enum ParamLocation {
     Header,
 }
 
+/// Request headers (lower case) the generated SDK's runtime sets itself:
+/// authentication, signing, the JSON body's media type. Pages document them
+/// as parameters; they are not request fields of the SDK.
+pub const RUNTIME_HEADERS: &[&str] = &[
+    "authorization",
+    "content-type",
+    "host",
+    "x-auth-token",
+    "x-project-id",
+    "x-sdk-date",
+    "x-security-token",
+];
+
 /// A path, query or header parameter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Parameter {

@@ -30,6 +30,11 @@ pub use load::{PageFile, ServiceInput, load_docs};
 /// `generated/rust/<service>/`.
 pub const RUNTIME_PATH: &str = apidoc_rust::WORKSPACE_RUNTIME_PATH;
 
+/// The folder of the output directory holding each service's IR snapshot
+/// (`ir/<service>.json`, see [`apidoc_diff::snapshot`]): the API the files
+/// beside it were generated from, which the next run compares with.
+pub const IR_DIR: &str = "ir";
+
 /// Everything one run produces.
 #[derive(Debug, Default)]
 pub struct Output {
@@ -101,6 +106,21 @@ pub fn run_with(
     options: &CrateOptions,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Output, String> {
+    let mut output = read_services(docs, on_page)?;
+    for service in &output.services {
+        emit(service, options, &mut output.files);
+    }
+    output.files.insert(
+        "FINDINGS.md".to_owned(),
+        apidoc_check::findings_report(&output.diagnostics, &output.left_out),
+    );
+    Ok(output)
+}
+
+/// The first half of [`run`]: the merged services, diagnostics, pages left
+/// out and counts, without generating any file (what `cargo xtask diff`
+/// needs).
+pub fn read_services(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     let inputs = load_docs(docs)?;
     let mut output = Output::default();
     for input in inputs {
@@ -133,13 +153,8 @@ pub fn run_with(
         output.left_out.extend(left_out);
         count(&service, &mut stats);
         output.stats.push((service.meta.name.clone(), stats));
-        emit(&service, options, &mut output.files);
         output.services.push(service);
     }
-    output.files.insert(
-        "FINDINGS.md".to_owned(),
-        apidoc_check::findings_report(&output.diagnostics, &output.left_out),
-    );
     Ok(output)
 }
 
@@ -184,6 +199,10 @@ fn emit(service: &Service, options: &CrateOptions, files: &mut BTreeMap<String, 
     for (path, content) in apidoc_rust::emit_with(service, options) {
         files.insert(format!("rust/{name}/{path}"), content);
     }
+    files.insert(
+        format!("{IR_DIR}/{name}.json"),
+        apidoc_diff::snapshot::write(service),
+    );
 }
 
 fn count(service: &Service, stats: &mut Stats) {

@@ -11,17 +11,8 @@ use proc_macro2::Ident;
 use quote::format_ident;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Request headers the runtime sets itself (authentication, signing, the
-/// JSON body's media type); they are not request fields.
-const MANAGED_HEADERS: &[&str] = &[
-    "authorization",
-    "content-type",
-    "host",
-    "x-auth-token",
-    "x-project-id",
-    "x-sdk-date",
-    "x-security-token",
-];
+/// Request headers the runtime sets itself; they are not request fields.
+const MANAGED_HEADERS: &[&str] = apidoc_ir::RUNTIME_HEADERS;
 
 /// The path parameter the runtime fills from the client configuration when
 /// the request does not set it.
