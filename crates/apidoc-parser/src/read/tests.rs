@@ -860,3 +860,63 @@ fn reduced_ecs_page_keeps_its_error_example_out_of_the_success_response() {
     );
     assert_eq!(codes(&parsed), ["example-error-status-unknown"]);
 }
+
+/// Bodies and URLs of a page's example requests, in order.
+fn request_examples(page: &Page) -> Vec<(String, Option<String>)> {
+    page.operation
+        .request_examples
+        .iter()
+        .map(|e| {
+            let body = e.body.as_ref().map(|body| match body {
+                apidoc_ir::ExampleBody::Json(value) => value.to_string(),
+                apidoc_ir::ExampleBody::Text(text) => format!("text: {text}"),
+            });
+            (e.url.clone(), body)
+        })
+        .collect()
+}
+
+#[test]
+fn request_lines_in_a_code_block_are_examples_and_the_next_block_their_body() {
+    let parsed = page(
+        "POST /v2/{project_id}/machines/{machine_id}/action",
+        vec![
+            heading(4, "Example Request"),
+            code(
+                "POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action\n\n\
+                 POST https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action",
+            ),
+            code(r#"{"freeze": null}"#),
+            code("POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action\n{\"thaw\": {}}"),
+        ],
+    );
+    let v2 = "https://{endpoint}/v2/{project_id}/machines/{machine_id}/action";
+    let v21 = "https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action";
+    let freeze = Some(r#"{"freeze":null}"#.to_owned());
+    assert_eq!(
+        request_examples(read(&parsed)),
+        [
+            (v2.to_owned(), freeze.clone()),
+            (v21.to_owned(), freeze),
+            (v2.to_owned(), Some(r#"{"thaw":{}}"#.to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn a_null_type_cell_admits_null() {
+    let parsed = page(
+        "POST /v1/machines/{machine_id}/action",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request body parameters",
+                &[BODY, &["freeze", "Yes", "Null", "Freezes the machine."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let field = &page.models[0].fields[0];
+    assert_eq!(field.ty, TypeRef::Object);
+    assert!(field.constraints.nullable.is_some(), "{field:?}");
+}
