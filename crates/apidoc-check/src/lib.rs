@@ -39,6 +39,8 @@
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
 //! | `path-param-undocumented` | warning | a `{name}` in a URI without a path parameter (added as a required string) |
 //! | `path-param-unused` | warning | a path parameter no URI contains |
+//! | `path-placeholder-repeated` | warning | a path names one placeholder twice (the later ones are numbered: `{project_id_2}`) |
+//! | `path-placeholder-names` | warning | pages name one position of the same path differently (the name most pages use wins) |
 //! | `example-url-param-spelling` | warning | an example URL spells a path segment differently |
 //! | `example-url-mismatch` | warning | an example URL matches no URI of its method |
 //! | `example-field-undocumented` | warning | an example body field no table defines |
@@ -61,6 +63,7 @@ mod facts;
 mod merge;
 mod pair;
 mod paths;
+mod placeholders;
 mod render;
 mod report;
 #[cfg(test)]
@@ -79,6 +82,8 @@ pub use report::findings_report;
 /// (file, line) and code.
 pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let mut pages = pages;
+    placeholders::unify_placeholders(&mut pages, &mut diagnostics);
     let (operations, models) = merge::merge_pages(pages, &mut diagnostics);
     let mut service = Service {
         meta,

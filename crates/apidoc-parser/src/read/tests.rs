@@ -887,7 +887,9 @@ fn request_lines_in_a_code_block_are_examples_and_the_next_block_their_body() {
                  POST https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action",
             ),
             code(r#"{"freeze": null}"#),
-            code("POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action\n{\"thaw\": {}}"),
+            code(
+                "POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action\n{\"thaw\": {}}",
+            ),
         ],
     );
     let v2 = "https://{endpoint}/v2/{project_id}/machines/{machine_id}/action";
