@@ -3,12 +3,13 @@
 //! - `generate`: docs-input/ → generated/ (OpenAPI, Rust SDK crates, findings).
 //! - `check`: regenerates in memory and fails naming every stale file.
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
-//! - `test`: everything CI runs: Python test tools, tests, clippy, docs,
-//!   and `check`.
+//! - `test`: everything CI runs: Python and Node test tools, `check`, the
+//!   OpenAPI linters, tests, clippy, docs.
 //!
 //! Errors in the pages stop `generate` before anything is written.
 
 mod bench;
+mod lint;
 mod output;
 mod test;
 
@@ -46,8 +47,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         iterations: u32,
     },
-    /// Install the Python test tools, then run `check`, every test, clippy
-    /// and rustdoc with warnings denied: what CI runs.
+    /// Install the Python and Node test tools, then run `check`, the OpenAPI
+    /// linters, every test, clippy and rustdoc with warnings denied: what CI runs.
     Test,
 }
 
