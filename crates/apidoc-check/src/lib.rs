@@ -15,6 +15,9 @@
 //! 2. Several different operations under one method and path (the "action"
 //!    APIs) become one operation with one request body variant per page;
 //!    its id comes from the method and path (`PostServersServerIdAction`).
+//!    Each variant then gets what tells it apart in JSON
+//!    (`BodyVariant::tell`: a key of its own, or its value of a shared
+//!    property such as `action`).
 //! 3. Models of the same name must agree; a table without a Mandatory
 //!    column takes the flags of one that has it.
 //! 4. Within one operation, error responses (status 400 and above) whose
@@ -22,6 +25,11 @@
 //!    allowed values, defaults, bounds; not descriptions) share one model,
 //!    `<OperationId>ErrorBody`; the per-status models go unless something
 //!    else refers to them. Clients get one error type per operation.
+//!
+//! 5. Header rows that authentication fills (`X-Auth-Token`,
+//!    `Authorization`, `X-Sdk-Date`, `X-Security-Token`, and `X-Project-Id`
+//!    where the page ties it to AK/SK) are dropped: the security schemes and
+//!    the SDK's credentials send them, so callers never pass them.
 //!
 //! # Findings
 //!
@@ -46,6 +54,7 @@
 //! | `example-field-undocumented` | warning | an example body field no table defines |
 //! | `example-type-mismatch` | warning | an example value of the wrong JSON kind (or an unexpected `null`) |
 //! | `example-status-undocumented` | warning | an example response for an undocumented status |
+//! | `variants-indistinguishable` | warning | request bodies sharing a method and path that no top-level key or property value tells apart (the spec uses `anyOf`) |
 //! | `model-unreferenced` | error | a model nothing refers to |
 //! | `model-undefined` | error | a reference to a model no table defines |
 //! | `status-code-mismatch` | warning | response tables and the Status Codes section list different statuses |
@@ -57,6 +66,7 @@
 //! | `enum-type-mismatch` | error | an allowed value that does not fit its type |
 //! | `duplicate-parameter` | error | the same parameter twice in one operation |
 
+mod auth_headers;
 mod checks;
 mod error_bodies;
 mod facts;
@@ -69,6 +79,7 @@ mod report;
 #[cfg(test)]
 mod testkit;
 mod types;
+mod variant_tells;
 
 use apidoc_ir::{Diagnostic, Page, Service, ServiceMeta};
 
@@ -90,7 +101,9 @@ pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagn
         operations,
         models,
     };
+    auth_headers::drop_auth_headers(&mut service);
     error_bodies::share_error_bodies(&mut service);
+    variant_tells::tell_variants_apart(&mut service, &mut diagnostics);
     diagnostics.extend(checks::run_all(&service));
     checks::document_missing_path_params(&mut service);
     diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));

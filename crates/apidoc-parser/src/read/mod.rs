@@ -537,6 +537,7 @@ impl Reader<'_> {
                 summary: summary.clone(),
                 schema: tables.maps.get(&index).cloned().unwrap_or(model),
                 span: self.span(t.line),
+                tell: None,
             }],
         })
     }
