@@ -53,6 +53,9 @@
 //! | `example-url-mismatch` | warning | an example URL matches no URI of its method |
 //! | `example-field-undocumented` | warning | an example body field no table defines |
 //! | `example-type-mismatch` | warning | an example value of the wrong JSON kind (or an unexpected `null`) |
+//! | `example-field-missing` | warning | an example body without a mandatory field |
+//! | `example-value-not-allowed` | warning | an example value outside its field's allowed values, range or length |
+//! | `example-not-json` | warning | an example body that is not JSON where a table documents a JSON body |
 //! | `example-status-undocumented` | warning | an example response for an undocumented status |
 //! | `variants-indistinguishable` | warning | request bodies sharing a method and path that no top-level key or property value tells apart (the spec uses `anyOf`) |
 //! | `model-unreferenced` | error | a model nothing refers to |

@@ -328,7 +328,18 @@ impl<'a> OperationMapper<'a> {
 fn told_arm(schema: ReferenceOr<Schema>, tell: &VariantTell) -> ReferenceOr<Schema> {
     let mut object = ObjectType::default();
     match tell {
-        VariantTell::Key(key) => object.required.push(key.clone()),
+        VariantTell::Key(key) => {
+            // Named among the properties too: `required` alone reads as a
+            // typo to linters; `{}` adds nothing to the model's own schema.
+            let any = Box::new(Schema {
+                schema_data: SchemaData::default(),
+                schema_kind: SchemaKind::Any(AnySchema::default()),
+            });
+            object
+                .properties
+                .insert(key.clone(), ReferenceOr::Item(any));
+            object.required.push(key.clone());
+        }
         VariantTell::Value { property, value } => {
             let only = StringType {
                 enumeration: vec![Some(value.clone())],
