@@ -4,11 +4,12 @@
 //! - `check`: regenerates in memory and fails naming every stale file.
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
 //! - `test`: everything CI runs: Python and Node test tools, `check`, the
-//!   OpenAPI linters, tests, clippy, docs.
+//!   OpenAPI linters, tests, the Prism contract test, clippy, docs.
 //!
 //! Errors in the pages stop `generate` before anything is written.
 
 mod bench;
+mod contract;
 mod lint;
 mod output;
 mod test;

@@ -44,6 +44,7 @@ pub fn run(root: &Path, check: &dyn Fn() -> Result<ExitCode, String>) -> Result<
         &["test", "--workspace", "--quiet"],
         &[],
     )?;
+    crate::contract::run(root)?;
     step(
         "clippy",
         root,
