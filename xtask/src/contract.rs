@@ -33,7 +33,9 @@ pub fn run(root: &Path) -> Result<(), String> {
         .collect();
     services.sort();
     for service in services {
-        let spec = root.join("generated/openapi").join(format!("{service}.yaml"));
+        let spec = root
+            .join("generated/openapi")
+            .join(format!("{service}.yaml"));
         contract(root, &service, &spec)?;
     }
     Ok(())
@@ -43,11 +45,21 @@ pub fn run(root: &Path) -> Result<(), String> {
 /// contract tests against it; Prism is stopped whatever the outcome.
 fn contract(root: &Path, service: &str, spec: &Path) -> Result<(), String> {
     let port = free_port()?;
-    eprintln!("==> contract test of {service}: Prism on 127.0.0.1:{port} mocking {}", spec.display());
+    eprintln!(
+        "==> contract test of {service}: Prism on 127.0.0.1:{port} mocking {}",
+        spec.display()
+    );
     let mut prism = Prism::start(root, spec, port)?;
     prism.wait_until_listening(port)?;
     let status = Command::new("cargo")
-        .args(["test", "--quiet", "-p", &format!("{service}-sdk"), "--test", "mock_server"])
+        .args([
+            "test",
+            "--quiet",
+            "-p",
+            &format!("{service}-sdk"),
+            "--test",
+            "mock_server",
+        ])
         .args(["--", "--ignored", "contract::"])
         .env(CONTRACT_URL_VAR, format!("http://127.0.0.1:{port}"))
         .current_dir(root)
@@ -80,7 +92,15 @@ impl Prism {
         let port = port.to_string();
         let spec = spec.to_string_lossy();
         Command::new(&program)
-            .args(["mock", "--host", "127.0.0.1", "--port", &port, "--errors", &spec])
+            .args([
+                "mock",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port,
+                "--errors",
+                &spec,
+            ])
             .current_dir(root)
             .stdout(Stdio::null())
             .spawn()
@@ -100,7 +120,9 @@ impl Prism {
             }
             sleep(Duration::from_millis(250));
         }
-        Err(format!("Prism did not listen on {address} within {STARTUP:?}"))
+        Err(format!(
+            "Prism did not listen on {address} within {STARTUP:?}"
+        ))
     }
 }
 

@@ -3,7 +3,8 @@
 //! pinned by `package.json` + `package-lock.json` and installed by `npm ci`.
 //!
 //! They lint `generated/openapi/*.yaml` and the specs of the real-page
-//! corpora beside the repository (`../shared/corpus/{otc,hwc}`), generated
+//! corpora beside the repository (`../shared/corpus/{otc,hwc}`, or under
+//! `$APIDOC_CORPUS`), generated
 //! into a temporary directory; a corpus that is absent or whose pages have
 //! errors is skipped with a message. Any linter error fails the step;
 //! warnings are printed (docs/LINT.md says why each rule that warns stays).
@@ -12,6 +13,10 @@ use std::{
     path::{Path, PathBuf},
     process::Command,
 };
+
+/// Overrides where the corpora are (default `../shared/corpus` beside the
+/// repository).
+const CORPUS_VAR: &str = "APIDOC_CORPUS";
 
 /// The corpora linted when `../shared/corpus/<name>` exists.
 const CORPORA: [&str; 2] = ["otc", "hwc"];
@@ -35,7 +40,13 @@ fn lint(root: &Path, specs: &[PathBuf]) -> Result<(), String> {
     let mut redocly = vec!["lint", "--format=summary", "--max-problems=100000"];
     redocly.extend(&specs);
     tool(root, "redocly", &redocly)?;
-    let mut spectral = vec!["lint", "--ruleset", ".spectral.yaml", "--fail-severity", "error"];
+    let mut spectral = vec![
+        "lint",
+        "--ruleset",
+        ".spectral.yaml",
+        "--fail-severity",
+        "error",
+    ];
     spectral.extend(&specs);
     tool(root, "spectral", &spectral)
 }
@@ -72,9 +83,14 @@ fn specs_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// Generates the corpus `name` into `scratch/name` and lists its specs;
 /// none (with a message) when the corpus is absent or has errors.
 fn corpus_specs(root: &Path, name: &str, scratch: &Path) -> Result<Vec<PathBuf>, String> {
-    let docs = root.join("../shared/corpus").join(name);
+    let corpora =
+        std::env::var_os(CORPUS_VAR).map_or_else(|| root.join("../shared/corpus"), PathBuf::from);
+    let docs = corpora.join(name);
     if !docs.is_dir() {
-        eprintln!("==> lint: skipping the {name} corpus: {} is absent", docs.display());
+        eprintln!(
+            "==> lint: skipping the {name} corpus: {} is absent",
+            docs.display()
+        );
         return Ok(Vec::new());
     }
     let output = apidoc_pipeline::run(&docs, &|| {})?;

@@ -3,6 +3,7 @@
 //! - `generate`: docs-input/ → generated/ (OpenAPI, Rust SDK crates, findings).
 //! - `check`: regenerates in memory and fails naming every stale file.
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
+//! - `lint`: redocly and spectral on the generated and corpus specs.
 //! - `test`: everything CI runs: Python and Node test tools, `check`, the
 //!   OpenAPI linters, tests, the Prism contract test, clippy, docs.
 //!
@@ -48,6 +49,9 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         iterations: u32,
     },
+    /// Lint the generated specs and those of the corpora in ../shared with
+    /// redocly and spectral (needs `npm ci` first); fails on any error.
+    Lint,
     /// Install the Python and Node test tools, then run `check`, the OpenAPI
     /// linters, every test, clippy and rustdoc with warnings denied: what CI runs.
     Test,
@@ -83,6 +87,7 @@ fn main() -> ExitCode {
         Command::Generate(dirs) => generate(&root, &dirs),
         Command::Check(dirs) => check(&root, &dirs),
         Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
+        Command::Lint => lint::run(&root).map(|()| ExitCode::SUCCESS),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };
     match result {
