@@ -364,7 +364,8 @@ fn split_request_lines(text: &str) -> (Vec<(Method, String)>, Option<&str>) {
     for line in text.split_inclusive('\n') {
         if let Some(request) = sections::example_line(line) {
             lines.push(request);
-        } else if !(line.trim().is_empty() && !lines.is_empty()) {
+        } else if lines.is_empty() || !line.trim().is_empty() {
+            // Blank lines may separate request lines; anything else ends them.
             break;
         }
         body_start += line.len();
