@@ -922,3 +922,46 @@ fn a_null_type_cell_admits_null() {
     assert_eq!(field.ty, TypeRef::Object);
     assert!(field.constraints.nullable.is_some(), "{field:?}");
 }
+
+/// A page in the shape of the OTC ECS action pages, in our own words: one
+/// `<pre>` lists the request under two URL versions, the next `<pre>` holds
+/// the body, and the body table types the only field `Null`.
+const FREEZING_A_MACHINE: &str = r#"<html><body><div>
+<h1 class="topictitle1">Freezing a Machine</h1>
+<div class="section"><h4 class="sectiontitle">URI</h4><p>POST /v2.1/{project_id}/machines/{machine_id}/action</p></div>
+<div class="section"><h4 class="sectiontitle">Request</h4>
+<table><caption><b>Table 2 </b>Request parameters</caption>
+<thead><tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr></thead>
+<tbody><tr><td><p>freeze</p></td><td><p>Yes</p></td><td><p>Null</p></td><td><p>Freezes the machine. The value is null.</p></td></tr></tbody>
+</table></div>
+<div class="section"><h4 class="sectiontitle">Example Request</h4>
+<pre class="screen">POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action
+POST https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action</pre>
+<pre class="screen">{
+    "freeze": null
+}</pre>
+</div>
+</div></body></html>"#;
+
+#[test]
+fn reduced_action_page_gives_both_urls_the_body_and_admits_null() {
+    let blocks = crate::to_blocks(FREEZING_A_MACHINE, crate::Format::Html);
+    let parsed = read_page("ecs/freeze.html", &blocks);
+    let page = read(&parsed);
+    let freeze = Some(r#"{"freeze":null}"#.to_owned());
+    assert_eq!(
+        request_examples(page),
+        [
+            (
+                "https://{endpoint}/v2/{project_id}/machines/{machine_id}/action".to_owned(),
+                freeze.clone()
+            ),
+            (
+                "https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action".to_owned(),
+                freeze
+            ),
+        ]
+    );
+    let field = &page.models[0].fields[0];
+    assert!(field.constraints.nullable.is_some(), "{field:?}");
+}
