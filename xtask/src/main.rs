@@ -4,6 +4,7 @@
 //! - `check`: regenerates in memory and fails naming every stale file.
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
 //! - `lint`: redocly and spectral on the generated and corpus specs.
+//! - `contract`: each generated SDK against Prism mocking its spec.
 //! - `test`: everything CI runs: Python and Node test tools, `check`, the
 //!   OpenAPI linters, tests, the Prism contract test, clippy, docs.
 //!
@@ -52,6 +53,8 @@ enum Command {
     /// Lint the generated specs and those of the corpora in ../shared with
     /// redocly and spectral (needs `npm ci` first); fails on any error.
     Lint,
+    /// Run the Prism contract test of every generated crate (needs `npm ci`).
+    Contract,
     /// Install the Python and Node test tools, then run `check`, the OpenAPI
     /// linters, every test, clippy and rustdoc with warnings denied: what CI runs.
     Test,
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Check(dirs) => check(&root, &dirs),
         Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
         Command::Lint => lint::run(&root).map(|()| ExitCode::SUCCESS),
+        Command::Contract => contract::run(&root).map(|()| ExitCode::SUCCESS),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };
     match result {
