@@ -5,8 +5,10 @@
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
 //! - `diff`: the semantic API changelog between two docs directories
 //!   (or the docs and a git revision's), breaking changes first.
-//! - `test`: everything CI runs: Python test tools, tests, clippy, docs,
-//!   and `check`.
+//! - `lint`: redocly and spectral on the generated and corpus specs.
+//! - `contract`: each generated SDK against Prism mocking its spec.
+//! - `test`: everything CI runs: Python and Node test tools, `check`, the
+//!   OpenAPI linters, tests, the Prism contract test, clippy, docs.
 //!
 //! An error in a page leaves out the operation it concerns: `generate`
 //! writes every other operation (generated/ is still replaced as a whole),
@@ -15,7 +17,9 @@
 //! file is stale.
 
 mod bench;
+mod contract;
 mod diff;
+mod lint;
 mod output;
 mod test;
 
@@ -58,8 +62,13 @@ enum Command {
     /// The API changes between two docs directories, each classified
     /// breaking or not, with the page lines behind them.
     Diff(diff::DiffArgs),
-    /// Install the Python test tools, then run `check`, every test, clippy
-    /// and rustdoc with warnings denied: what CI runs.
+    /// Lint the generated specs and those of the corpora in ../shared with
+    /// redocly and spectral (needs `npm ci` first); fails on any error.
+    Lint,
+    /// Run the Prism contract test of every generated crate (needs `npm ci`).
+    Contract,
+    /// Install the Python and Node test tools, then run `check`, the OpenAPI
+    /// linters, every test, clippy and rustdoc with warnings denied: what CI runs.
     Test,
 }
 
@@ -117,6 +126,8 @@ fn main() -> ExitCode {
         Command::Check(dirs) => check(&root, &dirs),
         Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
         Command::Diff(args) => diff::run(&root, &args),
+        Command::Lint => lint::run(&root).map(|()| ExitCode::SUCCESS),
+        Command::Contract => contract::run(&root).map(|()| ExitCode::SUCCESS),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };
     match result {

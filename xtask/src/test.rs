@@ -25,10 +25,18 @@ pub fn run(root: &Path, check: &dyn Fn() -> Result<ExitCode, String>) -> Result<
         ],
         &[],
     )?;
+    step(
+        "install the OpenAPI tools (package-lock.json)",
+        root,
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        &[],
+    )?;
     eprintln!("==> cargo xtask check");
     if check()? != ExitCode::SUCCESS {
         return Err("generated/ is stale or the pages have errors (see above)".to_owned());
     }
+    crate::lint::run(root)?;
     step(
         "tests",
         root,
@@ -36,6 +44,7 @@ pub fn run(root: &Path, check: &dyn Fn() -> Result<ExitCode, String>) -> Result<
         &["test", "--workspace", "--quiet"],
         &[],
     )?;
+    crate::contract::run(root)?;
     step(
         "clippy",
         root,

@@ -23,6 +23,9 @@
 //!    from the method and path (`PostServersServerIdAction`). Pages named
 //!    after a Chinese title are first given a readable id: the title's
 //!    verb and the path's resource (创建NAT网关 → `CreateNatGateway`).
+//!    Each variant then gets what tells it apart in JSON
+//!    (`BodyVariant::tell`: a key of its own, or its value of a shared
+//!    property such as `action`).
 //! 3. Models of the same name must agree; a table without a Mandatory
 //!    column takes the flags of one that has it.
 //! 4. Within one operation, error responses (status 400 and above) whose
@@ -30,6 +33,11 @@
 //!    allowed values, defaults, bounds; not descriptions) share one model,
 //!    `<OperationId>ErrorBody`; the per-status models go unless something
 //!    else refers to them. Clients get one error type per operation.
+//!
+//! 5. Header rows that authentication fills (`X-Auth-Token`,
+//!    `Authorization`, `X-Sdk-Date`, `X-Security-Token`, and `X-Project-Id`
+//!    where the page ties it to AK/SK) are dropped: the security schemes and
+//!    the SDK's credentials send them, so callers never pass them.
 //!
 //! # Findings
 //!
@@ -51,11 +59,17 @@
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
 //! | `path-param-undocumented` | warning | a `{name}` in a URI without a path parameter (added as a required string) |
 //! | `path-param-unused` | warning | a path parameter no URI contains |
+//! | `path-placeholder-repeated` | warning | a path names one placeholder twice (the later ones are numbered: `{project_id_2}`) |
+//! | `path-placeholder-names` | warning | pages name one position of the same path differently (the name most pages use wins) |
 //! | `example-url-param-spelling` | warning | an example URL spells a path segment differently |
 //! | `example-url-mismatch` | warning | an example URL matches no URI of its method |
 //! | `example-field-undocumented` | warning | an example body field no table defines |
 //! | `example-type-mismatch` | warning | an example value of the wrong JSON kind (or an unexpected `null`) |
+//! | `example-field-missing` | warning | an example body without a mandatory field |
+//! | `example-value-not-allowed` | warning | an example value outside its field's allowed values, range or length |
+//! | `example-not-json` | warning | an example body that is not JSON where a table documents a JSON body |
 //! | `example-status-undocumented` | warning | an example response for an undocumented status |
+//! | `variants-indistinguishable` | warning | request bodies sharing a method and path that no top-level key or property value tells apart (the spec uses `anyOf`) |
 //! | `model-unreferenced` | error | a model nothing refers to |
 //! | `model-undefined` | error | a reference to a model no table defines |
 //! | `status-code-mismatch` | warning | response tables and the Status Codes section list different statuses |
@@ -67,6 +81,7 @@
 //! | `enum-type-mismatch` | error | an allowed value that does not fit its type |
 //! | `duplicate-parameter` | error | the same parameter twice in one operation |
 
+mod auth_headers;
 mod checks;
 mod confine;
 mod error_bodies;
@@ -74,11 +89,13 @@ mod facts;
 mod merge;
 mod pair;
 mod paths;
+mod placeholders;
 mod render;
 mod report;
 #[cfg(test)]
 mod testkit;
 mod types;
+mod variant_tells;
 
 use apidoc_ir::{Diagnostic, Page, Service, ServiceMeta};
 
@@ -93,13 +110,17 @@ pub use report::findings_report;
 /// (file, line) and code.
 pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let mut pages = pages;
+    placeholders::unify_placeholders(&mut pages, &mut diagnostics);
     let (operations, models) = merge::merge_pages(pages, &mut diagnostics);
     let mut service = Service {
         meta,
         operations,
         models,
     };
+    auth_headers::drop_auth_headers(&mut service);
     error_bodies::share_error_bodies(&mut service);
+    variant_tells::tell_variants_apart(&mut service, &mut diagnostics);
     diagnostics.extend(checks::run_all(&service));
     checks::document_missing_path_params(&mut service);
     diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));

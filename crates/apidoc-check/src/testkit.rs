@@ -81,6 +81,7 @@ pub(crate) fn body(name: &str, model: &str, at: Span) -> RequestBody {
             summary: Text::default(),
             schema: TypeRef::Model(model.to_owned()),
             span: at,
+            tell: None,
         }],
     }
 }

@@ -344,6 +344,28 @@ pub struct BodyVariant {
     pub schema: TypeRef,
     /// The caption line of the body table.
     pub span: Span,
+    /// What tells this body from the other variants of its operation, set
+    /// by the checker where the pages give something that does (`None` for
+    /// an operation's only body).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tell: Option<VariantTell>,
+}
+
+/// What a JSON body shows that tells one variant from the others sharing
+/// its method and path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VariantTell {
+    /// A top-level key only this variant has, present in every body of it
+    /// (`lock` in `{"lock": null}`).
+    Key(String),
+    /// A string property every variant has, with this variant's own value
+    /// (`action` = `create`).
+    Value {
+        /// The property's name.
+        property: String,
+        /// This variant's value of it.
+        value: String,
+    },
 }
 
 /// A documented example body.

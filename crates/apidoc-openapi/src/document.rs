@@ -21,7 +21,7 @@ pub fn document(service: &Service) -> OpenAPI {
     let names = ComponentNames::new(service.models.iter().map(|m| m.name.as_str()));
     let schemas = SchemaMapper::new(&names);
     let operations = OperationMapper::new(&schemas);
-    OpenAPI {
+    let mut doc = OpenAPI {
         openapi: OPENAPI_VERSION.to_owned(),
         info: info(&service.meta),
         servers: servers(&service.meta),
@@ -29,7 +29,9 @@ pub fn document(service: &Service) -> OpenAPI {
         components: Some(components(service, &names, &schemas)),
         security: Some(vec![requirement(TOKEN), requirement(AKSK)]),
         ..OpenAPI::default()
-    }
+    };
+    crate::examples::confine_examples(&mut doc);
+    doc
 }
 
 fn info(meta: &ServiceMeta) -> Info {

@@ -13,7 +13,7 @@
 use apidoc_ir::{
     BodyVariant, Constraints, EnumValue, ExampleBody, Fact, Field, Method, Model, Operation,
     ParamLocation, Parameter, RequestBody, RequestExample, Response, ResponseExample, Service,
-    ServiceMeta, Span, StatusCodeDoc, Text, TypeRef, Uri, Value,
+    ServiceMeta, Span, StatusCodeDoc, Text, TypeRef, Uri, Value, VariantTell,
 };
 use serde_json::json;
 
@@ -393,6 +393,7 @@ fn update_service_configs() -> Operation {
                 summary: both("Configuring Tenant Services", "设置租户服务配置"),
                 schema: model_ref("UpdateTenantServiceConfigsRequestBody"),
                 span: span(60),
+                tell: None,
             }],
         }),
         responses: vec![
@@ -526,11 +527,16 @@ fn execute_asset_action() -> Operation {
         location: ParamLocation::Path,
         field: field("asset_id", TypeRef::String, Some(true), en("Asset ID.")),
     };
-    let variant = |name: &str, summary: Text, body: &str| BodyVariant {
+    // The tells the checker derives from the one-value `action` enums.
+    let variant = |name: &str, summary: Text, body: &str, action: &str| BodyVariant {
         name: name.into(),
         summary,
         schema: model_ref(body),
         span: span(30),
+        tell: Some(VariantTell::Value {
+            property: "action".into(),
+            value: action.into(),
+        }),
     };
     Operation {
         parameters: vec![project_id(), asset_id],
@@ -541,11 +547,13 @@ fn execute_asset_action() -> Operation {
                     "RestoreAsset",
                     both("Restoring an Asset", "恢复资产"),
                     "RestoreAssetRequestBody",
+                    "RESTORE",
                 ),
                 variant(
                     "FreezeAsset",
                     en("Freezing an Asset"),
                     "FreezeAssetRequestBody",
+                    "FREEZE",
                 ),
             ],
         }),
@@ -751,6 +759,7 @@ fn update_storage_config() -> Operation {
                 summary: en("Updating Storage Configuration"),
                 schema: model_ref("StorageConfig"),
                 span: span(70),
+                tell: None,
             }],
         }),
         ..storage_operation(

@@ -19,10 +19,13 @@
 //!   the additional paths get an operation id with a suffix naming what
 //!   differs from the primary path (`/v2/...` → `StartServerV2`) and
 //!   `x-alternate-of` naming the primary operation id.
-//! - A request body documented in several shapes is a `oneOf` of plain
-//!   `$ref`s (so generators name the alternatives after the models, and
-//!   validators see ordinary references); `x-variants` lists, in the same
-//!   order, the name and title of the page that documents each shape.
+//! - A request body documented in several shapes is a `oneOf` whose arms
+//!   are `allOf` of the shape's `$ref` and what tells it apart (a required
+//!   key of its own, or its one value of a shared property such as
+//!   `action`), so exactly one arm matches any body; where the checker found
+//!   nothing that tells the shapes apart, an `anyOf` of plain `$ref`s.
+//!   `x-variants` lists, in the same order, the name and title of the page
+//!   that documents each shape.
 //! - A `$ref` that needs a description, default or `nullable` is wrapped in a
 //!   one-element `allOf`, because OpenAPI 3.0 ignores siblings of `$ref`.
 //! - A server variable without a default in the service metadata gets its own
@@ -43,12 +46,16 @@
 //! - `x-missing-model`: a model type no page defines (a free-form object
 //!   stands in for it).
 //! - `x-undocumented: true`: a path placeholder no parameter row documents.
+//! - `x-contradicted-examples` (on a media type): the page's examples that
+//!   its schema rejects, under their names; `examples` keeps only those
+//!   that validate (see `examples.rs`).
 //! - `x-conflicting-operations`: ids of operations left out because another
 //!   operation already took the same path and method.
 //! - Constraints that do not fit the type (a text value in an integer
 //!   enumeration) are written verbatim in an untyped schema.
 
 mod document;
+mod examples;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 mod names;

@@ -5,10 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{
     BodyVariant, Constraints, ExampleBody, Field, ParamLocation, RequestExample, Text, Value,
+    VariantTell,
 };
 use indexmap::IndexMap;
 use openapiv3::{
-    AnySchema, Example, Header, HeaderStyle, MediaType, Parameter, ParameterData,
+    AnySchema, Example, Header, HeaderStyle, MediaType, ObjectType, Parameter, ParameterData,
     ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, RequestBody, Response, Responses,
     Schema, SchemaData, SchemaKind, StatusCode, StringType, Type,
 };
@@ -152,9 +153,13 @@ impl<'a> OperationMapper<'a> {
         }
     }
 
-    /// The body shapes as a `oneOf` of their plain schemas, with
-    /// `x-variants` naming each shape in the same order (a `$ref` cannot
-    /// carry a title itself).
+    /// The body shapes with `x-variants` naming each shape in order (a
+    /// `$ref` cannot carry a title itself). Where every variant has a tell
+    /// ([`apidoc_ir::VariantTell`]) they are a `oneOf` whose arms require
+    /// it (`allOf` of the model and `required: [key]`, or the shared
+    /// property's one value as an `enum`), so exactly one arm matches any
+    /// body; otherwise an `anyOf` of the plain schemas (the checker reports
+    /// that nothing tells them apart).
     fn one_of(&self, variants: &[BodyVariant]) -> Schema {
         let described = variants
             .iter()
@@ -175,14 +180,27 @@ impl<'a> OperationMapper<'a> {
         schema_data
             .extensions
             .insert("x-variants".to_owned(), Value::Array(described));
-        Schema {
-            schema_data,
-            schema_kind: SchemaKind::OneOf {
-                one_of: variants
+        let told: Option<Vec<ReferenceOr<Schema>>> = variants
+            .iter()
+            .map(|variant| {
+                Some(told_arm(
+                    self.body_schema(&variant.schema),
+                    variant.tell.as_ref()?,
+                ))
+            })
+            .collect();
+        let schema_kind = match told {
+            Some(one_of) => SchemaKind::OneOf { one_of },
+            None => SchemaKind::AnyOf {
+                any_of: variants
                     .iter()
                     .map(|variant| self.body_schema(&variant.schema))
                     .collect(),
             },
+        };
+        Schema {
+            schema_data,
+            schema_kind,
         }
     }
 
@@ -304,6 +322,49 @@ impl<'a> OperationMapper<'a> {
             extensions,
         }
     }
+}
+
+/// A `oneOf` arm: the variant's schema and what tells it apart.
+fn told_arm(schema: ReferenceOr<Schema>, tell: &VariantTell) -> ReferenceOr<Schema> {
+    let mut object = ObjectType::default();
+    match tell {
+        VariantTell::Key(key) => {
+            // Named among the properties too: `required` alone reads as a
+            // typo to linters; `{}` adds nothing to the model's own schema.
+            let any = Box::new(Schema {
+                schema_data: SchemaData::default(),
+                schema_kind: SchemaKind::Any(AnySchema::default()),
+            });
+            object
+                .properties
+                .insert(key.clone(), ReferenceOr::Item(any));
+            object.required.push(key.clone());
+        }
+        VariantTell::Value { property, value } => {
+            let only = StringType {
+                enumeration: vec![Some(value.clone())],
+                ..StringType::default()
+            };
+            let only = Schema {
+                schema_data: SchemaData::default(),
+                schema_kind: SchemaKind::Type(Type::String(only)),
+            };
+            object
+                .properties
+                .insert(property.clone(), ReferenceOr::Item(Box::new(only)));
+            object.required.push(property.clone());
+        }
+    }
+    let tell = Schema {
+        schema_data: SchemaData::default(),
+        schema_kind: SchemaKind::Type(Type::Object(object)),
+    };
+    ReferenceOr::Item(Schema {
+        schema_data: SchemaData::default(),
+        schema_kind: SchemaKind::AllOf {
+            all_of: vec![schema, ReferenceOr::Item(tell)],
+        },
+    })
 }
 
 /// Headers OpenAPI 3.0.3 says a header parameter SHALL NOT define

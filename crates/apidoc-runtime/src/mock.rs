@@ -115,6 +115,33 @@ pub async fn exchange<C, T>(
     result
 }
 
+/// The environment variable naming the base URL of a mock server that
+/// serves the service's OpenAPI spec (Prism, started by `cargo xtask test`)
+/// for the generated contract tests.
+pub const CONTRACT_URL_VAR: &str = "APIDOC_CONTRACT_URL";
+
+/// The SDK client that `sdk_client` wraps around a runtime [`Client`] of
+/// the spec's mock server at `$APIDOC_CONTRACT_URL`, with [`PROJECT_ID`]
+/// and the [`TOKEN`] credentials (the spec's `token` security scheme).
+///
+/// # Panics
+///
+/// When the variable is unset or the client does not build: the contract
+/// tests are `#[ignore]`d and meant to be run by `cargo xtask test`.
+#[track_caller]
+pub fn contract_client<C>(sdk_client: impl FnOnce(Client) -> C) -> C {
+    let url = std::env::var(CONTRACT_URL_VAR).unwrap_or_else(|_| {
+        panic!("{CONTRACT_URL_VAR} names no mock server of the spec; `cargo xtask test` starts one")
+    });
+    let client = Client::builder()
+        .endpoint(url)
+        .project_id(PROJECT_ID)
+        .credentials(Credentials::token(TOKEN))
+        .build()
+        .expect("the client builds");
+    sdk_client(client)
+}
+
 /// Matches a request whose query holds exactly these pairs, in any order.
 pub fn query_is(expected: &'static [(&'static str, &'static str)]) -> impl Match {
     move |request: &Request| {

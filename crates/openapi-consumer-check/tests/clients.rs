@@ -39,38 +39,24 @@ fn assert_sent<T, E: std::fmt::Debug>(
 fn metastudio_client_has_every_operation() {
     with_crypto_provider();
     let client = metastudio::Client::new(CLOSED_PORT);
-    let token = Some("token");
     assert_sent(client.querying_tenant_personalized_notifications(
         "project",
         std::num::NonZeroU32::new(10),
         Some(0),
         metastudio::types::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
-        token,
-        None,
-        None,
     ));
-    assert_sent(
-        client
-            .querying_tenant_personalized_configurations("project", None, None, token, None, None),
-    );
+    assert_sent(client.querying_tenant_personalized_configurations("project", None, None));
     let body = metastudio::types::UpdateTenantServiceConfigsRequestBody {
         is_ai_mark_on: true,
         ..Default::default()
     };
-    assert_sent(client.update_tenant_service_configs("project", token, None, None, &body));
+    assert_sent(client.update_tenant_service_configs("project", &body));
 }
 
 #[test]
 fn codearts_repo_client_has_every_operation() {
     with_crypto_provider();
     let client = codearts_repo::Client::new(CLOSED_PORT);
-    let token = codearts_repo::types::ObtainingTenantSettingsXAuthToken::try_from("token")
-        .expect("a token within the documented 1 to 100,000 characters");
-    assert_sent(client.obtaining_tenant_settings(None, &token));
-}
-
-#[test]
-fn codearts_repo_client_enforces_the_documented_token_length() {
-    // minLength: 1 in the spec became a checked newtype.
-    assert!(codearts_repo::types::ObtainingTenantSettingsXAuthToken::try_from("").is_err());
+    // X-Auth-Token is no parameter: the token security scheme covers it.
+    assert_sent(client.obtaining_tenant_settings(None));
 }

@@ -94,6 +94,12 @@ impl Reader<'_> {
         out
     }
 
+    /// The example requests. A request line (`POST https://{endpoint}/x`),
+    /// as a paragraph or as a line of a code block, starts an example; the
+    /// body that follows (the rest of that code block, or the next code
+    /// block) belongs to every request line written since the last body, so
+    /// a block listing one request under two URLs gives both the body and a
+    /// URL line is never mistaken for a body.
     fn request_examples(
         &self,
         placed: &[Placed<'_>],
@@ -101,6 +107,8 @@ impl Reader<'_> {
     ) -> Vec<RequestExample> {
         let mut out: Vec<RequestExample> = Vec::new();
         let mut pending: Vec<&str> = Vec::new();
+        // Index in `out` of the first request line still waiting for a body.
+        let mut open = 0;
         for p in placed
             .iter()
             .filter(|p| p.section == Section::ExampleRequest)
@@ -115,28 +123,29 @@ impl Reader<'_> {
                     None => pending.push(text),
                 },
                 BlockKind::Code { text, .. } => {
-                    let mut lines = text.splitn(2, '\n');
-                    let first = lines.next().unwrap_or("");
-                    if let Some((method, url)) = sections::example_line(first) {
-                        let mut example = self.request_example(method, url, &mut pending, span);
-                        example.body = lines
-                            .next()
-                            .filter(|b| !b.trim().is_empty())
-                            .map(example_body);
-                        out.push(example);
-                    } else if let Some(last) = out.last_mut().filter(|e| e.body.is_none()) {
-                        last.body = Some(example_body(text));
-                    } else {
+                    let (lines, body) = split_request_lines(text);
+                    for (method, url) in lines {
+                        out.push(self.request_example(method, url, &mut pending, span.clone()));
+                    }
+                    let Some(body) = body else { continue };
+                    if open == out.len() {
                         let primary = operation.primary();
-                        let mut example = self.request_example(
+                        out.push(self.request_example(
                             primary.method,
                             primary.path.clone(),
                             &mut pending,
                             span,
-                        );
-                        example.body = Some(example_body(text));
-                        out.push(example);
+                        ));
                     }
+                    let body = example_body(body);
+                    let method = out[out.len() - 1].method;
+                    for example in out[open..]
+                        .iter_mut()
+                        .filter(|e| e.method == method && e.body.is_none())
+                    {
+                        example.body = Some(body.clone());
+                    }
+                    open = out.len();
                 }
                 _ => {}
             }
@@ -353,6 +362,25 @@ fn error_statuses(placed: &[Placed<'_>], operation: &Operation) -> Vec<u16> {
         .filter(|status| *status >= 400)
         .collect();
     statuses.into_iter().collect()
+}
+
+/// The request lines at the top of a code block (blank lines between them
+/// allowed) and the body below them, if any text other than blank lines
+/// remains.
+fn split_request_lines(text: &str) -> (Vec<(Method, String)>, Option<&str>) {
+    let mut lines = Vec::new();
+    let mut body_start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(request) = sections::example_line(line) {
+            lines.push(request);
+        } else if lines.is_empty() || !line.trim().is_empty() {
+            // Blank lines may separate request lines; anything else ends them.
+            break;
+        }
+        body_start += line.len();
+    }
+    let body = &text[body_start..];
+    (lines, Some(body).filter(|body| !body.trim().is_empty()))
 }
 
 /// A JSON body where the text parses as JSON, the text itself otherwise.

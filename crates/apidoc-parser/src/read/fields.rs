@@ -69,6 +69,10 @@ impl Reader<'_> {
             .as_deref()
             .and_then(|m| self.mandatory(m, &span));
         let mut constraints = prose::constraints(&row.prose, &ty, self.file);
+        if is_null_type(row.type_text.as_deref()) {
+            // A Type cell `Null`: the value sent is `null` itself.
+            constraints.nullable.get_or_insert_with(|| span.clone());
+        }
         if self.lang == Lang::Zh {
             for value in &mut constraints.enum_values {
                 value.description = Text {
@@ -230,6 +234,11 @@ fn missing_cell(span: Span, column: &str, outcome: &str, row: &Row<'_>) -> Diagn
         format!("{column} missing: {outcome}"),
     )
     .with_help("every row needs a value in each of the table's fixed columns")
+}
+
+/// A Type cell that names JSON `null` as the field's type (`Null`, `null`).
+fn is_null_type(type_text: Option<&str>) -> bool {
+    type_text.is_some_and(|text| text.trim().eq_ignore_ascii_case("null"))
 }
 
 #[cfg(test)]

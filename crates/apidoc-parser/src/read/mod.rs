@@ -621,6 +621,7 @@ impl Reader<'_> {
             summary: summary.clone(),
             schema: tables.maps.get(&index).cloned().unwrap_or(model),
             span: self.span(t.line),
+            tell: None,
         };
         let alternatives = alternative_bodies(tables, id).map(|(i, name, number)| BodyVariant {
             name: format!("{id}{number}"),
@@ -634,6 +635,7 @@ impl Reader<'_> {
                 .cloned()
                 .unwrap_or_else(|| TypeRef::Model(name.to_owned())),
             span: self.span(tables[i].line),
+            tell: None,
         });
         let mut variants = vec![first];
         variants.extend(alternatives);

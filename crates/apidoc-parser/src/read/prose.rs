@@ -485,6 +485,12 @@ fn accepts_enum(ty: &TypeRef) -> bool {
 }
 
 fn push_enum(out: &mut Constraints, raw: &str, description: Text, ty: &TypeRef, span: &Span) {
+    if let Some(alternatives) = flag_spellings(raw) {
+        for alternative in alternatives {
+            push_enum(out, alternative, description.clone(), ty, span);
+        }
+        return;
+    }
     if raw.eq_ignore_ascii_case("null") {
         out.nullable.get_or_insert_with(|| span.clone());
         return;
@@ -497,6 +503,21 @@ fn push_enum(out: &mut Constraints, raw: &str, description: Text, ty: &TypeRef, 
             span: span.clone(),
         });
     }
+}
+
+/// "0/false", "1/true", "yes/1": one option written in two notations,
+/// each of which the field accepts, so each is an enum value of its own.
+/// Only numbers and boolean words split: "application/json" or "x86/arm"
+/// stay whole, as a slash inside a name is part of it.
+fn flag_spellings(raw: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = raw.split('/').map(str::trim).collect();
+    let is_flag = |part: &&str| {
+        part.parse::<f64>().is_ok()
+            || ["true", "false", "yes", "no", "on", "off"]
+                .iter()
+                .any(|word| part.eq_ignore_ascii_case(word))
+    };
+    (parts.len() > 1 && parts.iter().all(is_flag)).then_some(parts)
 }
 
 fn set_default(out: &mut Constraints, raw: &str, ty: &TypeRef, span: &Span) {
@@ -693,6 +714,25 @@ mod tests {
         let values: Vec<_> = c.enum_values.iter().map(|e| e.value.clone()).collect();
         assert_eq!(values, [Value::from("KMS"), Value::from("normal")]);
         assert!(c.nullable.is_some());
+    }
+
+    #[test]
+    fn two_notations_of_one_option_are_two_values() {
+        let c = read(
+            &[
+                "Whether the item is marked. Options:",
+                "• 0/false: not marked",
+                "• 1/true: marked",
+                "• application/json: a slash inside a name stays",
+            ],
+            TypeRef::String,
+        );
+        let values: Vec<_> = c.enum_values.iter().map(|e| e.value.clone()).collect();
+        assert_eq!(
+            values,
+            ["0", "false", "1", "true", "application/json"].map(Value::from)
+        );
+        assert_eq!(c.enum_values[3].description.en.as_deref(), Some("marked"));
     }
 
     #[test]

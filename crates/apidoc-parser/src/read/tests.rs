@@ -907,3 +907,108 @@ fn type_cells_name_models_with_colons_and_dots() {
     );
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
 }
+
+/// Bodies and URLs of a page's example requests, in order.
+fn request_examples(page: &Page) -> Vec<(String, Option<String>)> {
+    page.operation
+        .request_examples
+        .iter()
+        .map(|e| {
+            let body = e.body.as_ref().map(|body| match body {
+                apidoc_ir::ExampleBody::Json(value) => value.to_string(),
+                apidoc_ir::ExampleBody::Text(text) => format!("text: {text}"),
+            });
+            (e.url.clone(), body)
+        })
+        .collect()
+}
+
+#[test]
+fn request_lines_in_a_code_block_are_examples_and_the_next_block_their_body() {
+    let parsed = page(
+        "POST /v2/{project_id}/machines/{machine_id}/action",
+        vec![
+            heading(4, "Example Request"),
+            code(
+                "POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action\n\n\
+                 POST https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action",
+            ),
+            code(r#"{"freeze": null}"#),
+            code(
+                "POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action\n{\"thaw\": {}}",
+            ),
+        ],
+    );
+    let v2 = "https://{endpoint}/v2/{project_id}/machines/{machine_id}/action";
+    let v21 = "https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action";
+    let freeze = Some(r#"{"freeze":null}"#.to_owned());
+    assert_eq!(
+        request_examples(read(&parsed)),
+        [
+            (v2.to_owned(), freeze.clone()),
+            (v21.to_owned(), freeze),
+            (v2.to_owned(), Some(r#"{"thaw":{}}"#.to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn a_null_type_cell_admits_null() {
+    let parsed = page(
+        "POST /v1/machines/{machine_id}/action",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request body parameters",
+                &[BODY, &["freeze", "Yes", "Null", "Freezes the machine."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let field = &page.models[0].fields[0];
+    assert_eq!(field.ty, TypeRef::Object);
+    assert!(field.constraints.nullable.is_some(), "{field:?}");
+}
+
+/// A page in the shape of the OTC ECS action pages, in our own words: one
+/// `<pre>` lists the request under two URL versions, the next `<pre>` holds
+/// the body, and the body table types the only field `Null`.
+const FREEZING_A_MACHINE: &str = r#"<html><body><div>
+<h1 class="topictitle1">Freezing a Machine</h1>
+<div class="section"><h4 class="sectiontitle">URI</h4><p>POST /v2.1/{project_id}/machines/{machine_id}/action</p></div>
+<div class="section"><h4 class="sectiontitle">Request</h4>
+<table><caption><b>Table 2 </b>Request parameters</caption>
+<thead><tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr></thead>
+<tbody><tr><td><p>freeze</p></td><td><p>Yes</p></td><td><p>Null</p></td><td><p>Freezes the machine. The value is null.</p></td></tr></tbody>
+</table></div>
+<div class="section"><h4 class="sectiontitle">Example Request</h4>
+<pre class="screen">POST https://{endpoint}/v2/{project_id}/machines/{machine_id}/action
+POST https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action</pre>
+<pre class="screen">{
+    "freeze": null
+}</pre>
+</div>
+</div></body></html>"#;
+
+#[test]
+fn reduced_action_page_gives_both_urls_the_body_and_admits_null() {
+    let blocks = crate::to_blocks(FREEZING_A_MACHINE, crate::Format::Html);
+    let parsed = read_page("ecs/freeze.html", &blocks);
+    let page = read(&parsed);
+    let freeze = Some(r#"{"freeze":null}"#.to_owned());
+    assert_eq!(
+        request_examples(page),
+        [
+            (
+                "https://{endpoint}/v2/{project_id}/machines/{machine_id}/action".to_owned(),
+                freeze.clone()
+            ),
+            (
+                "https://{endpoint}/v2.1/{project_id}/machines/{machine_id}/action".to_owned(),
+                freeze
+            ),
+        ]
+    );
+    let field = &page.models[0].fields[0];
+    assert!(field.constraints.nullable.is_some(), "{field:?}");
+}

@@ -60,6 +60,7 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
         .iter()
         .map(|operation| operation_test(plan, &mut uses, &mut names, operation))
         .collect();
+    let contract = contract_tests(plan, &mut uses);
     let mut doc = Doc::with_summary(format!(
         "Every operation of the {} API against a mock server on 127.0.0.1.",
         plan.title
@@ -72,9 +73,70 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
          expected method, path, query, headers, body and authentication; it computes the \
          AK/SK signature again from what it received.",
     );
+    doc.paragraph(
+        "The `contract` module calls every operation once more, against a mock server of the \
+         crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each \
+         request against the spec); the answer must decode.",
+    );
     let doc = doc.inner_attrs();
     let helpers = helpers::helper_items(plan, &uses);
-    quote!(#doc #helpers #tests)
+    quote!(#doc #helpers #tests #contract)
+}
+
+/// `mod contract`: one ignored test per operation that sends the same
+/// request as its mock-server test to the server at
+/// `$APIDOC_CONTRACT_URL` (a mock server of the spec) and expects an
+/// answer that decodes. Operations whose path cannot be filled are left
+/// out, as their mock-server tests are ignored.
+fn contract_tests(plan: &Plan, uses: &mut Uses) -> TokenStream {
+    let mut names = Scope::new(Case::Snake);
+    names.reserve("contract_client");
+    let client = &plan.client;
+    let tests: TokenStream = plan
+        .operations
+        .iter()
+        .filter_map(|operation| {
+            let request = request_case(plan, uses, operation);
+            if !request.unfilled.is_empty() {
+                return None;
+            }
+            let name = names.ident(&serde_name(&operation.method), "operation");
+            let (lets, build, call) = (&request.lets, &request.build, &operation.method);
+            let doc = Doc::with_summary(format!(
+                "{} under the spec's mock server.",
+                code(&operation.operation.id)
+            ))
+            .attrs();
+            Some(quote! {
+                #doc
+                #[tokio::test]
+                #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
+                async fn #name() {
+                    #lets
+                    let request = #build;
+                    contract_client(#client::new)
+                        .#call(request)
+                        .await
+                        .expect("the spec's mock server accepts the request and its answer decodes");
+                }
+            })
+        })
+        .collect();
+    let doc =
+        Doc::with_summary("Every operation against a mock server of the crate's OpenAPI spec.")
+            .inner_attrs();
+    quote! {
+        mod contract {
+            #doc
+            #![allow(
+                unused_variables,
+                reason = "the requests are built as in the mock-server tests, with the body they expect on the wire"
+            )]
+            use super::*;
+            use apidoc_runtime::mock::contract_client;
+            #tests
+        }
+    }
 }
 
 /// The test of one operation.
@@ -209,16 +271,23 @@ mod tests {
     }
 
     #[test]
-    fn every_operation_gets_one_test() {
+    fn every_operation_gets_one_test_and_one_contract_test() {
         for service in [metastudio(), awkward()] {
             let text = file(&service);
+            let (own, contract) = text.split_once("mod contract").expect("a contract module");
+            for part in [own, contract] {
+                assert_eq!(
+                    part.matches("#[tokio::test]").count(),
+                    service.operations.len(),
+                    "{}",
+                    service.meta.name
+                );
+            }
+            assert!(!own.contains("#[ignore"), "{text}");
             assert_eq!(
-                text.matches("#[tokio::test]").count(),
-                service.operations.len(),
-                "{}",
-                service.meta.name
+                contract.matches("#[ignore").count(),
+                service.operations.len()
             );
-            assert!(!text.contains("#[ignore"), "{text}");
         }
     }
 
@@ -234,13 +303,19 @@ mod tests {
             .parameters
             .retain(|param| param.field.name != "server_group_id");
         let text = file(&service);
+        let (own, contract) = text.split_once("mod contract").expect("a contract module");
         assert!(
-            text.contains(
+            own.contains(
                 "#[ignore = \"no documented parameter fills {server_group_id} in the path, so the SDK cannot call it\"]"
             ),
             "{text}"
         );
-        assert_eq!(text.matches("#[ignore").count(), 1);
+        assert_eq!(own.matches("#[ignore").count(), 1);
+        assert_eq!(
+            contract.matches("#[tokio::test]").count(),
+            service.operations.len() - 1,
+            "the contract test of an operation the SDK cannot call is left out"
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Every operation of the CodeArts Repo API against a mock server on 127.0.0.1.
 //!
 //! Each test builds the request from the page's example (or from values built from the tables) and calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
+//!
+//! The `contract` module calls every operation once more, against a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each request against the spec); the answer must decode.
 
 use apidoc_runtime::mock::wiremock::Mock;
 use apidoc_runtime::mock::wiremock::matchers::{method, path};
@@ -62,4 +64,26 @@ async fn obtaining_tenant_settings() {
         Some("DEV.00000003"),
         Some("Authentication information expired."),
     );
+}
+mod contract {
+    //! Every operation against a mock server of the crate's OpenAPI spec.
+
+    #![allow(
+        unused_variables,
+        reason = "the requests are built as in the mock-server tests, with the body they expect on the wire"
+    )]
+    use super::*;
+    use apidoc_runtime::mock::contract_client;
+
+    /// `ObtainingTenantSettings` under the spec's mock server.
+    #[tokio::test]
+    #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
+    async fn obtaining_tenant_settings() {
+        let request = operations::ObtainingTenantSettingsRequest::new()
+            .project_id("0123456789abcdef0123456789abcdef");
+        contract_client(CodeartsRepoClient::new)
+            .obtaining_tenant_settings(request)
+            .await
+            .expect("the spec's mock server accepts the request and its answer decodes");
+    }
 }

@@ -3,6 +3,8 @@
 //! Every operation of the MetaStudio API against a mock server on 127.0.0.1.
 //!
 //! Each test builds the request from the page's example (or from values built from the tables) and calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
+//!
+//! The `contract` module calls every operation once more, against a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each request against the spec); the answer must decode.
 
 use apidoc_runtime::mock::wiremock::Mock;
 use apidoc_runtime::mock::wiremock::matchers::{body_json, header, method, path};
@@ -192,4 +194,62 @@ async fn querying_tenant_personalized_configurations() {
         )
         .await;
     assert_api_error(error, 401, Some("MSS.00000001"), Some("Unauthorized"));
+}
+mod contract {
+    //! Every operation against a mock server of the crate's OpenAPI spec.
+
+    #![allow(
+        unused_variables,
+        reason = "the requests are built as in the mock-server tests, with the body they expect on the wire"
+    )]
+    use super::*;
+    use apidoc_runtime::mock::contract_client;
+
+    /// `QueryingTenantPersonalizedNotifications` under the spec's mock server.
+    #[tokio::test]
+    #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
+    async fn querying_tenant_personalized_notifications() {
+        let request = operations::QueryingTenantPersonalizedNotificationsRequest::new(
+                operations::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
+            )
+            .limit(10)
+            .offset(0);
+        contract_client(MetastudioClient::new)
+            .querying_tenant_personalized_notifications(request)
+            .await
+            .expect("the spec's mock server accepts the request and its answer decodes");
+    }
+
+    /// `UpdateTenantServiceConfigs` under the spec's mock server.
+    #[tokio::test]
+    #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
+    async fn update_tenant_service_configs() {
+        let body = json(
+            r#"{
+  "sub_account_control_config": {
+    "separately_controlled": true,
+    "sub_account_type": "IAM_USER"
+  }
+}"#,
+        );
+        let request = operations::UpdateTenantServiceConfigsRequest::new()
+            .body(from_json(&body));
+        contract_client(MetastudioClient::new)
+            .update_tenant_service_configs(request)
+            .await
+            .expect("the spec's mock server accepts the request and its answer decodes");
+    }
+
+    /// `QueryingTenantPersonalizedConfigurations` under the spec's mock server.
+    #[tokio::test]
+    #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
+    async fn querying_tenant_personalized_configurations() {
+        let request = operations::QueryingTenantPersonalizedConfigurationsRequest::new()
+            .limit(10)
+            .offset(0);
+        contract_client(MetastudioClient::new)
+            .querying_tenant_personalized_configurations(request)
+            .await
+            .expect("the spec's mock server accepts the request and its answer decodes");
+    }
 }
