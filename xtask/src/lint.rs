@@ -1,5 +1,5 @@
 //! The OpenAPI linters of `cargo xtask test`: redocly (`recommended`, from
-//! `redocly.yaml`) and spectral (`spectral:oas`, from `.spectral.yaml`), both
+//! `redocly.yaml`) and spectral (`spectral:oas`, from `.spectral.js`), both
 //! pinned by `package.json` + `package-lock.json` and installed by `npm ci`.
 //!
 //! They lint `generated/openapi/*.yaml` and the specs of the real-page
@@ -43,7 +43,7 @@ fn lint(root: &Path, specs: &[PathBuf]) -> Result<(), String> {
     let mut spectral = vec![
         "lint",
         "--ruleset",
-        ".spectral.yaml",
+        ".spectral.js",
         "--fail-severity",
         "error",
     ];
