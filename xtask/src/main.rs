@@ -3,12 +3,15 @@
 //! - `generate`: docs-input/ → generated/ (OpenAPI, Rust SDK crates, findings).
 //! - `check`: regenerates in memory and fails naming every stale file.
 //! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
+//! - `bench-sdk`: times the debug and release builds of one generated SDK
+//!   crate against progenitor's client of the same OpenAPI document.
 //! - `test`: everything CI runs: Python test tools, tests, clippy, docs,
 //!   and `check`.
 //!
 //! Errors in the pages stop `generate` before anything is written.
 
 mod bench;
+mod bench_sdk;
 mod output;
 mod test;
 
@@ -46,6 +49,23 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         iterations: u32,
     },
+    /// Time the debug and release builds of one service's generated SDK
+    /// crate and of progenitor's client of the same spec (slow: minutes).
+    BenchSdk {
+        /// The docs directory: one folder per service.
+        #[arg(long, default_value = "docs-input")]
+        docs: PathBuf,
+        /// The service (folder name) to generate and build.
+        #[arg(long)]
+        service: String,
+        /// The scratch workspace, kept between runs so that dependencies
+        /// stay built [default: <temp dir>/apidoc-bench-sdk].
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Timed builds per crate and profile; the fastest counts.
+        #[arg(long, default_value_t = 1)]
+        runs: u32,
+    },
     /// Install the Python test tools, then run `check`, every test, clippy
     /// and rustdoc with warnings denied: what CI runs.
     Test,
@@ -81,6 +101,18 @@ fn main() -> ExitCode {
         Command::Generate(dirs) => generate(&root, &dirs),
         Command::Check(dirs) => check(&root, &dirs),
         Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
+        Command::BenchSdk {
+            docs,
+            service,
+            dir,
+            runs,
+        } => bench_sdk::run(&bench_sdk::Options {
+            root: &root,
+            docs: &root.join(docs),
+            service: &service,
+            dir: &dir.unwrap_or_else(|| std::env::temp_dir().join("apidoc-bench-sdk")),
+            runs,
+        }),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };
     match result {

@@ -79,36 +79,65 @@ impl Output {
 }
 
 /// Runs the pipeline over `docs`. `on_page` is called once per page parsed
-/// (for progress display), from any thread.
+/// (for progress display), from any thread. Services are processed in
+/// parallel and collected in docs order, so the output does not depend on
+/// scheduling.
 pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     let inputs = load_docs(docs)?;
+    let runs: Vec<ServiceRun> = inputs
+        .into_par_iter()
+        .map(|input| run_service(input, on_page))
+        .collect();
     let mut output = Output::default();
-    for input in inputs {
-        let parsed = parse_pages(&input, on_page);
-        let mut stats = Stats {
-            pages: parsed.len(),
-            bytes: input.pages.iter().map(|p| p.size).sum(),
-            ..Stats::default()
-        };
-        let mut pages: Vec<Page> = Vec::new();
-        for result in parsed {
-            output.diagnostics.extend(result.diagnostics);
-            pages.extend(result.page);
-        }
-        stats.api_pages = pages.len();
-        output.diagnostics.extend(input.diagnostics);
-        let (service, diagnostics) = apidoc_check::build_service(input.meta, pages);
-        output.diagnostics.extend(diagnostics);
-        count(&service, &mut stats);
-        output.stats.push((service.meta.name.clone(), stats));
-        emit(&service, &mut output.files);
-        output.services.push(service);
+    for run in runs {
+        output.diagnostics.extend(run.diagnostics);
+        output
+            .stats
+            .push((run.service.meta.name.clone(), run.stats));
+        output.files.extend(run.files);
+        output.services.push(run.service);
     }
     output.files.insert(
         "FINDINGS.md".to_owned(),
         apidoc_check::findings_report(&output.diagnostics),
     );
     Ok(output)
+}
+
+/// What one service contributes to the [`Output`].
+struct ServiceRun {
+    diagnostics: Vec<Diagnostic>,
+    stats: Stats,
+    files: BTreeMap<String, String>,
+    service: Service,
+}
+
+/// Parses, merges, checks and emits one service.
+fn run_service(input: ServiceInput, on_page: &(dyn Fn() + Sync)) -> ServiceRun {
+    let parsed = parse_pages(&input, on_page);
+    let mut stats = Stats {
+        pages: parsed.len(),
+        bytes: input.pages.iter().map(|p| p.size).sum(),
+        ..Stats::default()
+    };
+    let mut diagnostics = Vec::new();
+    let mut pages: Vec<Page> = Vec::new();
+    for result in parsed {
+        diagnostics.extend(result.diagnostics);
+        pages.extend(result.page);
+    }
+    stats.api_pages = pages.len();
+    diagnostics.extend(input.diagnostics);
+    let (service, check_diagnostics) = apidoc_check::build_service(input.meta, pages);
+    diagnostics.extend(check_diagnostics);
+    count(&service, &mut stats);
+    let files = emit(&service);
+    ServiceRun {
+        diagnostics,
+        stats,
+        files,
+        service,
+    }
 }
 
 /// Parses one service's pages in parallel, keeping page order. Each page
@@ -143,15 +172,20 @@ fn read_and_parse(page: &PageFile) -> apidoc_parser::Parsed {
     }
 }
 
-fn emit(service: &Service, files: &mut BTreeMap<String, String>) {
+/// The OpenAPI document and the Rust crate of `service`, emitted in
+/// parallel.
+fn emit(service: &Service) -> BTreeMap<String, String> {
     let name = &service.meta.name;
-    files.insert(
-        format!("openapi/{name}.yaml"),
-        apidoc_openapi::emit(service),
+    let (openapi, rust) = rayon::join(
+        || apidoc_openapi::emit(service),
+        || apidoc_rust::emit(service, RUNTIME_PATH),
     );
-    for (path, content) in apidoc_rust::emit(service, RUNTIME_PATH) {
-        files.insert(format!("rust/{name}/{path}"), content);
-    }
+    let mut files: BTreeMap<String, String> = rust
+        .into_iter()
+        .map(|(path, content)| (format!("rust/{name}/{path}"), content))
+        .collect();
+    files.insert(format!("openapi/{name}.yaml"), openapi);
+    files
 }
 
 fn count(service: &Service, stats: &mut Stats) {

@@ -4,7 +4,7 @@
 //! [`validate`] helpers generated code calls before sending.
 //!
 //! Generated operations build an [`OperationRequest`], hand it to
-//! [`Client::send`], and turn the [`RawResponse`] into a typed value with
+//! [`Client::call`] (the boxed form of [`Client::send`]), and turn the [`RawResponse`] into a typed value with
 //! [`RawResponse::json`] or into an [`Error::Api`] with
 //! [`RawResponse::into_api_error`].
 //!
@@ -43,6 +43,7 @@ mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod nullable;
+mod operation;
 mod request;
 mod response;
 pub mod signer;
@@ -54,6 +55,7 @@ pub use client::{Client, ClientBuilder};
 pub use credentials::Credentials;
 pub use error::{ApiError, Error};
 pub use nullable::Nullable;
+pub use operation::Pending;
 pub use request::OperationRequest;
 pub use reqwest::Method;
 pub use reqwest::header::HeaderMap;

@@ -66,8 +66,7 @@ impl CodeartsRepoClient {
         crate::operations::ObtainingTenantSettingsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
-        let raw = self.client.send(request.into_operation()?).await?;
+        let raw = self.client.call(request.into_operation()).await?;
         crate::operations::ObtainingTenantSettingsResponse::from_raw(raw)
     }
 }

@@ -70,8 +70,7 @@ impl MetastudioClient {
         crate::operations::QueryingTenantPersonalizedNotificationsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
-        let raw = self.client.send(request.into_operation()?).await?;
+        let raw = self.client.call(request.into_operation()).await?;
         crate::operations::QueryingTenantPersonalizedNotificationsResponse::from_raw(raw)
     }
 
@@ -111,8 +110,7 @@ impl MetastudioClient {
         crate::operations::UpdateTenantServiceConfigsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
-        let raw = self.client.send(request.into_operation()?).await?;
+        let raw = self.client.call(request.into_operation()).await?;
         crate::operations::UpdateTenantServiceConfigsResponse::from_raw(raw)
     }
 
@@ -148,8 +146,7 @@ impl MetastudioClient {
         crate::operations::QueryingTenantPersonalizedConfigurationsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
-        let raw = self.client.send(request.into_operation()?).await?;
+        let raw = self.client.call(request.into_operation()).await?;
         crate::operations::QueryingTenantPersonalizedConfigurationsResponse::from_raw(
             raw,
         )
