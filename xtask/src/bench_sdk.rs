@@ -78,8 +78,12 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
     write_workspace(options.root, dir)?;
     let sdk_package = format!("{}-sdk", options.service);
     eprintln!("building dependencies in {} ...", dir.display());
+    // Each package alone, as it is timed: a workspace build unifies
+    // features differently and would leave dependencies to rebuild.
     for release in [false, true] {
-        cargo_build(dir, None, release)?;
+        for package in [sdk_package.as_str(), PROGENITOR_PACKAGE] {
+            cargo_build(dir, package, release)?;
+        }
     }
     println!(
         "{:<24} {:>8} {:>10} {:>10}",
@@ -214,20 +218,16 @@ fn progenitor_client(root: &Path, spec_dir: &Path, service: &str) -> Result<Stri
     ))
 }
 
-/// `cargo build` in the scratch workspace: every package when `package` is
-/// `None`.
-fn cargo_build(dir: &Path, package: Option<&str>, release: bool) -> Result<(), String> {
+/// `cargo build -p package` in the scratch workspace.
+fn cargo_build(dir: &Path, package: &str, release: bool) -> Result<(), String> {
     let mut command = Command::new(env!("CARGO"));
     command
         .arg("build")
         .arg("--quiet")
         .current_dir(dir)
         .env("CARGO_INCREMENTAL", "0")
-        .env("CARGO_TARGET_DIR", dir.join("target"));
-    match package {
-        Some(package) => command.args(["-p", package]),
-        None => command.arg("--workspace"),
-    };
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .args(["-p", package]);
     if release {
         command.arg("--release");
     }
@@ -256,7 +256,7 @@ fn fastest(
         touch(&lib)?;
         let load = load_average();
         let start = Instant::now();
-        cargo_build(dir, Some(package), release)?;
+        cargo_build(dir, package, release)?;
         let elapsed = start.elapsed();
         eprintln!(
             "  {package} {}: {:.1}s (load before: {load})",
