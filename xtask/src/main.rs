@@ -7,6 +7,8 @@
 //!   (or the docs and a git revision's), breaking changes first.
 //! - `lint`: redocly and spectral on the generated and corpus specs.
 //! - `contract`: each generated SDK against Prism mocking its spec.
+//! - `bench-sdk`: times the debug and release builds of one generated SDK
+//!   crate against progenitor's client of the same OpenAPI document.
 //! - `test`: everything CI runs: Python and Node test tools, `check`, the
 //!   OpenAPI linters, tests, the Prism contract test, clippy, docs.
 //!
@@ -17,6 +19,7 @@
 //! file is stale.
 
 mod bench;
+mod bench_sdk;
 mod contract;
 mod diff;
 mod lint;
@@ -31,6 +34,11 @@ use std::{
 };
 
 use apidoc_pipeline::Output;
+
+/// Generation builds and drops many small token trees and strings; mimalloc
+/// serves them faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -67,6 +75,23 @@ enum Command {
     Lint,
     /// Run the Prism contract test of every generated crate (needs `npm ci`).
     Contract,
+    /// Time the debug and release builds of one service's generated SDK
+    /// crate and of progenitor's client of the same spec (slow: minutes).
+    BenchSdk {
+        /// The docs directory: one folder per service.
+        #[arg(long, default_value = "docs-input")]
+        docs: PathBuf,
+        /// The service (folder name) to generate and build.
+        #[arg(long)]
+        service: String,
+        /// The scratch workspace, kept between runs so that dependencies
+        /// stay built [default: <temp dir>/apidoc-bench-sdk].
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Timed builds per crate and profile; the fastest counts.
+        #[arg(long, default_value_t = 1)]
+        runs: u32,
+    },
     /// Install the Python and Node test tools, then run `check`, the OpenAPI
     /// linters, every test, clippy and rustdoc with warnings denied: what CI runs.
     Test,
@@ -128,6 +153,18 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&root, &args),
         Command::Lint => lint::run(&root).map(|()| ExitCode::SUCCESS),
         Command::Contract => contract::run(&root).map(|()| ExitCode::SUCCESS),
+        Command::BenchSdk {
+            docs,
+            service,
+            dir,
+            runs,
+        } => bench_sdk::run(&bench_sdk::Options {
+            root: &root,
+            docs: &root.join(docs),
+            service: &service,
+            dir: &dir.unwrap_or_else(|| std::env::temp_dir().join("apidoc-bench-sdk")),
+            runs,
+        }),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };
     match result {

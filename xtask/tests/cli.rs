@@ -221,7 +221,7 @@ fn a_missing_docs_directory_is_a_clear_error() {
 fn help_lists_the_commands() {
     let output = xtask(&["--help"]);
     let text = String::from_utf8_lossy(&output.stdout);
-    for command in ["generate", "check", "bench", "test"] {
+    for command in ["generate", "check", "bench", "bench-sdk", "test"] {
         assert!(text.contains(command), "{text}");
     }
 }

@@ -99,17 +99,22 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
 }
 
 /// Runs the pipeline over `docs`, emitting the Rust crates with `options`
-/// (see [`CrateOptions::for_output`]). `on_page` is called once per page parsed (for
-/// progress display), from any thread.
+/// (see [`CrateOptions::for_output`]). `on_page` is called once per page
+/// parsed (for progress display), from any thread. Services are read and
+/// emitted in parallel and collected in docs order, so the output does not
+/// depend on scheduling.
 pub fn run_with(
     docs: &Path,
     options: &CrateOptions,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Output, String> {
     let mut output = read_services(docs, on_page)?;
-    for service in &output.services {
-        emit(service, options, &mut output.files);
-    }
+    let emitted: Vec<BTreeMap<String, String>> = output
+        .services
+        .par_iter()
+        .map(|service| emit(service, options))
+        .collect();
+    output.files.extend(emitted.into_iter().flatten());
     output.files.insert(
         "FINDINGS.md".to_owned(),
         apidoc_check::findings_report(&output.diagnostics, &output.left_out),
@@ -119,43 +124,67 @@ pub fn run_with(
 
 /// The first half of [`run`]: the merged services, diagnostics, pages left
 /// out and counts, without generating any file (what `cargo xtask diff`
-/// needs).
+/// needs). Services are read in parallel, collected in docs order.
 pub fn read_services(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
     let inputs = load_docs(docs)?;
+    let runs: Vec<ServiceRun> = inputs
+        .into_par_iter()
+        .map(|input| read_service(input, on_page))
+        .collect();
     let mut output = Output::default();
-    for input in inputs {
-        let parsed = parse_pages(&input, on_page);
-        let mut stats = Stats {
-            pages: parsed.len(),
-            bytes: input.pages.iter().map(|p| p.size).sum(),
-            ..Stats::default()
-        };
-        let mut pages: Vec<Page> = Vec::new();
-        let mut read_findings = Vec::new();
-        for result in parsed {
-            read_findings.extend(result.diagnostics);
-            pages.extend(result.page);
-        }
-        stats.api_pages = pages.len();
-        read_findings.extend(input.diagnostics);
-        let (service, diagnostics, left_out) = apidoc_fixes::build_with_fixes(
-            &input.fixes,
-            input.meta,
-            pages,
-            read_findings,
-            |meta, pages, read_findings, adjust| {
-                let confined =
-                    apidoc_check::build_service_confined(meta, pages, read_findings, adjust);
-                (confined.service, confined.diagnostics, confined.left_out)
-            },
-        );
-        output.diagnostics.extend(diagnostics);
-        output.left_out.extend(left_out);
-        count(&service, &mut stats);
-        output.stats.push((service.meta.name.clone(), stats));
-        output.services.push(service);
+    for run in runs {
+        output.diagnostics.extend(run.diagnostics);
+        output.left_out.extend(run.left_out);
+        output
+            .stats
+            .push((run.service.meta.name.clone(), run.stats));
+        output.services.push(run.service);
     }
     Ok(output)
+}
+
+/// What reading one service contributes to the [`Output`].
+struct ServiceRun {
+    diagnostics: Vec<Diagnostic>,
+    left_out: Vec<apidoc_check::LeftOut>,
+    stats: Stats,
+    service: Service,
+}
+
+/// Parses, fixes, merges and checks one service; an error leaves out the
+/// page it points at.
+fn read_service(input: ServiceInput, on_page: &(dyn Fn() + Sync)) -> ServiceRun {
+    let parsed = parse_pages(&input, on_page);
+    let mut stats = Stats {
+        pages: parsed.len(),
+        bytes: input.pages.iter().map(|p| p.size).sum(),
+        ..Stats::default()
+    };
+    let mut pages: Vec<Page> = Vec::new();
+    let mut read_findings = Vec::new();
+    for result in parsed {
+        read_findings.extend(result.diagnostics);
+        pages.extend(result.page);
+    }
+    stats.api_pages = pages.len();
+    read_findings.extend(input.diagnostics);
+    let (service, diagnostics, left_out) = apidoc_fixes::build_with_fixes(
+        &input.fixes,
+        input.meta,
+        pages,
+        read_findings,
+        |meta, pages, read_findings, adjust| {
+            let confined = apidoc_check::build_service_confined(meta, pages, read_findings, adjust);
+            (confined.service, confined.diagnostics, confined.left_out)
+        },
+    );
+    count(&service, &mut stats);
+    ServiceRun {
+        diagnostics,
+        left_out,
+        stats,
+        service,
+    }
 }
 
 /// Parses one service's pages in parallel, keeping page order. Each page
@@ -190,19 +219,24 @@ fn read_and_parse(page: &PageFile) -> apidoc_parser::Parsed {
     }
 }
 
-fn emit(service: &Service, options: &CrateOptions, files: &mut BTreeMap<String, String>) {
+/// The OpenAPI document, the Rust crate and the IR snapshot of `service`,
+/// the first two emitted in parallel.
+fn emit(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
     let name = &service.meta.name;
-    files.insert(
-        format!("openapi/{name}.yaml"),
-        apidoc_openapi::emit(service),
+    let (openapi, rust) = rayon::join(
+        || apidoc_openapi::emit(service),
+        || apidoc_rust::emit_with(service, options),
     );
-    for (path, content) in apidoc_rust::emit_with(service, options) {
-        files.insert(format!("rust/{name}/{path}"), content);
-    }
+    let mut files: BTreeMap<String, String> = rust
+        .into_iter()
+        .map(|(path, content)| (format!("rust/{name}/{path}"), content))
+        .collect();
+    files.insert(format!("openapi/{name}.yaml"), openapi);
     files.insert(
         format!("{IR_DIR}/{name}.json"),
         apidoc_diff::snapshot::write(service),
     );
+    files
 }
 
 fn count(service: &Service, stats: &mut Stats) {

@@ -4,7 +4,7 @@
 //! [`validate`] helpers generated code calls before sending.
 //!
 //! Generated operations build an [`OperationRequest`], hand it to
-//! [`Client::send`], and turn the [`RawResponse`] into a typed value with
+//! [`Client::call`] (the boxed form of [`Client::send`]), and turn the [`RawResponse`] into a typed value with
 //! [`RawResponse::json`] or into an [`Error::Api`] with
 //! [`RawResponse::into_api_error`].
 //!
@@ -45,6 +45,7 @@ mod http_options;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod nullable;
+mod operation;
 pub mod provider;
 mod request;
 mod response;
@@ -59,6 +60,7 @@ pub use credentials::Credentials;
 pub use error::{ApiError, Error};
 pub use http_options::HttpOptions;
 pub use nullable::Nullable;
+pub use operation::Pending;
 pub use request::OperationRequest;
 pub use reqwest::Method;
 pub use reqwest::header::HeaderMap;

@@ -95,8 +95,7 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             &self,
             request: crate::operations::#request,
         ) -> Result<crate::operations::#response, apidoc_runtime::Error> {
-            request.validate()?;
-            let raw = self.client.send_operation(#id, request.into_operation()?).await?;
+            let raw = self.client.call(#id, request.into_operation()).await?;
             crate::operations::#response::from_raw(raw)
         }
     }

@@ -1,13 +1,17 @@
 //! String enums: one variant per documented value and `Unknown(String)`
 //! that keeps any other value, so that a service adding a value does not
-//! break decoding.
+//! break decoding. Their serde impls go through the text (`as_str`,
+//! `From<String>`) rather than serde's derive, whose untagged `Unknown`
+//! variant would buffer every value and try each variant in turn: far more
+//! code per enum and per deserializer.
 
 use crate::docs::{Doc, code};
 use crate::plan::{EnumPlan, UNKNOWN_VARIANT};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// The enum, its `VALUES`, `as_str()` and `Display`.
+/// The enum, its `VALUES`, `as_str()`, `From<String>`, `Display` and
+/// serde impls.
 pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
     let ident = &plan.ident;
     let unknown = format_ident!("{UNKNOWN_VARIANT}");
@@ -23,21 +27,24 @@ pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
         let mut doc = Doc::with_summary(code(&variant.wire));
         doc.text(&variant.description);
         let doc = doc.attrs();
-        let (name, wire) = (&variant.ident, &variant.wire);
-        quote! { #doc #[serde(rename = #wire)] #name, }
+        let name = &variant.ident;
+        quote! { #doc #name, }
     });
     let arms = plan.variants.iter().map(|variant| {
         let (name, wire) = (&variant.ident, &variant.wire);
         quote!(Self::#name => #wire,)
     });
+    let from_wire = plan.variants.iter().map(|variant| {
+        let (name, wire) = (&variant.ident, &variant.wire);
+        quote!(#wire => Self::#name,)
+    });
     let wires = plan.variants.iter().map(|variant| &variant.wire);
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #ident {
             #(#variants)*
             /// A value the documentation does not list, as received.
-            #[serde(untagged)]
             #unknown(String),
         }
 
@@ -54,9 +61,31 @@ pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
             }
         }
 
+        impl From<String> for #ident {
+            /// The variant of a wire value; `Unknown` for an unlisted one.
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    #(#from_wire)*
+                    _ => Self::#unknown(value),
+                }
+            }
+        }
+
         impl std::fmt::Display for #ident {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }

@@ -68,6 +68,7 @@ mod fixtures;
 use apidoc_ir::Service;
 pub use placement::{CrateOptions, RuntimeSource, WORKSPACE_OUTPUT, WORKSPACE_RUNTIME_PATH};
 use plan::Plan;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The files of the SDK crate of `service` as a member of the apidoc
@@ -85,29 +86,34 @@ pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
 /// directory (`Cargo.toml`, `src/lib.rs`, `src/models.rs`,
 /// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content.
 /// `options` decide the manifest's runtime dependency and workspace ties.
+/// The files are rendered in parallel (rayon).
 pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
-    let plan = Plan::new(service);
-    BTreeMap::from([
-        ("Cargo.toml".to_owned(), render::cargo_toml(&plan, options)),
-        (
-            "src/lib.rs".to_owned(),
-            render::rust_file(&plan, render::lib_items(&plan)),
-        ),
-        (
-            "src/models.rs".to_owned(),
-            render::rust_file(&plan, models::models_file(&plan)),
-        ),
-        (
-            "src/operations.rs".to_owned(),
-            render::rust_file(&plan, operations::operations_file(&plan)),
-        ),
-        (
-            "src/client.rs".to_owned(),
-            render::rust_file(&plan, client::client_file(&plan)),
-        ),
-        (
-            "tests/mock_server.rs".to_owned(),
-            render::rust_file(&plan, mock_tests::mock_tests_file(&plan)),
-        ),
-    ])
+    type Render = fn(&Plan, &CrateOptions) -> String;
+    let files: [(&str, Render); 6] = [
+        ("Cargo.toml", render::cargo_toml),
+        ("src/lib.rs", |plan, _| {
+            render::rust_file(plan, render::lib_items(plan))
+        }),
+        ("src/models.rs", |plan, _| {
+            render::rust_file(plan, models::models_file(plan))
+        }),
+        ("src/operations.rs", |plan, _| {
+            render::rust_file(plan, operations::operations_file(plan))
+        }),
+        ("src/client.rs", |plan, _| {
+            render::rust_file(plan, client::client_file(plan))
+        }),
+        ("tests/mock_server.rs", |plan, _| {
+            render::rust_file(plan, mock_tests::mock_tests_file(plan))
+        }),
+    ];
+    // Token streams cannot cross threads, so each file plans on its own
+    // thread (planning is cheap next to quoting and formatting).
+    files
+        .into_par_iter()
+        .map(|(path, render)| {
+            let plan = Plan::new(service);
+            (path.to_owned(), render(&plan, options))
+        })
+        .collect()
 }

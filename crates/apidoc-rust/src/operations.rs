@@ -269,8 +269,9 @@ impl Request<'_, '_> {
             None => quote!(None),
         };
         quote! {
-            /// The request as the runtime sends it.
+            /// The request as the runtime sends it, once its constraints hold.
             pub(crate) fn into_operation(self) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
+                self.validate()?;
                 #path_params
                 #query
                 #headers

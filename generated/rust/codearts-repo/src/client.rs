@@ -66,10 +66,9 @@ impl CodeartsRepoClient {
         crate::operations::ObtainingTenantSettingsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
         let raw = self
             .client
-            .send_operation("ObtainingTenantSettings", request.into_operation()?)
+            .call("ObtainingTenantSettings", request.into_operation())
             .await?;
         crate::operations::ObtainingTenantSettingsResponse::from_raw(raw)
     }

@@ -56,16 +56,13 @@ pub struct ObtainingTenantSettingsResponseBody {
 /// KMS, normal, or null. If the value is KMS, KMS encryption is enabled.
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ObtainingTenantSettingsResponseBodyEncryptionType {
     /// `KMS`
-    #[serde(rename = "KMS")]
     Kms,
     /// `normal`
-    #[serde(rename = "normal")]
     Normal,
     /// A value the documentation does not list, as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -83,9 +80,33 @@ impl ObtainingTenantSettingsResponseBodyEncryptionType {
     }
 }
 
+impl From<String> for ObtainingTenantSettingsResponseBodyEncryptionType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "KMS" => Self::Kms,
+            "normal" => Self::Normal,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
 impl std::fmt::Display for ObtainingTenantSettingsResponseBodyEncryptionType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ObtainingTenantSettingsResponseBodyEncryptionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ObtainingTenantSettingsResponseBodyEncryptionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 
@@ -98,20 +119,17 @@ impl std::fmt::Display for ObtainingTenantSettingsResponseBodyEncryptionType {
 /// allow: Allow. deny: Reject.
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ObtainingTenantSettingsResponseBodyPermitPublic {
     /// `allow`
     ///
     /// Allow.
-    #[serde(rename = "allow")]
     Allow,
     /// `deny`
     ///
     /// Reject.
-    #[serde(rename = "deny")]
     Deny,
     /// A value the documentation does not list, as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -129,8 +147,32 @@ impl ObtainingTenantSettingsResponseBodyPermitPublic {
     }
 }
 
+impl From<String> for ObtainingTenantSettingsResponseBodyPermitPublic {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "allow" => Self::Allow,
+            "deny" => Self::Deny,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
 impl std::fmt::Display for ObtainingTenantSettingsResponseBodyPermitPublic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ObtainingTenantSettingsResponseBodyPermitPublic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ObtainingTenantSettingsResponseBodyPermitPublic {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }

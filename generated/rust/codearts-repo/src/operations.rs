@@ -43,10 +43,11 @@ impl ObtainingTenantSettingsRequest {
         Ok(())
     }
 
-    /// The request as the runtime sends it.
+    /// The request as the runtime sends it, once its constraints hold.
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
+        self.validate()?;
         let path_params = Vec::new();
         let mut query = Vec::new();
         if let Some(value) = self.project_id {

@@ -70,13 +70,9 @@ impl MetastudioClient {
         crate::operations::QueryingTenantPersonalizedNotificationsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
         let raw = self
             .client
-            .send_operation(
-                "QueryingTenantPersonalizedNotifications",
-                request.into_operation()?,
-            )
+            .call("QueryingTenantPersonalizedNotifications", request.into_operation())
             .await?;
         crate::operations::QueryingTenantPersonalizedNotificationsResponse::from_raw(raw)
     }
@@ -117,10 +113,9 @@ impl MetastudioClient {
         crate::operations::UpdateTenantServiceConfigsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
         let raw = self
             .client
-            .send_operation("UpdateTenantServiceConfigs", request.into_operation()?)
+            .call("UpdateTenantServiceConfigs", request.into_operation())
             .await?;
         crate::operations::UpdateTenantServiceConfigsResponse::from_raw(raw)
     }
@@ -157,13 +152,9 @@ impl MetastudioClient {
         crate::operations::QueryingTenantPersonalizedConfigurationsResponse,
         apidoc_runtime::Error,
     > {
-        request.validate()?;
         let raw = self
             .client
-            .send_operation(
-                "QueryingTenantPersonalizedConfigurations",
-                request.into_operation()?,
-            )
+            .call("QueryingTenantPersonalizedConfigurations", request.into_operation())
             .await?;
         crate::operations::QueryingTenantPersonalizedConfigurationsResponse::from_raw(
             raw,

@@ -20,15 +20,13 @@ pub struct CollectionInfo {
 /// - VOICE: timbre
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CollectionInfoCollectionType {
     /// `VOICE`
     ///
     /// timbre
-    #[serde(rename = "VOICE")]
     Voice,
     /// A value the documentation does not list, as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -45,9 +43,32 @@ impl CollectionInfoCollectionType {
     }
 }
 
+impl From<String> for CollectionInfoCollectionType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "VOICE" => Self::Voice,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
 impl std::fmt::Display for CollectionInfoCollectionType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CollectionInfoCollectionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CollectionInfoCollectionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 
@@ -108,20 +129,17 @@ pub struct QueryingTenantPersonalizedNotificationsResponseBody {
 /// - RESOURCE\_LEFT: notifications about remaining resources
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum QueryingTenantPersonalizedNotificationsResponseBodyType {
     /// `RESOURCE_EXPIRE`
     ///
     /// notifications about resource expiration
-    #[serde(rename = "RESOURCE_EXPIRE")]
     ResourceExpire,
     /// `RESOURCE_LEFT`
     ///
     /// notifications about remaining resources
-    #[serde(rename = "RESOURCE_LEFT")]
     ResourceLeft,
     /// A value the documentation does not list, as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -139,9 +157,34 @@ impl QueryingTenantPersonalizedNotificationsResponseBodyType {
     }
 }
 
+impl From<String> for QueryingTenantPersonalizedNotificationsResponseBodyType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "RESOURCE_EXPIRE" => Self::ResourceExpire,
+            "RESOURCE_LEFT" => Self::ResourceLeft,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
 impl std::fmt::Display for QueryingTenantPersonalizedNotificationsResponseBodyType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for QueryingTenantPersonalizedNotificationsResponseBodyType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for QueryingTenantPersonalizedNotificationsResponseBodyType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 
@@ -231,17 +274,15 @@ impl SubAccountControlConfig {
 /// - IAM\_USER: 使用调用者IAM user id填充 X-App-UserId。如果请求中携带X-App-UserId,也会被忽略替换。
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SubAccountControlConfigSubAccountType {
     /// `IAM_USER`
     ///
     /// IAM user id of the caller is used to replace X-App-UserId. If a request contains X-App-UserId, X-App-UserId will be replaced.
     ///
     /// 使用调用者IAM user id填充 X-App-UserId。如果请求中携带X-App-UserId,也会被忽略替换。
-    #[serde(rename = "IAM_USER")]
     IamUser,
     /// A value the documentation does not list, as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -258,9 +299,32 @@ impl SubAccountControlConfigSubAccountType {
     }
 }
 
+impl From<String> for SubAccountControlConfigSubAccountType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "IAM_USER" => Self::IamUser,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
 impl std::fmt::Display for SubAccountControlConfigSubAccountType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for SubAccountControlConfigSubAccountType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SubAccountControlConfigSubAccountType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 

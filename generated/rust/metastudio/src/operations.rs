@@ -92,10 +92,11 @@ impl QueryingTenantPersonalizedNotificationsRequest {
         Ok(())
     }
 
-    /// The request as the runtime sends it.
+    /// The request as the runtime sends it, once its constraints hold.
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
+        self.validate()?;
         let mut path_params = Vec::new();
         if let Some(value) = self.project_id {
             path_params.push(("project_id", value));
@@ -125,20 +126,17 @@ impl QueryingTenantPersonalizedNotificationsRequest {
 /// - RESOURCE\_LEFT: notifications about remaining resources
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum QueryingTenantPersonalizedNotificationsType {
     /// `RESOURCE_EXPIRE`
     ///
     /// notifications about resource expiration
-    #[serde(rename = "RESOURCE_EXPIRE")]
     ResourceExpire,
     /// `RESOURCE_LEFT`
     ///
     /// notifications about remaining resources
-    #[serde(rename = "RESOURCE_LEFT")]
     ResourceLeft,
     /// A value the documentation does not list, as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -156,9 +154,33 @@ impl QueryingTenantPersonalizedNotificationsType {
     }
 }
 
+impl From<String> for QueryingTenantPersonalizedNotificationsType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "RESOURCE_EXPIRE" => Self::ResourceExpire,
+            "RESOURCE_LEFT" => Self::ResourceLeft,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
 impl std::fmt::Display for QueryingTenantPersonalizedNotificationsType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for QueryingTenantPersonalizedNotificationsType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for QueryingTenantPersonalizedNotificationsType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 
@@ -237,10 +259,11 @@ impl UpdateTenantServiceConfigsRequest {
         Ok(())
     }
 
-    /// The request as the runtime sends it.
+    /// The request as the runtime sends it, once its constraints hold.
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
+        self.validate()?;
         let mut path_params = Vec::new();
         if let Some(value) = self.project_id {
             path_params.push(("project_id", value));
@@ -368,10 +391,11 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
         Ok(())
     }
 
-    /// The request as the runtime sends it.
+    /// The request as the runtime sends it, once its constraints hold.
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
+        self.validate()?;
         let mut path_params = Vec::new();
         if let Some(value) = self.project_id {
             path_params.push(("project_id", value));
