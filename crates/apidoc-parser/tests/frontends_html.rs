@@ -3,25 +3,12 @@
 
 mod frontends_support;
 
-use apidoc_parser::blocks::{Block, BlockKind, Cell, Link, Table};
+use apidoc_parser::blocks::{Block, BlockKind, Cell, Table};
 use apidoc_parser::frontend::html;
-use frontends_support::{fixture, tables};
+use frontends_support::{fixture, linking, tables};
 
 fn paragraph(text: &str, line: u32) -> Block {
     Block::new(BlockKind::Paragraph(text.to_string()), line)
-}
-
-/// A paragraph holding links `(href, text)`.
-fn linking(text: &str, line: u32, links: &[(&str, &str)]) -> Block {
-    let mut block = paragraph(text, line);
-    block.links = links
-        .iter()
-        .map(|&(href, text)| Link {
-            href: href.to_owned(),
-            text: text.to_owned(),
-        })
-        .collect();
-    block
 }
 
 /// The single table of `source`.
