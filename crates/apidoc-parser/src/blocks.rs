@@ -14,6 +14,36 @@ pub struct Block {
     pub kind: BlockKind,
     /// 1-based line of the source file where the block starts.
     pub line: u32,
+    /// Links in the block's own text (a paragraph's) to another page or to
+    /// an anchor, in reading order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link written in a paragraph: `<a href="page.md#table3">Table 3</a>`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The target as written: `page.md#anchor`, `page.html`, `#anchor`.
+    pub href: String,
+    /// The link's text, whitespace-normalised.
+    pub text: String,
+}
+
+impl Link {
+    /// The page part of the target (empty for a link within the page).
+    pub fn page(&self) -> &str {
+        self.href
+            .split_once('#')
+            .map_or(&self.href, |(page, _)| page)
+    }
+
+    /// The anchor part of the target, if any.
+    pub fn anchor(&self) -> Option<&str> {
+        self.href
+            .split_once('#')
+            .map(|(_, a)| a)
+            .filter(|a| !a.is_empty())
+    }
 }
 
 /// The kinds of block.
@@ -62,6 +92,14 @@ pub struct Table {
     pub header: Vec<Vec<Cell>>,
     /// Body rows, resolved the same way.
     pub rows: Vec<Vec<Cell>>,
+    /// The anchor other pages link the table by: the table's `id`, or the
+    /// `<a name>` written right before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// For a table copied from another page by a link (`crate::crossref`),
+    /// that page's path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// A table cell.
@@ -76,7 +114,11 @@ pub struct Cell {
 impl Block {
     /// A block of `kind` starting at `line`.
     pub fn new(kind: BlockKind, line: u32) -> Self {
-        Self { kind, line }
+        Self {
+            kind,
+            line,
+            links: Vec::new(),
+        }
     }
 }
 

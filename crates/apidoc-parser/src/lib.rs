@@ -9,6 +9,7 @@
 
 pub mod blocks;
 mod columns;
+pub mod crossref;
 pub mod explorer;
 pub mod frontend;
 pub mod read;
@@ -59,39 +60,75 @@ pub fn to_blocks(source: &str, format: Format) -> Vec<blocks::Block> {
     }
 }
 
-/// Reads one page. `file` is the page's path relative to the docs root, used
-/// in spans; `bytes` its content.
-pub fn parse_page(file: &str, bytes: &[u8], format: Format) -> Parsed {
-    let Ok(source) = std::str::from_utf8(bytes) else {
-        let err = std::str::from_utf8(bytes).unwrap_err();
-        let line = 1 + bytes[..err.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u32;
-        return Parsed {
-            page: None,
-            diagnostics: vec![
-                Diagnostic::error(
-                    "not-utf8",
-                    format!(
-                        "expected UTF-8 text, found an invalid byte at offset {}",
-                        err.valid_up_to()
-                    ),
-                    Span::new(file, line),
-                    "invalid UTF-8 here",
-                )
-                .with_help("save the page as UTF-8"),
-            ],
-        };
+/// A page in blocks, before reading: what [`crossref::follow_links`] works
+/// on across a service's pages.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The page's path and blocks.
+    pub blocks: crossref::PageBlocks,
+    /// The page as text, for the column spans of its findings.
+    source: String,
+    format: Format,
+}
+
+/// Turns one page into blocks; an unreadable page gives the findings that
+/// say why instead. `file` is the page's path relative to the docs root.
+pub fn prepare(file: &str, bytes: &[u8], format: Format) -> Result<Prepared, Vec<Diagnostic>> {
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(err) => return Err(vec![not_utf8(file, bytes, &err)]),
     };
-    let blocks = to_blocks(source, format);
-    let mut parsed = read::read_page_named(file, &blocks, explorer::explorer_entry(source));
-    if format != Format::Text {
-        let lines = columns::SourceLines::new(source);
+    Ok(Prepared {
+        blocks: crossref::PageBlocks {
+            file: file.to_owned(),
+            blocks: to_blocks(source, format),
+        },
+        source: source.to_owned(),
+        format,
+    })
+}
+
+/// Reads a prepared page.
+pub fn read_prepared(prepared: &Prepared) -> Parsed {
+    let file = prepared.blocks.file.as_str();
+    let explorer = explorer::explorer_entry(&prepared.source);
+    let mut parsed = read::read_page_named(file, &prepared.blocks.blocks, explorer);
+    if prepared.format != Format::Text {
+        let lines = columns::SourceLines::new(&prepared.source);
         if let Some(page) = &mut parsed.page {
             lines.narrow_page(page);
         }
         lines.narrow_diagnostics(file, &mut parsed.diagnostics);
     }
     parsed
+}
+
+/// Reads one page on its own (links to other pages are not followed).
+/// `file` is the page's path relative to the docs root, used in spans;
+/// `bytes` its content.
+pub fn parse_page(file: &str, bytes: &[u8], format: Format) -> Parsed {
+    match prepare(file, bytes, format) {
+        Ok(prepared) => read_prepared(&prepared),
+        Err(diagnostics) => Parsed {
+            page: None,
+            diagnostics,
+        },
+    }
+}
+
+fn not_utf8(file: &str, bytes: &[u8], err: &std::str::Utf8Error) -> Diagnostic {
+    let line = 1 + bytes[..err.valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32;
+    Diagnostic::error(
+        "not-utf8",
+        format!(
+            "expected UTF-8 text, found an invalid byte at offset {}",
+            err.valid_up_to()
+        ),
+        Span::new(file, line),
+        "invalid UTF-8 here",
+    )
+    .with_help("save the page as UTF-8")
 }

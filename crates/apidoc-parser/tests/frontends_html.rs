@@ -5,7 +5,7 @@ mod frontends_support;
 
 use apidoc_parser::blocks::{Block, BlockKind, Cell, Table};
 use apidoc_parser::frontend::html;
-use frontends_support::{fixture, tables};
+use frontends_support::{fixture, linking, tables};
 
 fn paragraph(text: &str, line: u32) -> Block {
     Block::new(BlockKind::Paragraph(text.to_string()), line)
@@ -48,7 +48,11 @@ fn inline_markup_flattens_and_whitespace_is_normalised() {
     );
     assert_eq!(
         blocks,
-        [paragraph("See Obtaining a Project ID and [0,1] m2 .", 1)]
+        [linking(
+            "See Obtaining a Project ID and [0,1] m2 .",
+            1,
+            &[("x.html", "Obtaining a Project ID")]
+        )]
     );
 }
 
@@ -69,7 +73,10 @@ fn br_ends_a_paragraph() {
 fn div_p_gives_its_text_then_its_table() {
     let source = "<div class=\"p\"><a href=\"#t\">Table 1</a> lists the parameter.\n<div class=\"tablenoborder\"><table><caption><b>Table 1 </b>Parameter description</caption><tr><th>Parameter</th></tr><tr><td>id</td></tr></table></div>\n</div>";
     let blocks = html::parse(source);
-    assert_eq!(blocks[0], paragraph("Table 1 lists the parameter.", 1));
+    assert_eq!(
+        blocks[0],
+        linking("Table 1 lists the parameter.", 1, &[("#t", "Table 1")])
+    );
     let BlockKind::Table(table) = &blocks[1].kind else {
         panic!("{blocks:#?}")
     };
@@ -348,4 +355,33 @@ fn snapshot_ecs_querying_project_tags() {
     insta::assert_yaml_snapshot!(html::parse(&fixture(
         "html/ecs/en-us_topic_0000001207623588.html"
     )));
+}
+
+#[test]
+fn a_table_is_anchored_by_its_id_or_an_empty_named_anchor_before_it() {
+    let by_id = only_table("<table id=\"page__table7\"><tr><th>Parameter</th></tr></table>");
+    assert_eq!(by_id.anchor.as_deref(), Some("page__table7"));
+    let by_name = only_table(
+        "<a name=\"table12\"></a>\n<table><tr><th>Name</th></tr><tr><td><p><a name=\"p1\"></a>x</p></td></tr></table>",
+    );
+    assert_eq!(by_name.anchor.as_deref(), Some("table12"));
+    // Text between the anchor and the table: the anchor names that text.
+    let apart =
+        only_table("<a name=\"table12\"></a>Some words.<table><tr><th>Name</th></tr></table>");
+    assert_eq!(apart.anchor, None);
+}
+
+#[test]
+fn links_in_cells_stay_on_their_paragraph_and_external_ones_are_not_kept() {
+    let table = only_table(
+        "<table><tr><th>Type</th></tr><tr><td>Array of <a href=\"shared.md#table3\">tag</a> objects, see <a href=\"https://example.com/x\">x</a></td></tr></table>",
+    );
+    assert_eq!(
+        table.rows[0][0].blocks,
+        [linking(
+            "Array of tag objects, see x",
+            1,
+            &[("shared.md#table3", "tag")]
+        )]
+    );
 }

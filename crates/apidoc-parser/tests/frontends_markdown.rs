@@ -5,7 +5,7 @@ mod frontends_support;
 
 use apidoc_parser::blocks::{Block, BlockKind, Cell, Table};
 use apidoc_parser::frontend::markdown;
-use frontends_support::{fixture, tables};
+use frontends_support::{fixture, linking, tables};
 
 fn paragraph(text: &str, line: u32) -> Block {
     Block::new(BlockKind::Paragraph(text.to_string()), line)
@@ -70,7 +70,11 @@ fn inline_markup_flattens_and_a_hard_break_ends_the_paragraph() {
     assert_eq!(
         blocks,
         [
-            paragraph("See Error Codes, bold code", 1),
+            linking(
+                "See Error Codes, bold code",
+                1,
+                &[("e.html", "Error Codes")]
+            ),
             paragraph("next 2", 2)
         ]
     );
@@ -212,7 +216,11 @@ fn pandoc_caption_after_the_table_wins_over_prose_before_it() {
     );
     assert_eq!(
         markdown::parse(source)[0],
-        paragraph("Table 2 describes the response parameter.", 1)
+        linking(
+            "Table 2 describes the response parameter.",
+            1,
+            &[("#t", "Table 2")]
+        )
     );
 }
 
@@ -354,4 +362,18 @@ This API has been discarded.
 #[test]
 fn snapshot_seed_000_pandoc() {
     insta::assert_yaml_snapshot!(markdown::parse(&fixture("markdown/seed_000.md")));
+}
+
+#[test]
+fn a_raw_table_after_a_named_anchor_line_carries_the_anchor() {
+    let source = "**Table 2** label parameters\n\n<a name=\"table42\"></a>\n<table><tr><th>Name</th></tr><tr><td>key</td></tr></table>\n";
+    let blocks = markdown::parse(source);
+    let anchors: Vec<_> = blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t.anchor.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(anchors, [Some("table42".to_owned())]);
 }

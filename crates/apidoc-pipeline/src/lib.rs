@@ -187,35 +187,54 @@ fn read_service(input: ServiceInput, on_page: &(dyn Fn() + Sync)) -> ServiceRun 
     }
 }
 
-/// Parses one service's pages in parallel, keeping page order. Each page
-/// is read just before it is parsed and dropped right after.
+/// Parses one service's pages in parallel, keeping page order: every page
+/// into blocks, then the links between pages followed
+/// ([`apidoc_parser::crossref`]), then each page read. The findings on
+/// links come after the pages' own, on the first page's result.
 pub fn parse_pages(
     input: &ServiceInput,
     on_page: &(dyn Fn() + Sync),
 ) -> Vec<apidoc_parser::Parsed> {
-    input
-        .pages
-        .par_iter()
+    let mut prepared: Vec<Result<apidoc_parser::Prepared, Vec<Diagnostic>>> =
+        input.pages.par_iter().map(read_and_prepare).collect();
+    let mut blocks: Vec<apidoc_parser::crossref::PageBlocks> = prepared
+        .iter_mut()
+        .flatten()
+        .map(|p| std::mem::take(&mut p.blocks))
+        .collect();
+    let link_findings = apidoc_parser::crossref::follow_links(&mut blocks);
+    for (page, linked) in prepared.iter_mut().flatten().zip(blocks) {
+        page.blocks = linked;
+    }
+    let mut out: Vec<apidoc_parser::Parsed> = prepared
+        .into_par_iter()
         .map(|page| {
-            let parsed = read_and_parse(page);
+            let parsed = match page {
+                Ok(page) => apidoc_parser::read_prepared(&page),
+                Err(diagnostics) => apidoc_parser::Parsed {
+                    page: None,
+                    diagnostics,
+                },
+            };
             on_page();
             parsed
         })
-        .collect()
+        .collect();
+    if let Some(first) = out.first_mut() {
+        first.diagnostics.extend(link_findings);
+    }
+    out
 }
 
-fn read_and_parse(page: &PageFile) -> apidoc_parser::Parsed {
+fn read_and_prepare(page: &PageFile) -> Result<apidoc_parser::Prepared, Vec<Diagnostic>> {
     match std::fs::read(&page.path) {
-        Ok(bytes) => apidoc_parser::parse_page(&page.name, &bytes, page.format),
-        Err(e) => apidoc_parser::Parsed {
-            page: None,
-            diagnostics: vec![Diagnostic::error(
-                "page-unreadable",
-                format!("expected a readable page file, found an error: {e}"),
-                apidoc_ir::Span::new(&page.name, 1),
-                "cannot read this file",
-            )],
-        },
+        Ok(bytes) => apidoc_parser::prepare(&page.name, &bytes, page.format),
+        Err(e) => Err(vec![Diagnostic::error(
+            "page-unreadable",
+            format!("expected a readable page file, found an error: {e}"),
+            apidoc_ir::Span::new(&page.name, 1),
+            "cannot read this file",
+        )]),
     }
 }
 

@@ -116,6 +116,9 @@ struct LinkRow {
     ty: TypeRef,
     /// Model tables its description names by number, in order.
     numbered: Vec<usize>,
+    /// Model tables copied from other pages that its cells link to, in
+    /// order.
+    anchored: Vec<usize>,
     part: Part,
 }
 
@@ -142,8 +145,29 @@ fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
                 name: row.name.clone(),
                 ty,
                 numbered: numbered_tables(&index, table_index, row),
+                anchored: anchored_tables(&index, table_index, row),
                 part: t.part,
             });
+        }
+    }
+    out
+}
+
+/// The copied model tables the links in a row's cells name by anchor (a
+/// link `page.md#table12` to a table copied from that page).
+fn anchored_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for cell in row.cells {
+        for block in &cell.blocks {
+            for link in &block.links {
+                let found = link
+                    .anchor()
+                    .filter(|_| !link.page().is_empty())
+                    .and_then(|a| index.by_anchor.get(a));
+                if let Some(&t) = found.filter(|&&t| t != from) {
+                    push_once(&mut out, t);
+                }
+            }
         }
     }
     out
@@ -196,6 +220,8 @@ struct Index {
     by_described: BTreeMap<String, Vec<usize>>,
     /// By the caption's "Table N" number.
     by_number: BTreeMap<u32, Vec<usize>>,
+    /// Tables copied from other pages by their anchor.
+    by_anchor: BTreeMap<String, usize>,
 }
 
 impl Index {
@@ -203,6 +229,14 @@ impl Index {
         let mut index = Self::default();
         for (i, t) in tables.iter().enumerate() {
             if t.model_name().is_none() {
+                continue;
+            }
+            // A table copied from another page is reached by its anchor
+            // only: its caption and number are that page's.
+            if t.table.origin.is_some() {
+                if let Some(anchor) = &t.table.anchor {
+                    index.by_anchor.entry(anchor.clone()).or_insert(i);
+                }
                 continue;
             }
             if let Some(caption) = &t.model_caption {
@@ -273,9 +307,27 @@ fn numbering_rows(rows: &[LinkRow]) -> BTreeMap<usize, Vec<usize>> {
     out
 }
 
+/// The tables a row points at: what its words say, else the table its
+/// link copied from another page (`crate::crossref`). A page describing
+/// the objects itself is more specific than the shared description it
+/// links to; links within a page go stale like its table numbers (they
+/// name the table the number names), so they add nothing to the number.
+fn direct(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
+    let found = by_words(page, row);
+    if !found.is_empty() {
+        return found;
+    }
+    row.anchored
+        .iter()
+        .copied()
+        .filter(|&t| page.tables[t].table.origin.is_some())
+        .take(1)
+        .collect()
+}
+
 /// The tables a row's own words point at: one, several alternatives, or
 /// none.
-fn direct(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
+fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     let tables = page.tables;
     let from = row.at.0;
     let others =
@@ -419,6 +471,7 @@ fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut L
     let orphans: Vec<usize> = (0..tables.len())
         .filter(|i| {
             tables[*i].model_name().is_some()
+                && tables[*i].table.origin.is_none()
                 && !links.is_target(*i)
                 && links.merged_into(*i).is_none()
         })

@@ -687,7 +687,9 @@ impl Reader<'_> {
             let Some(name) = t.model_name() else { continue };
             let used_as_map = tables.maps.contains_key(&index)
                 && (tables.links.is_target(index) || alternatives.contains(&index));
-            if used_as_map || reachable.contains(name) {
+            // A table copied from another page by a link serves the rows
+            // that need it; the page itself never wrote it.
+            if used_as_map || reachable.contains(name) || t.table.origin.is_some() {
                 continue;
             }
             let referrers = scalar_referrers.get_or_insert_with(|| link::scalar_referrers(tables));

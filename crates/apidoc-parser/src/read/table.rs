@@ -240,6 +240,8 @@ pub(crate) mod tests {
             caption: (!caption.is_empty()).then(|| caption.to_owned()),
             header: all,
             rows: body,
+            anchor: None,
+            origin: None,
         }
     }
 

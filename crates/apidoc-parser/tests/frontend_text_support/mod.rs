@@ -81,6 +81,7 @@ fn render_row(row: &[Cell], depth: usize, out: &mut String) {
                 Block {
                     kind: BlockKind::Paragraph(text),
                     line,
+                    ..
                 },
             ] if *line == cell.line => writeln!(out, "{pad}[{k}] L{line} {text}").unwrap(),
             blocks => {

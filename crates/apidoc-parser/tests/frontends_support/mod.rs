@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use apidoc_parser::blocks::{Block, BlockKind, Table};
+use apidoc_parser::blocks::{Block, BlockKind, Link, Table};
 
 /// `tests/fixtures/<relative>`.
 pub fn fixture_path(relative: &str) -> PathBuf {
@@ -54,4 +54,17 @@ pub fn assert_rectangular(blocks: &[Block], what: &str) {
             table.caption
         );
     }
+}
+
+/// A paragraph on `line` holding links `(href, text)`.
+pub fn linking(text: &str, line: u32, links: &[(&str, &str)]) -> Block {
+    let mut block = Block::new(BlockKind::Paragraph(text.to_owned()), line);
+    block.links = links
+        .iter()
+        .map(|&(href, text)| Link {
+            href: href.to_owned(),
+            text: text.to_owned(),
+        })
+        .collect();
+    block
 }

@@ -2,7 +2,7 @@
 //! pending paragraph until a block-level element, a `<br>` or the end of a
 //! container closes it.
 
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, Link};
 
 /// The blocks of one container, built in reading order.
 #[derive(Default)]
@@ -15,15 +15,38 @@ pub(super) struct Flow {
     /// Line of the `<p>` that opened the pending paragraph: a paragraph
     /// starts at its `<p>`; text in other containers starts where it starts.
     opened_at: Option<u32>,
+    /// Links in the pending paragraph.
+    links: Vec<Link>,
+    /// An empty `<a name>`/`<a id>` with no text after it yet: the anchor
+    /// of a table that follows.
+    anchor: Option<String>,
 }
 
 impl Flow {
     /// Adds inline text found on `line`.
     pub(super) fn push_text(&mut self, text: &str, line: u32) {
-        if self.text_line.is_none() && text.chars().any(|c| !c.is_whitespace()) {
-            self.text_line = Some(self.opened_at.unwrap_or(line));
+        if text.chars().any(|c| !c.is_whitespace()) {
+            self.anchor = None;
+            if self.text_line.is_none() {
+                self.text_line = Some(self.opened_at.unwrap_or(line));
+            }
         }
         self.text.push_str(text);
+    }
+
+    /// Adds a link of the pending paragraph.
+    pub(super) fn push_link(&mut self, link: Link) {
+        self.links.push(link);
+    }
+
+    /// Notes an empty named anchor: the anchor of a table right after it.
+    pub(super) fn set_anchor(&mut self, anchor: &str) {
+        self.anchor = Some(anchor.to_owned());
+    }
+
+    /// The anchor written right before this point, if nothing came since.
+    pub(super) fn take_anchor(&mut self) -> Option<String> {
+        self.anchor.take()
     }
 
     /// Closes the pending paragraph and starts a new one, for a `<p>` on
@@ -36,9 +59,11 @@ impl Flow {
     /// Turns the pending text, if any, into a paragraph.
     pub(super) fn close_paragraph(&mut self) {
         let text = normalise(&self.text);
+        let links = std::mem::take(&mut self.links);
         if let (false, Some(line)) = (text.is_empty(), self.text_line) {
-            self.blocks
-                .push(Block::new(BlockKind::Paragraph(text), line));
+            let mut block = Block::new(BlockKind::Paragraph(text), line);
+            block.links = links;
+            self.blocks.push(block);
         }
         self.text.clear();
         self.text_line = None;

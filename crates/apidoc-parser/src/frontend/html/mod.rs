@@ -38,7 +38,7 @@ use ego_tree::iter::Edge;
 use scraper::Node;
 use scraper::node::Element;
 
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::{Block, BlockKind, Link};
 use dom::Dom;
 use flow::Flow;
 pub(in crate::frontend) use flow::normalise;
@@ -109,6 +109,9 @@ impl Walker<'_> {
         match role {
             Role::Skip => {}
             Role::Break => flow.close_paragraph(),
+            Role::Inline if element.name() == "a" => {
+                self.anchor_element(node, element, flow, depth)
+            }
             Role::Inline => self.children(node, flow, depth),
             Role::Block => {
                 flow.open_paragraph((element.name() == "p").then_some(line));
@@ -134,7 +137,39 @@ impl Walker<'_> {
                     flow.push_block(BlockKind::Note(blocks), line);
                 }
             }
-            Role::Table => flow.push_block(BlockKind::Table(self.table(node, depth)), line),
+            Role::Table => {
+                let mut table = self.table(node, depth);
+                table.anchor = element
+                    .attr("id")
+                    .map(str::to_owned)
+                    .or_else(|| flow.take_anchor());
+                flow.push_block(BlockKind::Table(table), line);
+            }
+        }
+    }
+
+    /// An `<a>`: a link to another page or anchor is kept on the paragraph
+    /// (its text stays in the text); an empty named anchor may name the
+    /// table after it.
+    fn anchor_element(
+        &self,
+        node: NodeRef<'_, Node>,
+        element: &Element,
+        flow: &mut Flow,
+        depth: usize,
+    ) {
+        let text = normalise(&text_of(node, " "));
+        if let Some(href) = element.attr("href").filter(|h| is_page_link(h)) {
+            flow.push_link(Link {
+                href: href.trim().to_owned(),
+                text: text.clone(),
+            });
+        }
+        self.children(node, flow, depth);
+        if let Some(name) = element.attr("name").or_else(|| element.attr("id"))
+            && text.is_empty()
+        {
+            flow.set_anchor(name);
         }
     }
 
@@ -159,6 +194,16 @@ impl Walker<'_> {
         }
         items
     }
+}
+
+/// A link to a page of the same documentation or an anchor: relative,
+/// without a scheme.
+fn is_page_link(href: &str) -> bool {
+    let href = href.trim();
+    !href.is_empty()
+        && !href.contains("://")
+        && !href.starts_with("mailto:")
+        && !href.starts_with("javascript:")
 }
 
 /// A `pre` element as Code: its text verbatim (`<br>` as a newline), minus

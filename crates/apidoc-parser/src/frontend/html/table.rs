@@ -87,6 +87,8 @@ impl Walker<'_> {
             caption,
             header: grid,
             rows,
+            anchor: None,
+            origin: None,
         }
     }
 

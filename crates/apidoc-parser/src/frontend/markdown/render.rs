@@ -141,6 +141,9 @@ impl<'c> Writer<'c> {
             Tag::TableRow => self.open(offset, "<tr>"),
             Tag::TableCell => self.cell = Some(String::new()),
             Tag::Image { .. } => self.in_image += 1,
+            Tag::Link { dest_url, .. } => {
+                self.inline(&format!("<a href=\"{}\">", escape(dest_url)));
+            }
             _ => {}
         }
     }
@@ -170,6 +173,10 @@ impl<'c> Writer<'c> {
             }
             TagEnd::Image => {
                 self.in_image = self.in_image.saturating_sub(1);
+                ""
+            }
+            TagEnd::Link => {
+                self.inline("</a>");
                 ""
             }
             _ => "",

@@ -69,6 +69,8 @@ pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
         caption,
         header: vec![header_cells],
         rows,
+        anchor: None,
+        origin: None,
     };
     Some((
         Block::new(BlockKind::Table(table), lines.number(start)),

@@ -1,0 +1,191 @@
+//! Links to tables on other pages of a service and to shared response
+//! pages, followed by `crossref` (fixtures in `fixtures/links`, written in
+//! our own words).
+
+use std::path::Path;
+
+use apidoc_ir::{Diagnostic, Page, TypeRef};
+use apidoc_parser::{Format, Parsed, crossref, prepare, read_prepared};
+
+/// Every page of the fixture service `service`, read with links followed,
+/// by file name; and the findings on links.
+fn read_service(service: &str) -> (Vec<(String, Parsed)>, Vec<Diagnostic>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/links")
+        .join(service);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let mut prepared: Vec<_> = files
+        .iter()
+        .map(|path| {
+            let name = format!("{service}/{}", path.file_name().unwrap().to_string_lossy());
+            let format = Format::from_path(&name).expect("known format");
+            prepare(&name, &std::fs::read(path).expect("page"), format).expect("UTF-8")
+        })
+        .collect();
+    let mut blocks: Vec<_> = prepared
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.blocks))
+        .collect();
+    let findings = crossref::follow_links(&mut blocks);
+    for (page, linked) in prepared.iter_mut().zip(blocks) {
+        page.blocks = linked;
+    }
+    let parsed = prepared
+        .iter()
+        .map(|p| (p.blocks.file.clone(), read_prepared(p)))
+        .collect();
+    (parsed, findings)
+}
+
+fn page<'p>(pages: &'p [(String, Parsed)], file: &str) -> &'p Parsed {
+    &pages
+        .iter()
+        .find(|(f, _)| f == file)
+        .unwrap_or_else(|| panic!("no page {file}"))
+        .1
+}
+
+fn api_page(parsed: &Parsed) -> &Page {
+    parsed.page.as_ref().expect("an API page")
+}
+
+/// The field `name` of the model `model`: its type and line.
+fn field<'p>(page: &'p Page, model: &str, name: &str) -> &'p apidoc_ir::Field {
+    let model = page
+        .models
+        .iter()
+        .find(|m| m.name == model)
+        .unwrap_or_else(|| panic!("no model {model} in {:#?}", page.models));
+    model
+        .fields
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no field {name} in {model:#?}"))
+}
+
+fn model_of(ty: &TypeRef) -> &str {
+    match ty {
+        TypeRef::Model(name) => name,
+        TypeRef::Array(inner) => model_of(inner),
+        other => panic!("expected a model, found {other:?}"),
+    }
+}
+
+fn field_names<'p>(page: &'p Page, model: &str) -> Vec<&'p str> {
+    page.models
+        .iter()
+        .find(|m| m.name == model)
+        .unwrap_or_else(|| panic!("no model {model}"))
+        .fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect()
+}
+
+#[test]
+fn a_type_cell_linking_a_table_of_a_data_structure_page_gets_that_model() {
+    let (pages, _) = read_service("garden");
+    let parsed = page(&pages, "garden/查询花园标签.md");
+    let page = api_page(parsed);
+    let labels = field(page, &response_model(page), "labels");
+    assert!(matches!(labels.ty, TypeRef::Array(_)), "{:?}", labels.ty);
+    assert_eq!(field_names(page, model_of(&labels.ty)), ["key", "value"]);
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "model-undefined"),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
+
+#[test]
+fn a_linked_table_that_is_no_model_breaks_nothing() {
+    let (pages, _) = read_service("garden");
+    let parsed = page(&pages, "garden/查询花园标签.md");
+    let page = api_page(parsed);
+    assert_eq!(
+        field(page, &response_model(page), "status").ty,
+        TypeRef::String
+    );
+    assert!(
+        parsed.diagnostics.iter().all(|d| !d.is_error()),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
+
+#[test]
+fn a_page_describing_the_model_itself_keeps_its_own_table() {
+    let (pages, _) = read_service("garden");
+    let page = api_page(page(&pages, "garden/查询花园详情.md"));
+    let labels = field(page, &response_model(page), "labels");
+    assert_eq!(
+        field_names(page, model_of(&labels.ty)),
+        ["key", "value", "since"]
+    );
+}
+
+#[test]
+fn a_link_to_an_anchor_no_page_holds_is_a_warning_at_the_link() {
+    let (_, findings) = read_service("garden");
+    let unresolved: Vec<_> = findings
+        .iter()
+        .filter(|d| d.code == "table-link-unresolved")
+        .collect();
+    assert_eq!(unresolved.len(), 1, "{findings:#?}");
+    let at = &unresolved[0].primary.as_ref().expect("a place").span;
+    assert_eq!((at.file.as_str(), at.line), ("garden/查询花园标签.md", 25));
+    assert!(
+        unresolved[0].message.contains("不存在.md"),
+        "{:?}",
+        unresolved[0].message
+    );
+}
+
+#[test]
+fn see_table_n_on_another_api_page_gets_that_table() {
+    let (pages, findings) = read_service("shop");
+    assert!(findings.is_empty(), "{findings:#?}");
+    let page = api_page(page(&pages, "shop/create-order.html"));
+    let body = page
+        .operation
+        .request_body
+        .as_ref()
+        .expect("a request body");
+    let item = field(page, model_of(&body.variants[0].schema), "item");
+    assert_eq!(field_names(page, model_of(&item.ty)), ["sku", "count"]);
+    // The copied rows point at the link, in the linking page.
+    let sku = field(page, model_of(&item.ty), "sku");
+    assert_eq!(
+        (sku.span.file.as_str(), sku.span.line),
+        ("shop/create-order.html", 11)
+    );
+}
+
+#[test]
+fn a_response_section_naming_a_shared_response_page_gets_its_table() {
+    let (pages, _) = read_service("shop");
+    let page = api_page(page(&pages, "shop/create-order.html"));
+    let body = page.operation.responses[0]
+        .body
+        .as_ref()
+        .expect("a response body");
+    assert_eq!(field_names(page, model_of(body)), ["job_id"]);
+}
+
+/// The model of the operation's first response body.
+fn response_model(page: &Page) -> String {
+    let body = page
+        .operation
+        .responses
+        .iter()
+        .find_map(|r| r.body.as_ref())
+        .unwrap_or_else(|| panic!("no response body: {:#?}", page.operation.responses));
+    model_of(body).to_owned()
+}
