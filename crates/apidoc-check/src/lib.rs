@@ -34,11 +34,6 @@
 //!    `<OperationId>ErrorBody`; the per-status models go unless something
 //!    else refers to them. Clients get one error type per operation.
 //!
-//! 5. Header rows that authentication fills (`X-Auth-Token`,
-//!    `Authorization`, `X-Sdk-Date`, `X-Security-Token`, and `X-Project-Id`
-//!    where the page ties it to AK/SK) are dropped: the security schemes and
-//!    the SDK's credentials send them, so callers never pass them.
-//!
 //! # Findings
 //!
 //! Errors mean a page cannot give a correct spec; warnings are
@@ -81,7 +76,6 @@
 //! | `enum-type-mismatch` | error | an allowed value that does not fit its type |
 //! | `duplicate-parameter` | error | the same parameter twice in one operation |
 
-mod auth_headers;
 mod checks;
 mod confine;
 mod error_bodies;
@@ -118,7 +112,6 @@ pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagn
         operations,
         models,
     };
-    auth_headers::drop_auth_headers(&mut service);
     error_bodies::share_error_bodies(&mut service);
     variant_tells::tell_variants_apart(&mut service, &mut diagnostics);
     diagnostics.extend(checks::run_all(&service));

@@ -312,6 +312,49 @@ pub struct Parameter {
     pub field: Field,
 }
 
+/// Headers every credential kind fills, whatever the page says of them:
+/// `X-Auth-Token` (token), `Authorization` and `X-Sdk-Date` (the AK/SK
+/// signature), `X-Security-Token` (temporary AK/SK).
+const CREDENTIAL_HEADERS: [&str; 4] = [
+    "X-Auth-Token",
+    "Authorization",
+    "X-Sdk-Date",
+    "X-Security-Token",
+];
+
+impl Parameter {
+    /// A header row that authentication fills: pages list their
+    /// authentication's headers among the request headers, but the spec's
+    /// security schemes and the SDK's credentials send them, so they are
+    /// no parameter a caller passes (emitters leave them out; the IR keeps
+    /// them as the pages' statement of how to authenticate). One of
+    /// `X-Auth-Token`, `Authorization`, `X-Sdk-Date`, `X-Security-Token`, or
+    /// `X-Project-Id` where its description ties it to AK/SK (the SDK sends
+    /// the configured project id then); an `X-Project-Id` the page asks for
+    /// in its own right is a parameter.
+    pub fn is_credential_header(&self) -> bool {
+        if self.location != ParamLocation::Header {
+            return false;
+        }
+        let name = self.field.name.trim();
+        if CREDENTIAL_HEADERS
+            .iter()
+            .any(|header| header.eq_ignore_ascii_case(name))
+        {
+            return true;
+        }
+        let description = &self.field.description;
+        let mentions_ak_sk = [&description.en, &description.zh]
+            .into_iter()
+            .flatten()
+            .any(|text| {
+                let squeezed: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+                squeezed.to_ascii_lowercase().contains("aksk")
+            });
+        name.eq_ignore_ascii_case("X-Project-Id") && mentions_ak_sk
+    }
+}
+
 /// A `METHOD /path` line of the URI section.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Uri {
@@ -538,5 +581,48 @@ impl Service {
     /// The model of that name.
     pub fn model(&self, name: &str) -> Option<&Model> {
         self.models.iter().find(|m| m.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parameter(location: ParamLocation, name: &str, description: &str) -> Parameter {
+        Parameter {
+            location,
+            field: Field {
+                name: name.to_owned(),
+                required: Some(true),
+                ty: TypeRef::String,
+                type_text: "String".to_owned(),
+                description: Text::in_lang(Lang::En, description),
+                constraints: Constraints::default(),
+                span: Span::new("p.html", 9),
+            },
+        }
+    }
+
+    fn header(name: &str, description: &str) -> Parameter {
+        parameter(ParamLocation::Header, name, description)
+    }
+
+    #[test]
+    fn authentication_headers_are_left_to_the_credentials() {
+        assert!(header("X-Auth-Token", "User token.").is_credential_header());
+        assert!(header("x-sdk-date", "Signing time.").is_credential_header());
+        assert!(header("Authorization", "Signature.").is_credential_header());
+        assert!(
+            header("X-Project-Id", "Project ID. Mandatory with AK/SK authentication.")
+                .is_credential_header()
+        );
+    }
+
+    #[test]
+    fn other_headers_and_other_locations_are_parameters() {
+        assert!(!header("X-Language", "Language of the answer.").is_credential_header());
+        assert!(!header("X-Project-Id", "Project whose things are listed.").is_credential_header());
+        let query = parameter(ParamLocation::Query, "Authorization", "A query value.");
+        assert!(!query.is_credential_header());
     }
 }

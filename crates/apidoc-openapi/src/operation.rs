@@ -63,7 +63,8 @@ impl<'a> OperationMapper<'a> {
     /// The parameters that apply at `path`: documented path parameters that
     /// the path does not contain belong to another URI of the operation and
     /// are left out, and so are the headers OpenAPI reserves (see
-    /// [`is_reserved_header`]); placeholders that no parameter documents are
+    /// [`is_reserved_header`]) and those the security schemes send
+    /// ([`apidoc_ir::Parameter::is_credential_header`]); placeholders that no parameter documents are
     /// added as required strings marked `x-undocumented`, as OpenAPI
     /// requires every placeholder to be declared. A repeated name and
     /// location keeps the first row.
@@ -79,7 +80,9 @@ impl<'a> OperationMapper<'a> {
             let name = parameter.field.name.as_str();
             let left_out = match parameter.location {
                 ParamLocation::Path => !placeholders.contains(&name),
-                ParamLocation::Header => is_reserved_header(name),
+                ParamLocation::Header => {
+                    is_reserved_header(name) || parameter.is_credential_header()
+                }
                 ParamLocation::Query => false,
             };
             if !left_out && seen.insert((parameter.location, name)) {

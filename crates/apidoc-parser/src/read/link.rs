@@ -267,9 +267,13 @@ impl Index {
 
     /// The model tables that [`answers_to`] the model name `name`.
     fn answering_to(&self, name: &str) -> Vec<usize> {
-        let k = key(name);
-        let mut out = Self::lookup(&self.by_model, std::slice::from_ref(&k));
-        out.extend(Self::lookup(&self.by_described, &[k]));
+        let mut keys = vec![key(name)];
+        let last = key(unqualified(name));
+        if last != keys[0] {
+            keys.push(last);
+        }
+        let mut out = Self::lookup(&self.by_model, &keys);
+        out.extend(Self::lookup(&self.by_described, &keys));
         out.sort_unstable();
         out.dedup();
         out
