@@ -85,7 +85,7 @@ enum Command {
         #[arg(long)]
         service: String,
         /// The scratch workspace, kept between runs so that dependencies
-        /// stay built [default: <temp dir>/apidoc-bench-sdk].
+        /// stay built [default: `apidoc-bench-sdk` in the temp dir].
         #[arg(long)]
         dir: Option<PathBuf>,
         /// Timed builds per crate and profile; the fastest counts.
