@@ -1,13 +1,17 @@
 //! `tests/mock_server.rs` of the generated crate: one test per operation
-//! against a mock server on 127.0.0.1.
+//! against a mock server on 127.0.0.1, and one against a mock server of the
+//! spec.
 //!
-//! Each test builds the operation's request from the page's example request
-//! (else from values built from the tables) and calls it twice: signed with
-//! AK/SK, answered with the page's 2xx example, which must decode; then with
-//! a token, answered with the page's error example, which must give
-//! `Error::Api`. The mock server checks method, path, query, headers, body
-//! and authentication (recomputing the AK/SK signature from what it
-//! received) and answers only a request that matches.
+//! One function per operation, `<operation>_request`, builds the request
+//! from the page's example request (else from values built from the
+//! tables); a body's JSON text is a constant that the mock server's body
+//! matcher reads too. The test calls the operation twice with it: signed
+//! with AK/SK, answered with the page's 2xx example, which must decode;
+//! then with a token, answered with the page's error example, which must
+//! give `Error::Api`. The mock server checks method, path, query, headers,
+//! body and authentication (recomputing the AK/SK signature from what it
+//! received) and answers only a request that matches. The `contract`
+//! module sends the same request to `$APIDOC_CONTRACT_URL`.
 
 mod answers;
 mod helpers;
@@ -18,7 +22,7 @@ use crate::docs::{Doc, code};
 use crate::ident::{Case, Scope, serde_name};
 use crate::plan::{OperationPlan, Plan};
 use answers::{Failure, Success, failure, optional_text, success};
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use request::{RequestCase, request_case};
 use values::raw_string;
@@ -54,87 +58,118 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
     for name in helpers::HELPER_NAMES {
         names.reserve(name);
     }
+    let mut contract_names = Scope::new(Case::Snake);
+    contract_names.reserve("contract_client");
     let mut uses = Uses::default();
-    let tests: TokenStream = plan
-        .operations
-        .iter()
-        .map(|operation| operation_test(plan, &mut uses, &mut names, operation))
-        .collect();
-    let contract = contract_tests(plan, &mut uses);
+    let mut items = TokenStream::new();
+    let mut contract = TokenStream::new();
+    for operation in &plan.operations {
+        let test = names.ident(&serde_name(&operation.method), "operation");
+        let builder = names.ident(
+            &format!("{}_request", serde_name(&operation.method)),
+            "operation_request",
+        );
+        let request = request_case(plan, &mut uses, operation, &builder);
+        items.extend(request_builder(operation, &request, &builder));
+        items.extend(operation_test(
+            plan, &mut uses, operation, &request, &test, &builder,
+        ));
+        if request.unfilled.is_empty() {
+            let name = contract_names.ident(&serde_name(&operation.method), "operation");
+            contract.extend(contract_test(plan, operation, &name, &builder));
+        }
+    }
     let mut doc = Doc::with_summary(format!(
         "Every operation of the {} API against a mock server on 127.0.0.1.",
         plan.title
     ));
     doc.paragraph(
-        "Each test builds the request from the page's example (or from values built from the \
-         tables) and calls the operation twice: signed with AK/SK and answered with the page's \
-         2xx example, which must decode; then with a token and answered with the page's error \
-         example, which must give `Error::Api`. The server answers only a request of the \
-         expected method, path, query, headers, body and authentication; it computes the \
-         AK/SK signature again from what it received.",
+        "Each operation's request is built by one function, `<operation>_request`, from the \
+         page's example (or from values built from the tables). Its test calls the operation \
+         twice: signed with AK/SK and answered with the page's 2xx example, which must decode; \
+         then with a token and answered with the page's error example, which must give \
+         `Error::Api`. The server answers only a request of the expected method, path, query, \
+         headers, body and authentication; it computes the AK/SK signature again from what it \
+         received.",
     );
     doc.paragraph(
-        "The `contract` module calls every operation once more, against a mock server of the \
-         crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each \
-         request against the spec); the answer must decode.",
+        "The `contract` module calls every operation once more with the same request, against \
+         a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, \
+         which validates each request against the spec); the answer must decode.",
     );
     let doc = doc.inner_attrs();
     let helpers = helpers::helper_items(plan, &uses);
-    quote!(#doc #helpers #tests #contract)
-}
-
-/// `mod contract`: one ignored test per operation that sends the same
-/// request as its mock-server test to the server at
-/// `$APIDOC_CONTRACT_URL` (a mock server of the spec) and expects an
-/// answer that decodes. Operations whose path cannot be filled are left
-/// out, as their mock-server tests are ignored.
-fn contract_tests(plan: &Plan, uses: &mut Uses) -> TokenStream {
-    let mut names = Scope::new(Case::Snake);
-    names.reserve("contract_client");
-    let client = &plan.client;
-    let tests: TokenStream = plan
-        .operations
-        .iter()
-        .filter_map(|operation| {
-            let request = request_case(plan, uses, operation);
-            if !request.unfilled.is_empty() {
-                return None;
-            }
-            let name = names.ident(&serde_name(&operation.method), "operation");
-            let (lets, build, call) = (&request.lets, &request.build, &operation.method);
-            let doc = Doc::with_summary(format!(
-                "{} under the spec's mock server.",
-                code(&operation.operation.id)
-            ))
-            .attrs();
-            Some(quote! {
-                #doc
-                #[tokio::test]
-                #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
-                async fn #name() {
-                    #lets
-                    let request = #build;
-                    contract_client(#client::new)
-                        .#call(request)
-                        .await
-                        .expect("the spec's mock server accepts the request and its answer decodes");
-                }
-            })
-        })
-        .collect();
-    let doc =
+    let contract_doc =
         Doc::with_summary("Every operation against a mock server of the crate's OpenAPI spec.")
             .inner_attrs();
     quote! {
+        #doc
+        #helpers
+        #items
         mod contract {
-            #doc
-            #![allow(
-                unused_variables,
-                reason = "the requests are built as in the mock-server tests, with the body they expect on the wire"
-            )]
+            #contract_doc
             use super::*;
             use apidoc_runtime::mock::contract_client;
-            #tests
+            #contract
+        }
+    }
+}
+
+/// The function building an operation's request (and the constant of its
+/// body), which its mock-server test and its contract test both call.
+fn request_builder(
+    operation: &OperationPlan,
+    request: &RequestCase,
+    builder: &Ident,
+) -> TokenStream {
+    let source = match (request.from_example, request.has_example) {
+        (true, _) => "the page's example request",
+        (false, true) => "values built from the tables (the page's example request gives no value)",
+        (false, false) => "values built from the tables (the page has no example request)",
+    };
+    let mut doc = Doc::with_summary(format!(
+        "The request of {}: {source}.",
+        code(&operation.operation.id)
+    ));
+    for note in &request.notes {
+        doc.item(note);
+    }
+    let doc = doc.attrs();
+    let (body_const, build, ty) = (&request.body_const, &request.build, &operation.request);
+    quote! {
+        #body_const
+        #doc
+        fn #builder() -> operations::#ty {
+            #build
+        }
+    }
+}
+
+/// The contract test of one operation: its request sent to the server at
+/// `$APIDOC_CONTRACT_URL` (a mock server of the spec), whose answer must
+/// decode. Ignored by default; operations whose path cannot be filled get
+/// none, as their mock-server tests are ignored.
+fn contract_test(
+    plan: &Plan,
+    operation: &OperationPlan,
+    name: &Ident,
+    builder: &Ident,
+) -> TokenStream {
+    let (client, call) = (&plan.client, &operation.method);
+    let doc = Doc::with_summary(format!(
+        "{} under the spec's mock server.",
+        code(&operation.operation.id)
+    ))
+    .attrs();
+    quote! {
+        #doc
+        #[tokio::test]
+        #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
+        async fn #name() {
+            contract_client(#client::new)
+                .#call(super::#builder())
+                .await
+                .expect("the spec's mock server accepts the request and its answer decodes");
         }
     }
 }
@@ -143,13 +178,14 @@ fn contract_tests(plan: &Plan, uses: &mut Uses) -> TokenStream {
 fn operation_test(
     plan: &Plan,
     uses: &mut Uses,
-    names: &mut Scope,
     operation: &OperationPlan,
+    request: &RequestCase,
+    name: &Ident,
+    builder: &Ident,
 ) -> TokenStream {
-    let request = request_case(plan, uses, operation);
     let success = success(plan, uses, operation);
     let failure = failure(operation);
-    let doc = test_doc(operation, &request, &success, &failure).attrs();
+    let doc = test_doc(operation, builder, &success, &failure).attrs();
     let ignore = (!request.unfilled.is_empty()).then(|| {
         let reason = format!(
             "no documented parameter fills {} in the path, so the SDK cannot call it",
@@ -162,8 +198,7 @@ fn operation_test(
         );
         quote!(#[ignore = #reason])
     });
-    let name = names.ident(&serde_name(&operation.method), "operation");
-    let body = test_body(plan, operation, &request, &success, &failure);
+    let body = test_body(plan, operation, request, builder, &success, &failure);
     quote! {
         #doc
         #[tokio::test]
@@ -176,13 +211,14 @@ fn test_body(
     plan: &Plan,
     operation: &OperationPlan,
     request: &RequestCase,
+    builder: &Ident,
     success: &Success,
     failure: &Failure,
 ) -> TokenStream {
     let method_name = operation.uri.method.as_str();
     let call = &operation.method;
     let client = &plan.client;
-    let (lets, build, matchers) = (&request.lets, &request.build, &request.matchers);
+    let (lets, matchers) = (&request.lets, &request.matchers);
     let success_status = Literal::u16_unsuffixed(success.status);
     let (success_let, success_body) = if success.text.is_empty() {
         (TokenStream::new(), quote!(""))
@@ -200,8 +236,8 @@ fn test_body(
     let error_code = optional_text(failure.error_code.as_deref());
     let error_msg = optional_text(failure.error_msg.as_deref());
     quote! {
+        let request = #builder();
         #lets
-        let request = #build;
         let expected = || Mock::given(method(#method_name)) #matchers;
 
         #success_let
@@ -229,32 +265,28 @@ fn test_body(
     }
 }
 
-/// What the test sends and what answers it, and where it departs from the
-/// page.
+/// What the test sends and what answers it, and where the answer departs
+/// from the page.
 fn test_doc(
     operation: &OperationPlan,
-    request: &RequestCase,
+    builder: &Ident,
     success: &Success,
     failure: &Failure,
 ) -> Doc {
     let uri = operation.uri;
-    let sent = match (request.from_example, request.has_example) {
-        (true, _) => "The request from the page's example",
-        (false, true) => {
-            "A request built from the tables (the page's example request gives no value)"
-        }
-        (false, false) => "A request built from the tables (the page has no example request)",
-    };
     let mut doc = Doc::with_summary(format!(
         "{} ({}).",
         code(&format!("{} {}", uri.method.as_str(), uri.path)),
         code(&operation.operation.id)
     ));
     doc.paragraph(format!(
-        "{sent}, signed with AK/SK, is answered with {}; sent with a token, with {}.",
-        success.source, failure.source
+        "The request {} builds, signed with AK/SK, is answered with {}; sent with a token, \
+         with {}.",
+        code(&format!("{}()", serde_name(builder))),
+        success.source,
+        failure.source
     ));
-    for note in request.notes.iter().chain(&success.notes) {
+    for note in &success.notes {
         doc.item(note);
     }
     doc
@@ -288,6 +320,54 @@ mod tests {
                 contract.matches("#[ignore").count(),
                 service.operations.len()
             );
+        }
+    }
+
+    #[test]
+    fn each_request_is_built_once_and_both_tests_call_its_builder() {
+        for service in [metastudio(), awkward()] {
+            let plan = Plan::new(&service);
+            let text = file(&service);
+            let (own, contract) = text.split_once("mod contract").expect("a contract module");
+            assert!(!text.contains("allow("), "{text}");
+            assert!(!contract.contains("::new("), "{contract}");
+            for operation in &plan.operations {
+                let builder = format!("{}_request", serde_name(&operation.method));
+                let request = &operation.request;
+                assert_eq!(
+                    own.matches(&format!("operations::{request}::new(")).count(),
+                    1,
+                    "{text}"
+                );
+                assert!(own.contains(&format!("fn {builder}() -> operations::{request} {{")));
+                assert!(own.contains(&format!("let request = {builder}();")));
+                assert!(
+                    contract.contains(&format!("super::{builder}()")),
+                    "{contract}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn builders_and_tests_never_share_a_name() {
+        let mut service = metastudio();
+        let mut twin = service.operations[0].clone();
+        twin.id = format!("{}Request", twin.id);
+        service.operations.push(twin);
+        let plan = Plan::new(&service);
+        let first = serde_name(&plan.operations[0].method);
+        let text = file(&service);
+        let own = text
+            .split_once("mod contract")
+            .expect("a contract module")
+            .0;
+        for name in [
+            format!("fn {first}_request()"),
+            format!("async fn {first}_request_2()"),
+            format!("fn {first}_request_request()"),
+        ] {
+            assert_eq!(own.matches(&name).count(), 1, "{name} in {text}");
         }
     }
 

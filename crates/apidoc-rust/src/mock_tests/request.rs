@@ -4,12 +4,14 @@
 
 use super::Uses;
 use super::values::{json_value, pretty, raw_string, rust_value, wire_text};
+use crate::docs::{Doc, code};
+use crate::ident::serde_name;
 use crate::plan::{BodyPlan, BodyShape, OperationPlan, PROJECT_ID, ParamPlan, Plan};
 use crate::sample::{Sampler, Side, Slot};
 use crate::types::parameter_type;
 use apidoc_ir::{ExampleBody, ParamLocation, RequestExample, TypeRef, Value};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
@@ -20,13 +22,18 @@ const PATH_VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
-/// The request of a test and the mock's expectations.
+/// The request of an operation's tests, and what the mock server expects
+/// of it.
 #[derive(Debug)]
 pub(super) struct RequestCase {
-    /// `let` statements of the body JSON.
-    pub(super) lets: TokenStream,
+    /// The body's JSON text as a constant, for the request and the mock's
+    /// body matcher alike.
+    pub(super) body_const: TokenStream,
     /// The expression building the request.
     pub(super) build: TokenStream,
+    /// `let` statements of the mock-server test: the body the SDK sends,
+    /// where it differs from the text it was built from.
+    pub(super) lets: TokenStream,
     /// The `.and(...)` matchers after the method matcher.
     pub(super) matchers: TokenStream,
     /// True when the page has an example request of the operation.
@@ -48,8 +55,14 @@ struct ParamValue<'p, 'a> {
     texts: Vec<String>,
 }
 
-/// Builds the request case of `operation`.
-pub(super) fn request_case(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -> RequestCase {
+/// Builds the request case of `operation`, whose request the function
+/// `builder` makes.
+pub(super) fn request_case(
+    plan: &Plan,
+    uses: &mut Uses,
+    operation: &OperationPlan,
+    builder: &Ident,
+) -> RequestCase {
     let example = example(operation);
     let url = example
         .map(|example| UrlValues::read(&operation.uri.path, &example.url))
@@ -81,15 +94,21 @@ pub(super) fn request_case(plan: &Plan, uses: &mut Uses, operation: &OperationPl
         built
     });
     let unfilled = unfilled_placeholders(operation);
+    let body_name = format_ident!("{}_BODY", serde_name(builder).to_uppercase());
+    let body = body.map(|value| NamedBody {
+        value,
+        name: body_name,
+    });
     let matchers = matchers(operation, &values, body.as_ref(), uses);
     let build = build(operation, &values, body.as_ref(), uses);
-    let lets = body
+    let (body_const, lets) = body
         .as_ref()
-        .map(|body| body.lets(uses))
+        .map(|body| (body.constant(builder), body.wire_let(uses)))
         .unwrap_or_default();
     RequestCase {
-        lets,
+        body_const,
         build,
+        lets,
         matchers,
         has_example: example.is_some(),
         from_example,
@@ -245,7 +264,7 @@ struct BodyValue<'p, 'a> {
     /// What the SDK sends for it, where that differs.
     on_the_wire: Option<Value>,
     /// The variant of a body of several documented shapes.
-    variant: Option<proc_macro2::Ident>,
+    variant: Option<Ident>,
     notes: Vec<String>,
 }
 
@@ -256,7 +275,7 @@ fn body_value<'p, 'a>(
     body: &'p BodyPlan<'a>,
     given: Option<&Value>,
 ) -> BodyValue<'p, 'a> {
-    let candidates: Vec<(Option<&proc_macro2::Ident>, &TypeRef)> = match &body.shape {
+    let candidates: Vec<(Option<&Ident>, &TypeRef)> = match &body.shape {
         BodyShape::Single(schema) => vec![(None, *schema)],
         BodyShape::Variants { variants, .. } => variants
             .iter()
@@ -293,28 +312,64 @@ fn body_value<'p, 'a>(
         })
 }
 
-impl BodyValue<'_, '_> {
-    fn lets(&self, uses: &mut Uses) -> TokenStream {
-        uses.json = true;
-        let sent = raw_string(&pretty(&self.sent));
-        let wire = self.on_the_wire.as_ref().map(|wire| {
-            let wire = json_value(uses, wire);
-            quote!(let body_on_the_wire = #wire;)
-        });
+/// A request body and the constant holding its JSON text.
+struct NamedBody<'p, 'a> {
+    value: BodyValue<'p, 'a>,
+    /// `<BUILDER>_BODY`.
+    name: Ident,
+}
+
+impl NamedBody<'_, '_> {
+    /// `const <BUILDER>_BODY: &str = r#"..."#;`
+    fn constant(&self, builder: &Ident) -> TokenStream {
+        let (name, text) = (&self.name, raw_string(&pretty(&self.value.sent)));
+        let doc = Doc::with_summary(format!(
+            "The JSON body of {}.",
+            code(&format!("{}()", serde_name(builder)))
+        ))
+        .attrs();
         quote! {
-            let body = json(#sent);
-            #wire
+            #doc
+            const #name: &str = #text;
         }
     }
 
-    /// The body argument: `from_json(&body)`, wrapped in its variant.
+    /// `let body_on_the_wire = json(...);` where the SDK sends other JSON
+    /// than the text it was built from.
+    fn wire_let(&self, uses: &mut Uses) -> TokenStream {
+        self.value
+            .on_the_wire
+            .as_ref()
+            .map(|wire| {
+                let wire = json_value(uses, wire);
+                quote!(let body_on_the_wire = #wire;)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The body argument: `from_json(&json(<BUILDER>_BODY))`, wrapped in
+    /// its variant.
     fn expression(&self, uses: &mut Uses) -> TokenStream {
         uses.from_json = true;
-        match (&self.plan.shape, &self.variant) {
+        uses.json = true;
+        let name = &self.name;
+        let value = quote!(from_json(&json(#name)));
+        match (&self.value.plan.shape, &self.value.variant) {
             (BodyShape::Variants { ident, .. }, Some(variant)) => {
-                quote!(operations::#ident::#variant(from_json(&body)))
+                quote!(operations::#ident::#variant(#value))
             }
-            _ => quote!(from_json(&body)),
+            _ => value,
+        }
+    }
+
+    /// The body the mock server expects: the SDK's own reading of the text.
+    fn expected(&self, uses: &mut Uses) -> TokenStream {
+        if self.value.on_the_wire.is_some() {
+            quote!(&body_on_the_wire)
+        } else {
+            uses.json = true;
+            let name = &self.name;
+            quote!(json(#name))
         }
     }
 }
@@ -323,7 +378,7 @@ impl BodyValue<'_, '_> {
 fn build(
     operation: &OperationPlan,
     values: &[ParamValue],
-    body: Option<&BodyValue>,
+    body: Option<&NamedBody>,
     uses: &mut Uses,
 ) -> TokenStream {
     let request = &operation.request;
@@ -339,10 +394,10 @@ fn build(
     }
     if let Some(body) = body {
         let expression = body.expression(uses);
-        if body.plan.required {
+        if body.value.plan.required {
             arguments.push(expression);
         } else {
-            let ident = &body.plan.ident;
+            let ident = &body.value.plan.ident;
             setters.push(quote!(.#ident(#expression)));
         }
     }
@@ -353,7 +408,7 @@ fn build(
 fn matchers(
     operation: &OperationPlan,
     values: &[ParamValue],
-    body: Option<&BodyValue>,
+    body: Option<&NamedBody>,
     uses: &mut Uses,
 ) -> TokenStream {
     let path = expected_path(&operation.uri.path, values, uses);
@@ -388,14 +443,10 @@ fn matchers(
         Some(body) => {
             uses.body_json = true;
             uses.header = true;
-            let expected = if body.on_the_wire.is_some() {
-                format_ident!("body_on_the_wire")
-            } else {
-                format_ident!("body")
-            };
+            let expected = body.expected(uses);
             quote! {
                 .and(header("content-type", "application/json"))
-                .and(body_json(&#expected))
+                .and(body_json(#expected))
             }
         }
         None => {
