@@ -2,9 +2,9 @@
 
 //! Every operation of the CodeArts Repo API against a mock server on 127.0.0.1.
 //!
-//! Each test builds the request from the page's example (or from values built from the tables) and calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
+//! Each operation's request is built by one function, `<operation>_request`, from the page's example (or from values built from the tables). Its test calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
 //!
-//! The `contract` module calls every operation once more, against a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each request against the spec); the answer must decode.
+//! The `contract` module calls every operation once more with the same request, against a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each request against the spec); the answer must decode.
 
 use apidoc_runtime::mock::wiremock::Mock;
 use apidoc_runtime::mock::wiremock::matchers::{method, path};
@@ -14,13 +14,18 @@ use apidoc_runtime::mock::{
 };
 use codearts_repo_sdk::{operations, Credentials, CodeartsRepoClient};
 
+/// The request of `ObtainingTenantSettings`: values built from the tables (the page's example request gives no value).
+fn obtaining_tenant_settings_request() -> operations::ObtainingTenantSettingsRequest {
+    operations::ObtainingTenantSettingsRequest::new()
+        .project_id("0123456789abcdef0123456789abcdef")
+}
+
 /// `GET /v4/tenant/setting` (`ObtainingTenantSettings`).
 ///
-/// A request built from the tables (the page's example request gives no value), signed with AK/SK, is answered with the page's `200` example; sent with a token, with its `401` example.
+/// The request `obtaining_tenant_settings_request()` builds, signed with AK/SK, is answered with the page's `200` example; sent with a token, with its `401` example.
 #[tokio::test]
 async fn obtaining_tenant_settings() {
-    let request = operations::ObtainingTenantSettingsRequest::new()
-        .project_id("0123456789abcdef0123456789abcdef");
+    let request = obtaining_tenant_settings_request();
     let expected = || {
         Mock::given(method("GET"))
             .and(path("/v4/tenant/setting"))
@@ -68,10 +73,6 @@ async fn obtaining_tenant_settings() {
 mod contract {
     //! Every operation against a mock server of the crate's OpenAPI spec.
 
-    #![allow(
-        unused_variables,
-        reason = "the requests are built as in the mock-server tests, with the body they expect on the wire"
-    )]
     use super::*;
     use apidoc_runtime::mock::contract_client;
 
@@ -79,10 +80,8 @@ mod contract {
     #[tokio::test]
     #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
     async fn obtaining_tenant_settings() {
-        let request = operations::ObtainingTenantSettingsRequest::new()
-            .project_id("0123456789abcdef0123456789abcdef");
         contract_client(CodeartsRepoClient::new)
-            .obtaining_tenant_settings(request)
+            .obtaining_tenant_settings(super::obtaining_tenant_settings_request())
             .await
             .expect("the spec's mock server accepts the request and its answer decodes");
     }

@@ -2,9 +2,9 @@
 
 //! Every operation of the MetaStudio API against a mock server on 127.0.0.1.
 //!
-//! Each test builds the request from the page's example (or from values built from the tables) and calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
+//! Each operation's request is built by one function, `<operation>_request`, from the page's example (or from values built from the tables). Its test calls the operation twice: signed with AK/SK and answered with the page's 2xx example, which must decode; then with a token and answered with the page's error example, which must give `Error::Api`. The server answers only a request of the expected method, path, query, headers, body and authentication; it computes the AK/SK signature again from what it received.
 //!
-//! The `contract` module calls every operation once more, against a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each request against the spec); the answer must decode.
+//! The `contract` module calls every operation once more with the same request, against a mock server of the crate's OpenAPI spec (`cargo xtask test` runs them under Prism, which validates each request against the spec); the answer must decode.
 
 use apidoc_runtime::mock::wiremock::Mock;
 use apidoc_runtime::mock::wiremock::matchers::{body_json, header, method, path};
@@ -15,16 +15,21 @@ use apidoc_runtime::mock::{
 };
 use metastudio_sdk::{operations, Credentials, MetastudioClient};
 
-/// `GET /v1/{project_id}/tenants/notice-configurations` (`QueryingTenantPersonalizedNotifications`).
-///
-/// A request built from the tables (the page's example request gives no value), signed with AK/SK, is answered with a `200` body built from the tables (the page has no 2xx example); sent with a token, with its `401` example.
-#[tokio::test]
-async fn querying_tenant_personalized_notifications() {
-    let request = operations::QueryingTenantPersonalizedNotificationsRequest::new(
+/// The request of `QueryingTenantPersonalizedNotifications`: values built from the tables (the page's example request gives no value).
+fn querying_tenant_personalized_notifications_request() -> operations::QueryingTenantPersonalizedNotificationsRequest {
+    operations::QueryingTenantPersonalizedNotificationsRequest::new(
             operations::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
         )
         .limit(10)
-        .offset(0);
+        .offset(0)
+}
+
+/// `GET /v1/{project_id}/tenants/notice-configurations` (`QueryingTenantPersonalizedNotifications`).
+///
+/// The request `querying_tenant_personalized_notifications_request()` builds, signed with AK/SK, is answered with a `200` body built from the tables (the page has no 2xx example); sent with a token, with its `401` example.
+#[tokio::test]
+async fn querying_tenant_personalized_notifications() {
+    let request = querying_tenant_personalized_notifications_request();
     let expected = || {
         Mock::given(method("GET"))
             .and(path(format!("/v1/{PROJECT_ID}/tenants/notice-configurations")))
@@ -74,29 +79,34 @@ async fn querying_tenant_personalized_notifications() {
     assert_api_error(error, 401, Some("MSS.00000001"), Some("Unauthorized"));
 }
 
-/// `PUT /v1/{project_id}/tenants/service-configs` (`UpdateTenantServiceConfigs`).
-///
-/// The request from the page's example, signed with AK/SK, is answered with the page's `200` example; sent with a token, with its `400` example.
-///
-/// - `body.default_watermark_config` is not defined by the tables of `UpdateTenantServiceConfigsResponseBody`: the SDK ignores it.
-#[tokio::test]
-async fn update_tenant_service_configs() {
-    let body = json(
-        r#"{
+/// The JSON body of `update_tenant_service_configs_request()`.
+const UPDATE_TENANT_SERVICE_CONFIGS_REQUEST_BODY: &str = r#"{
   "sub_account_control_config": {
     "separately_controlled": true,
     "sub_account_type": "IAM_USER"
   }
-}"#,
-    );
-    let request = operations::UpdateTenantServiceConfigsRequest::new()
-        .body(from_json(&body));
+}"#;
+
+/// The request of `UpdateTenantServiceConfigs`: the page's example request.
+fn update_tenant_service_configs_request() -> operations::UpdateTenantServiceConfigsRequest {
+    operations::UpdateTenantServiceConfigsRequest::new()
+        .body(from_json(&json(UPDATE_TENANT_SERVICE_CONFIGS_REQUEST_BODY)))
+}
+
+/// `PUT /v1/{project_id}/tenants/service-configs` (`UpdateTenantServiceConfigs`).
+///
+/// The request `update_tenant_service_configs_request()` builds, signed with AK/SK, is answered with the page's `200` example; sent with a token, with its `400` example.
+///
+/// - `body.default_watermark_config` is not defined by the tables of `UpdateTenantServiceConfigsResponseBody`: the SDK ignores it.
+#[tokio::test]
+async fn update_tenant_service_configs() {
+    let request = update_tenant_service_configs_request();
     let expected = || {
         Mock::given(method("PUT"))
             .and(path(format!("/v1/{PROJECT_ID}/tenants/service-configs")))
             .and(query_is(&[]))
             .and(header("content-type", "application/json"))
-            .and(body_json(&body))
+            .and(body_json(json(UPDATE_TENANT_SERVICE_CONFIGS_REQUEST_BODY)))
     };
     let success = r#"{
   "tenant_id": "e87104f76d7546ce8a46ac6b04c49c3c",
@@ -138,14 +148,19 @@ async fn update_tenant_service_configs() {
     assert_api_error(error, 400, Some("MSS.00000003"), Some("Invalid parameter"));
 }
 
+/// The request of `QueryingTenantPersonalizedConfigurations`: values built from the tables (the page's example request gives no value).
+fn querying_tenant_personalized_configurations_request() -> operations::QueryingTenantPersonalizedConfigurationsRequest {
+    operations::QueryingTenantPersonalizedConfigurationsRequest::new()
+        .limit(10)
+        .offset(0)
+}
+
 /// `GET /v1/{project_id}/tenants/user-configurations` (`QueryingTenantPersonalizedConfigurations`).
 ///
-/// A request built from the tables (the page's example request gives no value), signed with AK/SK, is answered with a `200` body built from the tables (the page has no 2xx example); sent with a token, with its `401` example.
+/// The request `querying_tenant_personalized_configurations_request()` builds, signed with AK/SK, is answered with a `200` body built from the tables (the page has no 2xx example); sent with a token, with its `401` example.
 #[tokio::test]
 async fn querying_tenant_personalized_configurations() {
-    let request = operations::QueryingTenantPersonalizedConfigurationsRequest::new()
-        .limit(10)
-        .offset(0);
+    let request = querying_tenant_personalized_configurations_request();
     let expected = || {
         Mock::given(method("GET"))
             .and(path(format!("/v1/{PROJECT_ID}/tenants/user-configurations")))
@@ -198,10 +213,6 @@ async fn querying_tenant_personalized_configurations() {
 mod contract {
     //! Every operation against a mock server of the crate's OpenAPI spec.
 
-    #![allow(
-        unused_variables,
-        reason = "the requests are built as in the mock-server tests, with the body they expect on the wire"
-    )]
     use super::*;
     use apidoc_runtime::mock::contract_client;
 
@@ -209,13 +220,10 @@ mod contract {
     #[tokio::test]
     #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
     async fn querying_tenant_personalized_notifications() {
-        let request = operations::QueryingTenantPersonalizedNotificationsRequest::new(
-                operations::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
-            )
-            .limit(10)
-            .offset(0);
         contract_client(MetastudioClient::new)
-            .querying_tenant_personalized_notifications(request)
+            .querying_tenant_personalized_notifications(
+                super::querying_tenant_personalized_notifications_request(),
+            )
             .await
             .expect("the spec's mock server accepts the request and its answer decodes");
     }
@@ -224,18 +232,10 @@ mod contract {
     #[tokio::test]
     #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
     async fn update_tenant_service_configs() {
-        let body = json(
-            r#"{
-  "sub_account_control_config": {
-    "separately_controlled": true,
-    "sub_account_type": "IAM_USER"
-  }
-}"#,
-        );
-        let request = operations::UpdateTenantServiceConfigsRequest::new()
-            .body(from_json(&body));
         contract_client(MetastudioClient::new)
-            .update_tenant_service_configs(request)
+            .update_tenant_service_configs(
+                super::update_tenant_service_configs_request(),
+            )
             .await
             .expect("the spec's mock server accepts the request and its answer decodes");
     }
@@ -244,11 +244,10 @@ mod contract {
     #[tokio::test]
     #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
     async fn querying_tenant_personalized_configurations() {
-        let request = operations::QueryingTenantPersonalizedConfigurationsRequest::new()
-            .limit(10)
-            .offset(0);
         contract_client(MetastudioClient::new)
-            .querying_tenant_personalized_configurations(request)
+            .querying_tenant_personalized_configurations(
+                super::querying_tenant_personalized_configurations_request(),
+            )
             .await
             .expect("the spec's mock server accepts the request and its answer decodes");
     }
