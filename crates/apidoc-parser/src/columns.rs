@@ -14,6 +14,7 @@
 //! diagnostics is narrowed the same way.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use apidoc_ir::{Columns, Diagnostic, Field, Page, Response, Span};
 
@@ -24,16 +25,23 @@ pub(crate) struct SourceLines<'s> {
     text: Cow<'s, str>,
     /// Byte offset of each line's start, line 1 first.
     starts: Vec<usize>,
+    /// The text columns of each line, once a span asked for them.
+    columns: Vec<OnceCell<Option<Columns>>>,
 }
 
 impl<'s> SourceLines<'s> {
     /// Reads the lines of `source` (LF, CRLF or CR line breaks).
     pub(crate) fn new(source: &'s str) -> Self {
         let text = crate::frontend::html::unify_line_breaks(source);
-        let starts = std::iter::once(0)
+        let starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, starts }
+        let columns = vec![OnceCell::new(); starts.len()];
+        Self {
+            text,
+            starts,
+            columns,
+        }
     }
 
     /// The columns of the text on `line`, if it is a markup line with text.
@@ -44,7 +52,7 @@ impl<'s> SourceLines<'s> {
             .starts
             .get(index + 1)
             .map_or(self.text.len(), |next| next - 1);
-        text_columns(&self.text[start..end])
+        *self.columns[index].get_or_init(|| text_columns(&self.text[start..end]))
     }
 
     /// Narrows `span` to its line's text, unless it already has columns.
