@@ -126,28 +126,47 @@ impl Cell {
     /// The cell's text: paragraphs joined by newlines, list items as
     /// "• item" lines, code verbatim.
     pub fn text(&self) -> String {
-        let mut out = Vec::new();
-        flatten_text(&self.blocks, &mut out);
-        out.join("\n")
+        let mut out = String::new();
+        write_text(&self.blocks, "\n", &mut out, &mut true);
+        out
     }
 }
 
-fn flatten_text(blocks: &[Block], out: &mut Vec<String>) {
+/// Appends the text of `blocks` to `out`: each paragraph, heading, code
+/// block, list item ("• " and its blocks' text on one line) and table row
+/// (its cells' text between " | ") is one piece, with `separator` between
+/// pieces; `first` is true until the first piece is written.
+fn write_text(blocks: &[Block], separator: &str, out: &mut String, first: &mut bool) {
+    let piece = |out: &mut String, first: &mut bool| {
+        if !std::mem::take(first) {
+            out.push_str(separator);
+        }
+    };
     for block in blocks {
         match &block.kind {
-            BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => out.push(text.clone()),
-            BlockKind::Code { text, .. } => out.push(text.clone()),
+            BlockKind::Heading { text, .. }
+            | BlockKind::Paragraph(text)
+            | BlockKind::Code { text, .. } => {
+                piece(out, first);
+                out.push_str(text);
+            }
             BlockKind::List { items, .. } => {
                 for item in items {
-                    let mut inner = Vec::new();
-                    flatten_text(item, &mut inner);
-                    out.push(format!("• {}", inner.join(" ")));
+                    piece(out, first);
+                    out.push_str("• ");
+                    write_text(item, " ", out, &mut true);
                 }
             }
-            BlockKind::Note(inner) => flatten_text(inner, out),
+            BlockKind::Note(inner) => write_text(inner, separator, out, first),
             BlockKind::Table(table) => {
                 for row in table.header.iter().chain(&table.rows) {
-                    out.push(row.iter().map(Cell::text).collect::<Vec<_>>().join(" | "));
+                    piece(out, first);
+                    for (c, cell) in row.iter().enumerate() {
+                        if c > 0 {
+                            out.push_str(" | ");
+                        }
+                        write_text(&cell.blocks, "\n", out, &mut true);
+                    }
                 }
             }
         }
@@ -221,4 +240,17 @@ pub struct SpannedCell {
     pub rowspan: usize,
     /// Columns covered (1 when the source says nothing).
     pub colspan: usize,
+}
+
+/// Runs of whitespace (spaces, newlines, no-break spaces) become one space;
+/// leading and trailing whitespace goes.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

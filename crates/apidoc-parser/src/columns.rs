@@ -13,27 +13,46 @@
 //! reader stay line-based, and every span of the page and of its
 //! diagnostics is narrowed the same way.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use apidoc_ir::{Columns, Diagnostic, Field, Page, Response, Span};
 
-/// The page's source by line, with the text columns of each markup line
-/// worked out once.
-pub(crate) struct SourceLines {
-    /// For each 1-based line (index 0 unused), its text columns.
-    columns: Vec<Option<Columns>>,
+/// The page's source by line; the text columns of a line are worked out
+/// when a span asks for them (most lines carry no span).
+pub(crate) struct SourceLines<'s> {
+    /// The source with LF line breaks.
+    text: Cow<'s, str>,
+    /// Byte offset of each line's start, line 1 first.
+    starts: Vec<usize>,
+    /// The text columns of each line, once a span asked for them.
+    columns: Vec<OnceCell<Option<Columns>>>,
 }
 
-impl SourceLines {
+impl<'s> SourceLines<'s> {
     /// Reads the lines of `source` (LF, CRLF or CR line breaks).
-    pub(crate) fn new(source: &str) -> Self {
-        let mut columns = vec![None];
-        let unified = crate::frontend::html::unify_line_breaks(source);
-        columns.extend(unified.split('\n').map(text_columns));
-        Self { columns }
+    pub(crate) fn new(source: &'s str) -> Self {
+        let text = crate::frontend::html::unify_line_breaks(source);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let columns = vec![OnceCell::new(); starts.len()];
+        Self {
+            text,
+            starts,
+            columns,
+        }
     }
 
     /// The columns of the text on `line`, if it is a markup line with text.
     fn of(&self, line: u32) -> Option<Columns> {
-        *self.columns.get(usize::try_from(line).ok()?)?
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        let start = *self.starts.get(index)?;
+        let end = self
+            .starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        *self.columns[index].get_or_init(|| text_columns(&self.text[start..end]))
     }
 
     /// Narrows `span` to its line's text, unless it already has columns.

@@ -7,7 +7,7 @@ use apidoc_ir::{
     StatusCodeDoc, Text, Value,
 };
 
-use super::{Placed, Reader, Role, Tables, response_index, sections, sections::Section, table};
+use super::{Placed, Reader, Role, Tables, response_index, sections, sections::Section};
 use crate::blocks::BlockKind;
 
 impl Reader<'_> {
@@ -62,10 +62,7 @@ impl Reader<'_> {
     fn status_code_rows(&mut self, tables: &Tables<'_>) -> Vec<StatusCodeDoc> {
         let mut out = Vec::new();
         for t in tables.iter().filter(|t| t.role == Role::StatusCodes) {
-            let Some(columns) = t.columns.as_ref() else {
-                continue;
-            };
-            for row in table::rows(t.table, columns) {
+            for row in t.rows() {
                 let span = self.span(row.line);
                 match sections::status_cell(&row.name) {
                     Some((status, reason)) => {
@@ -340,9 +337,8 @@ fn body_field_names(tables: &Tables<'_>, status: u16) -> BTreeSet<String> {
     tables
         .iter()
         .filter(|t| t.role == Role::ResponseBody(status))
-        .filter_map(|t| Some(table::rows(t.table, t.columns.as_ref()?)))
-        .flatten()
-        .map(|row| row.name)
+        .flat_map(|t| t.rows())
+        .map(|row| row.name.clone())
         .collect()
 }
 

@@ -7,7 +7,7 @@ use super::{
     Reader,
     link::{self, RowAt},
     prose,
-    table::{self, Column, Row},
+    table::{Column, Row},
     tables::{PageTable, Tables},
     types,
 };
@@ -19,14 +19,15 @@ impl Reader<'_> {
         let Some(columns) = self.columns(&tables[index]) else {
             return Vec::new();
         };
-        table::rows(tables[index].table, &columns)
+        tables[index]
+            .rows()
             .iter()
             .enumerate()
-            .filter_map(|(r, row)| self.field(row, &columns, (index, r), tables))
+            .filter_map(|(r, row)| self.field(row, columns, (index, r), tables))
             .collect()
     }
 
-    fn columns(&mut self, t: &PageTable<'_>) -> Option<Vec<Column>> {
+    fn columns<'t>(&mut self, t: &'t PageTable<'_>) -> Option<&'t [Column]> {
         if t.columns.is_none() {
             let found = t
                 .table
@@ -46,7 +47,7 @@ impl Reader<'_> {
                 .with_help("add the header row to the page, or teach `read::table::column_of` the header word"),
             );
         }
-        t.columns.clone()
+        t.columns.as_deref()
     }
 
     fn field(

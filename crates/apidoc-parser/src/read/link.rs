@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use apidoc_ir::TypeRef;
 
 use super::{
-    table::{self, Row},
+    table::Row,
     tables::{PageTable, Part, Role},
     types,
 };
@@ -127,13 +127,10 @@ fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
     let index = Index::of(tables);
     let mut out = Vec::new();
     for (table_index, t) in tables.iter().enumerate() {
-        let Some(columns) = t.columns.as_ref().filter(|_| t.lists_fields()) else {
-            continue;
-        };
-        if matches!(t.role, Role::Other | Role::StatusCodes) {
+        if !t.lists_fields() || matches!(t.role, Role::Other | Role::StatusCodes) {
             continue;
         }
-        for (r, row) in table::rows(t.table, columns).iter().enumerate() {
+        for (r, row) in t.rows().iter().enumerate() {
             let Some(ty) = row.type_text.as_deref().and_then(types::parse_type) else {
                 continue;
             };
@@ -418,10 +415,7 @@ fn contradicts(t: &PageTable<'_>, field: &str, fields: &BTreeSet<String>) -> boo
 pub(super) fn scalar_referrers(tables: &[PageTable<'_>]) -> BTreeMap<u32, (String, String)> {
     let mut out = BTreeMap::new();
     for t in tables.iter().filter(|t| t.lists_fields()) {
-        let Some(columns) = t.columns.as_ref() else {
-            continue;
-        };
-        for row in table::rows(t.table, columns) {
+        for row in t.rows() {
             let type_text = row.type_text.clone().unwrap_or_default();
             let holds_objects =
                 types::parse_type(&type_text).is_some_and(|ty| object_slot(&ty).is_some());
@@ -585,8 +579,7 @@ fn all_field_names(tables: &[PageTable<'_>]) -> BTreeSet<String> {
     tables
         .iter()
         .filter(|t| t.lists_fields())
-        .filter_map(|t| Some(table::rows(t.table, t.columns.as_ref()?)))
-        .flatten()
+        .flat_map(|t| t.rows())
         .map(|row| key(&row.name))
         .collect()
 }

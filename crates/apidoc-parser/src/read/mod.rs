@@ -395,10 +395,7 @@ impl Reader<'_> {
     /// Links made by elimination are guesses: the page should say them.
     fn report_guessed_links(&mut self, tables: &Tables<'_>) {
         for &(index, r) in &tables.links.guessed {
-            let Some(columns) = tables[index].columns.as_ref() else {
-                continue;
-            };
-            let Some(row) = table::rows(tables[index].table, columns).into_iter().nth(r) else {
+            let Some(row) = tables[index].rows().get(r) else {
                 continue;
             };
             let Some(target) = tables.links.target((index, r)) else {
@@ -611,11 +608,10 @@ impl Reader<'_> {
         let index = tables.iter().position(|t| t.role == Role::RequestBody)?;
         let t = &tables[index];
         let model = TypeRef::Model(request_body_name(id));
-        let required = t.columns.as_ref().is_some_and(|columns| {
-            table::rows(t.table, columns)
-                .iter()
-                .any(|r| r.mandatory.as_deref().and_then(fields::mandatory_answer) == Some(true))
-        });
+        let required = t
+            .rows()
+            .iter()
+            .any(|r| r.mandatory.as_deref().and_then(fields::mandatory_answer) == Some(true));
         let first = BodyVariant {
             name: id.to_owned(),
             summary: summary.clone(),

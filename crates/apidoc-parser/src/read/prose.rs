@@ -338,6 +338,17 @@ fn set_lengths(out: &mut Constraints, low: Option<u64>, high: Option<u64>, span:
     }
 }
 
+/// True when `text` holds the ASCII `word` in any letter case. Tested
+/// before the patterns with a word boundary (`\b`) that every description
+/// line meets, as a match needs the word: on text beyond ASCII (Chinese
+/// pages) the regex engine checks Unicode word boundaries by backtracking,
+/// which costs far more than this test.
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Sentences that state a constraint wherever they stand.
 fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
     if matches!(ty, TypeRef::String) {
@@ -354,7 +365,10 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
                 high.and_then(|n| n.as_u64()),
                 span,
             );
-        } else if let Some(caps) = EXACT_LENGTH.captures(text) {
+        } else if let Some(caps) = contains_ignoring_case(text, "-character")
+            .then(|| EXACT_LENGTH.captures(text))
+            .flatten()
+        {
             let n = caps[1].parse().ok();
             set_lengths(out, n, n, span);
         } else if let Some(caps) = MAX_LENGTH.captures(text) {
@@ -369,7 +383,11 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
     if let Some(caps) = CN_VALUES.captures(text) {
         apply_value_list(out, &caps[1], 2, ty, span);
     }
-    if let Some(caps) = DEFAULT_SENTENCE.captures(text) {
+    let may_state_default = contains_ignoring_case(text, "default") || text.contains("默认");
+    if let Some(caps) = may_state_default
+        .then(|| DEFAULT_SENTENCE.captures(text))
+        .flatten()
+    {
         if let Some(value) = caps
             .get(1)
             .or(caps.get(2))

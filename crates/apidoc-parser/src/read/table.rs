@@ -1,6 +1,6 @@
 //! Parameter tables: which column is which, and each row's cells.
 
-use crate::blocks::{Block, BlockKind, Cell, Table};
+use crate::blocks::{Block, BlockKind, Cell, Table, normalise};
 
 use super::prose::ProseLine;
 
@@ -24,7 +24,7 @@ pub enum Column {
 
 /// Reads a header cell.
 pub fn column_of(header: &str) -> Column {
-    let h = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let h = normalise(header);
     let h = h.trim_end_matches([':', '：']).to_lowercase();
     match h.as_str() {
         "parameter" | "parameters" | "name" | "parameter name" | "field" | "field name"
@@ -126,7 +126,7 @@ pub fn rows<'a>(table: &'a Table, columns: &[Column]) -> Vec<Row<'a>> {
 }
 
 fn holds_field(cells: &[Cell]) -> bool {
-    let texts: Vec<String> = cells.iter().map(|c| one_line(&c.text())).collect();
+    let texts: Vec<String> = cells.iter().map(|c| normalise(&c.text())).collect();
     let blank = texts.iter().all(String::is_empty);
     let spanned = texts.len() > 1 && texts.iter().all(|t| t == &texts[0]);
     !blank && !spanned
@@ -144,9 +144,9 @@ fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
     let mut others = Vec::new();
     for (cell, column) in cells.iter().zip(columns) {
         match column {
-            Column::Name | Column::Status => out.name = one_line(&cell.text()),
-            Column::Mandatory => out.mandatory = Some(one_line(&cell.text())),
-            Column::Type => out.type_text = Some(one_line(&cell.text())),
+            Column::Name | Column::Status => out.name = normalise(&cell.text()),
+            Column::Mandatory => out.mandatory = Some(normalise(&cell.text())),
+            Column::Type => out.type_text = Some(normalise(&cell.text())),
             Column::Description => out.prose.extend(prose_lines(&cell.blocks, cell.line)),
             Column::Other(header) => others.extend(labelled(header, cell)),
         }
@@ -157,16 +157,12 @@ fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
 
 /// "Header: value" lines for an extra column, so prose rules see it.
 fn labelled(header: &str, cell: &Cell) -> Option<ProseLine> {
-    let text = one_line(&cell.text());
+    let text = normalise(&cell.text());
     (!text.is_empty()).then(|| ProseLine {
         text: format!("{header}: {text}"),
         line: cell.line,
         bullet: false,
     })
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A cell's blocks as prose lines: one per paragraph or list item.
@@ -189,7 +185,7 @@ fn push_prose(blocks: &[Block], bullet: bool, fallback_line: u32, out: &mut Vec<
             | BlockKind::Code { text, .. } => {
                 if !text.trim().is_empty() {
                     out.push(ProseLine {
-                        text: one_line(text),
+                        text: normalise(text),
                         line,
                         bullet,
                     });
@@ -205,7 +201,7 @@ fn push_prose(blocks: &[Block], bullet: bool, fallback_line: u32, out: &mut Vec<
                 for cells in table.header.iter().chain(&table.rows) {
                     let text = cells
                         .iter()
-                        .map(|c| one_line(&c.text()))
+                        .map(|c| normalise(&c.text()))
                         .collect::<Vec<_>>()
                         .join(" | ");
                     out.push(ProseLine { text, line, bullet });

@@ -2,6 +2,7 @@
 //! model, status codes) from caption, section and columns, and the names of
 //! the models nested tables define.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{Diagnostic, TypeRef};
@@ -10,7 +11,7 @@ use super::{
     Placed, Reader,
     link::Links,
     sections::{self, CaptionKind, Section},
-    table::{self, Column},
+    table::{self, Column, Row},
     upper_camel,
 };
 use crate::blocks::{Block, BlockKind, Table};
@@ -95,28 +96,34 @@ pub(super) struct PageTable<'a> {
     /// label, else the paragraph right before it
     /// ("使用数据卷制作镜像时的请求参数").
     pub label: Option<String>,
+    /// The body rows by column role, read on first use ([`Self::rows`]):
+    /// every step of the reader goes through them, so each cell's text is
+    /// worked out once per page rather than once per step.
+    rows: OnceCell<Vec<Row<'a>>>,
 }
 
-impl PageTable<'_> {
+impl<'a> PageTable<'a> {
+    /// The table's body rows by column role (none without columns).
+    pub fn rows(&self) -> &[Row<'a>] {
+        match &self.columns {
+            Some(columns) => self.rows.get_or_init(|| table::rows(self.table, columns)),
+            None => &[],
+        }
+    }
+
     /// True when the table's only row names no field but describes the
     /// keys of a map ("User customization"): a name with spaces.
     pub fn describes_map_keys(&self) -> bool {
-        let Some(columns) = self.columns.as_ref().filter(|_| self.lists_fields()) else {
-            return false;
-        };
-        let rows = table::rows(self.table, columns);
-        matches!(rows.as_slice(), [only] if only.name.contains(char::is_whitespace))
+        self.lists_fields()
+            && matches!(self.rows(), [only] if only.name.contains(char::is_whitespace))
     }
 
     /// True when the table's only row stands for the body itself, an
     /// array whose elements other tables describe: Help Center pages name
     /// that row `[数组]` ("[array]").
     pub fn is_array_placeholder(&self) -> bool {
-        let Some(columns) = self.columns.as_ref().filter(|_| self.lists_fields()) else {
-            return false;
-        };
-        let rows = table::rows(self.table, columns);
-        matches!(rows.as_slice(), [only] if is_array_placeholder_name(&only.name))
+        self.lists_fields()
+            && matches!(self.rows(), [only] if is_array_placeholder_name(&only.name))
     }
 
     /// True when the table is another shape of the request body: a body
@@ -245,6 +252,7 @@ impl Reader<'_> {
                 } else {
                     label_before(placed, index)
                 },
+                rows: OnceCell::new(),
             });
         }
         out

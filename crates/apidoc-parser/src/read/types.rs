@@ -5,7 +5,7 @@ use apidoc_ir::TypeRef;
 
 /// Understands a Type cell; `None` when the text names no known type.
 pub fn parse_type(text: &str) -> Option<TypeRef> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::blocks::normalise(text);
     let text = text.trim_end_matches(['.', '。']);
     // Neutron-style pages write "List data structure" or "Dictionary data
     // structure": the suffix adds nothing to the type word before it.

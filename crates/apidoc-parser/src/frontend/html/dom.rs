@@ -17,19 +17,19 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use ego_tree::{NodeId, NodeRef};
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, QualName, driver};
+use rustc_hash::FxHashMap;
 use scraper::{Html, HtmlTreeSink, Node};
 
 /// A parsed page: scraper's DOM plus the source line of each element and
 /// non-blank text node.
 pub(super) struct Dom {
     html: Html,
-    lines: HashMap<NodeId, u32>,
+    lines: FxHashMap<NodeId, u32>,
 }
 
 impl Dom {
@@ -37,11 +37,14 @@ impl Dom {
     /// pages get an implied `html`/`body`).
     pub(super) fn parse(source: &str) -> Self {
         let mut parser = driver::parse_document(LineSink::new(), Default::default());
+        let whole = Whole::of(source);
         let mut line = 1u32;
+        let mut offset = 0;
         for piece in pieces_starting_at_tags(source) {
             parser.tokenizer.sink.sink.tag_line.set(line);
-            parser.process(StrTendril::from_slice(piece));
+            parser.process(whole.piece(offset, piece));
             line = line.saturating_add(newlines(piece));
+            offset += piece.len();
         }
         parser.finish()
     }
@@ -55,6 +58,34 @@ impl Dom {
     /// (blank text, nodes made at the end of input).
     pub(super) fn line_or(&self, node: NodeRef<'_, Node>, fallback: u32) -> u32 {
         self.lines.get(&node.id()).copied().unwrap_or(fallback)
+    }
+}
+
+/// The source as one tendril, so that the pieces fed to the tokenizer
+/// share its buffer instead of each being copied; a source too long for a
+/// tendril's 32-bit offsets has its pieces copied.
+struct Whole(Option<StrTendril>);
+
+impl Whole {
+    fn of(source: &str) -> Self {
+        Self(
+            u32::try_from(source.len())
+                .is_ok()
+                .then(|| StrTendril::from_slice(source)),
+        )
+    }
+
+    /// The `piece` of the source starting at byte `offset`.
+    fn piece(&self, offset: usize, piece: &str) -> StrTendril {
+        let shared = |whole: &StrTendril| {
+            let offset = u32::try_from(offset).ok()?;
+            let length = u32::try_from(piece.len()).ok()?;
+            whole.try_subtendril(offset, length).ok()
+        };
+        self.0
+            .as_ref()
+            .and_then(shared)
+            .unwrap_or_else(|| StrTendril::from_slice(piece))
     }
 }
 
@@ -84,7 +115,7 @@ struct LineSink {
     tag_line: Cell<u32>,
     /// The tokenizer's line counter, as last reported.
     tokenizer_line: Cell<u64>,
-    lines: RefCell<HashMap<NodeId, u32>>,
+    lines: RefCell<FxHashMap<NodeId, u32>>,
 }
 
 impl LineSink {
@@ -93,7 +124,7 @@ impl LineSink {
             dom: HtmlTreeSink::new(Html::new_document()),
             tag_line: Cell::new(1),
             tokenizer_line: Cell::new(1),
-            lines: RefCell::new(HashMap::new()),
+            lines: RefCell::new(FxHashMap::default()),
         }
     }
 

@@ -2,6 +2,7 @@
 //! pending paragraph until a block-level element, a `<br>` or the end of a
 //! container closes it.
 
+pub(in crate::frontend) use crate::blocks::normalise;
 use crate::blocks::{Block, BlockKind, Link};
 
 /// The blocks of one container, built in reading order.
@@ -81,17 +82,4 @@ impl Flow {
         self.close_paragraph();
         self.blocks
     }
-}
-
-/// Runs of whitespace (spaces, newlines, no-break spaces) become one space;
-/// leading and trailing whitespace goes.
-pub(in crate::frontend) fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }

@@ -72,5 +72,5 @@ impl<'a> Lines<'a> {
 /// non-breaking spaces browsers copy) into one space and trims the ends.
 /// Other characters, full-width punctuation included, are kept as they are.
 pub(super) fn normalise(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::blocks::normalise(line)
 }
