@@ -71,6 +71,11 @@ impl Markers {
         match value {
             Value::String(text) if is_ambiguous(text) => *text = self.marker_for(text),
             Value::Array(items) => items.iter_mut().for_each(|item| self.mark(item)),
+            Value::Object(map) if !map.keys().any(|key| is_ambiguous(key)) => {
+                // Keys stay: mark the values in place rather than rebuild
+                // the (ordered, hashed) map.
+                map.values_mut().for_each(|item| self.mark(item));
+            }
             Value::Object(map) => {
                 let entries = std::mem::take(map);
                 for (key, mut item) in entries {

@@ -101,20 +101,28 @@ pub fn run(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output, String> {
 /// Runs the pipeline over `docs`, emitting the Rust crates with `options`
 /// (see [`CrateOptions::for_output`]). `on_page` is called once per page
 /// parsed (for progress display), from any thread. Services are read and
-/// emitted in parallel and collected in docs order, so the output does not
-/// depend on scheduling.
+/// emitted in parallel, each emitted as soon as it is read (no service
+/// waits for the others' pages), and collected in docs order, so the
+/// output does not depend on scheduling.
 pub fn run_with(
     docs: &Path,
     options: &CrateOptions,
     on_page: &(dyn Fn() + Sync),
 ) -> Result<Output, String> {
-    let mut output = read_services(docs, on_page)?;
-    let emitted: Vec<BTreeMap<String, String>> = output
-        .services
-        .par_iter()
-        .map(|service| emit(service, options))
+    let inputs = load_docs(docs)?;
+    let runs: Vec<(ServiceRun, BTreeMap<String, String>)> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let run = read_service(input, on_page);
+            let files = emit(&run.service, options);
+            (run, files)
+        })
         .collect();
-    output.files.extend(emitted.into_iter().flatten());
+    let mut output = Output::default();
+    for (run, files) in runs {
+        output.files.extend(files);
+        output.add(run);
+    }
     output.files.insert(
         "FINDINGS.md".to_owned(),
         apidoc_check::findings_report(&output.diagnostics, &output.left_out),
@@ -132,15 +140,18 @@ pub fn read_services(docs: &Path, on_page: &(dyn Fn() + Sync)) -> Result<Output,
         .map(|input| read_service(input, on_page))
         .collect();
     let mut output = Output::default();
-    for run in runs {
-        output.diagnostics.extend(run.diagnostics);
-        output.left_out.extend(run.left_out);
-        output
-            .stats
-            .push((run.service.meta.name.clone(), run.stats));
-        output.services.push(run.service);
-    }
+    runs.into_iter().for_each(|run| output.add(run));
     Ok(output)
+}
+
+impl Output {
+    /// Appends what reading one service gave.
+    fn add(&mut self, run: ServiceRun) {
+        self.diagnostics.extend(run.diagnostics);
+        self.left_out.extend(run.left_out);
+        self.stats.push((run.service.meta.name.clone(), run.stats));
+        self.services.push(run.service);
+    }
 }
 
 /// What reading one service contributes to the [`Output`].

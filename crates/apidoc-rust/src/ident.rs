@@ -8,7 +8,10 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
-use std::collections::BTreeSet;
+use std::{
+    cell::RefCell,
+    collections::{BTreeSet, HashMap},
+};
 
 /// Keywords that may be written as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
@@ -131,9 +134,28 @@ impl Scope {
     }
 }
 
+thread_local! {
+    /// Conversions already made on this thread, per case (snake, camel):
+    /// a service names the same wire names (`id`, `name`, `status`) in many
+    /// models, and case conversion is the bulk of planning.
+    static CONVERTED: RefCell<[HashMap<String, String>; 2]> = RefCell::default();
+}
+
 /// Converts the case and keeps only ASCII letters, digits and `_`; a
 /// leading digit gets a `_` in front. Empty when nothing is left.
 fn convert(name: &str, case: Case) -> String {
+    CONVERTED.with_borrow_mut(|converted| {
+        let known = &mut converted[case as usize];
+        if let Some(done) = known.get(name) {
+            return done.clone();
+        }
+        let done = convert_uncached(name, case);
+        known.insert(name.to_owned(), done.clone());
+        done
+    })
+}
+
+fn convert_uncached(name: &str, case: Case) -> String {
     // Anything outside ASCII letters and digits separates words, so `a-b`,
     // `a.b`, `a b`, `$a` and `a[]` read as words; Chinese text vanishes.
     let words: String = name
