@@ -44,6 +44,7 @@ impl ObtainingTenantSettingsRequest {
     }
 
     /// The request as the runtime sends it, once its constraints hold.
+    #[inline]
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
@@ -77,6 +78,7 @@ pub struct ObtainingTenantSettingsResponse {
 impl ObtainingTenantSettingsResponse {
     /// Decodes a 2xx answer; any other status becomes
     /// [`apidoc_runtime::Error::Api`].
+    #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {

@@ -93,6 +93,7 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     }
 
     /// The request as the runtime sends it, once its constraints hold.
+    #[inline]
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
@@ -200,6 +201,7 @@ pub struct QueryingTenantPersonalizedNotificationsResponse {
 impl QueryingTenantPersonalizedNotificationsResponse {
     /// Decodes a 2xx answer; any other status becomes
     /// [`apidoc_runtime::Error::Api`].
+    #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
@@ -260,6 +262,7 @@ impl UpdateTenantServiceConfigsRequest {
     }
 
     /// The request as the runtime sends it, once its constraints hold.
+    #[inline]
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
@@ -299,6 +302,7 @@ pub struct UpdateTenantServiceConfigsResponse {
 impl UpdateTenantServiceConfigsResponse {
     /// Decodes a 2xx answer; any other status becomes
     /// [`apidoc_runtime::Error::Api`].
+    #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
@@ -392,6 +396,7 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
     }
 
     /// The request as the runtime sends it, once its constraints hold.
+    #[inline]
     pub(crate) fn into_operation(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
@@ -435,6 +440,7 @@ pub struct QueryingTenantPersonalizedConfigurationsResponse {
 impl QueryingTenantPersonalizedConfigurationsResponse {
     /// Decodes a 2xx answer; any other status becomes
     /// [`apidoc_runtime::Error::Api`].
+    #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
