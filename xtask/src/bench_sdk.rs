@@ -8,7 +8,14 @@
 //! script of `openapi-consumer-check`, pointed at that document). Both
 //! crates and all dependencies are built first; then each crate's own
 //! debug and release build is timed (`touch` + `cargo build -p`, without
-//! incremental compilation), `--runs` times, keeping the fastest. Each
+//! incremental compilation), `--runs` times, keeping the fastest.
+//!
+//! Both clients leave the code of an operation's encoding and decoding to
+//! the crate that calls it (progenitor through its `async fn`s, apidoc's
+//! SDK through `#[inline]`), so a client crate alone does not show what a
+//! user pays. Two more crates do: `sdk-user/` and `progenitor-user/` call
+//! every operation of their client, each call boxed behind a function of
+//! its own; they are timed the same way, with their client prebuilt. Each
 //! build is measured twice: wall-clock time, and the CPU time (user +
 //! system) of cargo and the compilers it waited for. On a busy machine the
 //! wall time stretches with the load while the CPU time barely moves, so
@@ -24,6 +31,12 @@ use std::{
 
 /// Package name of the progenitor client in the scratch workspace.
 const PROGENITOR_PACKAGE: &str = "progenitor-client-bench";
+
+/// Package name of the crate calling every operation of the SDK.
+const SDK_USER_PACKAGE: &str = "sdk-user-bench";
+
+/// Package name of the crate calling every operation of progenitor's client.
+const PROGENITOR_USER_PACKAGE: &str = "progenitor-user-bench";
 
 /// What to measure and where.
 pub struct Options<'a> {
@@ -56,11 +69,24 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
     let dir = options.dir;
     let runtime = options.root.join("crates/apidoc-runtime");
     let runtime = runtime.to_str().ok_or("the workspace path is not UTF-8")?;
+    let sdk = apidoc_rust::emit(service, runtime);
     write_files(
         &dir.join("sdk"),
-        apidoc_rust::emit(service, runtime)
-            .iter()
-            .map(|(p, c)| (p.as_str(), c.as_str())),
+        sdk.iter().map(|(p, c)| (p.as_str(), c.as_str())),
+    )?;
+    let sdk_package = format!("{}-sdk", options.service);
+    let sdk_client = sdk
+        .iter()
+        .find(|(path, _)| *path == "src/client.rs")
+        .map(|(_, content)| content.as_str())
+        .ok_or("the SDK has no src/client.rs")?;
+    write_user(
+        dir,
+        "sdk-user",
+        SDK_USER_PACKAGE,
+        &sdk_package,
+        "sdk",
+        &sdk_calls(sdk_client, &sdk_package)?,
     )?;
     let spec_dir = dir.join("openapi");
     write_files(
@@ -78,13 +104,20 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
             ("src/lib.rs", client.as_str()),
         ],
     )?;
+    write_user(
+        dir,
+        "progenitor-user",
+        PROGENITOR_USER_PACKAGE,
+        PROGENITOR_PACKAGE,
+        "progenitor",
+        &progenitor_calls(&client)?,
+    )?;
     write_workspace(options.root, dir)?;
-    let sdk_package = format!("{}-sdk", options.service);
     eprintln!("building dependencies in {} ...", dir.display());
     // Each package alone, as it is timed: a workspace build unifies
     // features differently and would leave dependencies to rebuild.
     for release in [false, true] {
-        for package in [sdk_package.as_str(), PROGENITOR_PACKAGE] {
+        for package in [SDK_USER_PACKAGE, PROGENITOR_USER_PACKAGE] {
             cargo_build(dir, package, release)?;
         }
     }
@@ -96,6 +129,8 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
     for (package, folder) in [
         (sdk_package.as_str(), "sdk"),
         (PROGENITOR_PACKAGE, "progenitor"),
+        (SDK_USER_PACKAGE, "sdk-user"),
+        (PROGENITOR_USER_PACKAGE, "progenitor-user"),
     ] {
         let lines = count_lines(&dir.join(folder).join("src"))?;
         let debug = fastest(dir, package, folder, false, options.runs)?;
@@ -103,9 +138,10 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
         println!("{package:<24} {lines:>8} {debug:>17} {release:>17}");
         rows.push((debug, release));
     }
-    if let [(sdk_debug, sdk_release), (prog_debug, prog_release)] = rows[..] {
+    for (label, sdk, progenitor) in [("client", 0, 1), ("every operation called", 2, 3)] {
+        let ((sdk_debug, sdk_release), (prog_debug, prog_release)) = (rows[sdk], rows[progenitor]);
         println!(
-            "ratio sdk/progenitor: debug {} , release {}",
+            "ratio sdk/progenitor, {label}: debug {}, release {} (wall/cpu)",
             sdk_debug.ratio(prog_debug),
             sdk_release.ratio(prog_release)
         );
@@ -140,7 +176,7 @@ fn write_workspace(root: &Path, dir: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", root.join("Cargo.lock").display()))?;
     let manifest = "[workspace]\n\
                     resolver = \"3\"\n\
-                    members = [\"sdk\", \"progenitor\"]\n\n\
+                    members = [\"sdk\", \"progenitor\", \"sdk-user\", \"progenitor-user\"]\n\n\
                     [workspace.package]\n\
                     version = \"0.1.0\"\n\n\
                     [workspace.lints.rust]\n\
@@ -217,6 +253,124 @@ fn progenitor_client(root: &Path, spec_dir: &Path, service: &str) -> Result<Stri
          #![allow(missing_docs, dead_code, rustdoc::bare_urls, rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]\n\n\
          {client}"
     ))
+}
+
+/// Writes the crate `folder` (package `package`) calling every operation of
+/// the client `client` (the package in `client_folder`); `calls` is its
+/// `src/lib.rs`.
+fn write_user(
+    dir: &Path,
+    folder: &str,
+    package: &str,
+    client: &str,
+    client_folder: &str,
+    calls: &str,
+) -> Result<(), String> {
+    let manifest = format!(
+        "[package]\n\
+         name = \"{package}\"\n\
+         version.workspace = true\n\
+         edition = \"2024\"\n\
+         publish = false\n\n\
+         [lib]\n\
+         doctest = false\n\n\
+         [dependencies]\n\
+         {client} = {{ path = \"../{client_folder}\" }}\n"
+    );
+    write_files(
+        &dir.join(folder),
+        [("Cargo.toml", manifest.as_str()), ("src/lib.rs", calls)],
+    )
+}
+
+/// `src/lib.rs` of a crate calling every operation: one public function
+/// per call, returning the boxed call (so that each is compiled).
+fn calls_crate(client: &str, calls: &[String]) -> Result<String, String> {
+    if calls.is_empty() {
+        return Err(format!(
+            "expected operation methods (`pub async fn`) in the {client} client, found none"
+        ));
+    }
+    Ok(format!(
+        "//! Every operation of the {client} client called once, for `cargo xtask bench-sdk`.\n\
+         #![allow(missing_docs)]\n\n\
+         type Call<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + 'a>>;\n\n\
+         {}\n",
+        calls.join("\n")
+    ))
+}
+
+/// The calls of every operation of the generated SDK, read from its
+/// `src/client.rs`: `pub async fn name(&self, request: crate::operations::T)`.
+fn sdk_calls(client_rs: &str, package: &str) -> Result<String, String> {
+    let krate = package.replace('-', "_");
+    let client = regex::Regex::new(r"pub struct (\w+Client)\s*\{")
+        .expect("valid pattern")
+        .captures(client_rs)
+        .map(|c| c[1].to_owned())
+        .ok_or("the SDK's src/client.rs declares no `pub struct ...Client`")?;
+    let method =
+        regex::Regex::new(r"pub async fn (\w+)\(\s*&self,\s*request: crate::operations::(\w+),")
+            .expect("valid pattern");
+    let calls: Vec<String> = method
+        .captures_iter(client_rs)
+        .map(|c| {
+            format!(
+                "pub fn call_{name}(client: &{krate}::{client}, request: {krate}::operations::{request}) -> Call<'_> {{\n    Box::pin(async move {{ let _ = client.{name}(request).await; }})\n}}",
+                name = &c[1],
+                request = &c[2],
+            )
+        })
+        .collect();
+    calls_crate("SDK", &calls)
+}
+
+/// The calls of every operation of progenitor's client, read from its
+/// source: `pub async fn name<'a>(&'a self, arguments) -> Result<`.
+fn progenitor_calls(client_rs: &str) -> Result<String, String> {
+    let krate = PROGENITOR_PACKAGE.replace('-', "_");
+    let method = regex::Regex::new(r"(?s)pub async fn (\w+)<'a>\(\s*&'a self,(.*?)\) -> Result<")
+        .expect("valid pattern");
+    let calls: Vec<String> = method
+        .captures_iter(client_rs)
+        .map(|c| {
+            let parameters = top_level_items(&c[2]);
+            let names: Vec<&str> = parameters
+                .iter()
+                .map(|p| p.split(':').next().unwrap_or_default().trim())
+                .collect();
+            format!(
+                "pub fn call_{name}<'a>(client: &'a {krate}::Client, {parameters}) -> Call<'a> {{\n    Box::pin(async move {{ let _ = client.{name}({names}).await; }})\n}}",
+                name = &c[1],
+                parameters = parameters
+                    .join(", ")
+                    .replace("types::", &format!("{krate}::types::")),
+                names = names.join(", "),
+            )
+        })
+        .collect();
+    calls_crate("progenitor", &calls)
+}
+
+/// The comma-separated items of `list` outside `<...>`, trimmed, without
+/// empty ones.
+fn top_level_items(list: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in list.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                items.push(list[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(list[start..].trim());
+    items.retain(|item| !item.is_empty());
+    items
 }
 
 /// `cargo build -p package` in the scratch workspace.
@@ -350,4 +504,46 @@ fn count_lines(dir: &Path) -> Result<usize, String> {
         }
     }
     Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_split_outside_angle_brackets() {
+        assert_eq!(
+            top_level_items(" id: &'a str, map: Option<Map<K, V>>, "),
+            ["id: &'a str", "map: Option<Map<K, V>>"]
+        );
+        assert!(top_level_items("\n    ").is_empty());
+    }
+
+    #[test]
+    fn every_sdk_operation_is_called() {
+        let client = "pub struct DemoClient {\n}\n\
+                      pub async fn list_things(\n        &self,\n        request: crate::operations::ListThingsRequest,\n    ) -> Result<";
+        let calls = sdk_calls(client, "demo-sdk").expect("one operation");
+        assert!(
+            calls.contains(
+                "pub fn call_list_things(client: &demo_sdk::DemoClient, request: demo_sdk::operations::ListThingsRequest)"
+            ),
+            "{calls}"
+        );
+        assert!(sdk_calls("pub struct DemoClient {}", "demo-sdk").is_err());
+    }
+
+    #[test]
+    fn every_progenitor_operation_is_called_with_its_arguments() {
+        let client = "pub async fn get_thing<'a>(\n        &'a self,\n        id: &'a str,\n        body: &'a types::Thing,\n    ) -> Result<ResponseValue<()>, Error<()>> {";
+        let calls = progenitor_calls(client).expect("one operation");
+        assert!(
+            calls.contains("body: &'a progenitor_client_bench::types::Thing) -> Call<'a>"),
+            "{calls}"
+        );
+        assert!(
+            calls.contains("client.get_thing(id, body).await"),
+            "{calls}"
+        );
+    }
 }
