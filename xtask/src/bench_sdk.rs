@@ -191,22 +191,31 @@ fn write_workspace(root: &Path, dir: &Path) -> Result<(), String> {
     write_files(dir, [("Cargo.toml", manifest)])
 }
 
-/// The manifest of the progenitor client: the dependencies
-/// `openapi-consumer-check` gives the clients it builds.
-fn progenitor_manifest() -> String {
+/// The manifest of a library crate of the scratch workspace (no doctests)
+/// with `dependencies`, the lines of its `[dependencies]` table.
+fn library_manifest(package: &str, dependencies: &str) -> String {
     format!(
         "[package]\n\
-         name = \"{PROGENITOR_PACKAGE}\"\n\
+         name = \"{package}\"\n\
          version.workspace = true\n\
          edition = \"2024\"\n\
          publish = false\n\n\
          [lib]\n\
          doctest = false\n\n\
          [dependencies]\n\
-         progenitor-client = \"0.15.1\"\n\
-         reqwest = {{ version = \"0.13\", default-features = false, features = [\"json\", \"query\", \"stream\"] }}\n\
-         serde = {{ version = \"1\", features = [\"derive\"] }}\n\
-         serde_json = \"1\"\n"
+         {dependencies}"
+    )
+}
+
+/// The manifest of the progenitor client: the dependencies
+/// `openapi-consumer-check` gives the clients it builds.
+fn progenitor_manifest() -> String {
+    library_manifest(
+        PROGENITOR_PACKAGE,
+        "progenitor-client = \"0.15.1\"\n\
+         reqwest = { version = \"0.13\", default-features = false, features = [\"json\", \"query\", \"stream\"] }\n\
+         serde = { version = \"1\", features = [\"derive\"] }\n\
+         serde_json = \"1\"\n",
     )
 }
 
@@ -266,16 +275,9 @@ fn write_user(
     client_folder: &str,
     calls: &str,
 ) -> Result<(), String> {
-    let manifest = format!(
-        "[package]\n\
-         name = \"{package}\"\n\
-         version.workspace = true\n\
-         edition = \"2024\"\n\
-         publish = false\n\n\
-         [lib]\n\
-         doctest = false\n\n\
-         [dependencies]\n\
-         {client} = {{ path = \"../{client_folder}\" }}\n"
+    let manifest = library_manifest(
+        package,
+        &format!("{client} = {{ path = \"../{client_folder}\" }}\n"),
     );
     write_files(
         &dir.join(folder),

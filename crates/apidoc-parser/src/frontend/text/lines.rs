@@ -68,9 +68,7 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Collapses runs of white space (any Unicode white space, including the
-/// non-breaking spaces browsers copy) into one space and trims the ends.
-/// Other characters, full-width punctuation included, are kept as they are.
-pub(super) fn normalise(line: &str) -> String {
-    crate::blocks::normalise(line)
-}
+/// Lines are read with runs of white space (the non-breaking spaces
+/// browsers copy included) as one space and the ends trimmed; full-width
+/// punctuation stays as it is.
+pub(super) use crate::blocks::normalise;
