@@ -94,21 +94,21 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
         &[
             ("Cargo.toml", render::cargo_toml),
             ("src/lib.rs", |plan, _| {
-                render::rust_file(plan, render::lib_items(plan))
+                render::rust_file(plan, render::lib_items)
             }),
             ("src/models.rs", |plan, _| {
-                render::rust_file(plan, models::models_file(plan))
+                render::rust_file(plan, models::models_file)
             }),
             ("src/client.rs", |plan, _| {
-                render::rust_file(plan, client::client_file(plan))
+                render::rust_file(plan, client::client_file)
             }),
         ],
         &[
             ("src/operations.rs", |plan, _| {
-                render::rust_file(plan, operations::operations_file(plan))
+                render::rust_file(plan, operations::operations_file)
             }),
             ("tests/mock_server.rs", |plan, _| {
-                render::rust_file(plan, mock_tests::mock_tests_file(plan))
+                render::rust_file(plan, mock_tests::mock_tests_file)
             }),
         ],
     ];

@@ -1,7 +1,7 @@
 //! Turning token streams into formatted files, and the files that are not
 //! Rust items (`Cargo.toml`, `src/lib.rs`).
 
-use crate::docs::{Doc, code, escape_line};
+use crate::docs::{self, Doc, code, escape_line};
 use crate::example::example;
 use crate::plan::Plan;
 use crate::{CrateOptions, RuntimeSource};
@@ -22,28 +22,51 @@ pub(crate) fn format_items(tokens: TokenStream) -> String {
 
 /// Puts a blank line between items, which prettyplease does not: before a
 /// doc comment, attribute or `impl` that follows the end of an item, and
-/// after the module documentation.
+/// after the module documentation. Doc comments set aside
+/// ([`docs::set_aside_while`]) get their lines back here.
 fn separate_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
-    let mut previous: Option<&str> = None;
-    for line in code.lines() {
+    let mut out = String::with_capacity(code.len() + code.len() / 2);
+    let mut previous: Option<LineEnd> = None;
+    let mut push = |line: &str| {
         let current = line.trim_start();
-        if let Some(previous) = previous.map(str::trim) {
+        if let Some(previous) = previous {
             let starts_item = ["///", "#[", "impl "]
                 .iter()
                 .any(|start| current.starts_with(start));
-            let ends_item =
-                !previous.starts_with("//") && (previous.ends_with('}') || previous.ends_with(';'));
-            let ends_module_doc = previous.starts_with("//!") && !current.starts_with("//!");
-            if (starts_item && ends_item) || ends_module_doc {
+            let ends_module_doc = previous.module_doc && !current.starts_with("//!");
+            if (starts_item && previous.ends_item) || ends_module_doc {
                 out.push('\n');
             }
         }
         out.push_str(line);
         out.push('\n');
-        previous = Some(line);
+        previous = Some(LineEnd::of(line));
+    };
+    for line in code.lines() {
+        if !docs::expand_placeholder(line, &mut push) {
+            push(line);
+        }
     }
     out
+}
+
+/// What [`separate_items`] needs to know of the line before.
+#[derive(Clone, Copy)]
+struct LineEnd {
+    /// The line ends an item: code ending in `}` or `;`.
+    ends_item: bool,
+    /// The line is module documentation (`//!`).
+    module_doc: bool,
+}
+
+impl LineEnd {
+    fn of(line: &str) -> Self {
+        let line = line.trim();
+        Self {
+            ends_item: !line.starts_with("//") && (line.ends_with('}') || line.ends_with(';')),
+            module_doc: line.starts_with("//!"),
+        }
+    }
 }
 
 /// The first line of every generated file, after the comment marker.
@@ -54,9 +77,11 @@ pub(crate) fn generated_notice(plan: &Plan) -> String {
     )
 }
 
-/// A Rust source file: the notice, then the formatted items.
-pub(crate) fn rust_file(plan: &Plan, items: TokenStream) -> String {
-    format!("// {}\n\n{}", generated_notice(plan), format_items(items))
+/// A Rust source file: the notice, then the formatted items, built with
+/// their doc comments set aside.
+pub(crate) fn rust_file(plan: &Plan, items: fn(&Plan) -> TokenStream) -> String {
+    let code = docs::set_aside_while(|| format_items(items(plan)));
+    format!("// {}\n\n{code}", generated_notice(plan))
 }
 
 /// `Cargo.toml` of the generated crate: inheriting version and lints from
@@ -199,6 +224,33 @@ mod tests {
         assert_eq!(
             text,
             "//! Module.\n\n/// A.\npub struct A;\n\nimpl A {\n    /// One.\n    pub const ONE: u8 = 1;\n\n    /// Two.\n    pub fn two(&self) -> u8 {\n        2\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn doc_comments_set_aside_come_back_as_prettyplease_prints_them() {
+        let items = || {
+            let mut field = Doc::with_summary("Trailing spaces go.   ");
+            field.paragraph("- a list item");
+            let field = field.attrs();
+            let module = Doc::with_summary("Module.").inner_attrs();
+            let item = Doc::with_summary("An item.").attrs();
+            quote! {
+                #module
+                #item
+                pub struct A {
+                    #field
+                    pub x: u8,
+                }
+                #item
+                pub struct B;
+            }
+        };
+        let written = format_items(items());
+        assert_eq!(docs::set_aside_while(|| format_items(items())), written);
+        assert_eq!(
+            written,
+            "//! Module.\n\n/// An item.\npub struct A {\n    /// Trailing spaces go.\n    ///\n    /// - a list item\n    pub x: u8,\n}\n\n/// An item.\npub struct B;\n"
         );
     }
 
