@@ -250,22 +250,24 @@ fn read_and_prepare(page: &PageFile) -> Result<apidoc_parser::Prepared, Vec<Diag
 }
 
 /// The OpenAPI document, the Rust crate and the IR snapshot of `service`,
-/// the first two emitted in parallel.
+/// emitted in parallel.
 fn emit(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
     let name = &service.meta.name;
-    let (openapi, rust) = rayon::join(
-        || apidoc_openapi::emit(service),
+    let (rust, (openapi, snapshot)) = rayon::join(
         || apidoc_rust::emit_with(service, options),
+        || {
+            rayon::join(
+                || apidoc_openapi::emit(service),
+                || apidoc_diff::snapshot::write(service),
+            )
+        },
     );
     let mut files: BTreeMap<String, String> = rust
         .into_iter()
         .map(|(path, content)| (format!("rust/{name}/{path}"), content))
         .collect();
     files.insert(format!("openapi/{name}.yaml"), openapi);
-    files.insert(
-        format!("{IR_DIR}/{name}.json"),
-        apidoc_diff::snapshot::write(service),
-    );
+    files.insert(format!("{IR_DIR}/{name}.json"), snapshot);
     files
 }
 

@@ -2,10 +2,11 @@
 //! members are arguments, optional ones start unset.
 
 use crate::docs::Doc;
+use crate::ident::Name;
 use crate::plan::ModelPlan;
 use crate::types::{Shape, TypeContext};
 use apidoc_ir::TypeRef;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 /// Clippy's default limit of function arguments.
@@ -23,7 +24,7 @@ pub(crate) struct Constructor {
 #[derive(Debug)]
 pub(crate) struct Required<'t> {
     /// The member (and argument) name.
-    pub(crate) ident: &'t Ident,
+    pub(crate) ident: &'t Name,
     /// The member's type without `Box`/`Nullable`.
     pub(crate) inner: TokenStream,
     /// True when the member is a plain `String`, taken as `impl Into<String>`.
@@ -91,7 +92,7 @@ impl Constructor {
     }
 
     /// Adds a member that starts as `None`.
-    pub(crate) fn optional(&mut self, ident: &Ident) {
+    pub(crate) fn optional(&mut self, ident: &Name) {
         self.inits.push(quote!(#ident: None));
     }
 

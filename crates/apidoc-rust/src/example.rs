@@ -2,11 +2,12 @@
 //! credentials, build the request with example values for its required
 //! members, call the operation. The generated crate's doc tests compile it.
 
+use crate::ident::Name;
 use crate::plan::{BodyShape, Module, OperationPlan, Plan};
 use crate::render::format_items;
 use crate::types::{Shape, parameter_type};
 use apidoc_ir::{Constraints, Number, TypeRef, Value};
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,7 +85,7 @@ fn fenced(function: &str) -> String {
 struct ExampleBuilder<'p, 'a> {
     plan: &'p Plan<'a>,
     /// Items the example names: (module, type).
-    imports: BTreeSet<(Ident, Ident)>,
+    imports: BTreeSet<(&'static str, Name)>,
 }
 
 impl ExampleBuilder<'_, '_> {
@@ -236,18 +237,21 @@ impl ExampleBuilder<'_, '_> {
     }
 
     /// The imports grouped by module, for one `use` line each.
-    fn imports_by_module(&self) -> BTreeMap<Ident, Vec<&Ident>> {
-        let mut grouped: BTreeMap<Ident, Vec<&Ident>> = BTreeMap::new();
+    fn imports_by_module(&self) -> BTreeMap<Ident, Vec<&Name>> {
+        let mut grouped: BTreeMap<Ident, Vec<&Name>> = BTreeMap::new();
         for (module, ident) in &self.imports {
-            grouped.entry(module.clone()).or_default().push(ident);
+            grouped
+                .entry(Ident::new(module, Span::call_site()))
+                .or_default()
+                .push(ident);
         }
         grouped
     }
 
-    fn import(&mut self, module: Module, ident: &Ident) {
+    fn import(&mut self, module: Module, ident: &Name) {
         let module = match module {
-            Module::Models => format_ident!("models"),
-            Module::Operations => format_ident!("operations"),
+            Module::Models => "models",
+            Module::Operations => "operations",
         };
         self.imports.insert((module, ident.clone()));
     }

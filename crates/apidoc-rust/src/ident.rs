@@ -7,10 +7,12 @@
 //! always parses and no two items of one namespace share a name.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{IdentFragment, ToTokens, TokenStreamExt};
 use std::{
     cell::RefCell,
     collections::{BTreeSet, HashMap},
+    fmt,
 };
 
 /// Keywords that may be written as raw identifiers (`r#type`).
@@ -110,13 +112,13 @@ impl Scope {
 
     /// A fresh identifier for `name`; `fallback` is used where nothing of
     /// `name` survives conversion (an empty or all-Chinese name).
-    pub(crate) fn ident(&mut self, name: &str, fallback: &str) -> Ident {
+    pub(crate) fn ident(&mut self, name: &str, fallback: &str) -> Name {
         let base = match convert(name, self.case) {
             converted if converted.is_empty() => convert(fallback, self.case),
             converted => converted,
         };
         let unique = self.unique(base);
-        to_ident(&unique)
+        to_name(&unique)
     }
 
     fn unique(&mut self, base: String) -> String {
@@ -175,23 +177,65 @@ fn convert_uncached(name: &str, case: Case) -> String {
 /// Builds the identifier, escaping keywords. `name` is non-empty ASCII
 /// `[A-Za-z0-9_]` not starting with a digit, as [`convert`] and
 /// [`Scope::unique`] make it.
-fn to_ident(name: &str) -> Ident {
-    if RAW_KEYWORDS.contains(&name) {
-        Ident::new_raw(name, Span::call_site())
+fn to_name(name: &str) -> Name {
+    let text = if RAW_KEYWORDS.contains(&name) {
+        format!("r#{name}")
     } else if UNRAWABLE_KEYWORDS.contains(&name) {
-        Ident::new(&format!("{name}_"), Span::call_site())
+        format!("{name}_")
     } else {
-        Ident::new(name, Span::call_site())
+        name.to_owned()
+    };
+    Name { text }
+}
+
+/// An identifier of generated code, as a [`Scope`] hands it out. Unlike a
+/// `proc_macro2::Ident`, which never leaves its thread, a `Name` can be
+/// shared, so one plan of a crate serves the threads that render its
+/// files; it becomes an `Ident` where it is quoted.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Name {
+    /// The identifier as written, `r#type` for a raw one.
+    text: String,
+}
+
+impl Name {
+    /// A name the generator composes of valid parts (`EcsClient`), which
+    /// is no keyword.
+    pub(crate) fn composed(text: String) -> Self {
+        Self { text }
+    }
+
+    /// The identifier for `quote`.
+    pub(crate) fn ident(&self) -> Ident {
+        match self.text.strip_prefix("r#") {
+            Some(keyword) => Ident::new_raw(keyword, Span::call_site()),
+            None => Ident::new(&self.text, Span::call_site()),
+        }
+    }
+
+    /// The name serde and rustdoc see: the identifier without its `r#`
+    /// prefix.
+    pub(crate) fn unraw(&self) -> &str {
+        self.text.strip_prefix("r#").unwrap_or(&self.text)
     }
 }
 
-/// The name serde and rustdoc see for an identifier: the identifier
-/// without its `r#` prefix.
-pub(crate) fn serde_name(ident: &Ident) -> String {
-    let text = ident.to_string();
-    match text.strip_prefix("r#") {
-        Some(unraw) => unraw.to_owned(),
-        None => text,
+impl ToTokens for Name {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.append(self.ident());
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// In `format_ident!`, like an `Ident`: without the `r#` prefix.
+impl IdentFragment for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.unraw())
     }
 }
 
@@ -303,7 +347,7 @@ mod tests {
     #[test]
     fn serde_name_drops_the_raw_prefix() {
         let mut scope = Scope::new(Case::Snake);
-        assert_eq!(serde_name(&scope.ident("type", "field")), "type");
-        assert_eq!(serde_name(&scope.ident("self", "field")), "self_");
+        assert_eq!(scope.ident("type", "field").unraw(), "type");
+        assert_eq!(scope.ident("self", "field").unraw(), "self_");
     }
 }

@@ -86,42 +86,32 @@ pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
 /// directory (`Cargo.toml`, `src/lib.rs`, `src/models.rs`,
 /// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content.
 /// `options` decide the manifest's runtime dependency and workspace ties.
-/// The files are rendered in two halves of about equal size in parallel
-/// (rayon).
+/// The service is planned once; the files are rendered in parallel
+/// (rayon), each building and formatting its tokens on its own thread.
 pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
     type Render = fn(&Plan, &CrateOptions) -> String;
-    let halves: [&[(&str, Render)]; 2] = [
-        &[
-            ("Cargo.toml", render::cargo_toml),
-            ("src/lib.rs", |plan, _| {
-                render::rust_file(plan, render::lib_items)
-            }),
-            ("src/models.rs", |plan, _| {
-                render::rust_file(plan, models::models_file)
-            }),
-            ("src/client.rs", |plan, _| {
-                render::rust_file(plan, client::client_file)
-            }),
-        ],
-        &[
-            ("src/operations.rs", |plan, _| {
-                render::rust_file(plan, operations::operations_file)
-            }),
-            ("tests/mock_server.rs", |plan, _| {
-                render::rust_file(plan, mock_tests::mock_tests_file)
-            }),
-        ],
+    // The largest files first, so that no large one starts last.
+    let files: [(&str, Render); 6] = [
+        ("src/models.rs", |plan, _| {
+            render::rust_file(plan, models::models_file)
+        }),
+        ("src/operations.rs", |plan, _| {
+            render::rust_file(plan, operations::operations_file)
+        }),
+        ("tests/mock_server.rs", |plan, _| {
+            render::rust_file(plan, mock_tests::mock_tests_file)
+        }),
+        ("src/client.rs", |plan, _| {
+            render::rust_file(plan, client::client_file)
+        }),
+        ("src/lib.rs", |plan, _| {
+            render::rust_file(plan, render::lib_items)
+        }),
+        ("Cargo.toml", render::cargo_toml),
     ];
-    // Token streams cannot cross threads, so each half plans on its own
-    // thread: planning (naming every type and member) costs as much as
-    // formatting a small file, so it is done once per half, not per file.
-    halves
+    let plan = Plan::new(service);
+    files
         .into_par_iter()
-        .flat_map_iter(|half| {
-            let plan = Plan::new(service);
-            half.iter()
-                .map(|(path, render)| ((*path).to_owned(), render(&plan, options)))
-                .collect::<Vec<_>>()
-        })
+        .map(|(path, render)| (path.to_owned(), render(&plan, options)))
         .collect()
 }

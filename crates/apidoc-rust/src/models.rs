@@ -5,7 +5,7 @@ use crate::constructor::Constructor;
 use crate::docs::{Doc, code};
 use crate::enums::enum_item;
 use crate::fields::field_doc;
-use crate::ident::serde_name;
+use crate::ident::Name;
 use crate::plan::{ModelPlan, Module, Plan};
 use crate::types::{Shape, TypeContext};
 use crate::validate::{Checker, FieldPath};
@@ -72,8 +72,8 @@ fn model_item(model: &ModelPlan, context: TypeContext) -> TokenStream {
 
 /// The `#[serde]` attribute of a field: its wire name where the Rust name
 /// differs, and how absence and `null` read and write.
-fn serde_attr(wire: &str, ident: &proc_macro2::Ident, shape: Shape) -> TokenStream {
-    let rename = (serde_name(ident) != wire).then(|| quote!(rename = #wire));
+fn serde_attr(wire: &str, ident: &Name, shape: Shape) -> TokenStream {
+    let rename = (ident.unraw() != wire).then(|| quote!(rename = #wire));
     let presence = match shape {
         Shape::Plain | Shape::Nullable => None,
         Shape::Optional => Some(quote!(default, skip_serializing_if = "Option::is_none")),

@@ -8,6 +8,7 @@ use crate::constructor::{Constructor, Required};
 use crate::docs::{Doc, code};
 use crate::enums::enum_item;
 use crate::fields::field_doc;
+use crate::ident::Name;
 use crate::plan::{
     BodyPlan, BodyShape, FieldPlan, Module, OperationPlan, PROJECT_ID, ParamPlan, Plan,
 };
@@ -364,7 +365,7 @@ enum Sent {
 }
 
 /// A builder method setting an optional member.
-fn setter(ident: &Ident, ty: TokenStream, string: bool, doc: &Doc) -> TokenStream {
+fn setter(ident: &Name, ty: TokenStream, string: bool, doc: &Doc) -> TokenStream {
     let doc = doc.attrs();
     let (argument, value) = if string {
         (quote!(impl Into<String>), quote!(#ident.into()))

@@ -3,12 +3,10 @@
 //! needs, decided once before any code is printed.
 
 use crate::docs::escape_line;
-use crate::ident::{Case, Scope, camel, serde_name, snake};
+use crate::ident::{Case, Name, Scope, camel, snake};
 use apidoc_ir::{
     Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Uri, Value,
 };
-use proc_macro2::Ident;
-use quote::format_ident;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Request headers the runtime sets itself; they are not request fields.
@@ -37,9 +35,9 @@ pub(crate) struct Plan<'a> {
     /// The service title as Markdown (page-like text, escaped).
     pub(crate) title: String,
     /// The client type, e.g. `MetastudioClient`.
-    pub(crate) client: Ident,
+    pub(crate) client: Name,
     /// Its builder, e.g. `MetastudioClientBuilder`.
-    pub(crate) builder: Ident,
+    pub(crate) builder: Name,
     /// Models in service order.
     pub(crate) models: Vec<ModelPlan<'a>>,
     /// Model index by IR name.
@@ -56,7 +54,7 @@ pub(crate) struct ModelPlan<'a> {
     /// The IR model.
     pub(crate) model: &'a Model,
     /// The struct name.
-    pub(crate) ident: Ident,
+    pub(crate) ident: Name,
     /// Its fields.
     pub(crate) fields: Vec<FieldPlan<'a>>,
     /// True when some request body contains it: nullable optional fields
@@ -81,7 +79,7 @@ pub(crate) struct FieldPlan<'a> {
     /// The IR field.
     pub(crate) field: &'a Field,
     /// The Rust field (and builder method) name.
-    pub(crate) ident: Ident,
+    pub(crate) ident: Name,
     /// The string enum of its values, as an index into [`Plan::enums`].
     pub(crate) enum_index: Option<usize>,
     /// True when the field refers back to its own model without a `Vec` or
@@ -93,7 +91,7 @@ pub(crate) struct FieldPlan<'a> {
 #[derive(Debug)]
 pub(crate) struct EnumPlan {
     /// The type name.
-    pub(crate) ident: Ident,
+    pub(crate) ident: Name,
     /// The module it lives in.
     pub(crate) module: Module,
     /// The documentation of the field it was first made for.
@@ -106,7 +104,7 @@ pub(crate) struct EnumPlan {
 #[derive(Debug)]
 pub(crate) struct VariantPlan {
     /// The variant name.
-    pub(crate) ident: Ident,
+    pub(crate) ident: Name,
     /// The value on the wire.
     pub(crate) wire: String,
     /// What it means.
@@ -124,11 +122,11 @@ pub(crate) struct OperationPlan<'a> {
     /// Its primary method and path.
     pub(crate) uri: &'a Uri,
     /// The client method name.
-    pub(crate) method: Ident,
+    pub(crate) method: Name,
     /// The request type.
-    pub(crate) request: Ident,
+    pub(crate) request: Name,
     /// The response type.
-    pub(crate) response: Ident,
+    pub(crate) response: Name,
     /// Parameters the request exposes (managed headers left out).
     pub(crate) parameters: Vec<ParamPlan<'a>>,
     /// The request body, if the operation has one.
@@ -154,7 +152,7 @@ pub(crate) struct ParamPlan<'a> {
 #[derive(Debug)]
 pub(crate) struct BodyPlan<'a> {
     /// The request field and builder method name.
-    pub(crate) ident: Ident,
+    pub(crate) ident: Name,
     /// True when `new()` takes it.
     pub(crate) required: bool,
     /// The shape: one schema, or an enum of variants.
@@ -169,9 +167,9 @@ pub(crate) enum BodyShape<'a> {
     /// Several documented bodies: an untagged enum.
     Variants {
         /// The enum's name, `<OpId>Body`.
-        ident: Ident,
+        ident: Name,
         /// Each variant's name and schema.
-        variants: Vec<(Ident, &'a apidoc_ir::BodyVariant)>,
+        variants: Vec<(Name, &'a apidoc_ir::BodyVariant)>,
     },
 }
 
@@ -179,7 +177,7 @@ pub(crate) enum BodyShape<'a> {
 #[derive(Debug)]
 pub(crate) struct ResponseBodyPlan<'a> {
     /// The response field name.
-    pub(crate) ident: Ident,
+    pub(crate) ident: Name,
     /// The schema.
     pub(crate) schema: &'a TypeRef,
     /// The 2xx statuses that document this body; `None` when all do, so
@@ -196,8 +194,8 @@ impl<'a> Plan<'a> {
             service,
             crate_name: format!("{}_sdk", fallback_if_empty(snake(name), "service")),
             title: escape_line(&service.meta.title),
-            builder: format_ident!("{client_name}Builder"),
-            client: format_ident!("{client_name}"),
+            builder: Name::composed(format!("{client_name}Builder")),
+            client: Name::composed(client_name),
             models: Vec::new(),
             model_index: BTreeMap::new(),
             enums: Vec::new(),
@@ -218,8 +216,8 @@ impl<'a> Plan<'a> {
     /// A doc link to a client method, e.g.
     /// ``[`MetastudioClient::show_x`](crate::MetastudioClient::show_x)``.
     /// Link targets name a raw method (`r#type`) without its `r#`.
-    pub(crate) fn method_link(&self, method: &Ident) -> String {
-        let (client, name) = (&self.client, serde_name(method));
+    pub(crate) fn method_link(&self, method: &Name) -> String {
+        let (client, name) = (&self.client, method.unraw());
         format!("[`{client}::{method}`](crate::{client}::{name})")
     }
 
@@ -643,7 +641,7 @@ mod tests {
         let service = awkward();
         let plan = Plan::new(&service);
         let values = field_enum(&plan, "type", "values");
-        let item = plan.enums.iter().find(|e| e.ident == values).expect("enum");
+        let item = plan.enums.iter().find(|e| e.ident.to_string() == values).expect("enum");
         let variants: Vec<(String, &str)> = item
             .variants
             .iter()

@@ -1,6 +1,7 @@
 //! The one mapping from IR types to Rust types, and the wrappers
 //! (`Option`, `Nullable`, `Box`) a field's presence adds around them.
 
+use crate::ident::Name;
 use crate::plan::{FieldPlan, Module, Plan};
 use apidoc_ir::TypeRef;
 use proc_macro2::TokenStream;
@@ -109,7 +110,7 @@ impl TypeContext<'_, '_> {
         self.path(item.module, &item.ident)
     }
 
-    fn path(&self, module: Module, ident: &proc_macro2::Ident) -> TokenStream {
+    fn path(&self, module: Module, ident: &Name) -> TokenStream {
         match (self.module, module) {
             (from, to) if from == to => quote!(#ident),
             (_, Module::Models) => quote!(crate::models::#ident),

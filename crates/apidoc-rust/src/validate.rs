@@ -5,6 +5,7 @@
 //! exactly those, so a model is marked as validating (in the plan) exactly
 //! when it gets a `validate_at` method.
 
+use crate::ident::Name;
 use crate::plan::{FieldPlan, Plan, leaf};
 use crate::types::{Shape, TypeContext};
 use apidoc_ir::{Fact, Number, TypeRef, Value};
@@ -262,7 +263,7 @@ impl Checker<'_, '_> {
 
 /// Runs `checks` (which read `value`) on the value of member `self.<ident>`
 /// where it has one; nothing when there is nothing to check.
-pub(crate) fn unwrap_member(ident: &Ident, shape: Shape, checks: TokenStream) -> TokenStream {
+pub(crate) fn unwrap_member(ident: &Name, shape: Shape, checks: TokenStream) -> TokenStream {
     if checks.is_empty() {
         return checks;
     }

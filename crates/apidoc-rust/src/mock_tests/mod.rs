@@ -19,10 +19,10 @@ mod request;
 mod values;
 
 use crate::docs::{Doc, code};
-use crate::ident::{Case, Scope, serde_name};
+use crate::ident::{Case, Name, Scope};
 use crate::plan::{OperationPlan, Plan};
 use answers::{Failure, Success, failure, optional_text, success};
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use request::{RequestCase, request_case};
 use values::raw_string;
@@ -64,9 +64,9 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
     let mut items = TokenStream::new();
     let mut contract = TokenStream::new();
     for operation in &plan.operations {
-        let test = names.ident(&serde_name(&operation.method), "operation");
+        let test = names.ident(operation.method.unraw(), "operation");
         let builder = names.ident(
-            &format!("{}_request", serde_name(&operation.method)),
+            &format!("{}_request", operation.method.unraw()),
             "operation_request",
         );
         let request = request_case(plan, &mut uses, operation, &builder);
@@ -75,7 +75,7 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
             plan, &mut uses, operation, &request, &test, &builder,
         ));
         if request.unfilled.is_empty() {
-            let name = contract_names.ident(&serde_name(&operation.method), "operation");
+            let name = contract_names.ident(operation.method.unraw(), "operation");
             contract.extend(contract_test(plan, operation, &name, &builder));
         }
     }
@@ -120,7 +120,7 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
 fn request_builder(
     operation: &OperationPlan,
     request: &RequestCase,
-    builder: &Ident,
+    builder: &Name,
 ) -> TokenStream {
     let source = match (request.from_example, request.has_example) {
         (true, _) => "the page's example request",
@@ -152,8 +152,8 @@ fn request_builder(
 fn contract_test(
     plan: &Plan,
     operation: &OperationPlan,
-    name: &Ident,
-    builder: &Ident,
+    name: &Name,
+    builder: &Name,
 ) -> TokenStream {
     let (client, call) = (&plan.client, &operation.method);
     let doc = Doc::with_summary(format!(
@@ -180,8 +180,8 @@ fn operation_test(
     uses: &mut Uses,
     operation: &OperationPlan,
     request: &RequestCase,
-    name: &Ident,
-    builder: &Ident,
+    name: &Name,
+    builder: &Name,
 ) -> TokenStream {
     let success = success(plan, uses, operation);
     let failure = failure(operation);
@@ -211,7 +211,7 @@ fn test_body(
     plan: &Plan,
     operation: &OperationPlan,
     request: &RequestCase,
-    builder: &Ident,
+    builder: &Name,
     success: &Success,
     failure: &Failure,
 ) -> TokenStream {
@@ -269,7 +269,7 @@ fn test_body(
 /// from the page.
 fn test_doc(
     operation: &OperationPlan,
-    builder: &Ident,
+    builder: &Name,
     success: &Success,
     failure: &Failure,
 ) -> Doc {
@@ -282,7 +282,7 @@ fn test_doc(
     doc.paragraph(format!(
         "The request {} builds, signed with AK/SK, is answered with {}; sent with a token, \
          with {}.",
-        code(&format!("{}()", serde_name(builder))),
+        code(&format!("{}()", builder.unraw())),
         success.source,
         failure.source
     ));
@@ -332,7 +332,7 @@ mod tests {
             assert!(!text.contains("allow("), "{text}");
             assert!(!contract.contains("::new("), "{contract}");
             for operation in &plan.operations {
-                let builder = format!("{}_request", serde_name(&operation.method));
+                let builder = format!("{}_request", operation.method.unraw());
                 let request = &operation.request;
                 assert_eq!(
                     own.matches(&format!("operations::{request}::new(")).count(),
@@ -356,7 +356,7 @@ mod tests {
         twin.id = format!("{}Request", twin.id);
         service.operations.push(twin);
         let plan = Plan::new(&service);
-        let first = serde_name(&plan.operations[0].method);
+        let first = plan.operations[0].method.unraw();
         let text = file(&service);
         let own = text
             .split_once("mod contract")

@@ -5,7 +5,7 @@
 use super::Uses;
 use super::values::{json_value, pretty, raw_string, rust_value, wire_text};
 use crate::docs::{Doc, code};
-use crate::ident::serde_name;
+use crate::ident::Name;
 use crate::plan::{BodyPlan, BodyShape, OperationPlan, PROJECT_ID, ParamPlan, Plan};
 use crate::sample::{Sampler, Side, Slot};
 use crate::types::parameter_type;
@@ -61,7 +61,7 @@ pub(super) fn request_case(
     plan: &Plan,
     uses: &mut Uses,
     operation: &OperationPlan,
-    builder: &Ident,
+    builder: &Name,
 ) -> RequestCase {
     let example = example(operation);
     let url = example
@@ -94,7 +94,7 @@ pub(super) fn request_case(
         built
     });
     let unfilled = unfilled_placeholders(operation);
-    let body_name = format_ident!("{}_BODY", serde_name(builder).to_uppercase());
+    let body_name = format_ident!("{}_BODY", builder.unraw().to_uppercase());
     let body = body.map(|value| NamedBody {
         value,
         name: body_name,
@@ -264,7 +264,7 @@ struct BodyValue<'p, 'a> {
     /// What the SDK sends for it, where that differs.
     on_the_wire: Option<Value>,
     /// The variant of a body of several documented shapes.
-    variant: Option<Ident>,
+    variant: Option<Name>,
     notes: Vec<String>,
 }
 
@@ -275,7 +275,7 @@ fn body_value<'p, 'a>(
     body: &'p BodyPlan<'a>,
     given: Option<&Value>,
 ) -> BodyValue<'p, 'a> {
-    let candidates: Vec<(Option<&Ident>, &TypeRef)> = match &body.shape {
+    let candidates: Vec<(Option<&Name>, &TypeRef)> = match &body.shape {
         BodyShape::Single(schema) => vec![(None, *schema)],
         BodyShape::Variants { variants, .. } => variants
             .iter()
@@ -321,11 +321,11 @@ struct NamedBody<'p, 'a> {
 
 impl NamedBody<'_, '_> {
     /// `const <BUILDER>_BODY: &str = r#"..."#;`
-    fn constant(&self, builder: &Ident) -> TokenStream {
+    fn constant(&self, builder: &Name) -> TokenStream {
         let (name, text) = (&self.name, raw_string(&pretty(&self.value.sent)));
         let doc = Doc::with_summary(format!(
             "The JSON body of {}.",
-            code(&format!("{}()", serde_name(builder)))
+            code(&format!("{}()", builder.unraw()))
         ))
         .attrs();
         quote! {
