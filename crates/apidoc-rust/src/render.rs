@@ -9,13 +9,16 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// Formats items with prettyplease. Generated tokens always parse; should a
-/// bug break that, the unformatted tokens are returned behind a comment,
-/// so that the generated crate fails to build with the reason in view.
+/// bug break that, the file is a `compile_error!` with syn's reason, so
+/// that the generated crate fails to build with the reason in view. (The
+/// tokens are not kept for that case: parsing a shared stream would copy
+/// every token first.)
 pub(crate) fn format_items(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
+    match syn::parse2::<syn::File>(tokens) {
         Ok(file) => separate_items(&prettyplease::unparse(&file)),
         Err(error) => {
-            format!("// apidoc-rust produced code that does not parse: {error}\n{tokens}\n")
+            let reason = format!("apidoc-rust produced code that does not parse: {error}");
+            format!("compile_error!({reason:?});\n")
         }
     }
 }
@@ -255,11 +258,12 @@ mod tests {
     }
 
     #[test]
-    fn broken_tokens_are_returned_with_the_reason() {
+    fn broken_tokens_give_a_compile_error_with_the_reason() {
         let text = format_items(quote!(fn broken;));
         assert!(
-            text.starts_with("// apidoc-rust produced code that does not parse"),
+            text.starts_with("compile_error!(\"apidoc-rust produced code that does not parse: "),
             "{text}"
         );
+        assert!(syn::parse_file(&text).is_ok(), "{text}");
     }
 }
