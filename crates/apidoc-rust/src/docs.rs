@@ -123,8 +123,10 @@ impl Doc {
     }
 }
 
-/// Starts a placeholder: a private-use character no generated text holds.
-const PLACEHOLDER: char = '\u{E000}';
+/// Starts a placeholder: a control character, which the generator's own
+/// `#[doc]` text never holds (page text is always set aside), and which,
+/// unlike a private-use character, `quote` escapes without a table search.
+const PLACEHOLDER: char = '\u{1}';
 
 thread_local! {
     /// The doc comments set aside while rendering a file on this thread,
