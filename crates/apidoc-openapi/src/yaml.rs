@@ -9,16 +9,22 @@
 //! `1_000` as 1000, and reject a plain `=` or `<<`, so such strings are
 //! single-quoted ([`is_ambiguous`]).
 //!
-//! Writing the text here rather than through `yaml_serde` costs a tenth of
-//! the instructions: no serde events, no event queue, no byte-at-a-time
-//! output buffer. The writer keeps libyaml's emitter state (`indent`,
-//! `whitespace`, `indention`, the start of the current line) and makes its
-//! decisions in the same order, so layouts libyaml produces for odd text
-//! (`? ` keys, `|2-` blocks, `\u2028` inside quotes) come out the same.
+//! Writing the text here rather than through `serde_json::to_value` and
+//! `yaml_serde` costs a sixth of the instructions: no intermediate JSON
+//! tree ([`serialize`] drives the writer straight from the document's
+//! `Serialize`), no libyaml event queue, no byte-at-a-time output buffer,
+//! no marker words to swap back. The writer keeps libyaml's emitter state
+//! (`indent`, `whitespace`, `indention`, the start of the current line)
+//! and makes its decisions in the same order, so layouts libyaml produces
+//! for odd text (`? ` keys, `|2-` blocks, `\u2028` inside quotes) come out
+//! the same.
 //! The tests compare it with `yaml_serde` on generated tricky text.
 
+mod serialize;
+#[cfg(test)]
+mod tests;
+
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// The indentation step libyaml uses by default (`best_indent`).
 const STEP: usize = 2;
@@ -29,11 +35,12 @@ const SIMPLE_KEY_MAX: usize = 128;
 
 /// `value` as YAML text ending in a newline, ambiguous strings quoted.
 pub(crate) fn to_yaml(value: &impl Serialize) -> String {
-    // Fails only for non-string map keys or non-finite floats written as
-    // keys; an OpenAPI document has neither.
-    let tree = serde_json::to_value(value).expect("an OpenAPI document converts to JSON");
     let mut writer = Writer::new();
-    writer.node(&tree, Place::Root);
+    // Fails only for a map key that is not text, an integer or a bool, or
+    // a value integer beyond 64 bits; an OpenAPI document has neither.
+    value
+        .serialize(serialize::Node::root(&mut writer))
+        .expect("an OpenAPI document has text keys and 64-bit numbers");
     writer.document_end();
     writer.out
 }
@@ -55,12 +62,14 @@ fn is_ambiguous(text: &str) -> bool {
         "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "",
         "=", "<<",
     ];
-    let starts_like_number = text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
-    let number_like_chars = || {
-        text.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"_:.+- ".contains(&b))
-    };
-    (starts_like_number && number_like_chars()) || WORDS.contains(&text)
+    match text.as_bytes().first() {
+        // None of the words starts like a number.
+        Some(b'0'..=b'9' | b'+' | b'-' | b'.') => text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_:.+- ".contains(&b)),
+        // The length test spares most strings the comparisons.
+        _ => text.len() <= 5 && WORDS.contains(&text),
+    }
 }
 
 /// Where a node sits; libyaml's `mapping_context` and `simple_key_context`.
@@ -91,6 +100,9 @@ enum Style {
 /// What libyaml's `yaml_emitter_analyze_scalar` finds in a scalar, reduced
 /// to what block context uses.
 struct Analysis {
+    /// Holds a `\n` (yaml_serde asks for a literal block).
+    newline: bool,
+    /// Holds any line break.
     multiline: bool,
     plain_allowed: bool,
     single_quoted_allowed: bool,
@@ -126,77 +138,97 @@ impl Writer {
         }
     }
 
-    fn node(&mut self, value: &Value, place: Place) {
-        match value {
-            Value::Array(items) if items.is_empty() => self.empty_collection("[", "]"),
-            Value::Object(map) if map.is_empty() => self.empty_collection("{", "}"),
-            Value::Array(items) => self.sequence(items, place),
-            Value::Object(map) => self.mapping(map),
-            Value::String(text) => self.scalar(text, requested_style(text), place),
-            Value::Null => self.scalar("null", Style::Plain, place),
-            Value::Bool(flag) => {
-                self.scalar(if *flag { "true" } else { "false" }, Style::Plain, place)
-            }
-            Value::Number(number) => self.scalar(&number_text(number), Style::Plain, place),
-        }
-    }
-
     /// `[]` or `{}`: libyaml writes empty collections in flow style.
     fn empty_collection(&mut self, open: &str, close: &str) {
         self.indicator(open, true, true, false);
         self.indicator(close, false, false, false);
     }
 
-    fn sequence(&mut self, items: &[Value], place: Place) {
+    /// Starts a non-empty block sequence; returns the indentation to
+    /// restore at its end.
+    fn open_sequence(&mut self, place: Place) -> Option<usize> {
         let outer = self.indent;
         // A sequence that is a mapping's value starts at the key's column.
         let indentless = place == Place::InMapping && !self.indention;
         self.increase_indent(false, indentless);
-        for item in items {
-            self.write_indent();
-            self.indicator("-", true, false, true);
-            self.node(item, Place::Item);
-        }
-        self.indent = outer;
+        outer
     }
 
-    fn mapping(&mut self, map: &Map<String, Value>) {
+    /// `- ` before an item.
+    fn item(&mut self) {
+        self.write_indent();
+        self.indicator("-", true, false, true);
+    }
+
+    /// Starts a non-empty block mapping; returns the indentation to restore
+    /// at its end.
+    fn open_mapping(&mut self) -> Option<usize> {
         let outer = self.indent;
         self.increase_indent(false, false);
-        for (key, value) in map {
-            self.write_indent();
-            self.key(key);
-            self.node(value, Place::InMapping);
-        }
+        outer
+    }
+
+    fn close(&mut self, outer: Option<usize>) {
         self.indent = outer;
     }
 
     /// `key:`, or `? key` and `:` on the next line for a key libyaml will
     /// not write on one line (multi-line or long).
     fn key(&mut self, key: &str) {
-        let style = requested_style(key);
+        self.write_indent();
         // An ambiguous key was a short marker word for libyaml, so simple.
-        let simple = style == Style::Quoted11 || (key.len() <= SIMPLE_KEY_MAX && !has_break(key));
-        if simple {
-            self.scalar(key, style, Place::SimpleKey);
+        if is_ambiguous(key) {
+            self.write_scalar(key, Style::Quoted11);
+            self.indicator(":", false, false, false);
+            return;
+        }
+        let analysis = analyze(key);
+        if key.len() <= SIMPLE_KEY_MAX && !analysis.multiline {
+            self.analyzed(key, &analysis, Place::SimpleKey);
             self.indicator(":", false, false, false);
         } else {
             self.indicator("?", true, false, true);
-            self.scalar(key, style, Place::InMapping);
+            self.analyzed(key, &analysis, Place::InMapping);
             self.write_indent();
             self.indicator(":", true, false, true);
         }
     }
 
-    /// libyaml's `yaml_emitter_emit_scalar`: settle the style, then write
-    /// one indentation step in from the enclosing node.
-    fn scalar(&mut self, text: &str, requested: Style, place: Place) {
-        let simple_key = place == Place::SimpleKey;
-        let style = if requested == Style::Quoted11 {
-            requested
+    /// A string value, styled as yaml_serde's `serialize_str` asks: the
+    /// project's quoting, else a literal block for multi-line text, else
+    /// any style, which libyaml starts from plain (see [`is_ambiguous`] for
+    /// why yaml_serde's own quoting never applies here).
+    fn string(&mut self, text: &str, place: Place) {
+        if is_ambiguous(text) {
+            self.write_scalar(text, Style::Quoted11);
         } else {
-            select_style(requested, &analyze(text), text.is_empty(), simple_key)
+            self.analyzed(text, &analyze(text), place);
+        }
+    }
+
+    /// A number, bool or null: plain unless libyaml finds it cannot be.
+    fn plain_scalar(&mut self, text: &str, place: Place) {
+        self.analyzed(text, &analyze(text), place);
+    }
+
+    fn analyzed(&mut self, text: &str, analysis: &Analysis, place: Place) {
+        let requested = if analysis.newline {
+            Style::Literal
+        } else {
+            Style::Plain
         };
+        let style = select_style(
+            requested,
+            analysis,
+            text.is_empty(),
+            place == Place::SimpleKey,
+        );
+        self.write_scalar(text, style);
+    }
+
+    /// libyaml's `yaml_emitter_emit_scalar` once the style is settled: the
+    /// text one indentation step in from the enclosing node.
+    fn write_scalar(&mut self, text: &str, style: Style) {
         let outer = self.indent;
         self.increase_indent(true, false);
         match style {
@@ -226,9 +258,8 @@ impl Writer {
         if !self.indention || column > indent || (column == indent && !self.whitespace) {
             self.put_break();
         }
-        let column = self.out.len() - self.line_start;
-        if column < indent {
-            self.out.extend(std::iter::repeat_n(' ', indent - column));
+        for _ in self.out.len() - self.line_start..indent {
+            self.out.push(' ');
         }
         self.whitespace = true;
         self.indention = true;
@@ -354,19 +385,25 @@ impl Writer {
         self.indention = true;
         self.whitespace = true;
         let mut breaks = true;
-        for c in text.chars() {
-            if is_break(c) {
-                self.write_break(c);
-                self.indention = true;
-                breaks = true;
-            } else {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest.find(is_break).unwrap_or(rest.len());
+            let (line, after) = rest.split_at(end);
+            if !line.is_empty() {
                 if breaks {
                     self.write_indent();
                 }
-                self.out.push(c);
+                self.out.push_str(line);
                 self.indention = false;
                 breaks = false;
             }
+            let mut after = after.chars();
+            if let Some(c) = after.next() {
+                self.write_break(c);
+                self.indention = true;
+                breaks = true;
+            }
+            rest = after.as_str();
         }
     }
 
@@ -401,20 +438,6 @@ impl Writer {
     }
 }
 
-/// The style asked of libyaml for a string: the project's quoting, else
-/// yaml_serde's `serialize_str` (a literal block for multi-line text, else
-/// any, which libyaml starts from plain; see [`is_ambiguous`] for why its
-/// own quoting never applies here).
-fn requested_style(text: &str) -> Style {
-    if is_ambiguous(text) {
-        Style::Quoted11
-    } else if text.contains('\n') {
-        Style::Literal
-    } else {
-        Style::Plain
-    }
-}
-
 /// libyaml's `yaml_emitter_select_scalar_style` in block context without
 /// tags.
 fn select_style(requested: Style, analysis: &Analysis, empty: bool, simple_key: bool) -> Style {
@@ -435,57 +458,112 @@ fn select_style(requested: Style, analysis: &Analysis, empty: bool, simple_key: 
 }
 
 /// libyaml's `yaml_emitter_analyze_scalar`, block-context flags only.
+///
+/// Most text is runs of ASCII letters, digits and punctuation that change
+/// nothing but what the next character follows, so those bytes are passed
+/// over without decoding; every other character goes through [`Scan`].
 fn analyze(text: &str) -> Analysis {
-    if text.is_empty() {
+    let Some(first) = text.chars().next() else {
         return Analysis {
+            newline: false,
             multiline: false,
             plain_allowed: true,
             single_quoted_allowed: true,
             block_allowed: false,
         };
-    }
-    let mut indicators = text.starts_with("---") || text.starts_with("...");
-    let mut edge_space = false;
-    let mut trailing_space = false;
-    let mut line_breaks = false;
-    let mut special = false;
-    let mut break_space = false;
-    let mut space_break = false;
-    let (mut previous_space, mut previous_break) = (false, false);
-    let mut preceded_by_whitespace = true;
-    let mut chars = text.chars().peekable();
-    let mut first = true;
-    while let Some(c) = chars.next() {
-        let followed_by_whitespace = chars.peek().is_none_or(|&next| is_blankz(next));
-        let last = chars.peek().is_none();
-        indicators |= if first {
-            is_leading_indicator(c, followed_by_whitespace)
-        } else {
-            (c == ':' && followed_by_whitespace) || (c == '#' && preceded_by_whitespace)
-        };
-        special |= !is_printable(c);
-        if c == ' ' {
-            edge_space |= first;
-            trailing_space |= last;
-            break_space |= previous_break;
-            (previous_space, previous_break) = (true, false);
-        } else if is_break(c) {
-            line_breaks = true;
-            edge_space |= first || last;
-            space_break |= previous_space;
-            (previous_space, previous_break) = (false, true);
-        } else {
-            (previous_space, previous_break) = (false, false);
+    };
+    let leading = is_leading_indicator(first, followed_by_blankz(text, first.len_utf8()));
+    let mut scan = Scan {
+        indicators: leading || text.starts_with("---") || text.starts_with("..."),
+        previous_blankz: true,
+        ..Scan::default()
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_ordinary(bytes[at]) {
+            scan.ordinary();
+            at += 1;
+            continue;
         }
-        preceded_by_whitespace = is_blankz(c);
-        first = false;
+        let c = text[at..].chars().next().unwrap_or_default();
+        let next = at + c.len_utf8();
+        let colon_before_blank = c == ':' && followed_by_blankz(text, next);
+        scan.char(c, at == 0, next == bytes.len(), colon_before_blank);
+        at = next;
     }
-    let mangled = break_space || space_break || special;
-    Analysis {
-        multiline: line_breaks,
-        plain_allowed: !(edge_space || trailing_space || mangled || line_breaks || indicators),
-        single_quoted_allowed: !mangled,
-        block_allowed: !(trailing_space || space_break || special),
+    scan.analysis()
+}
+
+/// ASCII that is printable, not a space and not `:` or `#` (which are
+/// indicators next to whitespace).
+fn is_ordinary(byte: u8) -> bool {
+    matches!(byte, 0x21..=0x7E) && byte != b':' && byte != b'#'
+}
+
+/// Whether the character at byte `at` is whitespace, a break, or the end.
+fn followed_by_blankz(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(is_blankz)
+}
+
+/// What [`analyze`] has seen so far.
+#[derive(Default)]
+struct Scan {
+    indicators: bool,
+    /// A space or break first, or a break last.
+    edge_space: bool,
+    trailing_space: bool,
+    line_breaks: bool,
+    newline: bool,
+    /// A character that is not printable.
+    special: bool,
+    break_space: bool,
+    space_break: bool,
+    previous_space: bool,
+    previous_break: bool,
+    previous_blankz: bool,
+}
+
+impl Scan {
+    fn ordinary(&mut self) {
+        self.previous_space = false;
+        self.previous_break = false;
+        self.previous_blankz = false;
+    }
+
+    fn char(&mut self, c: char, first: bool, last: bool, colon_before_blank: bool) {
+        self.indicators |= colon_before_blank || (c == '#' && self.previous_blankz);
+        self.special |= !is_printable(c);
+        if c == ' ' {
+            self.edge_space |= first;
+            self.trailing_space |= last;
+            self.break_space |= self.previous_break;
+            (self.previous_space, self.previous_break) = (true, false);
+        } else if is_break(c) {
+            self.line_breaks = true;
+            self.newline |= c == '\n';
+            self.edge_space |= first || last;
+            self.space_break |= self.previous_space;
+            (self.previous_space, self.previous_break) = (false, true);
+        } else {
+            (self.previous_space, self.previous_break) = (false, false);
+        }
+        self.previous_blankz = is_blankz(c);
+    }
+
+    fn analysis(&self) -> Analysis {
+        let mangled = self.break_space || self.space_break || self.special;
+        Analysis {
+            newline: self.newline,
+            multiline: self.line_breaks,
+            plain_allowed: !(self.edge_space
+                || self.trailing_space
+                || mangled
+                || self.line_breaks
+                || self.indicators),
+            single_quoted_allowed: !mangled,
+            block_allowed: !(self.trailing_space || self.space_break || self.special),
+        }
     }
 }
 
@@ -560,267 +638,4 @@ fn push_escape(out: &mut String, c: char) {
         }
     };
     out.push(short);
-}
-
-/// A JSON number as yaml_serde writes it: integers in decimal, floats in
-/// ryu's shortest form (serde_json's own `Display` uses another algorithm).
-fn number_text(number: &serde_json::Number) -> String {
-    if let Some(unsigned) = number.as_u64() {
-        unsigned.to_string()
-    } else if let Some(signed) = number.as_i64() {
-        signed.to_string()
-    } else {
-        let float = number.as_f64().unwrap_or_default();
-        ryu::Buffer::new().format_finite(float).to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use serde_json::json;
-
-    /// The writer this module replaced, kept as the oracle: yaml_serde's
-    /// text with ambiguous strings swapped for unique plain marker words
-    /// before serialising and the markers replaced by the single-quoted
-    /// strings afterwards.
-    mod oracle {
-        use super::super::is_ambiguous;
-        use serde_json::Value;
-
-        pub(super) fn to_yaml(value: &Value) -> String {
-            let mut tree = value.clone();
-            let mut markers = Markers::for_tree(&tree);
-            markers.mark(&mut tree);
-            let text = yaml_serde::to_string(&tree).expect("a JSON value converts to YAML");
-            let mut text = markers.unmark(&text);
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text
-        }
-
-        struct Markers {
-            prefix: String,
-            quoted: Vec<String>,
-        }
-
-        impl Markers {
-            fn for_tree(tree: &Value) -> Self {
-                let mut prefix = String::from("apidocquoted");
-                while contains_text(tree, &prefix) {
-                    prefix.push('x');
-                }
-                Self {
-                    prefix,
-                    quoted: Vec::new(),
-                }
-            }
-
-            fn mark(&mut self, value: &mut Value) {
-                match value {
-                    Value::String(text) if is_ambiguous(text) => *text = self.marker_for(text),
-                    Value::Array(items) => items.iter_mut().for_each(|item| self.mark(item)),
-                    Value::Object(map) => {
-                        for (key, mut item) in std::mem::take(map) {
-                            self.mark(&mut item);
-                            let key = if is_ambiguous(&key) {
-                                self.marker_for(&key)
-                            } else {
-                                key
-                            };
-                            map.insert(key, item);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-
-            fn marker_for(&mut self, text: &str) -> String {
-                let marker = format!("{0}{1}{0}", self.prefix, self.quoted.len());
-                self.quoted.push(format!("'{}'", text.replace('\'', "''")));
-                marker
-            }
-
-            fn unmark(&self, yaml: &str) -> String {
-                let mut out = String::with_capacity(yaml.len());
-                let mut rest = yaml;
-                while let Some(start) = rest.find(&self.prefix) {
-                    out.push_str(&rest[..start]);
-                    let after = &rest[start + self.prefix.len()..];
-                    let digits = after
-                        .find(|c: char| !c.is_ascii_digit())
-                        .unwrap_or(after.len());
-                    let quoted = after[..digits]
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|n| self.quoted.get(n));
-                    match quoted {
-                        Some(quoted) if after[digits..].starts_with(&self.prefix) => {
-                            out.push_str(quoted);
-                            rest = &after[digits + self.prefix.len()..];
-                        }
-                        _ => {
-                            out.push_str(&self.prefix);
-                            rest = after;
-                        }
-                    }
-                }
-                out.push_str(rest);
-                out
-            }
-        }
-
-        fn contains_text(value: &Value, needle: &str) -> bool {
-            match value {
-                Value::String(text) => text.contains(needle),
-                Value::Array(items) => items.iter().any(|item| contains_text(item, needle)),
-                Value::Object(map) => map
-                    .iter()
-                    .any(|(key, item)| key.contains(needle) || contains_text(item, needle)),
-                _ => false,
-            }
-        }
-    }
-
-    /// Pieces of text that steer libyaml's choices: indicators at the
-    /// start, `: ` and ` #` inside, edge spaces, every kind of line break,
-    /// characters it escapes, YAML 1.1 words and numbers, wide characters.
-    #[rustfmt::skip]
-    const PIECES: [&str; 64] = [
-        "", " ", "  ", "a", "word", "Yes", "10:30", "0123", "1.5", "-2", "1e5", ".inf", "0x1F",
-        "-", "- ", "?", "? ", ":", ": ", " #", "#", ",", "[", "]", "{", "}", "&", "*", "!", "|",
-        ">", "'", "\"", "%", "@", "`", "\\", "~", "=", "<<", "---", "...", "\t", "\r", "\n",
-        "\n\n", "\r\n", " \n", "\n ", "\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\u{85}", "\u{a0}",
-        "\u{2028}", "\u{2029}", "\u{feff}", "\u{fffe}", "\u{e000}", "😀", "中文描述", "是：",
-        "a fairly long run of ordinary words that pushes a key past the simple-key limit",
-    ];
-
-    /// Every way a string is placed: root, value, key, item, nested.
-    fn placements(text: &str) -> Vec<Value> {
-        vec![
-            json!(text),
-            json!({ "k": text }),
-            json!({ text: "v" }),
-            json!({ text: { text: [text, { "k": text }] } }),
-            json!([text, [text], { text: text }]),
-            json!({ "k": [text, [text]], text: {}, "e": [] }),
-            json!([{ text: [text] }, { "k": { text: text } }]),
-        ]
-    }
-
-    fn assert_same_as_oracle(value: &Value) {
-        assert_eq!(to_yaml(value), oracle::to_yaml(value), "{value:?}");
-    }
-
-    #[test]
-    fn every_piece_and_pair_of_pieces_is_written_as_yaml_serde_writes_it() {
-        for first in PIECES {
-            for second in PIECES {
-                for value in placements(&format!("{first}{second}")) {
-                    assert_same_as_oracle(&value);
-                }
-            }
-        }
-    }
-
-    fn text() -> impl Strategy<Value = String> {
-        prop::collection::vec(prop::sample::select(&PIECES[..]), 0..6)
-            .prop_map(|pieces| pieces.concat())
-    }
-
-    fn leaf() -> impl Strategy<Value = Value> {
-        prop_oneof![
-            text().prop_map(Value::String),
-            any::<String>().prop_map(Value::String),
-            any::<u64>().prop_map(Value::from),
-            any::<i64>().prop_map(Value::from),
-            any::<f64>().prop_map(Value::from),
-            any::<bool>().prop_map(Value::from),
-            Just(Value::Null),
-        ]
-    }
-
-    fn tree() -> impl Strategy<Value = Value> {
-        leaf().prop_recursive(4, 40, 5, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-                prop::collection::vec((text(), inner), 0..5)
-                    .prop_map(|entries| Value::Object(entries.into_iter().collect())),
-            ]
-        })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-
-        #[test]
-        fn any_tree_is_written_as_yaml_serde_writes_it(value in tree()) {
-            prop_assert_eq!(to_yaml(&value), oracle::to_yaml(&value));
-        }
-    }
-
-    #[test]
-    fn odd_text_takes_libyaml_s_layouts() {
-        let long_key = "k".repeat(SIMPLE_KEY_MAX + 1);
-        let value = json!({
-            "lines": "a\nb",
-            "kept": "a\n\n",
-            "indented": "  a\nb\n",
-            "trailing space": "a \nb",
-            "tab": "a\tb",
-            "line\nkey": {"k": "v"},
-            long_key.clone(): ["x"],
-            "": "- a",
-        });
-        let expected = format!(
-            "lines: |-\n  a\n  b\n\
-             kept: |+\n  a\n\n\
-             indented: |2\n    a\n  b\n\
-             trailing space: \"a \\nb\"\n\
-             tab: \"a\\tb\"\n\
-             ? |-\n  line\n  key\n: k: v\n\
-             ? {long_key}\n: - x\n\
-             '': '- a'\n"
-        );
-        assert_eq!(to_yaml(&value), expected);
-        assert_same_as_oracle(&value);
-    }
-
-    #[test]
-    fn yaml_1_1_words_numbers_dates_and_times_are_quoted() {
-        let value = json!({
-            "y": ["yes", "No", "on", "null", "0123", "10", "10:30", "2024-01-01", "1_000", "=", "<<", ".inf", "it's 1"],
-            "plain": ["v1", "KMS", "中文描述", "yesterday"],
-            "typed": [10, 1.5, true, null]
-        });
-        let text = to_yaml(&value);
-        assert_eq!(
-            text,
-            "'y':\n\
-             - 'yes'\n- 'No'\n- 'on'\n- 'null'\n- '0123'\n- '10'\n- '10:30'\n- '2024-01-01'\n\
-             - '1_000'\n- '='\n- '<<'\n- '.inf'\n- it's 1\n\
-             plain:\n- v1\n- KMS\n- 中文描述\n- yesterday\n\
-             typed:\n- 10\n- 1.5\n- true\n- null\n"
-        );
-        let back: Value = yaml_serde::from_str(&text).unwrap_or_default();
-        assert_eq!(back, value);
-    }
-
-    #[test]
-    fn text_that_contains_the_marker_word_survives() {
-        let value = json!({"a": "apidocquoted0apidocquoted", "b": "yes", "apidocquotedx": "no"});
-        let text = to_yaml(&value);
-        let back: Value = yaml_serde::from_str(&text).unwrap_or_default();
-        assert_eq!(back, value);
-        assert!(text.contains("b: 'yes'"), "{text}");
-    }
-
-    #[test]
-    fn multi_line_text_is_kept_verbatim() {
-        let value = json!({"d": "- yes\n- 10:30\n"});
-        let back: Value = yaml_serde::from_str(&to_yaml(&value)).unwrap_or_default();
-        assert_eq!(back, value);
-    }
 }
