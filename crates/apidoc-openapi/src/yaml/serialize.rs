@@ -9,7 +9,7 @@
 
 use super::{Place, Writer};
 use serde::Serialize;
-use serde::ser::{self, Impossible};
+use serde::ser;
 use std::fmt;
 
 /// Why a value cannot be written: a map key that is not text, a number or
@@ -35,40 +35,91 @@ fn unsupported_key() -> Error {
     Error("a map key must be text, an integer or a bool".into())
 }
 
-/// A value to write at `place`.
+/// Where a serialized value goes.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// A node at this place.
+    Value(Place),
+    /// A map key: text as itself, and what serde_json turns into text
+    /// (integers, bools, chars, unit variants); nothing else.
+    Key,
+}
+
+/// A value to write into `slot`.
 pub(super) struct Node<'a> {
     writer: &'a mut Writer,
-    place: Place,
+    slot: Slot,
 }
 
 impl<'a> Node<'a> {
     pub(super) fn root(writer: &'a mut Writer) -> Self {
+        Self::at(writer, Place::Root)
+    }
+
+    fn at(writer: &'a mut Writer, place: Place) -> Self {
         Self {
             writer,
-            place: Place::Root,
+            slot: Slot::Value(place),
         }
     }
 
-    fn plain(self, text: &str) -> Result<(), Error> {
-        self.writer.plain_scalar(text, self.place);
+    /// The place of a value that a key cannot be.
+    fn value_place(&self) -> Result<Place, Error> {
+        match self.slot {
+            Slot::Value(place) => Ok(place),
+            Slot::Key => Err(unsupported_key()),
+        }
+    }
+
+    fn text(self, text: &str) -> Result<(), Error> {
+        match self.slot {
+            Slot::Value(place) => self.writer.string(text, place),
+            Slot::Key => self.writer.key(text),
+        }
         Ok(())
     }
 
+    /// A number or bool: plain as a value, text as a key.
+    fn plain(self, text: &str) -> Result<(), Error> {
+        match self.slot {
+            Slot::Value(place) => self.writer.plain_scalar(text, place),
+            Slot::Key => self.writer.key(text),
+        }
+        Ok(())
+    }
+
+    /// `i128`/`u128`: serde_json keeps a value only within 64 bits (a key
+    /// is text either way).
+    fn wide_integer<N>(self, number: N) -> Result<(), Error>
+    where
+        N: fmt::Display + TryInto<i64> + TryInto<u64> + Copy,
+    {
+        let fits =
+            TryInto::<i64>::try_into(number).is_ok() || TryInto::<u64>::try_into(number).is_ok();
+        if !fits && matches!(self.slot, Slot::Value(_)) {
+            return Err(Error("an integer beyond 64 bits".into()));
+        }
+        self.plain(&number.to_string())
+    }
+
+    fn null(self) -> Result<(), Error> {
+        let place = self.value_place()?;
+        self.writer.plain_scalar("null", place);
+        Ok(())
+    }
+
+    fn collection(self) -> Result<Collection<'a>, Error> {
+        let place = self.value_place()?;
+        Ok(Collection::new(self.writer, place))
+    }
+
     /// `{variant: ...}`: serde_json's shape for a variant with data.
-    fn variant(self, variant: &str) -> Collection<'a> {
-        let mut outer = Collection::new(self.writer, self.place);
+    fn variant(self, variant: &str) -> Result<Collection<'a>, Error> {
+        let mut outer = self.collection()?;
         outer.open_mapping();
         outer.writer.key(variant);
-        outer
+        Ok(outer)
     }
-}
-
-/// `i128`/`u128` as serde_json keeps them: only within 64 bits.
-fn wide_integer(number: impl TryInto<i64> + TryInto<u64> + Copy) -> Result<String, Error> {
-    let text = TryInto::<u64>::try_into(number)
-        .map(|n| n.to_string())
-        .or_else(|_| TryInto::<i64>::try_into(number).map(|n| n.to_string()));
-    text.map_err(|_| Error("an integer beyond 64 bits".into()))
 }
 
 /// A float as yaml_serde writes it: ryu's shortest form (serde_json's own
@@ -80,6 +131,17 @@ fn float_text(float: f64) -> String {
     } else {
         "null".to_owned()
     }
+}
+
+/// serde's narrow integers written as the 64-bit ones they widen to.
+macro_rules! widen {
+    ($($method:ident($narrow:ty) => $wide:ident,)*) => {
+        $(
+            fn $method(self, v: $narrow) -> Result<(), Error> {
+                self.$wide(v.into())
+            }
+        )*
+    };
 }
 
 impl<'a> ser::Serializer for Node<'a> {
@@ -97,35 +159,16 @@ impl<'a> ser::Serializer for Node<'a> {
         self.plain(if v { "true" } else { "false" })
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.plain(&v.to_string())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.plain(&v.to_string())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.plain(&v.to_string())
+    widen! {
+        serialize_i8(i8) => serialize_i64,
+        serialize_i16(i16) => serialize_i64,
+        serialize_i32(i32) => serialize_i64,
+        serialize_u8(u8) => serialize_u64,
+        serialize_u16(u16) => serialize_u64,
+        serialize_u32(u32) => serialize_u64,
     }
 
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.plain(&v.to_string())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.plain(&wide_integer(v)?)
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.plain(&v.to_string())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.plain(&v.to_string())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
         self.plain(&v.to_string())
     }
 
@@ -133,8 +176,12 @@ impl<'a> ser::Serializer for Node<'a> {
         self.plain(&v.to_string())
     }
 
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.wide_integer(v)
+    }
+
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.plain(&wide_integer(v)?)
+        self.wide_integer(v)
     }
 
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
@@ -142,20 +189,20 @@ impl<'a> ser::Serializer for Node<'a> {
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.value_place()?;
         self.plain(&float_text(v))
     }
 
     fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+        self.text(v.encode_utf8(&mut [0; 4]))
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.writer.string(v, self.place);
-        Ok(())
+        self.text(v)
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        let mut items = Collection::new(self.writer, self.place);
+        let mut items = self.collection()?;
         for byte in v {
             ser::SerializeSeq::serialize_element(&mut items, byte)?;
         }
@@ -163,19 +210,20 @@ impl<'a> ser::Serializer for Node<'a> {
     }
 
     fn serialize_none(self) -> Result<(), Error> {
-        self.plain("null")
+        self.null()
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
+        self.value_place()?;
         value.serialize(self)
     }
 
     fn serialize_unit(self) -> Result<(), Error> {
-        self.plain("null")
+        self.null()
     }
 
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        self.plain("null")
+        self.null()
     }
 
     fn serialize_unit_variant(
@@ -184,7 +232,7 @@ impl<'a> ser::Serializer for Node<'a> {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.serialize_str(variant)
+        self.text(variant)
     }
 
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
@@ -202,18 +250,18 @@ impl<'a> ser::Serializer for Node<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        let mut outer = self.variant(variant);
+        let mut outer = self.variant(variant)?;
         value.serialize(outer.value_node())?;
         outer.finish();
         Ok(())
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<Collection<'a>, Error> {
-        Ok(Collection::new(self.writer, self.place))
+        self.collection()
     }
 
     fn serialize_tuple(self, _len: usize) -> Result<Collection<'a>, Error> {
-        Ok(Collection::new(self.writer, self.place))
+        self.collection()
     }
 
     fn serialize_tuple_struct(
@@ -221,7 +269,7 @@ impl<'a> ser::Serializer for Node<'a> {
         _name: &'static str,
         _len: usize,
     ) -> Result<Collection<'a>, Error> {
-        Ok(Collection::new(self.writer, self.place))
+        self.collection()
     }
 
     fn serialize_tuple_variant(
@@ -231,15 +279,15 @@ impl<'a> ser::Serializer for Node<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Variant<'a>, Error> {
-        Ok(Variant::new(self.variant(variant)))
+        Ok(Variant::new(self.variant(variant)?))
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Collection<'a>, Error> {
-        Ok(Collection::new(self.writer, self.place))
+        self.collection()
     }
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Collection<'a>, Error> {
-        Ok(Collection::new(self.writer, self.place))
+        self.collection()
     }
 
     fn serialize_struct_variant(
@@ -249,7 +297,7 @@ impl<'a> ser::Serializer for Node<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Variant<'a>, Error> {
-        Ok(Variant::new(self.variant(variant)))
+        Ok(Variant::new(self.variant(variant)?))
     }
 }
 
@@ -285,22 +333,24 @@ impl<'a> Collection<'a> {
     fn item<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.open_sequence();
         self.writer.item();
-        value.serialize(Node {
-            writer: self.writer,
-            place: Place::Item,
-        })
+        value.serialize(Node::at(self.writer, Place::Item))
     }
 
     fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
         self.open_mapping();
-        key.serialize(Key(self.writer))
+        key.serialize(Node {
+            writer: self.writer,
+            slot: Slot::Key,
+        })
+    }
+
+    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        self.key(key)?;
+        value.serialize(self.value_node())
     }
 
     fn value_node(&mut self) -> Node<'_> {
-        Node {
-            writer: self.writer,
-            place: Place::InMapping,
-        }
+        Node::at(self.writer, Place::InMapping)
     }
 
     /// Closes the collection, `empty` (`[]` or `{}`) if nothing was in it.
@@ -318,45 +368,32 @@ impl<'a> Collection<'a> {
     }
 }
 
-impl ser::SerializeSeq for Collection<'_> {
-    type Ok = ();
-    type Error = Error;
+/// serde's three kinds of sequence, all written as one block sequence.
+macro_rules! sequence {
+    ($($kind:ident::$add:ident),*) => {
+        $(
+            impl ser::$kind for Collection<'_> {
+                type Ok = ();
+                type Error = Error;
 
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.item(value)
-    }
+                fn $add<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+                    self.item(value)
+                }
 
-    fn end(self) -> Result<(), Error> {
-        self.close(("[", "]"));
-        Ok(())
-    }
+                fn end(self) -> Result<(), Error> {
+                    self.close(("[", "]"));
+                    Ok(())
+                }
+            }
+        )*
+    };
 }
 
-impl ser::SerializeTuple for Collection<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Collection<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
-}
+sequence!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeMap for Collection<'_> {
     type Ok = ();
@@ -385,8 +422,7 @@ impl ser::SerializeStruct for Collection<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.key(key)?;
-        value.serialize(self.value_node())
+        self.field(key, value)
     }
 
     fn end(self) -> Result<(), Error> {
@@ -447,189 +483,10 @@ impl ser::SerializeStructVariant for Variant<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.inner.key(key)?;
-        value.serialize(self.inner.value_node())
+        self.inner.field(key, value)
     }
 
     fn end(self) -> Result<(), Error> {
         Variant::end(self, ("{", "}"))
-    }
-}
-
-/// A map key: text as itself, and what serde_json turns into text
-/// (integers, bools, chars, unit variants).
-struct Key<'a>(&'a mut Writer);
-
-impl Key<'_> {
-    fn text(self, text: &str) -> Result<(), Error> {
-        self.0.key(text);
-        Ok(())
-    }
-}
-
-impl ser::Serializer for Key<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Impossible<(), Error>;
-    type SerializeStructVariant = Impossible<(), Error>;
-
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.text(if v { "true" } else { "false" })
-    }
-
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.text(&v.to_string())
-    }
-
-    fn serialize_f32(self, _v: f32) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_f64(self, _v: f64) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.text(v.encode_utf8(&mut [0; 4]))
-    }
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.text(v)
-    }
-
-    fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_some<T: ?Sized + Serialize>(self, _value: &T) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.text(variant)
-    }
-
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result<(), Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, Error> {
-        Err(unsupported_key())
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(unsupported_key())
     }
 }
