@@ -7,7 +7,7 @@ use serde::ser::{SerializeStructVariant, SerializeTupleVariant};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-/// The writer this module replaced, kept as the oracle: yaml_serde's
+/// The writer [`to_yaml`] replaced, kept as the oracle: yaml_serde's
 /// text with ambiguous strings swapped for unique plain marker words
 /// before serialising and the markers replaced by the single-quoted
 /// strings afterwards.
