@@ -5,22 +5,62 @@ use crate::docs::{self, Doc, code, escape_line};
 use crate::example::example;
 use crate::plan::Plan;
 use crate::{CrateOptions, RuntimeSource};
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
-/// Formats items with prettyplease. Generated tokens always parse; should a
-/// bug break that, the file is a `compile_error!` with syn's reason, so
-/// that the generated crate fails to build with the reason in view. (The
-/// tokens are not kept for that case: parsing a shared stream would copy
-/// every token first.)
+/// Formats items with prettyplease, a few at a time: syn then parses a
+/// stream that stays in the cache, and a file's tokens and syntax tree
+/// never exist whole (prettyplease prints a file item by item, so the
+/// pieces join into the same text). Generated tokens always parse; should
+/// a bug break that, the file is a `compile_error!` with syn's reason, so
+/// that the generated crate fails to build with the reason in view.
 pub(crate) fn format_items(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => separate_items(&prettyplease::unparse(&file)),
-        Err(error) => {
-            let reason = format!("apidoc-rust produced code that does not parse: {error}");
-            format!("compile_error!({reason:?});\n")
+    let mut code = String::new();
+    for chunk in item_chunks(tokens) {
+        match syn::parse2::<syn::File>(chunk) {
+            Ok(file) => code.push_str(&prettyplease::unparse(&file)),
+            Err(error) => {
+                let reason = format!("apidoc-rust produced code that does not parse: {error}");
+                return format!("compile_error!({reason:?});\n");
+            }
         }
     }
+    separate_items(&code)
+}
+
+/// How many items [`format_items`] formats at a time.
+const ITEMS_PER_CHUNK: usize = 8;
+
+/// `tokens` cut after every [`ITEMS_PER_CHUNK`]th item. An item ends with
+/// a `;` or a `{ ... }` of its own (not one a `;` follows, as in `use
+/// a::{b, c};`); the file's inner attributes stay with its first item.
+fn item_chunks(tokens: TokenStream) -> Vec<TokenStream> {
+    let mut chunks = Vec::new();
+    let mut chunk = TokenStream::new();
+    let mut items = 0;
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        let ends_item = match &tree {
+            TokenTree::Punct(punct) => punct.as_char() == ';',
+            TokenTree::Group(group) => {
+                group.delimiter() == Delimiter::Brace
+                    && !matches!(trees.peek(), Some(TokenTree::Punct(next)) if next.as_char() == ';')
+            }
+            _ => false,
+        };
+        chunk.extend([tree]);
+        if ends_item {
+            items += 1;
+            if items == ITEMS_PER_CHUNK {
+                chunks.push(std::mem::take(&mut chunk));
+                items = 0;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        chunks.push(chunk);
+    }
+    chunks
 }
 
 /// Puts a blank line between items, which prettyplease does not: before a
@@ -227,6 +267,26 @@ mod tests {
         assert_eq!(
             text,
             "//! Module.\n\n/// A.\npub struct A;\n\nimpl A {\n    /// One.\n    pub const ONE: u8 = 1;\n\n    /// Two.\n    pub fn two(&self) -> u8 {\n        2\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn items_formatted_a_few_at_a_time_read_as_the_whole_file() {
+        let items = (0..ITEMS_PER_CHUNK * 2 + 3).map(|n| {
+            let name = format_ident!("Item{n}");
+            match n % 4 {
+                0 => quote!(pub struct #name;),
+                1 => quote!(use crate::a::{#name, b};),
+                2 => quote!(impl #name { pub fn f(&self) -> u8 { { 1 } } }),
+                _ => quote!(pub const #name: [u8; 2] = { [1, 2] };),
+            }
+        });
+        let tokens = quote!(#![doc = " Module."] #(#items)*);
+        assert!(item_chunks(tokens.clone()).len() > 2);
+        let whole = syn::parse2::<syn::File>(tokens.clone()).expect("items parse");
+        assert_eq!(
+            format_items(tokens),
+            separate_items(&prettyplease::unparse(&whole))
         );
     }
 
