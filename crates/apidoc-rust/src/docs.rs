@@ -66,23 +66,20 @@ impl Doc {
 
     /// The outer `#[doc]` attributes (`///`).
     pub(crate) fn attrs(&self) -> TokenStream {
-        match self.set_aside() {
-            Some(placeholder) => quote!(#[doc = #placeholder]),
-            None => self
-                .padded_lines()
-                .map(|line| quote!(#[doc = #line]))
-                .collect(),
-        }
+        self.doc_attrs(|text| quote!(#[doc = #text]))
     }
 
     /// The inner `#![doc]` attributes (`//!`) of a module.
     pub(crate) fn inner_attrs(&self) -> TokenStream {
+        self.doc_attrs(|text| quote!(#![doc = #text]))
+    }
+
+    /// One attribute per line, or one for the placeholder standing for
+    /// them while comments are set aside.
+    fn doc_attrs(&self, attr: impl Fn(&str) -> TokenStream) -> TokenStream {
         match self.set_aside() {
-            Some(placeholder) => quote!(#![doc = #placeholder]),
-            None => self
-                .padded_lines()
-                .map(|line| quote!(#![doc = #line]))
-                .collect(),
+            Some(placeholder) => attr(&placeholder),
+            None => self.padded_lines().map(|line| attr(&line)).collect(),
         }
     }
 
