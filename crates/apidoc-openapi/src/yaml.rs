@@ -341,9 +341,6 @@ impl Writer {
         let mut breaks = false;
         for c in text.chars() {
             if is_break(c) {
-                if !breaks && c == '\n' {
-                    self.put_break();
-                }
                 self.write_break(c);
                 self.indention = true;
                 breaks = true;

@@ -7,7 +7,7 @@ use crate::plan::{BodyShape, Module, OperationPlan, Plan};
 use crate::render::format_items;
 use crate::types::{Shape, parameter_type};
 use apidoc_ir::{Constraints, Number, TypeRef, Value};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,7 +28,10 @@ pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
     let imports = builder
         .imports_by_module()
         .into_iter()
-        .map(|(module, idents)| quote!(use #krate::#module::{#(#idents),*};));
+        .map(|(module, idents)| {
+            let module = format_ident!("{module}");
+            quote!(use #krate::#module::{#(#idents),*};)
+        });
     let function = quote! {
         async fn example() -> Result<(), #krate::Error> {
             use #krate::{Credentials, #client};
@@ -237,13 +240,10 @@ impl ExampleBuilder<'_, '_> {
     }
 
     /// The imports grouped by module, for one `use` line each.
-    fn imports_by_module(&self) -> BTreeMap<Ident, Vec<&Name>> {
-        let mut grouped: BTreeMap<Ident, Vec<&Name>> = BTreeMap::new();
+    fn imports_by_module(&self) -> BTreeMap<&'static str, Vec<&Name>> {
+        let mut grouped: BTreeMap<&'static str, Vec<&Name>> = BTreeMap::new();
         for (module, ident) in &self.imports {
-            grouped
-                .entry(Ident::new(module, Span::call_site()))
-                .or_default()
-                .push(ident);
+            grouped.entry(module).or_default().push(ident);
         }
         grouped
     }
