@@ -3,6 +3,7 @@
 //! one-line summaries `generate` prints of what it changed.
 
 use std::{
+    collections::BTreeMap,
     path::{Path, PathBuf},
     process::{Command, ExitCode, Stdio},
     time::Instant,
@@ -10,6 +11,7 @@ use std::{
 
 use apidoc_diff::Changelog;
 use apidoc_ir::Service;
+use rayon::prelude::*;
 
 /// Arguments of `cargo xtask diff`.
 #[derive(clap::Args)]
@@ -144,8 +146,14 @@ fn git_checkout(
 
 /// One line per service saying what a `generate` run changed in the API,
 /// comparing with the IR snapshots the previous run left in `out`
-/// (services no longer in the docs included).
-pub fn generation_summary(out: &Path, services: &[Service]) -> Vec<String> {
+/// (services no longer in the docs included). `files` is the new output:
+/// a snapshot identical to the new one means no API change without being
+/// read back, the common case of regenerating unchanged docs.
+pub fn generation_summary(
+    out: &Path,
+    services: &[Service],
+    files: &BTreeMap<String, String>,
+) -> Vec<String> {
     let snapshots = out.join(apidoc_pipeline::IR_DIR);
     let gone = std::fs::read_dir(&snapshots)
         .into_iter()
@@ -161,21 +169,20 @@ pub fn generation_summary(out: &Path, services: &[Service]) -> Vec<String> {
             (!kept).then(|| format!("{name}: service removed from the docs"))
         });
     let mut lines: Vec<String> = services
-        .iter()
+        .par_iter()
         .map(|service| {
             let name = &service.meta.name;
-            let path = out
-                .join(apidoc_pipeline::IR_DIR)
-                .join(format!("{name}.json"));
-            let previous = std::fs::read_to_string(&path)
-                .map_err(|_| "no previous snapshot".to_owned())
-                .and_then(|text| apidoc_diff::snapshot::read(&text));
+            let snapshot = format!("{}/{name}.json", apidoc_pipeline::IR_DIR);
+            let previous = std::fs::read_to_string(out.join(&snapshot));
             match previous {
-                Ok(old) => apidoc_diff::ServiceDiff::new(&old, service).summary(),
-                Err(why) => format!(
-                    "{name}: {} operation(s), {why} to compare with",
-                    service.operations.len()
-                ),
+                Ok(text) if files.get(&snapshot) == Some(&text) => {
+                    apidoc_diff::ServiceDiff::unchanged(service).summary()
+                }
+                Ok(text) => match apidoc_diff::snapshot::read(&text) {
+                    Ok(old) => apidoc_diff::ServiceDiff::new(&old, service).summary(),
+                    Err(why) => unreadable(service, &why),
+                },
+                Err(_) => unreadable(service, "no previous snapshot"),
             }
         })
         .collect();
@@ -183,4 +190,14 @@ pub fn generation_summary(out: &Path, services: &[Service]) -> Vec<String> {
     gone.sort();
     lines.extend(gone);
     lines
+}
+
+/// The summary of `service` when there is no previous snapshot to compare
+/// with, and why.
+fn unreadable(service: &Service, why: &str) -> String {
+    format!(
+        "{}: {} operation(s), {why} to compare with",
+        service.meta.name,
+        service.operations.len()
+    )
 }

@@ -193,7 +193,7 @@ fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     let out = root.join(&dirs.out);
     let output = run_pipeline(&docs, &dirs.crate_options(root, &out))?;
     report(&docs, &output, dirs.verbose);
-    let summary = diff::generation_summary(&out, &output.services);
+    let summary = diff::generation_summary(&out, &output.services, &output.files);
     output::replace_dir(&out, &output.files)?;
     summary.iter().for_each(|line| eprintln!("{line}"));
     for (name, s) in &output.stats {

@@ -6,21 +6,29 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use rayon::prelude::*;
+
 /// Replaces `out` with exactly `files`: everything is written to a sibling
 /// temporary directory first and swapped in by renames, so a failure leaves
-/// the old output untouched.
+/// the old output untouched. Files are written in parallel: the kernel's
+/// copying is a few milliseconds of the run that would otherwise have one
+/// core to itself.
 pub fn replace_dir(out: &Path, files: &BTreeMap<String, String>) -> Result<(), String> {
     let staging = sibling(out, "new");
     let old = sibling(out, "old");
     remove_if_exists(&staging)?;
     remove_if_exists(&old)?;
-    for (name, content) in files {
-        let path = staging.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+    let dirs: BTreeSet<PathBuf> = files
+        .keys()
+        .filter_map(|name| Some(staging.join(name).parent()?.to_path_buf()))
+        .collect();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
+    files.par_iter().try_for_each(|(name, content)| {
+        let path = staging.join(name);
+        fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))
+    })?;
     if out.exists() {
         fs::rename(out, &old).map_err(|e| format!("{}: {e}", out.display()))?;
     }

@@ -239,7 +239,8 @@ mod tests {
             Diagnostic::error("unknown-type", "bad type", span("a.md", 7), "here"),
             Diagnostic::error("page-unreadable", "cannot read", span("z.md", 1), "here"),
         ];
-        let confined = build_service_confined(service(vec![], vec![]).meta, pages, &errors, &|_| {});
+        let confined =
+            build_service_confined(service(vec![], vec![]).meta, pages, &errors, &|_| {});
         assert!(confined.service.operations.is_empty());
         let files: Vec<&str> = confined.left_out.iter().map(|l| l.file.as_str()).collect();
         assert_eq!(files, ["a.md", "z.md"]);
@@ -258,7 +259,8 @@ mod tests {
             "/v1/fine",
             TypeRef::String,
         )];
-        let confined = build_service_confined(service(vec![], vec![]).meta, pages.clone(), &[], &|_| {});
+        let confined =
+            build_service_confined(service(vec![], vec![]).meta, pages.clone(), &[], &|_| {});
         let (service, diagnostics) = build_service(service(vec![], vec![]).meta, pages);
         assert_eq!(confined.service.operations, service.operations);
         assert_eq!(confined.diagnostics, diagnostics);

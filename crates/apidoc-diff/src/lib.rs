@@ -86,6 +86,16 @@ impl ServiceDiff {
         }
     }
 
+    /// The diff of a service with itself: no change.
+    pub fn unchanged(service: &Service) -> Self {
+        Self {
+            service: service.meta.name.clone(),
+            semver: Bump::None,
+            breaking: 0,
+            changes: Vec::new(),
+        }
+    }
+
     /// One line: "ecs: 2 operations added, 3 changes in existing
     /// operations; 1 breaking (semver: major)", or "ecs: no API changes".
     pub fn summary(&self) -> String {

@@ -68,3 +68,15 @@ fn the_seed_page_against_itself_has_no_changes() {
     assert_eq!(diff.semver, Bump::None);
     assert_eq!(diff.summary(), "metastudio: no API changes");
 }
+
+/// `generate` skips reading back a snapshot identical to the new one and
+/// says "no API changes" straight away: that must be what reading it back
+/// would have said.
+#[test]
+fn an_identical_snapshot_is_an_unchanged_service() {
+    let seed = service(SEED);
+    let back = apidoc_diff::snapshot::read(&apidoc_diff::snapshot::write(&seed)).expect("reads");
+    let diff = ServiceDiff::new(&back, &seed);
+    assert!(diff.changes.is_empty(), "{:?}", diff.changes);
+    assert_eq!(diff.summary(), ServiceDiff::unchanged(&seed).summary());
+}

@@ -88,7 +88,12 @@ pub(crate) fn set_severity<'a>(
 /// Changes the severity of a finding that a severity fix answers, without
 /// a note: what the build sees while it decides which pages to leave out
 /// (the note is added once, by [`set_severity`], afterwards).
-pub(crate) fn adjust_severity(fix: &Fix, code: &str, files: Option<&[String]>, diagnostic: &mut Diagnostic) {
+pub(crate) fn adjust_severity(
+    fix: &Fix,
+    code: &str,
+    files: Option<&[String]>,
+    diagnostic: &mut Diagnostic,
+) {
     if let Some(severity) = fix.update.severity
         && is_answered_by(diagnostic, code, files)
     {

@@ -50,7 +50,12 @@ pub fn build_with_fixes<T>(
     meta: ServiceMeta,
     mut pages: Vec<Page>,
     mut read_findings: Vec<Diagnostic>,
-    build: impl Fn(ServiceMeta, Vec<Page>, &[Diagnostic], &dyn Fn(&mut Diagnostic)) -> (Service, Vec<Diagnostic>, T),
+    build: impl Fn(
+        ServiceMeta,
+        Vec<Page>,
+        &[Diagnostic],
+        &dyn Fn(&mut Diagnostic),
+    ) -> (Service, Vec<Diagnostic>, T),
 ) -> (Service, Vec<Diagnostic>, T) {
     if fixes.is_empty() {
         let (service, diagnostics, extra) = build(meta, pages, &read_findings, &|_| {});

@@ -613,8 +613,11 @@ mod tests {
         assert!(header("x-sdk-date", "Signing time.").is_credential_header());
         assert!(header("Authorization", "Signature.").is_credential_header());
         assert!(
-            header("X-Project-Id", "Project ID. Mandatory with AK/SK authentication.")
-                .is_credential_header()
+            header(
+                "X-Project-Id",
+                "Project ID. Mandatory with AK/SK authentication."
+            )
+            .is_credential_header()
         );
     }
 

@@ -152,7 +152,10 @@ pub(crate) fn set_aside_while<T>(render: impl FnOnce() -> T) -> T {
 /// writing nothing, for any other line.
 pub(crate) fn expand_placeholder(line: &str, write: &mut impl FnMut(&str)) -> bool {
     let code = line.trim_start();
-    let Some(marker) = code.get(..3).filter(|marker| ["///", "//!"].contains(marker)) else {
+    let Some(marker) = code
+        .get(..3)
+        .filter(|marker| ["///", "//!"].contains(marker))
+    else {
         return false;
     };
     let Some(number) = code[3..]

@@ -77,7 +77,10 @@ fn resolved(path: &Path) -> PathBuf {
     if let Ok(canonical) = path.canonicalize() {
         return canonical;
     }
-    let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) else {
+    let Some(parent) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    else {
         return std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     };
     let base = resolved(parent);

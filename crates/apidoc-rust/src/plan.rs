@@ -641,7 +641,11 @@ mod tests {
         let service = awkward();
         let plan = Plan::new(&service);
         let values = field_enum(&plan, "type", "values");
-        let item = plan.enums.iter().find(|e| e.ident.to_string() == values).expect("enum");
+        let item = plan
+            .enums
+            .iter()
+            .find(|e| e.ident.to_string() == values)
+            .expect("enum");
         let variants: Vec<(String, &str)> = item
             .variants
             .iter()
