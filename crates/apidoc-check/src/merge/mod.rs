@@ -92,8 +92,9 @@ fn keep_diverging_models_apart(pages: &mut [Page], out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// For each model name, the definition the most pages agree with (ties:
-/// the earliest page's).
+/// For each model name more than one page defines, the definition the
+/// most pages agree with (ties: the earliest page's). A name only one page
+/// defines has nothing to diverge from.
 fn canonical_definitions(pages: &[Page]) -> BTreeMap<String, Model> {
     let mut by_name: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
     for model in pages.iter().flat_map(|page| &page.models) {
@@ -101,6 +102,11 @@ fn canonical_definitions(pages: &[Page]) -> BTreeMap<String, Model> {
     }
     by_name
         .into_iter()
+        .filter(|(_, definitions)| {
+            definitions
+                .iter()
+                .any(|model| model.span.file != definitions[0].span.file)
+        })
         .filter_map(|(name, definitions)| {
             let agreeing = |candidate: &Model| {
                 definitions
