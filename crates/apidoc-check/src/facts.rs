@@ -292,7 +292,8 @@ pub(crate) fn merge_model(into: &mut Model, other: &Model) -> Vec<Difference> {
 }
 
 /// True when two models define the same fields with the same facts (names,
-/// descriptions and spans aside).
+/// descriptions and spans aside; a fact one side lacks is no
+/// disagreement). Symmetric: the sides only swap in the differences.
 pub(crate) fn models_agree(first: &Model, second: &Model) -> bool {
     merge_model(&mut first.clone(), second).is_empty()
 }
@@ -369,5 +370,21 @@ mod tests {
             .fields
             .push(field("b", TypeRef::String, span("b", 3)));
         assert!(!models_agree(&first, &second));
+        assert!(!models_agree(&second, &first));
+    }
+
+    #[test]
+    fn models_agree_both_ways_when_one_lacks_a_fact_and_neither_when_they_differ() {
+        let first = model(
+            "Page",
+            vec![field("limit", TypeRef::Integer, span("a", 2))],
+            span("a", 1),
+        );
+        let mut second = first.clone();
+        second.fields[0].constraints.default = Some(Fact::new(Value::from(10), span("b", 3)));
+        assert!(models_agree(&first, &second) && models_agree(&second, &first));
+        let mut third = first.clone();
+        third.fields[0].constraints.default = Some(Fact::new(Value::from(20), span("c", 3)));
+        assert!(!models_agree(&second, &third) && !models_agree(&third, &second));
     }
 }

@@ -108,20 +108,29 @@ fn canonical_definitions(pages: &[Page]) -> BTreeMap<String, Model> {
                 .any(|model| model.span.file != definitions[0].span.file)
         })
         .filter_map(|(name, definitions)| {
-            let agreeing = |candidate: &Model| {
-                definitions
-                    .iter()
-                    .filter(|other| models_agree(candidate, other))
-                    .count()
-            };
-            let best = definitions
+            let (best, _) = definitions
                 .iter()
-                .copied()
+                .zip(agreement_counts(&definitions))
                 .rev()
-                .max_by_key(|candidate| agreeing(candidate))?;
-            Some((name.to_owned(), best.clone()))
+                .max_by_key(|(_, agreeing)| *agreeing)?;
+            Some((name.to_owned(), (*best).clone()))
         })
         .collect()
+}
+
+/// How many of `definitions` each one agrees with, itself included.
+/// Agreement is symmetric, so each pair is compared once.
+fn agreement_counts(definitions: &[&Model]) -> Vec<usize> {
+    let mut counts = vec![1; definitions.len()];
+    for (i, first) in definitions.iter().enumerate() {
+        for (j, second) in definitions.iter().enumerate().skip(i + 1) {
+            if models_agree(first, second) {
+                counts[i] += 1;
+                counts[j] += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// A `METHOD /path` line as a grouping key.
