@@ -2,7 +2,8 @@
 //!
 //! - `generate`: docs-input/ → generated/ (OpenAPI, Rust SDK crates, findings).
 //! - `check`: regenerates in memory and fails naming every stale file.
-//! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s.
+//! - `bench`: parses a docs directory repeatedly and reports pages/s, MB/s,
+//!   then what a whole generation costs next to a parse.
 //! - `diff`: the semantic API changelog between two docs directories
 //!   (or the docs and a git revision's), breaking changes first.
 //! - `lint`: redocly and spectral on the generated and corpus specs.
@@ -61,7 +62,8 @@ enum Command {
     /// Regenerate in memory and fail if any file under --out differs or an
     /// operation is left out because of an error.
     Check(Dirs),
-    /// Parse every page of --docs repeatedly and report throughput.
+    /// Parse every page of --docs repeatedly and report throughput, then
+    /// time whole generations in memory against parse passes.
     Bench {
         #[command(flatten)]
         dirs: Dirs,

@@ -225,3 +225,17 @@ fn help_lists_the_commands() {
         assert!(text.contains(command), "{text}");
     }
 }
+
+/// `bench` reports parse throughput on one thread and on all, then the
+/// cost of a whole generation next to a parse pass.
+#[test]
+fn bench_times_parsing_and_generation() {
+    let output = xtask(&["bench", "--docs", "docs-input", "--iterations", "1"]);
+    let text = stderr(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("5 pages"), "{text}");
+    assert!(text.contains("1 thread:"), "{text}");
+    assert_eq!(text.matches("ms/page").count(), 2, "{text}");
+    assert!(text.contains("a generation in memory"), "{text}");
+    assert!(text.contains("× the parse"), "{text}");
+}
