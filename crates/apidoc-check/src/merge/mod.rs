@@ -437,6 +437,29 @@ mod tests {
             TypeRef::Model("MemberListMembers".into())
         );
         assert_eq!(operations.len(), 3);
+
+        // One page against one: the earlier page's definition keeps the name.
+        let tie = vec![
+            page_with_member(
+                "b",
+                "ListMembers",
+                "/v1/members",
+                vec![
+                    id_field("b"),
+                    field("weight", TypeRef::Integer, span("b", 7)),
+                ],
+            ),
+            page_with_member("a", "ShowMember", "/v1/members/{id}", vec![id_field("a")]),
+        ];
+        let mut out = Vec::new();
+        let (_, models) = merge_pages(tie, &mut out);
+        let member = models.iter().find(|m| m.name == "Member").expect("kept");
+        assert_eq!(
+            member.fields.len(),
+            2,
+            "the first page's Member, with weight"
+        );
+        assert!(models.iter().any(|m| m.name == "MemberShowMember"));
     }
 
     #[test]
