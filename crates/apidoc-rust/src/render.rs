@@ -120,11 +120,18 @@ pub(crate) fn generated_notice(plan: &Plan) -> String {
     )
 }
 
-/// A Rust source file: the notice, then the formatted items, built with
-/// their doc comments set aside.
+/// A Rust source file: the notice, an attribute that keeps rustfmt out,
+/// then the formatted items, built with their doc comments set aside.
+/// Generated crates are members of the workspace they are written to, so
+/// `cargo fmt --all` there would otherwise reformat them, and the next
+/// `cargo xtask check` find them stale; the attribute only exists for
+/// rustfmt (no compiler sets the `rustfmt` cfg).
 pub(crate) fn rust_file(plan: &Plan, items: fn(&Plan) -> TokenStream) -> String {
     let code = docs::set_aside_while(|| format_items(items(plan)));
-    format!("// {}\n\n{code}", generated_notice(plan))
+    format!(
+        "// {}\n#![cfg_attr(rustfmt, rustfmt::skip)]\n\n{code}",
+        generated_notice(plan)
+    )
 }
 
 /// `Cargo.toml` of the generated crate: inheriting version and lints from
