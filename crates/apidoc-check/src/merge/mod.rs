@@ -403,8 +403,7 @@ mod tests {
             page
         };
         let id_field = |file| field("id", TypeRef::String, span(file, 6));
-        let pages = vec![
-            page_with_member("a", "ShowMember", "/v1/members/{id}", vec![id_field("a")]),
+        let weighed = || {
             page_with_member(
                 "b",
                 "ListMembers",
@@ -413,7 +412,11 @@ mod tests {
                     id_field("b"),
                     field("weight", TypeRef::Integer, span("b", 7)),
                 ],
-            ),
+            )
+        };
+        let pages = vec![
+            page_with_member("a", "ShowMember", "/v1/members/{id}", vec![id_field("a")]),
+            weighed(),
             page_with_member("c", "CreateMember", "/v1/members/new", vec![id_field("c")]),
         ];
         let mut out = Vec::new();
@@ -440,15 +443,7 @@ mod tests {
 
         // One page against one: the earlier page's definition keeps the name.
         let tie = vec![
-            page_with_member(
-                "b",
-                "ListMembers",
-                "/v1/members",
-                vec![
-                    id_field("b"),
-                    field("weight", TypeRef::Integer, span("b", 7)),
-                ],
-            ),
+            weighed(),
             page_with_member("a", "ShowMember", "/v1/members/{id}", vec![id_field("a")]),
         ];
         let mut out = Vec::new();
