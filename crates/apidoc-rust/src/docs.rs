@@ -66,23 +66,30 @@ impl Doc {
 
     /// The outer `#[doc]` attributes (`///`).
     pub(crate) fn attrs(&self) -> TokenStream {
-        match self.set_aside() {
-            Some(placeholder) => quote!(#[#placeholder]),
-            None => self
-                .padded_lines()
-                .map(|text| quote!(#[doc = #text]))
-                .collect(),
-        }
+        self.doc_attrs(
+            |placeholder| quote!(#[#placeholder]),
+            |text| quote!(#[doc = #text]),
+        )
     }
 
     /// The inner `#![doc]` attributes (`//!`) of a module.
     pub(crate) fn inner_attrs(&self) -> TokenStream {
+        self.doc_attrs(
+            |placeholder| quote!(#![#placeholder]),
+            |text| quote!(#![doc = #text]),
+        )
+    }
+
+    /// One attribute per line, or the placeholder attribute standing for
+    /// them while comments are set aside.
+    fn doc_attrs(
+        &self,
+        placeholder: impl Fn(Ident) -> TokenStream,
+        line: impl Fn(String) -> TokenStream,
+    ) -> TokenStream {
         match self.set_aside() {
-            Some(placeholder) => quote!(#![#placeholder]),
-            None => self
-                .padded_lines()
-                .map(|text| quote!(#![doc = #text]))
-                .collect(),
+            Some(name) => placeholder(name),
+            None => self.padded_lines().map(line).collect(),
         }
     }
 
