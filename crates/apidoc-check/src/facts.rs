@@ -357,13 +357,18 @@ mod tests {
         );
     }
 
+    /// A model `Page` (page `a`, line 1) of one field, stated on line 2.
+    fn page_with_field(name: &str, type_ref: TypeRef) -> Model {
+        model(
+            "Page",
+            vec![field(name, type_ref, span("a", 2))],
+            span("a", 1),
+        )
+    }
+
     #[test]
     fn models_with_a_field_on_one_side_only_disagree() {
-        let first = model(
-            "Page",
-            vec![field("a", TypeRef::String, span("a", 2))],
-            span("a", 1),
-        );
+        let first = page_with_field("a", TypeRef::String);
         let mut second = first.clone();
         assert!(models_agree(&first, &second));
         second
@@ -375,11 +380,7 @@ mod tests {
 
     #[test]
     fn models_agree_both_ways_when_one_lacks_a_fact_and_neither_when_they_differ() {
-        let first = model(
-            "Page",
-            vec![field("limit", TypeRef::Integer, span("a", 2))],
-            span("a", 1),
-        );
+        let first = page_with_field("limit", TypeRef::Integer);
         let mut second = first.clone();
         second.fields[0].constraints.default = Some(Fact::new(Value::from(10), span("b", 3)));
         assert!(models_agree(&first, &second) && models_agree(&second, &first));
