@@ -64,8 +64,8 @@ fn item_chunks(tokens: TokenStream) -> Vec<TokenStream> {
 }
 
 /// Puts a blank line between items, which prettyplease does not: before a
-/// doc comment, attribute or `impl` that follows the end of an item, and
-/// after the module documentation. Doc comments set aside
+/// doc comment, attribute, `impl` (generic or not) or `mod` that follows
+/// the end of an item, and after the module documentation. Doc comments set aside
 /// ([`docs::set_aside_while`]) get their lines back here.
 fn separate_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 2);
@@ -73,7 +73,7 @@ fn separate_items(code: &str) -> String {
     let mut push = |line: &str| {
         let current = line.trim_start();
         if let Some(previous) = previous {
-            let starts_item = ["///", "#[", "impl "]
+            let starts_item = ["///", "#[", "impl ", "impl<", "mod "]
                 .iter()
                 .any(|start| current.starts_with(start));
             let ends_module_doc = previous.module_doc && !current.starts_with("//!");
@@ -270,10 +270,14 @@ mod tests {
                 /// Two.
                 pub fn two(&self) -> u8 { 2 }
             }
+            impl<'a> From<&'a A> for u8 {
+                fn from(_: &'a A) -> u8 { 1 }
+            }
+            mod inner {}
         });
         assert_eq!(
             text,
-            "//! Module.\n\n/// A.\npub struct A;\n\nimpl A {\n    /// One.\n    pub const ONE: u8 = 1;\n\n    /// Two.\n    pub fn two(&self) -> u8 {\n        2\n    }\n}\n"
+            "//! Module.\n\n/// A.\npub struct A;\n\nimpl A {\n    /// One.\n    pub const ONE: u8 = 1;\n\n    /// Two.\n    pub fn two(&self) -> u8 {\n        2\n    }\n}\n\nimpl<'a> From<&'a A> for u8 {\n    fn from(_: &'a A) -> u8 {\n        1\n    }\n}\n\nmod inner {}\n"
         );
     }
 

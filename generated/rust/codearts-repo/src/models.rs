@@ -103,6 +103,7 @@ impl serde::Serialize for ObtainingTenantSettingsResponseBodyEncryptionType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> serde::Deserialize<'de> for ObtainingTenantSettingsResponseBodyEncryptionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -170,6 +171,7 @@ impl serde::Serialize for ObtainingTenantSettingsResponseBodyPermitPublic {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> serde::Deserialize<'de> for ObtainingTenantSettingsResponseBodyPermitPublic {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,

@@ -71,6 +71,7 @@ async fn obtaining_tenant_settings() {
         Some("Authentication information expired."),
     );
 }
+
 mod contract {
     //! Every operation against a mock server of the crate's OpenAPI spec.
 

@@ -65,6 +65,7 @@ impl serde::Serialize for CollectionInfoCollectionType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> serde::Deserialize<'de> for CollectionInfoCollectionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -180,6 +181,7 @@ impl serde::Serialize for QueryingTenantPersonalizedNotificationsResponseBodyTyp
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> serde::Deserialize<'de>
 for QueryingTenantPersonalizedNotificationsResponseBodyType {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -321,6 +323,7 @@ impl serde::Serialize for SubAccountControlConfigSubAccountType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> serde::Deserialize<'de> for SubAccountControlConfigSubAccountType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,

@@ -178,6 +178,7 @@ impl serde::Serialize for QueryingTenantPersonalizedNotificationsType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> serde::Deserialize<'de> for QueryingTenantPersonalizedNotificationsType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,

@@ -211,6 +211,7 @@ async fn querying_tenant_personalized_configurations() {
         .await;
     assert_api_error(error, 401, Some("MSS.00000001"), Some("Unauthorized"));
 }
+
 mod contract {
     //! Every operation against a mock server of the crate's OpenAPI spec.
 
