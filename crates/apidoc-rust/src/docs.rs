@@ -72,6 +72,29 @@ impl Doc {
         )
     }
 
+    /// The outer `#[doc]` attributes (`///`) as syntax trees.
+    pub(crate) fn attr_trees(&self) -> Vec<syn::Attribute> {
+        let outer = |meta| syn::Attribute {
+            pound_token: Default::default(),
+            style: syn::AttrStyle::Outer,
+            bracket_token: Default::default(),
+            meta,
+        };
+        match self.set_aside() {
+            Some(name) => vec![outer(syn::Meta::Path(name.into()))],
+            None => self
+                .padded_lines()
+                .map(|text| {
+                    outer(syn::Meta::NameValue(syn::MetaNameValue {
+                        path: format_ident!("doc").into(),
+                        eq_token: Default::default(),
+                        value: crate::syntax::str_lit(&text),
+                    }))
+                })
+                .collect(),
+        }
+    }
+
     /// The inner `#![doc]` attributes (`//!`) of a module.
     pub(crate) fn inner_attrs(&self) -> TokenStream {
         self.doc_attrs(

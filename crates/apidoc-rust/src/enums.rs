@@ -7,55 +7,73 @@
 
 use crate::docs::{Doc, code};
 use crate::plan::{EnumPlan, UNKNOWN_VARIANT};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::syntax::str_lit;
+use quote::format_ident;
 
 /// The enum, its `VALUES`, `as_str()`, `From<String>`, `Display` and
 /// serde impls.
-pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
-    let ident = &plan.ident;
-    let unknown = format_ident!("{UNKNOWN_VARIANT}");
+pub(crate) fn enum_items(plan: &EnumPlan) -> Vec<syn::Item> {
     let mut doc = Doc::from_text(
         &plan.description,
-        format!("The values of {}.", code(&ident.to_string())),
+        format!("The values of {}.", code(&plan.ident.to_string())),
     );
     doc.paragraph(
         "Values the documentation does not list decode as `Unknown` and keep their text.",
     );
-    let doc = doc.attrs();
-    let variants = plan.variants.iter().map(|variant| {
-        let mut doc = Doc::with_summary(code(&variant.wire));
-        doc.text(&variant.description);
-        let doc = doc.attrs();
-        let name = &variant.ident;
-        quote! { #doc #name, }
-    });
-    let arms = plan.variants.iter().map(|variant| {
-        let (name, wire) = (&variant.ident, &variant.wire);
-        quote!(Self::#name => #wire,)
-    });
-    let from_wire = plan.variants.iter().map(|variant| {
-        let (name, wire) = (&variant.ident, &variant.wire);
-        quote!(#wire => Self::#name,)
-    });
-    let wires = plan.variants.iter().map(|variant| &variant.wire);
-    quote! {
-        #doc
+    let variants: Vec<syn::Variant> = plan
+        .variants
+        .iter()
+        .map(|variant| {
+            let mut doc = Doc::with_summary(code(&variant.wire));
+            doc.text(&variant.description);
+            syn::Variant {
+                attrs: doc.attr_trees(),
+                ident: variant.ident.ident(),
+                fields: syn::Fields::Unit,
+                discriminant: None,
+            }
+        })
+        .collect();
+    let arms: Vec<syn::Arm> = plan
+        .variants
+        .iter()
+        .map(|variant| syntax!(syn::Arm; name = &variant.ident, wire = &variant.wire; Self::#name => #wire,))
+        .collect();
+    let from_wire: Vec<syn::Arm> = plan
+        .variants
+        .iter()
+        .map(|variant| syntax!(syn::Arm; wire = &variant.wire, name = &variant.ident; #wire => Self::#name,))
+        .collect();
+    let wires: Vec<syn::Expr> = plan
+        .variants
+        .iter()
+        .map(|variant| str_lit(&variant.wire))
+        .collect();
+    let file = syntax!(syn::File;
+        doc = doc.attr_trees(),
+        ident = &plan.ident,
+        unknown = format_ident!("{UNKNOWN_VARIANT}"),
+        variants = variants,
+        wires = wires,
+        arms = arms,
+        from_wire = from_wire;
+
+        #[#doc]
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum #ident {
-            #(#variants)*
+            #variants,
             /// A value the documentation does not list, as received.
             #unknown(String),
         }
 
         impl #ident {
             /// The values the documentation lists.
-            pub const VALUES: &[&str] = &[#(#wires),*];
+            pub const VALUES: &[&str] = &[#wires];
 
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
-                    #(#arms)*
+                    #arms => (),
                     Self::#unknown(value) => value,
                 }
             }
@@ -65,7 +83,7 @@ pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
             /// The variant of a wire value; `Unknown` for an unlisted one.
             fn from(value: String) -> Self {
                 match value.as_str() {
-                    #(#from_wire)*
+                    #from_wire => (),
                     _ => Self::#unknown(value),
                 }
             }
@@ -88,5 +106,6 @@ pub(crate) fn enum_item(plan: &EnumPlan) -> TokenStream {
                 <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
-    }
+    );
+    file.items
 }

@@ -44,6 +44,9 @@
 //! (`sample` decides the values, and notes in each test's documentation
 //! where it departs from the page).
 
+// First: its `syntax!` macro is for the modules below.
+#[macro_use]
+mod syntax;
 mod client;
 mod constructor;
 mod docs;
@@ -99,10 +102,10 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
             render::rust_file(plan, operations::operations_file)
         }),
         ("tests/mock_server.rs", |plan, _| {
-            render::rust_file(plan, mock_tests::mock_tests_file)
+            render::rust_file(plan, |plan| mock_tests::mock_tests_file(plan).into())
         }),
         ("src/client.rs", |plan, _| {
-            render::rust_file(plan, client::client_file)
+            render::rust_file(plan, |plan| client::client_file(plan).into())
         }),
         ("src/lib.rs", |plan, _| {
             render::rust_file(plan, render::lib_items)

@@ -3,10 +3,11 @@
 
 use crate::constructor::Constructor;
 use crate::docs::{Doc, code};
-use crate::enums::enum_item;
+use crate::enums::enum_items;
 use crate::fields::field_doc;
 use crate::ident::Name;
 use crate::plan::{ModelPlan, Module, Plan};
+use crate::render::Items;
 use crate::types::{Shape, TypeContext};
 use crate::validate::{Checker, FieldPath};
 use proc_macro2::TokenStream;
@@ -15,30 +16,28 @@ use std::collections::BTreeSet;
 
 /// The items of `src/models.rs`: each model followed by the enums its
 /// fields introduce.
-pub(crate) fn models_file(plan: &Plan) -> TokenStream {
+pub(crate) fn models_file(plan: &Plan) -> Items {
     let context = TypeContext {
         plan,
         module: Module::Models,
     };
+    let mut items = Items::from(
+        Doc::with_summary(format!(
+            "The objects of the {} API: request and response bodies and the objects inside them.",
+            plan.title
+        ))
+        .inner_attrs(),
+    );
     let mut emitted = BTreeSet::new();
-    let items = plan.models.iter().map(|model| {
-        let enums = model
-            .fields
-            .iter()
-            .filter_map(|field| field.enum_index)
-            .filter(|index| emitted.insert(*index))
-            .map(|index| enum_item(&plan.enums[index]));
-        let enums: TokenStream = enums.collect();
-        let item = model_item(model, context);
-        quote!(#item #enums)
-    });
-    let items: TokenStream = items.collect();
-    let doc = Doc::with_summary(format!(
-        "The objects of the {} API: request and response bodies and the objects inside them.",
-        plan.title
-    ))
-    .inner_attrs();
-    quote!(#doc #items)
+    for model in &plan.models {
+        items.tokens(model_item(model, context));
+        for index in model.fields.iter().filter_map(|field| field.enum_index) {
+            if emitted.insert(index) {
+                items.trees(enum_items(&plan.enums[index]));
+            }
+        }
+    }
+    items
 }
 
 fn model_item(model: &ModelPlan, context: TypeContext) -> TokenStream {

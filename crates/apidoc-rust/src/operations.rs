@@ -6,12 +6,13 @@
 
 use crate::constructor::{Constructor, Required};
 use crate::docs::{Doc, code};
-use crate::enums::enum_item;
+use crate::enums::enum_items;
 use crate::fields::field_doc;
 use crate::ident::Name;
 use crate::plan::{
     BodyPlan, BodyShape, FieldPlan, Module, OperationPlan, PROJECT_ID, ParamPlan, Plan,
 };
+use crate::render::Items;
 use crate::types::{Shape, TypeContext, header_type, parameter_type};
 use crate::validate::{Checker, FieldPath, unwrap_member};
 use apidoc_ir::{ParamLocation, TypeRef};
@@ -20,43 +21,43 @@ use quote::quote;
 use std::collections::BTreeSet;
 
 /// The items of `src/operations.rs`.
-pub(crate) fn operations_file(plan: &Plan) -> TokenStream {
+pub(crate) fn operations_file(plan: &Plan) -> Items {
     let context = TypeContext {
         plan,
         module: Module::Operations,
     };
+    let mut items = Items::from(
+        Doc::with_summary(format!(
+            "The requests and responses of the {} API operations.",
+            plan.title
+        ))
+        .inner_attrs(),
+    );
     let mut emitted = BTreeSet::new();
-    let items: TokenStream = plan
-        .operations
-        .iter()
-        .map(|operation| {
-            let enums: TokenStream = operation
-                .parameters
-                .iter()
-                .filter_map(|param| param.field.enum_index)
+    for operation in &plan.operations {
+        items.tokens(Request { operation, context }.item());
+        if let Some(body) = operation
+            .body
+            .as_ref()
+            .and_then(|body| body_enum(operation, body, context))
+        {
+            items.tokens(body);
+        }
+        for param in &operation.parameters {
+            if let Some(index) = param
+                .field
+                .enum_index
                 .filter(|index| emitted.insert(*index))
-                .map(|index| enum_item(&plan.enums[index]))
-                .collect();
-            let request = Request { operation, context }.item();
-            let body = operation
-                .body
-                .as_ref()
-                .map(|body| body_enum(operation, body, context));
-            let response = response_item(operation, context);
-            quote!(#request #body #enums #response)
-        })
-        .collect();
-    let json_body = plan
-        .operations
-        .iter()
-        .any(|op| op.body.is_some())
-        .then(json_body_fn);
-    let doc = Doc::with_summary(format!(
-        "The requests and responses of the {} API operations.",
-        plan.title
-    ))
-    .inner_attrs();
-    quote!(#doc #items #json_body)
+            {
+                items.trees(enum_items(&plan.enums[index]));
+            }
+        }
+        items.tokens(response_item(operation, context));
+    }
+    if plan.operations.iter().any(|op| op.body.is_some()) {
+        items.tokens(json_body_fn());
+    }
+    items
 }
 
 /// A request type in the making.

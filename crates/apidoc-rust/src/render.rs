@@ -8,23 +8,93 @@ use crate::{CrateOptions, RuntimeSource};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
+/// The items of a generated file in order: token streams, which syn
+/// parses, and items built as syntax trees ([`crate::syntax`]), which go to
+/// prettyplease as they are.
+#[derive(Default)]
+pub(crate) struct Items {
+    pieces: Vec<Piece>,
+}
+
+enum Piece {
+    Tokens(TokenStream),
+    Trees(Vec<syn::Item>),
+}
+
+impl Items {
+    /// Appends items as tokens.
+    pub(crate) fn tokens(&mut self, tokens: TokenStream) {
+        match self.pieces.last_mut() {
+            Some(Piece::Tokens(last)) => last.extend(tokens),
+            _ => self.pieces.push(Piece::Tokens(tokens)),
+        }
+    }
+
+    /// Appends syntax trees.
+    pub(crate) fn trees(&mut self, items: impl IntoIterator<Item = syn::Item>) {
+        match self.pieces.last_mut() {
+            Some(Piece::Trees(last)) => last.extend(items),
+            _ => self.pieces.push(Piece::Trees(items.into_iter().collect())),
+        }
+    }
+}
+
+impl From<TokenStream> for Items {
+    fn from(tokens: TokenStream) -> Self {
+        Self {
+            pieces: vec![Piece::Tokens(tokens)],
+        }
+    }
+}
+
 /// Formats items with prettyplease, a few at a time: syn then parses a
 /// stream that stays in the cache, and a file's tokens and syntax tree
 /// never exist whole (prettyplease prints a file item by item, so the
 /// pieces join into the same text). Generated tokens always parse; should
 /// a bug break that, the file is a `compile_error!` with syn's reason, so
 /// that the generated crate fails to build with the reason in view.
-pub(crate) fn format_items(tokens: TokenStream) -> String {
+pub(crate) fn format_items(items: impl Into<Items>) -> String {
     let mut code = String::new();
-    for chunk in item_chunks(tokens) {
-        match syn::parse2::<syn::File>(chunk) {
-            Ok(file) => code.push_str(&prettyplease::unparse(&file)),
-            Err(error) => {
-                let reason = format!("apidoc-rust produced code that does not parse: {error}");
-                return format!("compile_error!({reason:?});\n");
+    let mut file = syn::File {
+        shebang: None,
+        frontmatter: None,
+        attrs: Vec::new(),
+        items: Vec::new(),
+    };
+    let mut print = |file: &mut syn::File, at_least: usize| {
+        if file.items.len() >= at_least {
+            code.push_str(&prettyplease::unparse(file));
+            file.attrs.clear();
+            file.items.clear();
+        }
+    };
+    for piece in items.into().pieces {
+        match piece {
+            Piece::Tokens(tokens) => {
+                for chunk in item_chunks(tokens) {
+                    match syn::parse2::<syn::File>(chunk) {
+                        Ok(parsed) => {
+                            file.attrs.extend(parsed.attrs);
+                            file.items.extend(parsed.items);
+                        }
+                        Err(error) => {
+                            let reason =
+                                format!("apidoc-rust produced code that does not parse: {error}");
+                            return format!("compile_error!({reason:?});\n");
+                        }
+                    }
+                    print(&mut file, ITEMS_PER_CHUNK);
+                }
+            }
+            Piece::Trees(items) => {
+                for item in items {
+                    file.items.push(item);
+                    print(&mut file, ITEMS_PER_CHUNK);
+                }
             }
         }
     }
+    print(&mut file, 0);
     separate_items(&code)
 }
 
@@ -126,7 +196,7 @@ pub(crate) fn generated_notice(plan: &Plan) -> String {
 /// `cargo fmt --all` there would otherwise reformat them, and the next
 /// `cargo xtask check` find them stale; the attribute only exists for
 /// rustfmt (no compiler sets the `rustfmt` cfg).
-pub(crate) fn rust_file(plan: &Plan, items: fn(&Plan) -> TokenStream) -> String {
+pub(crate) fn rust_file(plan: &Plan, items: fn(&Plan) -> Items) -> String {
     let code = docs::set_aside_while(|| format_items(items(plan)));
     format!(
         "// {}\n#![cfg_attr(rustfmt, rustfmt::skip)]\n\n{code}",
@@ -215,7 +285,7 @@ fn toml_string(text: &str) -> String {
 
 /// The items of `src/lib.rs`: the crate documentation with an example,
 /// the modules, and the re-exports users need.
-pub(crate) fn lib_items(plan: &Plan) -> TokenStream {
+pub(crate) fn lib_items(plan: &Plan) -> Items {
     let meta = &plan.service.meta;
     let mut doc = Doc::with_summary(format!("# {} SDK", plan.title));
     if let Some(description) = &meta.description {
@@ -246,6 +316,7 @@ pub(crate) fn lib_items(plan: &Plan) -> TokenStream {
         pub use apidoc_runtime::{ApiError, Credentials, Error, HttpOptions, Nullable, RetryPolicy};
         pub use #module::{#client, #builder};
     }
+    .into()
 }
 
 #[cfg(test)]
