@@ -5,6 +5,7 @@
 //! code, and warn about. Everything from a page goes through
 //! [`escape_line`]; only the `- item` lines the reader produces stay lists.
 
+use crate::syntax::{attribute, str_lit};
 use apidoc_ir::Text;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -74,22 +75,28 @@ impl Doc {
 
     /// The outer `#[doc]` attributes (`///`) as syntax trees.
     pub(crate) fn attr_trees(&self) -> Vec<syn::Attribute> {
-        let outer = |meta| syn::Attribute {
-            pound_token: Default::default(),
-            style: syn::AttrStyle::Outer,
-            bracket_token: Default::default(),
-            meta,
-        };
+        self.attr_trees_styled(syn::AttrStyle::Outer)
+    }
+
+    /// The inner `#![doc]` attributes (`//!`) of a module as syntax trees.
+    pub(crate) fn inner_attr_trees(&self) -> Vec<syn::Attribute> {
+        self.attr_trees_styled(syn::AttrStyle::Inner(Default::default()))
+    }
+
+    fn attr_trees_styled(&self, style: syn::AttrStyle) -> Vec<syn::Attribute> {
         match self.set_aside() {
-            Some(name) => vec![outer(syn::Meta::Path(name.into()))],
+            Some(name) => vec![attribute(style, syn::Meta::Path(name.into()))],
             None => self
                 .padded_lines()
                 .map(|text| {
-                    outer(syn::Meta::NameValue(syn::MetaNameValue {
-                        path: format_ident!("doc").into(),
-                        eq_token: Default::default(),
-                        value: crate::syntax::str_lit(&text),
-                    }))
+                    attribute(
+                        style,
+                        syn::Meta::NameValue(syn::MetaNameValue {
+                            path: format_ident!("doc").into(),
+                            eq_token: Default::default(),
+                            value: str_lit(&text),
+                        }),
+                    )
                 })
                 .collect(),
         }

@@ -102,7 +102,7 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
             render::rust_file(plan, operations::operations_file)
         }),
         ("tests/mock_server.rs", |plan, _| {
-            render::rust_file(plan, |plan| mock_tests::mock_tests_file(plan).into())
+            render::rust_file(plan, mock_tests::mock_tests_file)
         }),
         ("src/client.rs", |plan, _| {
             render::rust_file(plan, |plan| client::client_file(plan).into())

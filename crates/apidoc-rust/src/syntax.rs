@@ -31,6 +31,13 @@ use syn::visit_mut::{self, VisitMut};
 /// thread uses it; a template that does not parse is a bug of the
 /// generator, which every test emitting it finds.
 macro_rules! syntax {
+    ($ty:ty;; $($template:tt)*) => {{
+        ::std::thread_local! {
+            static TEMPLATE: $crate::syntax::Template<$ty> =
+                $crate::syntax::Template::parse(|_| ::quote::quote!($($template)*), 0);
+        }
+        TEMPLATE.with(|template| template.fill(Vec::new()))
+    }};
     ($ty:ty; $($hole:ident = $fill:expr),* $(,)?; $($template:tt)*) => {{
         ::std::thread_local! {
             static TEMPLATE: $crate::syntax::Template<$ty> =
@@ -38,9 +45,9 @@ macro_rules! syntax {
                     let mut holes = holes.iter();
                     $(let $hole = holes.next().expect("one hole per name");)*
                     ::quote::quote!($($template)*)
-                }, [$(stringify!($hole)),*].len());
+                }, <[&str]>::len(&[$(stringify!($hole)),*]));
         }
-        TEMPLATE.with(|template| template.fill(&[$($crate::syntax::Fill::from($fill)),*]))
+        TEMPLATE.with(|template| template.fill(vec![$($crate::syntax::Fill::from($fill)),*]))
     }};
 }
 
@@ -127,10 +134,48 @@ pub(crate) fn str_lit(text: &str) -> syn::Expr {
     lit(proc_macro2::Literal::string(text))
 }
 
+/// An outer attribute `#[name = value]`.
+pub(crate) fn name_value_attr(name: &str, value: syn::Expr) -> syn::Attribute {
+    attribute(
+        syn::AttrStyle::Outer,
+        syn::Meta::NameValue(syn::MetaNameValue {
+            path: Ident::new(name, proc_macro2::Span::call_site()).into(),
+            eq_token: Default::default(),
+            value,
+        }),
+    )
+}
+
+/// An attribute of `meta`.
+pub(crate) fn attribute(style: syn::AttrStyle, meta: syn::Meta) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: Default::default(),
+        style,
+        bracket_token: Default::default(),
+        meta,
+    }
+}
+
+/// `receiver.method(args)`, as syn parses it.
+pub(crate) fn method_call(receiver: syn::Expr, method: Ident, args: Vec<syn::Expr>) -> syn::Expr {
+    syn::Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method,
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
 /// A parsed template and the identifiers standing for its holes.
 pub(crate) struct Template<T> {
     tree: T,
     holes: Vec<Ident>,
+    /// How many times each hole occurs: the last occurrence takes its
+    /// fill, the others a copy.
+    uses: Vec<usize>,
 }
 
 /// Syntax a template can be parsed as and filled.
@@ -147,20 +192,44 @@ impl<T: Tree> Template<T> {
         let holes: Vec<Ident> = (0..count)
             .map(|index| format_ident!("__apidoc_hole_{index}"))
             .collect();
-        let tree = T::parse(template(&holes))
+        let tokens = template(&holes);
+        let mut uses = vec![0; count];
+        count_uses(&tokens, &holes, &mut uses);
+        let tree = T::parse(tokens)
             .unwrap_or_else(|error| panic!("an apidoc-rust template does not parse: {error}"));
-        Self { tree, holes }
+        Self { tree, holes, uses }
     }
 
     /// A copy of the template with `fills` in its holes, in the order of
     /// the holes' names.
-    pub(crate) fn fill(&self, fills: &[Fill]) -> T {
+    pub(crate) fn fill(&self, fills: Vec<Fill>) -> T {
         let mut tree = self.tree.clone();
-        tree.visit(&mut Filler {
+        let mut filler = Filler {
             holes: &self.holes,
             fills,
-        });
+            uses_left: self.uses.clone(),
+        };
+        tree.visit(&mut filler);
+        debug_assert!(
+            filler.uses_left.iter().all(|left| *left == 0),
+            "a hole of an apidoc-rust template stands where no fill can go"
+        );
         tree
+    }
+}
+
+/// Counts the occurrences of each hole in `tokens`.
+fn count_uses(tokens: &TokenStream, holes: &[Ident], uses: &mut [usize]) {
+    for tree in tokens.clone() {
+        match tree {
+            TokenTree::Ident(ident) => {
+                if let Some(index) = holes.iter().position(|hole| *hole == ident) {
+                    uses[index] += 1;
+                }
+            }
+            TokenTree::Group(group) => count_uses(&group.stream(), holes, uses),
+            _ => {}
+        }
     }
 }
 
@@ -180,103 +249,171 @@ macro_rules! tree {
 tree!(
     syn::Item => visit_item_mut,
     syn::Expr => visit_expr_mut,
-    syn::Stmt => visit_stmt_mut,
     syn::Arm => visit_arm_mut,
-    syn::Type => visit_type_mut,
-    syn::ImplItem => visit_impl_item_mut,
     syn::File => visit_file_mut
 );
+
+/// Statements, parsed as a block's.
+#[derive(Clone)]
+pub(crate) struct Stmts(pub(crate) Vec<syn::Stmt>);
+
+impl Tree for Stmts {
+    fn parse(tokens: TokenStream) -> syn::Result<Self> {
+        syn::parse::Parser::parse2(syn::Block::parse_within, tokens).map(Stmts)
+    }
+    fn visit(&mut self, filler: &mut Filler) {
+        filler.fill_stmts(&mut self.0);
+    }
+}
 
 /// Puts the fills in the holes of a tree.
 pub(crate) struct Filler<'a> {
     holes: &'a [Ident],
-    fills: &'a [Fill],
+    fills: Vec<Fill>,
+    uses_left: Vec<usize>,
 }
 
 impl Filler<'_> {
-    /// The fill of `ident`, if it is a hole.
-    fn fill_of(&self, ident: &Ident) -> Option<&Fill> {
+    /// The hole `ident` is, if its fill passes `kind`.
+    fn hole(&self, ident: &Ident, kind: fn(&Fill) -> bool) -> Option<usize> {
         let index = self.holes.iter().position(|hole| hole == ident)?;
-        self.fills.get(index)
+        kind(&self.fills[index]).then_some(index)
     }
 
-    /// The fill of a path that is one identifier.
-    fn path_fill(&self, path: &syn::Path) -> Option<&Fill> {
-        self.fill_of(path.get_ident()?)
+    /// The hole a path of one identifier is.
+    fn path_hole(&self, path: &syn::Path, kind: fn(&Fill) -> bool) -> Option<usize> {
+        self.hole(path.get_ident()?, kind)
     }
 
-    fn expr_fill(&self, expr: &syn::Expr) -> Option<&Fill> {
+    /// The hole an expression of one identifier is.
+    fn expr_hole(&self, expr: &syn::Expr, kind: fn(&Fill) -> bool) -> Option<usize> {
         match expr {
-            syn::Expr::Path(path) if path.qself.is_none() => self.path_fill(&path.path),
+            syn::Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                self.path_hole(&path.path, kind)
+            }
             _ => None,
         }
     }
 
-    fn splice_stmts(&mut self, stmts: &mut Vec<syn::Stmt>) {
+    /// The fill of hole `index`: the fill itself at its last occurrence.
+    fn take(&mut self, index: usize) -> Fill {
+        self.uses_left[index] -= 1;
+        if self.uses_left[index] == 0 {
+            std::mem::replace(&mut self.fills[index], Fill::Exprs(Vec::new()))
+        } else {
+            self.fills[index].clone()
+        }
+    }
+
+    fn fill_stmts(&mut self, stmts: &mut Vec<syn::Stmt>) {
         for stmt in stmts.iter_mut() {
             self.visit_stmt_mut(stmt);
         }
-        splice(stmts, self, |filler, stmt| match stmt {
-            syn::Stmt::Expr(expr, Some(_)) => match filler.expr_fill(expr) {
-                Some(Fill::Stmts(stmts)) => Some(stmts.clone()),
+        self.splice(
+            stmts,
+            |filler, stmt| match stmt {
+                syn::Stmt::Expr(expr, Some(_)) => {
+                    filler.expr_hole(expr, |fill| matches!(fill, Fill::Stmts(_)))
+                }
                 _ => None,
             },
-            _ => None,
-        });
+            |fill| match fill {
+                Fill::Stmts(stmts) => stmts,
+                _ => Vec::new(),
+            },
+        );
     }
 
-    fn splice_exprs(&mut self, exprs: &mut Punctuated<syn::Expr, syn::Token![,]>) {
-        if !exprs
-            .iter()
-            .any(|expr| matches!(self.expr_fill(expr), Some(Fill::Exprs(_))))
-        {
+    /// Replaces each element of `list` that is a hole (`hole_of`) by the
+    /// elements of its fill (`elements`).
+    fn splice<T>(
+        &mut self,
+        list: &mut Vec<T>,
+        hole_of: impl Fn(&Self, &T) -> Option<usize>,
+        elements: impl Fn(Fill) -> Vec<T>,
+    ) {
+        if !list.iter().any(|element| hole_of(self, element).is_some()) {
+            return;
+        }
+        let mut filled = Vec::with_capacity(list.len());
+        for element in std::mem::take(list) {
+            match hole_of(self, &element) {
+                Some(index) => filled.extend(elements(self.take(index))),
+                None => filled.push(element),
+            }
+        }
+        *list = filled;
+    }
+
+    /// [`Self::splice`] for a punctuated list.
+    fn splice_punctuated<T, P: Default>(
+        &mut self,
+        list: &mut Punctuated<T, P>,
+        hole_of: impl Fn(&Self, &T) -> Option<usize>,
+        elements: impl Fn(Fill) -> Vec<T>,
+    ) {
+        if !list.iter().any(|element| hole_of(self, element).is_some()) {
             return;
         }
         let mut filled = Punctuated::new();
-        for expr in std::mem::take(exprs) {
-            match self.expr_fill(&expr) {
-                Some(Fill::Exprs(exprs)) => filled.extend(exprs.iter().cloned()),
-                _ => filled.push(expr),
+        for element in std::mem::take(list) {
+            match hole_of(self, &element) {
+                Some(index) => filled.extend(elements(self.take(index))),
+                None => filled.push(element),
             }
         }
-        *exprs = filled;
+        *list = filled;
+    }
+
+    fn splice_exprs(&mut self, exprs: &mut Punctuated<syn::Expr, syn::Token![,]>) {
+        self.splice_punctuated(
+            exprs,
+            |filler, expr| filler.expr_hole(expr, |fill| matches!(fill, Fill::Exprs(_))),
+            |fill| match fill {
+                Fill::Exprs(exprs) => exprs,
+                _ => Vec::new(),
+            },
+        );
     }
 
     /// `tokens` with each hole replaced by the tokens of its fill.
-    fn fill_tokens(&self, tokens: &TokenStream) -> TokenStream {
-        tokens
-            .clone()
-            .into_iter()
-            .flat_map(|tree| match tree {
-                TokenTree::Ident(ident) => match self.fill_of(&ident) {
-                    Some(fill) => fill_tokens(fill),
-                    None => TokenTree::Ident(ident).into_token_stream(),
+    fn fill_tokens(&mut self, tokens: &TokenStream) -> TokenStream {
+        let mut filled = TokenStream::new();
+        for tree in tokens.clone() {
+            match tree {
+                TokenTree::Ident(ident) => match self.hole(&ident, |_| true) {
+                    Some(index) => {
+                        let fill = self.take(index);
+                        filled.extend(fill_tokens(fill));
+                    }
+                    None => filled.extend([TokenTree::Ident(ident)]),
                 },
                 TokenTree::Group(group) => {
-                    let mut filled =
+                    let mut inner =
                         Group::new(group.delimiter(), self.fill_tokens(&group.stream()));
-                    filled.set_span(group.span());
-                    TokenTree::Group(filled).into_token_stream()
+                    inner.set_span(group.span());
+                    filled.extend([TokenTree::Group(inner)]);
                 }
-                other => other.into_token_stream(),
-            })
-            .collect()
+                other => filled.extend([other]),
+            }
+        }
+        filled
     }
 }
 
 /// The tokens of a fill, for the input of a macro or attribute.
-fn fill_tokens(fill: &Fill) -> TokenStream {
+fn fill_tokens(fill: Fill) -> TokenStream {
     match fill {
-        Fill::Ident(ident) => ident.to_token_stream(),
-        Fill::Expr(expr) => expr.to_token_stream(),
-        Fill::Type(ty) => ty.to_token_stream(),
+        Fill::Ident(ident) => ident.into_token_stream(),
+        Fill::Expr(expr) => expr.into_token_stream(),
+        Fill::Type(ty) => ty.into_token_stream(),
         Fill::Exprs(exprs) => {
-            let exprs: Punctuated<&syn::Expr, syn::Token![,]> = exprs.iter().collect();
-            exprs.to_token_stream()
+            let exprs: Punctuated<syn::Expr, syn::Token![,]> = exprs.into_iter().collect();
+            exprs.into_token_stream()
         }
         other => panic!(
             "an apidoc-rust template puts a list of {} in a macro's input",
-            list_kind(other)
+            list_kind(&other)
         ),
     }
 }
@@ -293,75 +430,81 @@ fn list_kind(fill: &Fill) -> &'static str {
     }
 }
 
-/// Replaces each element of `list` for which `fill` gives elements by them.
-fn splice<T, F>(list: &mut Vec<T>, filler: &Filler, fill: F)
-where
-    F: Fn(&Filler, &T) -> Option<Vec<T>>,
-{
-    if !list.iter().any(|element| fill(filler, element).is_some()) {
-        return;
-    }
-    let mut filled = Vec::with_capacity(list.len());
-    for element in std::mem::take(list) {
-        match fill(filler, &element) {
-            Some(elements) => filled.extend(elements),
-            None => filled.push(element),
-        }
-    }
-    *list = filled;
-}
-
 impl VisitMut for Filler<'_> {
     fn visit_ident_mut(&mut self, ident: &mut Ident) {
-        if let Some(Fill::Ident(fill)) = self.fill_of(ident) {
-            *ident = fill.clone();
+        if let Some(index) = self.hole(ident, |fill| matches!(fill, Fill::Ident(_))) {
+            if let Fill::Ident(fill) = self.take(index) {
+                *ident = fill;
+            }
         }
     }
 
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-        match self.expr_fill(expr) {
-            Some(Fill::Expr(fill)) => *expr = fill.clone(),
-            _ => visit_mut::visit_expr_mut(self, expr),
+        match self.expr_hole(expr, |fill| matches!(fill, Fill::Expr(_))) {
+            Some(index) => {
+                if let Fill::Expr(fill) = self.take(index) {
+                    *expr = fill;
+                }
+            }
+            None => visit_mut::visit_expr_mut(self, expr),
         }
     }
 
     fn visit_type_mut(&mut self, ty: &mut syn::Type) {
-        let fill = match ty {
-            syn::Type::Path(path) if path.qself.is_none() => self.path_fill(&path.path),
+        let hole = match ty {
+            syn::Type::Path(path) if path.qself.is_none() => {
+                self.path_hole(&path.path, |fill| matches!(fill, Fill::Type(_)))
+            }
             _ => None,
         };
-        match fill {
-            Some(Fill::Type(fill)) => *ty = fill.clone(),
-            _ => visit_mut::visit_type_mut(self, ty),
+        match hole {
+            Some(index) => {
+                if let Fill::Type(fill) = self.take(index) {
+                    *ty = fill;
+                }
+            }
+            None => visit_mut::visit_type_mut(self, ty),
         }
     }
 
     fn visit_pat_mut(&mut self, pat: &mut syn::Pat) {
-        let fill = match pat {
-            syn::Pat::Ident(ident) if ident.subpat.is_none() => self.fill_of(&ident.ident),
+        let hole = match pat {
+            syn::Pat::Ident(ident) if ident.subpat.is_none() => self.hole(&ident.ident, |fill| {
+                matches!(fill, Fill::Expr(syn::Expr::Lit(_)))
+            }),
             _ => None,
         };
-        match fill {
-            Some(Fill::Expr(syn::Expr::Lit(literal))) => *pat = syn::Pat::Lit(literal.clone()),
-            _ => visit_mut::visit_pat_mut(self, pat),
+        match hole {
+            Some(index) => {
+                if let Fill::Expr(syn::Expr::Lit(literal)) = self.take(index) {
+                    *pat = syn::Pat::Lit(literal);
+                }
+            }
+            None => visit_mut::visit_pat_mut(self, pat),
         }
     }
 
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        self.splice_stmts(&mut block.stmts);
+        self.fill_stmts(&mut block.stmts);
     }
 
     fn visit_attributes_mut(&mut self, attrs: &mut Vec<syn::Attribute>) {
         for attr in attrs.iter_mut() {
             self.visit_attribute_mut(attr);
         }
-        splice(attrs, self, |filler, attr| match &attr.meta {
-            syn::Meta::Path(path) => match filler.path_fill(path) {
-                Some(Fill::Attrs(attrs)) => Some(attrs.clone()),
+        self.splice(
+            attrs,
+            |filler, attr| match &attr.meta {
+                syn::Meta::Path(path) => {
+                    filler.path_hole(path, |fill| matches!(fill, Fill::Attrs(_)))
+                }
                 _ => None,
             },
-            _ => None,
-        });
+            |fill| match fill {
+                Fill::Attrs(attrs) => attrs,
+                _ => Vec::new(),
+            },
+        );
     }
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
@@ -390,73 +533,92 @@ impl VisitMut for Filler<'_> {
 
     fn visit_file_mut(&mut self, file: &mut syn::File) {
         visit_mut::visit_file_mut(self, file);
-        splice(&mut file.items, self, item_fill);
+        self.splice(&mut file.items, item_hole, items_of);
     }
 
     fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
         visit_mut::visit_item_mod_mut(self, module);
         if let Some((_, items)) = &mut module.content {
-            splice(items, self, item_fill);
+            self.splice(items, item_hole, items_of);
         }
     }
 
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
         visit_mut::visit_item_impl_mut(self, item);
-        splice(&mut item.items, self, |filler, item| match item {
-            syn::ImplItem::Macro(mac) => match filler.path_fill(&mac.mac.path) {
-                Some(Fill::ImplItems(items)) => Some(items.clone()),
+        self.splice(
+            &mut item.items,
+            |filler, item| match item {
+                syn::ImplItem::Macro(mac) => {
+                    filler.path_hole(&mac.mac.path, |fill| matches!(fill, Fill::ImplItems(_)))
+                }
                 _ => None,
             },
-            _ => None,
-        });
+            |fill| match fill {
+                Fill::ImplItems(items) => items,
+                _ => Vec::new(),
+            },
+        );
     }
 
     fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
         visit_mut::visit_item_enum_mut(self, item);
-        let variants = std::mem::take(&mut item.variants);
-        let mut filled = Punctuated::new();
-        for variant in variants {
-            match self.fill_of(&variant.ident) {
-                Some(Fill::Variants(variants)) => filled.extend(variants.iter().cloned()),
-                _ => filled.push(variant),
-            }
-        }
-        item.variants = filled;
+        self.splice_punctuated(
+            &mut item.variants,
+            |filler, variant| filler.hole(&variant.ident, |fill| matches!(fill, Fill::Variants(_))),
+            |fill| match fill {
+                Fill::Variants(variants) => variants,
+                _ => Vec::new(),
+            },
+        );
     }
 
     fn visit_fields_named_mut(&mut self, fields: &mut syn::FieldsNamed) {
         visit_mut::visit_fields_named_mut(self, fields);
-        let named = std::mem::take(&mut fields.named);
-        let mut filled = Punctuated::new();
-        for field in named {
-            match field.ident.as_ref().and_then(|ident| self.fill_of(ident)) {
-                Some(Fill::Fields(fields)) => filled.extend(fields.iter().cloned()),
-                _ => filled.push(field),
-            }
-        }
-        fields.named = filled;
+        self.splice_punctuated(
+            &mut fields.named,
+            |filler, field| {
+                let ident = field.ident.as_ref()?;
+                filler.hole(ident, |fill| matches!(fill, Fill::Fields(_)))
+            },
+            |fill| match fill {
+                Fill::Fields(fields) => fields,
+                _ => Vec::new(),
+            },
+        );
     }
 
     fn visit_expr_match_mut(&mut self, expr: &mut syn::ExprMatch) {
         visit_mut::visit_expr_match_mut(self, expr);
-        splice(&mut expr.arms, self, |filler, arm| match &arm.pat {
-            syn::Pat::Ident(ident) => match filler.fill_of(&ident.ident) {
-                Some(Fill::Arms(arms)) => Some(arms.clone()),
+        self.splice(
+            &mut expr.arms,
+            |filler, arm| match &arm.pat {
+                syn::Pat::Ident(ident) => {
+                    filler.hole(&ident.ident, |fill| matches!(fill, Fill::Arms(_)))
+                }
                 _ => None,
             },
-            _ => None,
-        });
+            |fill| match fill {
+                Fill::Arms(arms) => arms,
+                _ => Vec::new(),
+            },
+        );
     }
 }
 
-/// The items standing for an item `hole! {}`.
-fn item_fill(filler: &Filler, item: &syn::Item) -> Option<Vec<syn::Item>> {
+/// The hole an item `hole! {}` is.
+fn item_hole(filler: &Filler, item: &syn::Item) -> Option<usize> {
     match item {
-        syn::Item::Macro(mac) => match filler.path_fill(&mac.mac.path) {
-            Some(Fill::Items(items)) => Some(items.clone()),
-            _ => None,
-        },
+        syn::Item::Macro(mac) => {
+            filler.path_hole(&mac.mac.path, |fill| matches!(fill, Fill::Items(_)))
+        }
         _ => None,
+    }
+}
+
+fn items_of(fill: Fill) -> Vec<syn::Item> {
+    match fill {
+        Fill::Items(items) => items,
+        _ => Vec::new(),
     }
 }
 

@@ -6,16 +6,14 @@ use super::Uses;
 use super::values::{json_value, pretty, rust_value, wire_text};
 use crate::plan::{OperationPlan, Plan};
 use crate::sample::{Sampler, Side, Slot};
+use crate::syntax::Stmts;
 use crate::types::header_type;
 use apidoc_ir::{ExampleBody, Response, TypeRef, Value};
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// The status of the made-up error answer of pages without one.
 const MADE_UP_ERROR_STATUS: u16 = 400;
 
 /// The successful answer and the assertions on the SDK's response.
-#[derive(Debug)]
 pub(super) struct Success {
     /// The status.
     pub(super) status: u16,
@@ -26,7 +24,7 @@ pub(super) struct Success {
     /// Documented response headers the mock adds: name and value.
     pub(super) headers: Vec<(String, String)>,
     /// The assertions after the status one.
-    pub(super) checks: TokenStream,
+    pub(super) checks: Vec<syn::Stmt>,
     /// Departures from the page's example.
     pub(super) notes: Vec<String>,
 }
@@ -125,13 +123,14 @@ pub(super) fn success(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -
             body_absent(operation),
         ),
     };
-    let (headers, header_checks) = response_headers(plan, uses, operation);
+    let (headers, mut checks) = response_headers(plan, uses, operation);
+    checks.extend(body_checks);
     Success {
         status,
         text,
         source,
         headers,
-        checks: quote!(#header_checks #body_checks),
+        checks,
         notes: sampler.notes,
     }
 }
@@ -142,29 +141,27 @@ fn body_equals(
     answer: &Value,
     schema: &TypeRef,
     uses: &mut Uses,
-) -> TokenStream {
+) -> Vec<syn::Stmt> {
     uses.to_json = true;
     uses.json = true;
     let documented = sampler.reserialised(answer, schema);
     let expected = if documented == *answer {
-        quote!(json(success))
+        syntax!(syn::Expr;; json(success))
     } else {
         json_value(uses, &documented)
     };
-    quote! {
+    syntax!(Stmts; expected = expected;
         let decoded = to_json(&response.body);
         assert_eq!(decoded, #expected);
-    }
+    )
+    .0
 }
 
 /// A body documented for other statuses stays unset.
-fn body_absent(operation: &OperationPlan) -> TokenStream {
+fn body_absent(operation: &OperationPlan) -> Vec<syn::Stmt> {
     match &operation.response_body {
-        Some(body) => {
-            let ident = &body.ident;
-            quote!(assert_eq!(response.#ident, None);)
-        }
-        None => TokenStream::new(),
+        Some(body) => syntax!(Stmts; ident = &body.ident; assert_eq!(response.#ident, None);).0,
+        None => Vec::new(),
     }
 }
 
@@ -175,9 +172,9 @@ fn response_headers(
     plan: &Plan,
     uses: &mut Uses,
     operation: &OperationPlan,
-) -> (Vec<(String, String)>, TokenStream) {
+) -> (Vec<(String, String)>, Vec<syn::Stmt>) {
     let mut sent = Vec::new();
-    let mut checks = TokenStream::new();
+    let mut checks = Vec::new();
     let mut sampler = Sampler::new(plan, Side::Response);
     for header in &operation.response_headers {
         let name = &header.field.name;
@@ -189,16 +186,26 @@ fn response_headers(
         if name.eq_ignore_ascii_case("x-request-id") {
             if ty == TypeRef::String {
                 uses.request_id = true;
-                checks.extend(quote!(assert_eq!(response.#ident.as_deref(), Some(REQUEST_ID));));
+                checks.extend(
+                    syntax!(Stmts; ident = ident;
+                        assert_eq!(response.#ident.as_deref(), Some(REQUEST_ID));
+                    )
+                    .0,
+                );
             }
             continue;
         }
         let value = sampler.value(None, &ty, &Slot::of_field(header), name);
         let expected = rust_value(plan, uses, &value, &ty, None, true);
-        checks.extend(match ty {
-            TypeRef::String => quote!(assert_eq!(response.#ident.as_deref(), Some(#expected));),
-            _ => quote!(assert_eq!(response.#ident, Some(#expected));),
-        });
+        let check = match ty {
+            TypeRef::String => syntax!(Stmts; ident = ident, expected = expected;
+                assert_eq!(response.#ident.as_deref(), Some(#expected));
+            ),
+            _ => syntax!(Stmts; ident = ident, expected = expected;
+                assert_eq!(response.#ident, Some(#expected));
+            ),
+        };
+        checks.extend(check.0);
         sent.push((name.clone(), wire_text(&value, &ty)));
     }
     (sent, checks)
@@ -289,10 +296,10 @@ fn error_fields(body: &Value) -> (Option<String>, Option<String>) {
 }
 
 /// `Some("text")` or `None`.
-pub(super) fn optional_text(text: Option<&str>) -> TokenStream {
+pub(super) fn optional_text(text: Option<&str>) -> syn::Expr {
     match text {
-        Some(text) => quote!(Some(#text)),
-        None => quote!(None),
+        Some(text) => syntax!(syn::Expr; text = text; Some(#text)),
+        None => syntax!(syn::Expr;; None),
     }
 }
 

@@ -21,9 +21,11 @@ mod values;
 use crate::docs::{Doc, code};
 use crate::ident::{Case, Name, Scope};
 use crate::plan::{OperationPlan, Plan};
+use crate::render::Items;
+use crate::syntax::{Stmts, method_call, name_value_attr, str_lit};
 use answers::{Failure, Success, failure, optional_text, success};
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::Literal;
+use quote::{format_ident, quote};
 use request::{RequestCase, request_case};
 use values::raw_string;
 
@@ -53,7 +55,7 @@ pub(crate) struct Uses {
 }
 
 /// The items of `tests/mock_server.rs`.
-pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
+pub(crate) fn mock_tests_file(plan: &Plan) -> Items {
     let mut names = Scope::new(Case::Snake);
     for name in helpers::HELPER_NAMES {
         names.reserve(name);
@@ -61,8 +63,8 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
     let mut contract_names = Scope::new(Case::Snake);
     contract_names.reserve("contract_client");
     let mut uses = Uses::default();
-    let mut items = TokenStream::new();
-    let mut contract = TokenStream::new();
+    let mut tests = Vec::new();
+    let mut contract = Vec::new();
     for operation in &plan.operations {
         let test = names.ident(operation.method.unraw(), "operation");
         let builder = names.ident(
@@ -70,13 +72,14 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
             "operation_request",
         );
         let request = request_case(plan, &mut uses, operation, &builder);
-        items.extend(request_builder(operation, &request, &builder));
-        items.extend(operation_test(
-            plan, &mut uses, operation, &request, &test, &builder,
+        let unfilled = request.unfilled.is_empty();
+        tests.extend(request_builder(operation, &request, &builder));
+        tests.push(operation_test(
+            plan, &mut uses, operation, request, &test, &builder,
         ));
-        if request.unfilled.is_empty() {
+        if unfilled {
             let name = contract_names.ident(operation.method.unraw(), "operation");
-            contract.extend(contract_test(plan, operation, &name, &builder));
+            contract.push(contract_test(plan, operation, &name, &builder));
         }
     }
     let mut doc = Doc::with_summary(format!(
@@ -99,20 +102,20 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> TokenStream {
     );
     let doc = doc.inner_attrs();
     let helpers = helpers::helper_items(plan, &uses);
+    let mut items = Items::from(quote!(#doc #helpers));
+    items.trees(tests);
     let contract_doc =
         Doc::with_summary("Every operation against a mock server of the crate's OpenAPI spec.")
-            .inner_attrs();
-    quote! {
-        #doc
-        #helpers
-        #items
+            .inner_attr_trees();
+    items.trees([syntax!(syn::Item; doc = contract_doc, tests = contract;
         mod contract {
-            #contract_doc
+            #![#doc]
             use super::*;
             use apidoc_runtime::mock::contract_client;
-            #contract
+            #tests! {}
         }
-    }
+    )]);
+    items
 }
 
 /// The function building an operation's request (and the constant of its
@@ -121,7 +124,7 @@ fn request_builder(
     operation: &OperationPlan,
     request: &RequestCase,
     builder: &Name,
-) -> TokenStream {
+) -> Vec<syn::Item> {
     let source = match (request.from_example, request.has_example) {
         (true, _) => "the page's example request",
         (false, true) => "values built from the tables (the page's example request gives no value)",
@@ -134,35 +137,42 @@ fn request_builder(
     for note in &request.notes {
         doc.item(note);
     }
-    let doc = doc.attrs();
-    let (body_const, build, ty) = (&request.body_const, &request.build, &operation.request);
-    quote! {
-        #body_const
-        #doc
+    let builder = syntax!(syn::Item;
+        doc = doc.attr_trees(),
+        builder = builder,
+        ty = &operation.request,
+        build = request.build.clone();
+
+        #[#doc]
         fn #builder() -> operations::#ty {
             #build
         }
-    }
+    );
+    request
+        .body_const
+        .iter()
+        .cloned()
+        .chain([builder])
+        .collect()
 }
 
 /// The contract test of one operation: its request sent to the server at
 /// `$APIDOC_CONTRACT_URL` (a mock server of the spec), whose answer must
 /// decode. Ignored by default; operations whose path cannot be filled get
 /// none, as their mock-server tests are ignored.
-fn contract_test(
-    plan: &Plan,
-    operation: &OperationPlan,
-    name: &Name,
-    builder: &Name,
-) -> TokenStream {
-    let (client, call) = (&plan.client, &operation.method);
+fn contract_test(plan: &Plan, operation: &OperationPlan, name: &Name, builder: &Name) -> syn::Item {
     let doc = Doc::with_summary(format!(
         "{} under the spec's mock server.",
         code(&operation.operation.id)
-    ))
-    .attrs();
-    quote! {
-        #doc
+    ));
+    syntax!(syn::Item;
+        doc = doc.attr_trees(),
+        name = name,
+        client = &plan.client,
+        call = &operation.method,
+        builder = builder;
+
+        #[#doc]
         #[tokio::test]
         #[ignore = "needs a mock server of the spec at $APIDOC_CONTRACT_URL: cargo xtask test"]
         async fn #name() {
@@ -171,7 +181,7 @@ fn contract_test(
                 .await
                 .expect("the spec's mock server accepts the request and its answer decodes");
         }
-    }
+    )
 }
 
 /// The test of one operation.
@@ -179,14 +189,16 @@ fn operation_test(
     plan: &Plan,
     uses: &mut Uses,
     operation: &OperationPlan,
-    request: &RequestCase,
+    request: RequestCase,
     name: &Name,
     builder: &Name,
-) -> TokenStream {
+) -> syn::Item {
     let success = success(plan, uses, operation);
     let failure = failure(operation);
-    let doc = test_doc(operation, builder, &success, &failure).attrs();
-    let ignore = (!request.unfilled.is_empty()).then(|| {
+    let doc = test_doc(operation, builder, &success, &failure);
+    let ignore: Vec<syn::Attribute> = if request.unfilled.is_empty() {
+        Vec::new()
+    } else {
         let reason = format!(
             "no documented parameter fills {} in the path, so the SDK cannot call it",
             request
@@ -196,54 +208,87 @@ fn operation_test(
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        quote!(#[ignore = #reason])
-    });
-    let body = test_body(plan, operation, request, builder, &success, &failure);
-    quote! {
-        #doc
+        vec![name_value_attr("ignore", str_lit(&reason))]
+    };
+    let body = test_body(plan, operation, request, builder, success, failure);
+    syntax!(syn::Item;
+        doc = doc.attr_trees(),
+        ignore = ignore,
+        name = name,
+        body = body;
+
+        #[#doc]
         #[tokio::test]
-        #ignore
-        async fn #name() { #body }
-    }
+        #[#ignore]
+        async fn #name() { #body; }
+    )
 }
 
+/// The statements of an operation's test: the request, the matchers, the
+/// exchange signed with AK/SK and its checks, the exchange with a token and
+/// its error.
 fn test_body(
     plan: &Plan,
     operation: &OperationPlan,
-    request: &RequestCase,
+    request: RequestCase,
     builder: &Name,
-    success: &Success,
-    failure: &Failure,
-) -> TokenStream {
-    let method_name = operation.uri.method.as_str();
-    let call = &operation.method;
-    let client = &plan.client;
-    let (lets, matchers) = (&request.lets, &request.matchers);
+    success: Success,
+    failure: Failure,
+) -> Vec<syn::Stmt> {
+    let matching = syntax!(syn::Expr; method = operation.uri.method.as_str();
+        Mock::given(method(#method))
+    );
+    let expected = request
+        .matchers
+        .into_iter()
+        .fold(matching, |chain, matcher| {
+            method_call(chain, format_ident!("and"), vec![matcher])
+        });
     let success_status = Literal::u16_unsuffixed(success.status);
     let (success_let, success_body) = if success.text.is_empty() {
-        (TokenStream::new(), quote!(""))
+        (Vec::new(), str_lit(""))
     } else {
         let text = raw_string(&success.text);
-        (quote!(let success = #text;), quote!(success))
+        (
+            syntax!(Stmts; text = text; let success = #text;).0,
+            syntax!(syn::Expr;; success),
+        )
     };
-    let extra_headers = success
-        .headers
-        .iter()
-        .map(|(name, value)| quote!(.insert_header(#name, #value)));
-    let checks = &success.checks;
+    let answer = success.headers.iter().fold(
+        syntax!(syn::Expr; status = success_status.clone(), body = success_body;
+            answer(#status, #body)
+        ),
+        |answer, (name, value)| {
+            method_call(
+                answer,
+                format_ident!("insert_header"),
+                vec![str_lit(name), str_lit(value)],
+            )
+        },
+    );
     let failure_status = Literal::u16_unsuffixed(failure.status);
-    let failure_text = raw_string(&failure.text);
-    let error_code = optional_text(failure.error_code.as_deref());
-    let error_msg = optional_text(failure.error_msg.as_deref());
-    quote! {
-        let request = #builder();
-        #lets
-        let expected = || Mock::given(method(#method_name)) #matchers;
+    syntax!(Stmts;
+        builder = builder,
+        lets = request.lets,
+        expected = expected,
+        success_let = success_let,
+        answer = answer,
+        client = &plan.client,
+        call = &operation.method,
+        success_status = success_status,
+        checks = success.checks,
+        failure_status = failure_status,
+        failure_text = raw_string(&failure.text),
+        error_code = optional_text(failure.error_code.as_deref()),
+        error_msg = optional_text(failure.error_msg.as_deref());
 
-        #success_let
+        let request = #builder();
+        #lets;
+        let expected = || #expected;
+        #success_let;
         let response = exchange(
             expected().and(signed_with_ak_sk),
-            answer(#success_status, #success_body) #(#extra_headers)*,
+            #answer,
             Credentials::ak_sk(ACCESS_KEY, SECRET_KEY),
             #client::new,
             async |client| client.#call(request.clone()).await,
@@ -251,7 +296,7 @@ fn test_body(
         .await
         .expect("the documented answer decodes");
         assert_eq!(response.status, #success_status);
-        #checks
+        #checks;
 
         let error = exchange(
             expected().and(sent_with_token),
@@ -262,7 +307,8 @@ fn test_body(
         )
         .await;
         assert_api_error(error, #failure_status, #error_code, #error_msg);
-    }
+    )
+    .0
 }
 
 /// What the test sends and what answers it, and where the answer departs

@@ -8,11 +8,12 @@ use crate::docs::{Doc, code};
 use crate::ident::Name;
 use crate::plan::{BodyPlan, BodyShape, OperationPlan, PROJECT_ID, ParamPlan, Plan};
 use crate::sample::{Sampler, Side, Slot};
+use crate::syntax::{Stmts, method_call, str_lit};
 use crate::types::parameter_type;
 use apidoc_ir::{ExampleBody, ParamLocation, RequestExample, TypeRef, Value};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::Ident;
+use quote::format_ident;
 use std::collections::BTreeMap;
 
 /// What the runtime leaves unescaped in a path value: `A-Z a-z 0-9 - _ . ~`.
@@ -24,18 +25,17 @@ const PATH_VALUE: &AsciiSet = &NON_ALPHANUMERIC
 
 /// The request of an operation's tests, and what the mock server expects
 /// of it.
-#[derive(Debug)]
 pub(super) struct RequestCase {
     /// The body's JSON text as a constant, for the request and the mock's
     /// body matcher alike.
-    pub(super) body_const: TokenStream,
+    pub(super) body_const: Option<syn::Item>,
     /// The expression building the request.
-    pub(super) build: TokenStream,
+    pub(super) build: syn::Expr,
     /// `let` statements of the mock-server test: the body the SDK sends,
     /// where it differs from the text it was built from.
-    pub(super) lets: TokenStream,
-    /// The `.and(...)` matchers after the method matcher.
-    pub(super) matchers: TokenStream,
+    pub(super) lets: Vec<syn::Stmt>,
+    /// The arguments of the `.and(...)` matchers after the method matcher.
+    pub(super) matchers: Vec<syn::Expr>,
     /// True when the page has an example request of the operation.
     pub(super) has_example: bool,
     /// True when the page's example request gave a value.
@@ -50,7 +50,7 @@ pub(super) struct RequestCase {
 struct ParamValue<'p, 'a> {
     param: &'p ParamPlan<'a>,
     /// The Rust expression.
-    rust: TokenStream,
+    rust: syn::Expr,
     /// The texts it travels as: one per query item, else one.
     texts: Vec<String>,
 }
@@ -101,10 +101,10 @@ pub(super) fn request_case(
     });
     let matchers = matchers(operation, &values, body.as_ref(), uses);
     let build = build(operation, &values, body.as_ref(), uses);
-    let (body_const, lets) = body
-        .as_ref()
-        .map(|body| (body.constant(builder), body.wire_let(uses)))
-        .unwrap_or_default();
+    let (body_const, lets) = match &body {
+        Some(body) => (Some(body.constant(builder)), body.wire_let(uses)),
+        None => (None, Vec::new()),
+    };
     RequestCase {
         body_const,
         build,
@@ -321,55 +321,54 @@ struct NamedBody<'p, 'a> {
 
 impl NamedBody<'_, '_> {
     /// `const <BUILDER>_BODY: &str = r#"..."#;`
-    fn constant(&self, builder: &Name) -> TokenStream {
-        let (name, text) = (&self.name, raw_string(&pretty(&self.value.sent)));
+    fn constant(&self, builder: &Name) -> syn::Item {
         let doc = Doc::with_summary(format!(
             "The JSON body of {}.",
             code(&format!("{}()", builder.unraw()))
-        ))
-        .attrs();
-        quote! {
-            #doc
+        ));
+        syntax!(syn::Item;
+            doc = doc.attr_trees(),
+            name = &self.name,
+            text = raw_string(&pretty(&self.value.sent));
+
+            #[#doc]
             const #name: &str = #text;
-        }
+        )
     }
 
     /// `let body_on_the_wire = json(...);` where the SDK sends other JSON
     /// than the text it was built from.
-    fn wire_let(&self, uses: &mut Uses) -> TokenStream {
-        self.value
-            .on_the_wire
-            .as_ref()
-            .map(|wire| {
-                let wire = json_value(uses, wire);
-                quote!(let body_on_the_wire = #wire;)
-            })
-            .unwrap_or_default()
+    fn wire_let(&self, uses: &mut Uses) -> Vec<syn::Stmt> {
+        match &self.value.on_the_wire {
+            Some(wire) => {
+                syntax!(Stmts; wire = json_value(uses, wire); let body_on_the_wire = #wire;).0
+            }
+            None => Vec::new(),
+        }
     }
 
     /// The body argument: `from_json(&json(<BUILDER>_BODY))`, wrapped in
     /// its variant.
-    fn expression(&self, uses: &mut Uses) -> TokenStream {
+    fn expression(&self, uses: &mut Uses) -> syn::Expr {
         uses.from_json = true;
         uses.json = true;
-        let name = &self.name;
-        let value = quote!(from_json(&json(#name)));
+        let value = syntax!(syn::Expr; name = &self.name; from_json(&json(#name)));
         match (&self.value.plan.shape, &self.value.variant) {
-            (BodyShape::Variants { ident, .. }, Some(variant)) => {
-                quote!(operations::#ident::#variant(#value))
-            }
+            (BodyShape::Variants { ident, .. }, Some(variant)) => syntax!(syn::Expr;
+                ident = ident, variant = variant, value = value;
+                operations::#ident::#variant(#value)
+            ),
             _ => value,
         }
     }
 
     /// The body the mock server expects: the SDK's own reading of the text.
-    fn expected(&self, uses: &mut Uses) -> TokenStream {
+    fn expected(&self, uses: &mut Uses) -> syn::Expr {
         if self.value.on_the_wire.is_some() {
-            quote!(&body_on_the_wire)
+            syntax!(syn::Expr;; &body_on_the_wire)
         } else {
             uses.json = true;
-            let name = &self.name;
-            quote!(json(#name))
+            syntax!(syn::Expr; name = &self.name; json(#name))
         }
     }
 }
@@ -380,16 +379,14 @@ fn build(
     values: &[ParamValue],
     body: Option<&NamedBody>,
     uses: &mut Uses,
-) -> TokenStream {
-    let request = &operation.request;
+) -> syn::Expr {
     let mut arguments = Vec::new();
     let mut setters = Vec::new();
     for value in values {
-        let (ident, rust) = (&value.param.field.ident, &value.rust);
         if value.param.required {
-            arguments.push(rust.clone());
+            arguments.push(value.rust.clone());
         } else {
-            setters.push(quote!(.#ident(#rust)));
+            setters.push((&value.param.field.ident, value.rust.clone()));
         }
     }
     if let Some(body) = body {
@@ -397,11 +394,15 @@ fn build(
         if body.value.plan.required {
             arguments.push(expression);
         } else {
-            let ident = &body.value.plan.ident;
-            setters.push(quote!(.#ident(#expression)));
+            setters.push((&body.value.plan.ident, expression));
         }
     }
-    quote!(operations::#request::new(#(#arguments),*) #(#setters)*)
+    let new = syntax!(syn::Expr; request = &operation.request, arguments = arguments;
+        operations::#request::new(#arguments)
+    );
+    setters.into_iter().fold(new, |request, (setter, value)| {
+        method_call(request, setter.ident(), vec![value])
+    })
 }
 
 /// The matchers of path, query, headers and body.
@@ -410,62 +411,67 @@ fn matchers(
     values: &[ParamValue],
     body: Option<&NamedBody>,
     uses: &mut Uses,
-) -> TokenStream {
+) -> Vec<syn::Expr> {
     let path = expected_path(&operation.uri.path, values, uses);
-    let pairs = values
+    let pairs: Vec<syn::Expr> = values
         .iter()
         .filter(|value| value.param.location == ParamLocation::Query)
         .flat_map(|value| {
             let name = &value.param.field.field.name;
-            value.texts.iter().map(move |text| quote!((#name, #text)))
-        });
-    let headers = values
+            value
+                .texts
+                .iter()
+                .map(move |text| syntax!(syn::Expr; name = name, text = text; (#name, #text)))
+        })
+        .collect();
+    let mut matchers = vec![
+        syntax!(syn::Expr; path = path; path(#path)),
+        syntax!(syn::Expr; pairs = pairs; query_is(&[#pairs])),
+    ];
+    for value in values
         .iter()
         .filter(|value| value.param.location == ParamLocation::Header)
-        .map(|value| {
-            let name = &value.param.field.field.name;
-            match parameter_type(&value.param.field.field.ty) {
-                // The matcher splits received values on commas.
-                TypeRef::Array(_) => {
-                    uses.headers = true;
-                    let items = value.texts.iter().flat_map(|text| text.split(','));
-                    quote!(.and(headers(#name, vec![#(#items),*])))
-                }
-                _ => {
-                    uses.header = true;
-                    let text = value.texts.first().map(String::as_str).unwrap_or_default();
-                    quote!(.and(header(#name, #text)))
-                }
+    {
+        let name = &value.param.field.field.name;
+        matchers.push(match parameter_type(&value.param.field.field.ty) {
+            // The matcher splits received values on commas.
+            TypeRef::Array(_) => {
+                uses.headers = true;
+                let items: Vec<syn::Expr> = value
+                    .texts
+                    .iter()
+                    .flat_map(|text| text.split(','))
+                    .map(str_lit)
+                    .collect();
+                syntax!(syn::Expr; name = name, items = items; headers(#name, vec![#items]))
             }
-        })
-        .collect::<Vec<_>>();
-    let body = match body {
+            _ => {
+                uses.header = true;
+                let text = value.texts.first().map(String::as_str).unwrap_or_default();
+                syntax!(syn::Expr; name = name, text = text; header(#name, #text))
+            }
+        });
+    }
+    match body {
         Some(body) => {
             uses.body_json = true;
             uses.header = true;
+            matchers.push(syntax!(syn::Expr;; header("content-type", "application/json")));
             let expected = body.expected(uses);
-            quote! {
-                .and(header("content-type", "application/json"))
-                .and(body_json(#expected))
-            }
+            matchers.push(syntax!(syn::Expr; expected = expected; body_json(#expected)));
         }
         None => {
             uses.without_body = true;
-            quote!(.and(without_body))
+            matchers.push(syntax!(syn::Expr;; without_body));
         }
-    };
-    quote! {
-        .and(path(#path))
-        .and(query_is(&[#(#pairs),*]))
-        #(#headers)*
-        #body
     }
+    matchers
 }
 
 /// The path the server must see: the project id from the client's
 /// configuration, other values percent-encoded as the runtime encodes
 /// them; a `format!` where the project id constant takes part.
-fn expected_path(template: &str, values: &[ParamValue], uses: &mut Uses) -> TokenStream {
+fn expected_path(template: &str, values: &[ParamValue], uses: &mut Uses) -> syn::Expr {
     let mut parts = Vec::new();
     let mut rest = template;
     while let Some((before, after_open)) = rest.split_once('{') {
@@ -494,7 +500,7 @@ fn expected_path(template: &str, values: &[ParamValue], uses: &mut Uses) -> Toke
                 PathPart::ProjectId => "{PROJECT_ID}".to_owned(),
             })
             .collect();
-        quote!(format!(#format))
+        syntax!(syn::Expr; format = &format; format!(#format))
     } else {
         let plain: String = parts
             .iter()
@@ -503,7 +509,7 @@ fn expected_path(template: &str, values: &[ParamValue], uses: &mut Uses) -> Toke
                 PathPart::ProjectId => None,
             })
             .collect();
-        quote!(#plain)
+        str_lit(&plain)
     }
 }
 

@@ -3,9 +3,10 @@
 
 use super::Uses;
 use crate::plan::{Module, Plan, UNKNOWN_VARIANT};
+use crate::syntax::{lit, str_lit};
 use apidoc_ir::{TypeRef, Value};
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::Literal;
+use quote::format_ident;
 
 /// A Rust expression of a value of a parameter or header of type `ty` (a
 /// type as `parameter_type` or `header_type` give it). At the `top`, a
@@ -18,18 +19,19 @@ pub(super) fn rust_value(
     ty: &TypeRef,
     enum_index: Option<usize>,
     top: bool,
-) -> TokenStream {
+) -> syn::Expr {
     match (ty, value) {
         (TypeRef::Array(inner), Value::Array(items)) => {
-            let items = items
+            let items: Vec<syn::Expr> = items
                 .iter()
-                .map(|item| rust_value(plan, uses, item, inner, enum_index, false));
-            quote!(vec![#(#items),*])
+                .map(|item| rust_value(plan, uses, item, inner, enum_index, false))
+                .collect();
+            syntax!(syn::Expr; items = items; vec![#items])
         }
         (TypeRef::String, Value::String(text)) => match enum_index {
             Some(index) => enum_value(plan, uses, index, text),
-            None if top => quote!(#text),
-            None => quote!(#text.to_owned()),
+            None if top => str_lit(text),
+            None => syntax!(syn::Expr; text = text; #text.to_owned()),
         },
         (TypeRef::Integer | TypeRef::Long, Value::Number(number)) => match number.as_i64() {
             Some(integer) => signed(Literal::u64_unsuffixed(integer.unsigned_abs()), integer < 0),
@@ -39,48 +41,52 @@ pub(super) fn rust_value(
             Some(float) => signed(Literal::f64_unsuffixed(float.abs()), float < 0.0),
             None => json_value(uses, value),
         },
-        (TypeRef::Boolean, Value::Bool(flag)) => quote!(#flag),
+        (TypeRef::Boolean, Value::Bool(flag)) => syn::Expr::Lit(syn::ExprLit {
+            attrs: Vec::new(),
+            lit: syn::Lit::Bool(syn::LitBool::new(*flag, proc_macro2::Span::call_site())),
+        }),
         _ => json_value(uses, value),
     }
 }
 
 /// `-literal` for negative numbers: a literal token holds no sign.
-fn signed(literal: Literal, negative: bool) -> TokenStream {
+fn signed(literal: Literal, negative: bool) -> syn::Expr {
     if negative {
-        quote!(-#literal)
+        syntax!(syn::Expr; literal = literal; -#literal)
     } else {
-        quote!(#literal)
+        lit(literal)
     }
 }
 
 /// A listed value as its variant, another as `Unknown`.
-fn enum_value(plan: &Plan, uses: &mut Uses, index: usize, wire: &str) -> TokenStream {
+fn enum_value(plan: &Plan, uses: &mut Uses, index: usize, wire: &str) -> syn::Expr {
     let item = &plan.enums[index];
-    let ident = &item.ident;
     let module = match item.module {
         Module::Models => {
             uses.models = true;
-            quote!(models)
+            format_ident!("models")
         }
-        Module::Operations => quote!(operations),
+        Module::Operations => format_ident!("operations"),
     };
     match item.variants.iter().find(|variant| variant.wire == wire) {
-        Some(variant) => {
-            let variant = &variant.ident;
-            quote!(#module::#ident::#variant)
-        }
-        None => {
-            let unknown = format_ident!("{UNKNOWN_VARIANT}");
-            quote!(#module::#ident::#unknown(#wire.to_owned()))
-        }
+        Some(variant) => syntax!(syn::Expr;
+            module = module, ident = &item.ident, variant = &variant.ident;
+            #module::#ident::#variant
+        ),
+        None => syntax!(syn::Expr;
+            module = module,
+            ident = &item.ident,
+            unknown = format_ident!("{UNKNOWN_VARIANT}"),
+            wire = wire;
+            #module::#ident::#unknown(#wire.to_owned())
+        ),
     }
 }
 
 /// `json(r#"..."#)`: a JSON value from its text.
-pub(super) fn json_value(uses: &mut Uses, value: &Value) -> TokenStream {
+pub(super) fn json_value(uses: &mut Uses, value: &Value) -> syn::Expr {
     uses.json = true;
-    let text = raw_string(&pretty(value));
-    quote!(json(#text))
+    syntax!(syn::Expr; text = raw_string(&pretty(value)); json(#text))
 }
 
 /// The text a scalar value travels as in a URL or header, as the SDK
