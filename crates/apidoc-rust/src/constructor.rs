@@ -4,29 +4,26 @@
 use crate::docs::Doc;
 use crate::ident::Name;
 use crate::plan::ModelPlan;
+use crate::syntax::{Attrs, shorthand};
 use crate::types::{Shape, TypeContext};
 use apidoc_ir::TypeRef;
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// Clippy's default limit of function arguments.
 const CLIPPY_MAX_ARGUMENTS: usize = 7;
 
 /// A constructor under construction.
-#[derive(Debug)]
 pub(crate) struct Constructor {
     doc: Doc,
-    arguments: Vec<TokenStream>,
-    inits: Vec<TokenStream>,
+    arguments: Vec<syn::FnArg>,
+    inits: Vec<syn::FieldValue>,
 }
 
 /// A required member: how it is passed and stored.
-#[derive(Debug)]
 pub(crate) struct Required<'t> {
     /// The member (and argument) name.
     pub(crate) ident: &'t Name,
     /// The member's type without `Box`/`Nullable`.
-    pub(crate) inner: TokenStream,
+    pub(crate) inner: syn::Type,
     /// True when the member is a plain `String`, taken as `impl Into<String>`.
     pub(crate) string: bool,
     /// True when the member is boxed.
@@ -78,22 +75,33 @@ impl Constructor {
             nullable,
         } = member;
         let (argument, init) = match (string, boxed, nullable) {
-            (true, _, false) => (quote!(impl Into<String>), quote!(#ident: #ident.into())),
-            (_, true, false) => (inner, quote!(#ident: Box::new(#ident))),
-            (_, true, true) => (
-                quote!(apidoc_runtime::Nullable<Box<#inner>>),
-                quote!(#ident),
+            (true, _, false) => (
+                syntax!(syn::Type;; impl Into<String>),
+                syntax!(syn::FieldValue; ident = ident; #ident: #ident.into()),
             ),
-            (_, false, true) => (quote!(apidoc_runtime::Nullable<#inner>), quote!(#ident)),
-            (false, false, false) => (inner, quote!(#ident)),
+            (_, true, false) => (
+                inner,
+                syntax!(syn::FieldValue; ident = ident; #ident: Box::new(#ident)),
+            ),
+            (_, true, true) => (
+                syntax!(syn::Type; inner = inner; apidoc_runtime::Nullable<Box<#inner>>),
+                shorthand(ident.ident()),
+            ),
+            (_, false, true) => (
+                syntax!(syn::Type; inner = inner; apidoc_runtime::Nullable<#inner>),
+                shorthand(ident.ident()),
+            ),
+            (false, false, false) => (inner, shorthand(ident.ident())),
         };
-        self.arguments.push(quote!(#ident: #argument));
+        self.arguments
+            .push(syntax!(syn::FnArg; ident = ident, ty = argument; #ident: #ty));
         self.inits.push(init);
     }
 
     /// Adds a member that starts as `None`.
     pub(crate) fn optional(&mut self, ident: &Name) {
-        self.inits.push(quote!(#ident: None));
+        self.inits
+            .push(syntax!(syn::FieldValue; ident = ident; #ident: None));
     }
 
     /// True when `new()` takes no argument (the type then derives
@@ -103,22 +111,29 @@ impl Constructor {
     }
 
     /// The `pub fn new`.
-    pub(crate) fn item(&self) -> TokenStream {
-        let doc = self.doc.attrs();
-        let allow = (self.arguments.len() > CLIPPY_MAX_ARGUMENTS).then(|| {
-            quote!(#[allow(clippy::too_many_arguments, reason = "one argument per required field of the documentation")])
-        });
-        let arguments = &self.arguments;
-        let body = if self.takes_nothing() {
-            quote!(Self::default())
+    pub(crate) fn item(self) -> syn::ImplItem {
+        let allow = if self.arguments.len() > CLIPPY_MAX_ARGUMENTS {
+            syntax!(Attrs;;
+                #[allow(clippy::too_many_arguments, reason = "one argument per required field of the documentation")]
+            )
+            .0
         } else {
-            let inits = &self.inits;
-            quote!(Self { #(#inits),* })
+            Vec::new()
         };
-        quote! {
-            #doc
-            #allow
-            pub fn new(#(#arguments),*) -> Self { #body }
-        }
+        let body = if self.takes_nothing() {
+            syntax!(syn::Expr;; Self::default())
+        } else {
+            syntax!(syn::Expr; inits = self.inits; Self { #inits })
+        };
+        syntax!(syn::ImplItem;
+            doc = self.doc.attr_trees(),
+            allow = allow,
+            arguments = self.arguments,
+            body = body;
+
+            #[#doc]
+            #[#allow]
+            pub fn new(#arguments: ()) -> Self { #body }
+        )
     }
 }

@@ -8,9 +8,9 @@ use crate::fields::field_doc;
 use crate::ident::Name;
 use crate::plan::{ModelPlan, Module, Plan};
 use crate::render::Items;
+use crate::syntax::list_attr;
 use crate::types::{Shape, TypeContext};
 use crate::validate::{Checker, FieldPath};
-use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
 
@@ -30,7 +30,7 @@ pub(crate) fn models_file(plan: &Plan) -> Items {
     );
     let mut emitted = BTreeSet::new();
     for model in &plan.models {
-        items.tokens(model_item(model, context));
+        items.trees(model_items(model, context));
         for index in model.fields.iter().filter_map(|field| field.enum_index) {
             if emitted.insert(index) {
                 items.trees(enum_items(&plan.enums[index]));
@@ -40,38 +40,73 @@ pub(crate) fn models_file(plan: &Plan) -> Items {
     items
 }
 
-fn model_item(model: &ModelPlan, context: TypeContext) -> TokenStream {
-    let ident = &model.ident;
+fn model_items(model: &ModelPlan, context: TypeContext) -> Vec<syn::Item> {
     let doc = Doc::from_text(
         &model.model.description,
         format!("The {} object.", code(&model.model.name)),
-    )
-    .attrs();
-    let derive_default = model.all_optional().then(|| quote!(Default,));
-    let fields = model.fields.iter().map(|field| {
-        let shape = Shape::of_model_field(field, model.request_side);
-        let ty = context.field_type(field, shape);
-        let doc = field_doc(field.field).attrs();
-        let serde = serde_attr(&field.field.name, &field.ident, shape);
-        let name = &field.ident;
-        quote! { #doc #serde pub #name: #ty, }
-    });
-    let constructor =
-        (!model.all_optional()).then(|| Constructor::for_model(model, context).item());
-    let validate = model.validates.then(|| validate_at(model, context));
-    let methods = (constructor.is_some() || validate.is_some())
-        .then(|| quote!(impl #ident { #constructor #validate }));
-    quote! {
-        #doc
-        #[derive(Clone, Debug, #derive_default PartialEq, serde::Serialize, serde::Deserialize)]
-        pub struct #ident { #(#fields)* }
-        #methods
+    );
+    let derives = if model.all_optional() {
+        quote!(
+            Clone,
+            Debug,
+            Default,
+            PartialEq,
+            serde::Serialize,
+            serde::Deserialize
+        )
+    } else {
+        quote!(
+            Clone,
+            Debug,
+            PartialEq,
+            serde::Serialize,
+            serde::Deserialize
+        )
+    };
+    let fields: Vec<syn::Field> = model
+        .fields
+        .iter()
+        .map(|field| {
+            let shape = Shape::of_model_field(field, model.request_side);
+            let mut attrs = field_doc(field.field).attr_trees();
+            attrs.extend(serde_attr(&field.field.name, &field.ident, shape));
+            syntax!(syn::Field;
+                attrs = attrs,
+                name = &field.ident,
+                ty = context.field_type(field, shape);
+                #[#attrs] pub #name: #ty
+            )
+        })
+        .collect();
+    let mut methods = Vec::new();
+    if !model.all_optional() {
+        methods.push(Constructor::for_model(model, context).item());
     }
+    if model.validates {
+        methods.push(validate_at(model, context));
+    }
+    let structure = syntax!(syn::Item;
+        doc = doc.attr_trees(),
+        derive = vec![list_attr("derive", derives)],
+        ident = &model.ident,
+        fields = fields;
+
+        #[#doc]
+        #[#derive]
+        pub struct #ident { #fields: () }
+    );
+    if methods.is_empty() {
+        return vec![structure];
+    }
+    let methods = syntax!(syn::Item; ident = &model.ident, methods = methods;
+        impl #ident { #methods! {} }
+    );
+    vec![structure, methods]
 }
 
 /// The `#[serde]` attribute of a field: its wire name where the Rust name
 /// differs, and how absence and `null` read and write.
-fn serde_attr(wire: &str, ident: &Name, shape: Shape) -> TokenStream {
+fn serde_attr(wire: &str, ident: &Name, shape: Shape) -> Option<syn::Attribute> {
     let rename = (ident.unraw() != wire).then(|| quote!(rename = #wire));
     let presence = match shape {
         Shape::Plain | Shape::Nullable => None,
@@ -82,31 +117,36 @@ fn serde_attr(wire: &str, ident: &Name, shape: Shape) -> TokenStream {
             skip_serializing_if = "Option::is_none"
         )),
     };
-    match (rename, presence) {
-        (None, None) => TokenStream::new(),
-        (Some(rename), None) => quote!(#[serde(#rename)]),
-        (None, Some(presence)) => quote!(#[serde(#presence)]),
-        (Some(rename), Some(presence)) => quote!(#[serde(#rename, #presence)]),
-    }
+    let tokens = match (rename, presence) {
+        (None, None) => return None,
+        (Some(rename), None) => rename,
+        (None, Some(presence)) => presence,
+        (Some(rename), Some(presence)) => quote!(#rename, #presence),
+    };
+    Some(list_attr("serde", tokens))
 }
 
 /// `validate_at`: the model's checks, reporting fields below `path`.
-fn validate_at(model: &ModelPlan, context: TypeContext) -> TokenStream {
+fn validate_at(model: &ModelPlan, context: TypeContext) -> syn::ImplItem {
     let checker = Checker { context };
-    let checks = model.fields.iter().map(|field| {
-        let shape = Shape::of_model_field(field, model.request_side);
-        checker.field(
-            field,
-            &field.field.ty,
-            shape,
-            &FieldPath::below_argument(&field.field.name),
-        )
-    });
-    quote! {
+    let checks: Vec<syn::Stmt> = model
+        .fields
+        .iter()
+        .flat_map(|field| {
+            let shape = Shape::of_model_field(field, model.request_side);
+            checker.field(
+                field,
+                &field.field.ty,
+                shape,
+                &FieldPath::below_argument(&field.field.name),
+            )
+        })
+        .collect();
+    syntax!(syn::ImplItem; checks = checks;
         /// Checks the documented constraints, naming fields below `path`.
         pub(crate) fn validate_at(&self, path: &str) -> Result<(), apidoc_runtime::Error> {
-            #(#checks)*
+            #checks;
             Ok(())
         }
-    }
+    )
 }

@@ -13,10 +13,12 @@ use crate::plan::{
     BodyPlan, BodyShape, FieldPlan, Module, OperationPlan, PROJECT_ID, ParamPlan, Plan,
 };
 use crate::render::Items;
+use crate::syntax::{Stmts, list_attr, lit, str_lit};
+use crate::types::option;
 use crate::types::{Shape, TypeContext, header_type, parameter_type};
 use crate::validate::{Checker, FieldPath, unwrap_member};
 use apidoc_ir::{ParamLocation, TypeRef};
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal};
 use quote::quote;
 use std::collections::BTreeSet;
 
@@ -35,13 +37,13 @@ pub(crate) fn operations_file(plan: &Plan) -> Items {
     );
     let mut emitted = BTreeSet::new();
     for operation in &plan.operations {
-        items.tokens(Request { operation, context }.item());
+        items.trees(Request { operation, context }.items());
         if let Some(body) = operation
             .body
             .as_ref()
             .and_then(|body| body_enum(operation, body, context))
         {
-            items.tokens(body);
+            items.trees([body]);
         }
         for param in &operation.parameters {
             if let Some(index) = param
@@ -52,10 +54,10 @@ pub(crate) fn operations_file(plan: &Plan) -> Items {
                 items.trees(enum_items(&plan.enums[index]));
             }
         }
-        items.tokens(response_item(operation, context));
+        items.trees(response_items(operation, context));
     }
     if plan.operations.iter().any(|op| op.body.is_some()) {
-        items.tokens(json_body_fn());
+        items.trees([json_body_fn()]);
     }
     items
 }
@@ -67,28 +69,33 @@ struct Request<'p, 'a> {
 }
 
 impl Request<'_, '_> {
-    fn item(&self) -> TokenStream {
-        let ident = &self.operation.request;
+    fn items(&self) -> Vec<syn::Item> {
         let constructor = self.constructor();
-        let derive_default = constructor.takes_nothing().then(|| quote!(Default,));
-        let doc = self.doc().attrs();
-        let fields = self.fields();
-        let new = constructor.item();
-        let setters = self.setters();
-        let validate = self.validate();
-        let into_operation = self.operation_conversion();
-        quote! {
-            #doc
-            #[derive(Clone, Debug, #derive_default PartialEq)]
-            pub struct #ident { #fields }
+        let derives = if constructor.takes_nothing() {
+            quote!(Clone, Debug, Default, PartialEq)
+        } else {
+            quote!(Clone, Debug, PartialEq)
+        };
+        let mut methods = vec![constructor.item()];
+        methods.extend(self.setters());
+        methods.push(self.validate());
+        methods.push(self.operation_conversion());
+        syntax!(syn::File;
+            doc = self.doc().attr_trees(),
+            derive = vec![list_attr("derive", derives)],
+            ident = &self.operation.request,
+            fields = self.fields(),
+            methods = methods;
+
+            #[#doc]
+            #[#derive]
+            pub struct #ident { #fields: () }
 
             impl #ident {
-                #new
-                #setters
-                #validate
-                #into_operation
+                #methods! {}
             }
-        }
+        )
+        .items
     }
 
     fn doc(&self) -> Doc {
@@ -111,39 +118,34 @@ impl Request<'_, '_> {
     }
 
     /// The private fields: parameters, then the body.
-    fn fields(&self) -> TokenStream {
-        let params = self.operation.parameters.iter().map(|param| {
-            let (ident, ty) = (&param.field.ident, self.param_type(param));
-            let ty = if param.required {
-                ty
-            } else {
-                quote!(Option<#ty>)
-            };
-            quote!(#ident: #ty,)
-        });
-        let body = self.operation.body.as_ref().map(|body| {
-            let (ident, ty) = (&body.ident, self.body_type(body));
-            let ty = if body.required {
-                ty
-            } else {
-                quote!(Option<#ty>)
-            };
-            quote!(#ident: #ty,)
-        });
-        quote!(#(#params)* #body)
+    fn fields(&self) -> Vec<syn::Field> {
+        let member = |ident: &Name, ty: syn::Type, required: bool| {
+            let ty = if required { ty } else { option(ty) };
+            syntax!(syn::Field; ident = ident, ty = ty; #ident: #ty)
+        };
+        let mut fields: Vec<syn::Field> = self
+            .operation
+            .parameters
+            .iter()
+            .map(|param| member(&param.field.ident, self.param_type(param), param.required))
+            .collect();
+        if let Some(body) = &self.operation.body {
+            fields.push(member(&body.ident, self.body_type(body), body.required));
+        }
+        fields
     }
 
-    fn param_type(&self, param: &ParamPlan) -> TokenStream {
+    fn param_type(&self, param: &ParamPlan) -> syn::Type {
         self.context.rust_type(
             &parameter_type(&param.field.field.ty),
             param.field.enum_index,
         )
     }
 
-    fn body_type(&self, body: &BodyPlan) -> TokenStream {
+    fn body_type(&self, body: &BodyPlan) -> syn::Type {
         match &body.shape {
             BodyShape::Single(schema) => self.context.rust_type(schema, None),
-            BodyShape::Variants { ident, .. } => quote!(#ident),
+            BodyShape::Variants { ident, .. } => syntax!(syn::Type; ident = ident; #ident),
         }
     }
 
@@ -182,8 +184,8 @@ impl Request<'_, '_> {
     }
 
     /// A builder method per optional parameter and for an optional body.
-    fn setters(&self) -> TokenStream {
-        let params = self
+    fn setters(&self) -> Vec<syn::ImplItem> {
+        let mut setters: Vec<syn::ImplItem> = self
             .operation
             .parameters
             .iter()
@@ -199,76 +201,67 @@ impl Request<'_, '_> {
                     string,
                     &doc,
                 )
-            });
-        let body = self
-            .operation
-            .body
-            .as_ref()
-            .filter(|body| !body.required)
-            .map(|body| {
-                setter(
-                    &body.ident,
-                    self.body_type(body),
-                    false,
-                    &Doc::with_summary("Sets the request body."),
-                )
-            });
-        quote!(#(#params)* #body)
+            })
+            .collect();
+        if let Some(body) = self.operation.body.as_ref().filter(|body| !body.required) {
+            setters.push(setter(
+                &body.ident,
+                self.body_type(body),
+                false,
+                &Doc::with_summary("Sets the request body."),
+            ));
+        }
+        setters
     }
 
-    fn validate(&self) -> TokenStream {
+    fn validate(&self) -> syn::ImplItem {
         let checker = Checker {
             context: self.context,
         };
-        let params = self.operation.parameters.iter().map(|param| {
+        let mut checks: Vec<syn::Stmt> = Vec::new();
+        for param in &self.operation.parameters {
             let shape = if param.required {
                 Shape::Plain
             } else {
                 Shape::Optional
             };
             let ty = parameter_type(&param.field.field.ty);
-            checker.field(
+            checks.extend(checker.field(
                 &param.field,
                 &ty,
                 shape,
                 &FieldPath::text(&param.field.field.name),
-            )
-        });
-        let body = self
-            .operation
-            .body
-            .as_ref()
-            .map(|body| body_checks(body, checker));
-        quote! {
+            ));
+        }
+        if let Some(body) = &self.operation.body {
+            checks.extend(body_checks(body, checker));
+        }
+        syntax!(syn::ImplItem; checks = checks;
             /// Checks the documented constraints of the parameters and the
             /// body; the error names the field (`body.items[0].name`).
             pub fn validate(&self) -> Result<(), apidoc_runtime::Error> {
-                #(#params)*
-                #body
+                #checks;
                 Ok(())
             }
-        }
+        )
     }
 
-    fn operation_conversion(&self) -> TokenStream {
+    fn operation_conversion(&self) -> syn::ImplItem {
         let primary = self.operation.uri;
-        let method = Ident::new(primary.method.as_str(), proc_macro2::Span::call_site());
-        let path = &primary.path;
-        let path_params = self.pairs(ParamLocation::Path, "path_params");
-        let query = self.pairs(ParamLocation::Query, "query");
-        let headers = self.pairs(ParamLocation::Header, "headers");
         let body = match &self.operation.body {
             Some(BodyPlan {
                 ident,
                 required: true,
                 ..
-            }) => quote!(Some(json_body(&self.#ident)?)),
+            }) => syntax!(syn::Expr; ident = ident; Some(json_body(&self.#ident)?)),
             Some(BodyPlan {
                 ident,
                 required: false,
                 ..
-            }) => quote!(self.#ident.as_ref().map(json_body).transpose()?),
-            None => quote!(None),
+            }) => {
+                syntax!(syn::Expr; ident = ident; self.#ident.as_ref().map(json_body).transpose()?)
+            }
+            None => syntax!(syn::Expr;; None),
         };
         // `#[inline]` (here and on `from_raw`) leaves the code generation of
         // an operation's encoding and decoding, with the serde_json
@@ -277,14 +270,21 @@ impl Request<'_, '_> {
         // pays only for the operations it uses (progenitor's clients get the
         // same from their `async fn`s). Without it a release build of the
         // ecs corpus crate took 61 s against progenitor's 24 s.
-        quote! {
+        syntax!(syn::ImplItem;
+            path_params = self.pairs(ParamLocation::Path, "path_params"),
+            query = self.pairs(ParamLocation::Query, "query"),
+            headers = self.pairs(ParamLocation::Header, "headers"),
+            method = Ident::new(primary.method.as_str(), proc_macro2::Span::call_site()),
+            path = &primary.path,
+            body = body;
+
             /// The request as the runtime sends it, once its constraints hold.
             #[inline]
             pub(crate) fn into_operation(self) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
                 self.validate()?;
-                #path_params
-                #query
-                #headers
+                #path_params;
+                #query;
+                #headers;
                 Ok(apidoc_runtime::OperationRequest {
                     method: apidoc_runtime::Method::#method,
                     path_template: #path,
@@ -294,14 +294,14 @@ impl Request<'_, '_> {
                     body: #body,
                 })
             }
-        }
+        )
     }
 
     /// `let <var> = ...;` collecting the (name, text) pairs of the
     /// parameters at `location`: required ones in the initial `vec!`,
     /// optional ones pushed when set. A query array repeats its name per
     /// item; path and header arrays are joined with commas.
-    fn pairs(&self, location: ParamLocation, var: &str) -> TokenStream {
+    fn pairs(&self, location: ParamLocation, var: &str) -> Vec<syn::Stmt> {
         let var = Ident::new(var, proc_macro2::Span::call_site());
         let mut initial = Vec::new();
         let mut statements = Vec::new();
@@ -313,73 +313,99 @@ impl Request<'_, '_> {
         {
             let wire = &param.field.field.name;
             let key = match location {
-                ParamLocation::Path => quote!(#wire),
-                ParamLocation::Query | ParamLocation::Header => quote!(#wire.to_owned()),
+                ParamLocation::Path => str_lit(wire),
+                ParamLocation::Query | ParamLocation::Header => {
+                    syntax!(syn::Expr; wire = wire; #wire.to_owned())
+                }
             };
             let ident = &param.field.ident;
             let ty = parameter_type(&param.field.field.ty);
             let value = if param.required {
-                quote!(self.#ident)
+                syntax!(syn::Expr; ident = ident; self.#ident)
             } else {
-                quote!(value)
+                syntax!(syn::Expr;; value)
             };
             let sent = match (&ty, location) {
                 (TypeRef::Array(item), ParamLocation::Query) => {
-                    let text = text(&quote!(item), item, param.field.enum_index);
+                    let text = text(syntax!(syn::Expr;; item), item, param.field.enum_index);
                     Sent::Statement(
-                        quote!(#var.extend(#value.into_iter().map(|item| (#key, #text)));),
+                        syntax!(Stmts;
+                            var = var.clone(), value = value, key = key.clone(), text = text;
+                            #var.extend(#value.into_iter().map(|item| (#key, #text)));
+                        )
+                        .0,
                     )
                 }
                 (TypeRef::Array(item), _) => {
-                    Sent::Pair(joined(&value, item, param.field.enum_index))
+                    Sent::Pair(joined(value, item, param.field.enum_index))
                 }
-                (scalar, _) => Sent::Pair(text(&value, scalar, param.field.enum_index)),
+                (scalar, _) => Sent::Pair(text(value, scalar, param.field.enum_index)),
             };
             match (sent, param.required) {
-                (Sent::Pair(text), true) => initial.push(quote!((#key, #text))),
-                (Sent::Pair(text), false) => {
-                    statements.push(
-                        quote!(if let Some(value) = self.#ident { #var.push((#key, #text)); }),
-                    );
+                (Sent::Pair(text), true) => {
+                    initial.push(syntax!(syn::Expr; key = key, text = text; (#key, #text)));
                 }
-                (Sent::Statement(statement), true) => statements.push(statement),
-                (Sent::Statement(statement), false) => {
-                    statements.push(quote!(if let Some(value) = self.#ident { #statement }));
-                }
+                (Sent::Pair(text), false) => statements.extend(
+                    syntax!(Stmts; ident = ident, var = var.clone(), key = key, text = text;
+                        if let Some(value) = self.#ident { #var.push((#key, #text)); }
+                    )
+                    .0,
+                ),
+                (Sent::Statement(statement), true) => statements.extend(statement),
+                (Sent::Statement(statement), false) => statements.extend(
+                    syntax!(Stmts; ident = ident, statement = statement;
+                        if let Some(value) = self.#ident { #statement; }
+                    )
+                    .0,
+                ),
             }
         }
-        match (initial.is_empty(), statements.is_empty()) {
-            (true, true) => quote!(let #var = Vec::new();),
-            (false, true) => quote!(let #var = vec![#(#initial),*];),
-            (true, false) => quote!(let mut #var = Vec::new(); #(#statements)*),
-            (false, false) => quote!(let mut #var = vec![#(#initial),*]; #(#statements)*),
-        }
+        let declaration = match (initial.is_empty(), statements.is_empty()) {
+            (true, true) => syntax!(Stmts; var = var; let #var = Vec::new();),
+            (false, true) => {
+                syntax!(Stmts; var = var, initial = initial; let #var = vec![#initial];)
+            }
+            (true, false) => syntax!(Stmts; var = var; let mut #var = Vec::new();),
+            (false, false) => {
+                syntax!(Stmts; var = var, initial = initial; let mut #var = vec![#initial];)
+            }
+        };
+        let mut pairs = declaration.0;
+        pairs.extend(statements);
+        pairs
     }
 }
 
 /// How a parameter value joins the list of pairs.
 enum Sent {
     /// One (name, text) pair.
-    Pair(TokenStream),
-    /// A statement adding pairs (a query array: one pair per item).
-    Statement(TokenStream),
+    Pair(syn::Expr),
+    /// Statements adding pairs (a query array: one pair per item).
+    Statement(Vec<syn::Stmt>),
 }
 
 /// A builder method setting an optional member.
-fn setter(ident: &Name, ty: TokenStream, string: bool, doc: &Doc) -> TokenStream {
-    let doc = doc.attrs();
+fn setter(ident: &Name, ty: syn::Type, string: bool, doc: &Doc) -> syn::ImplItem {
     let (argument, value) = if string {
-        (quote!(impl Into<String>), quote!(#ident.into()))
+        (
+            syntax!(syn::Type;; impl Into<String>),
+            syntax!(syn::Expr; ident = ident; #ident.into()),
+        )
     } else {
-        (ty, quote!(#ident))
+        (ty, syntax!(syn::Expr; ident = ident; #ident))
     };
-    quote! {
-        #doc
+    syntax!(syn::ImplItem;
+        doc = doc.attr_trees(),
+        ident = ident,
+        argument = argument,
+        value = value;
+
+        #[#doc]
         pub fn #ident(mut self, #ident: #argument) -> Self {
             self.#ident = Some(#value);
             self
         }
-    }
+    )
 }
 
 /// Where a parameter travels, for its builder method's doc.
@@ -396,63 +422,85 @@ fn location_sentence(param: &ParamPlan) -> String {
 }
 
 /// A parameter value (an owned expression) as the text it travels as.
-fn text(value: &TokenStream, ty: &TypeRef, enum_index: Option<usize>) -> TokenStream {
+fn text(value: syn::Expr, ty: &TypeRef, enum_index: Option<usize>) -> syn::Expr {
     match (ty, enum_index) {
-        (TypeRef::String, None) => value.clone(),
-        _ => quote!(#value.to_string()),
+        (TypeRef::String, None) => value,
+        _ => syntax!(syn::Expr; value = value; #value.to_string()),
     }
 }
 
 /// An array parameter as comma-separated text.
-fn joined(value: &TokenStream, item: &TypeRef, enum_index: Option<usize>) -> TokenStream {
+fn joined(value: syn::Expr, item: &TypeRef, enum_index: Option<usize>) -> syn::Expr {
     match (item, enum_index) {
-        (TypeRef::String, None) => quote!(#value.join(",")),
-        _ => quote!(#value.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")),
+        (TypeRef::String, None) => syntax!(syn::Expr; value = value; #value.join(",")),
+        _ => syntax!(syn::Expr; value = value;
+            #value.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+        ),
     }
 }
 
 /// The checks of the request body: its models' `validate_at("body")`.
-fn body_checks(body: &BodyPlan, checker: Checker) -> TokenStream {
+fn body_checks(body: &BodyPlan, checker: Checker) -> Vec<syn::Stmt> {
     let shape = if body.required {
         Shape::Plain
     } else {
         Shape::Optional
     };
     let path = FieldPath::text("body");
+    let value = syntax!(syn::Expr;; value);
     match &body.shape {
         BodyShape::Single(schema) => unwrap_member(
             &body.ident,
             shape,
-            checker.value(schema, &[], &quote!(value), &path, 0),
+            checker.value(schema, &[], &value, &path, 0),
         ),
         BodyShape::Variants {
             ident: enum_ident,
             variants,
         } => {
-            let arms: Vec<_> = variants
+            let arms: Vec<(syn::Pat, Vec<syn::Stmt>)> = variants
                 .iter()
                 .filter_map(|(variant, documented)| {
-                    let checks = checker.value(&documented.schema, &[], &quote!(value), &path, 0);
-                    let pattern = quote!(#enum_ident::#variant(value));
-                    let pattern = if body.required {
-                        pattern
+                    let checks = checker.value(&documented.schema, &[], &value, &path, 0);
+                    let arm = if body.required {
+                        syntax!(syn::Arm; ident = enum_ident, variant = variant;
+                            #ident::#variant(value) => (),
+                        )
                     } else {
-                        quote!(Some(#pattern))
+                        syntax!(syn::Arm; ident = enum_ident, variant = variant;
+                            Some(#ident::#variant(value)) => (),
+                        )
                     };
-                    (!checks.is_empty()).then_some((pattern, checks))
+                    (!checks.is_empty()).then_some((arm.pat, checks))
                 })
                 .collect();
             let member = &body.ident;
-            match arms.as_slice() {
-                [] => TokenStream::new(),
-                [(pattern, checks)] => quote!(if let #pattern = &self.#member { #checks }),
+            match arms {
+                arms if arms.is_empty() => Vec::new(),
+                mut arms if arms.len() == 1 => {
+                    let (pattern, checks) = arms.remove(0);
+                    syntax!(Stmts; pattern = pattern, member = member, checks = checks;
+                        if let #pattern = &self.#member { #checks; }
+                    )
+                    .0
+                }
                 arms => {
-                    let rest =
-                        (arms.len() < variants.len() || !body.required).then(|| quote!(_ => {}));
-                    let arms = arms
-                        .iter()
-                        .map(|(pattern, checks)| quote!(#pattern => { #checks }));
-                    quote!(match &self.#member { #(#arms)* #rest })
+                    let rest = arms.len() < variants.len() || !body.required;
+                    let mut arms: Vec<syn::Arm> = arms
+                        .into_iter()
+                        .map(|(pattern, checks)| {
+                            syntax!(syn::Arm; pattern = pattern, checks = checks;
+                                #pattern => { #checks; }
+                            )
+                        })
+                        .collect();
+                    if rest {
+                        arms.push(syntax!(syn::Arm;; _ => {}));
+                    }
+                    syntax!(Stmts; member = member, arms = arms;
+                        match &self.#member { #arms => () }
+                    )
+                    .0
                 }
             }
         }
@@ -464,75 +512,93 @@ fn body_enum(
     operation: &OperationPlan,
     body: &BodyPlan,
     context: TypeContext,
-) -> Option<TokenStream> {
+) -> Option<syn::Item> {
     let BodyShape::Variants { ident, variants } = &body.shape else {
         return None;
     };
     let doc = Doc::with_summary(format!(
         "The bodies [`{}`] can send; each variant is the body of one documented operation.",
         operation.request
-    ))
-    .attrs();
-    let variants = variants.iter().map(|(variant, documented)| {
-        let doc = Doc::from_text(
-            &documented.summary,
-            format!("The body of {}.", code(&documented.name)),
-        )
-        .attrs();
-        let ty = context.rust_type(&documented.schema, None);
-        quote!(#doc #variant(#ty),)
-    });
-    Some(quote! {
-        #doc
+    ));
+    let variants: Vec<syn::Variant> = variants
+        .iter()
+        .map(|(variant, documented)| {
+            let doc = Doc::from_text(
+                &documented.summary,
+                format!("The body of {}.", code(&documented.name)),
+            );
+            syntax!(syn::Variant;
+                doc = doc.attr_trees(),
+                variant = variant,
+                ty = context.rust_type(&documented.schema, None);
+                #[#doc] #variant(#ty)
+            )
+        })
+        .collect();
+    Some(syntax!(syn::Item;
+        doc = doc.attr_trees(),
+        ident = ident,
+        variants = variants;
+
+        #[#doc]
         #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(untagged)]
-        pub enum #ident { #(#variants)* }
-    })
+        pub enum #ident { #variants }
+    ))
 }
 
 /// The response type and its decoding.
-fn response_item(operation: &OperationPlan, context: TypeContext) -> TokenStream {
-    let ident = &operation.response;
+fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::Item> {
     let doc = Doc::with_summary(format!(
         "The successful answer of {}.",
         context.plan.method_link(&operation.method)
-    ))
-    .attrs();
-    let headers: Vec<_> = operation
+    ));
+    let (mut fields, mut inits): (Vec<syn::Field>, Vec<syn::FieldValue>) = operation
         .response_headers
         .iter()
         .map(|header| response_header(header, context))
-        .collect();
-    let (header_fields, header_inits): (Vec<_>, Vec<_>) = headers.into_iter().unzip();
-    let (body_field, body_init) = match &operation.response_body {
-        Some(body) => {
-            let (member, ty) = (&body.ident, context.rust_type(body.schema, None));
-            let doc = Doc::with_summary("The decoded body.").attrs();
-            let statuses = body
-                .only_for
-                .as_ref()
-                .map(|statuses| statuses.iter().map(|s| Literal::u16_unsuffixed(*s)));
-            match statuses {
-                None => (
-                    quote!(#doc pub #member: #ty,),
-                    quote!(#member: raw.json()?,),
-                ),
-                Some(statuses) => (
-                    quote!(#doc pub #member: Option<#ty>,),
-                    quote!(#member: if matches!(raw.status, #(#statuses)|*) { Some(raw.json()?) } else { None },),
-                ),
+        .unzip();
+    if let Some(body) = &operation.response_body {
+        let ty = context.rust_type(body.schema, None);
+        let doc = Doc::with_summary("The decoded body.").attr_trees();
+        let member = &body.ident;
+        match &body.only_for {
+            None => {
+                fields.push(syntax!(syn::Field; doc = doc, member = member, ty = ty;
+                    #[#doc] pub #member: #ty
+                ));
+                inits.push(syntax!(syn::FieldValue; member = member; #member: raw.json()?));
+            }
+            Some(statuses) => {
+                let statuses: Vec<syn::Expr> = statuses
+                    .iter()
+                    .map(|status| lit(Literal::u16_unsuffixed(*status)))
+                    .collect();
+                fields.push(
+                    syntax!(syn::Field; doc = doc, member = member, ty = option(ty);
+                        #[#doc] pub #member: #ty
+                    ),
+                );
+                inits.push(syntax!(syn::FieldValue;
+                    member = member,
+                    statuses = statuses_pattern(statuses);
+                    #member: if matches!(raw.status, #statuses) { Some(raw.json()?) } else { None }
+                ));
             }
         }
-        None => (TokenStream::new(), TokenStream::new()),
-    };
-    quote! {
-        #doc
+    }
+    syntax!(syn::File;
+        doc = doc.attr_trees(),
+        ident = &operation.response,
+        fields = fields,
+        inits = inits;
+
+        #[#doc]
         #[derive(Clone, Debug, PartialEq)]
         pub struct #ident {
             /// The HTTP status code (2xx).
             pub status: u16,
-            #(#header_fields)*
-            #body_field
+            #fields: (),
         }
 
         impl #ident {
@@ -544,37 +610,57 @@ fn response_item(operation: &OperationPlan, context: TypeContext) -> TokenStream
                     return Err(raw.into_api_error());
                 }
                 Ok(Self {
-                    #(#header_inits)*
-                    #body_init
+                    #inits,
                     status: raw.status,
                 })
             }
         }
-    }
+    )
+    .items
+}
+
+/// `a | b | c`: the statuses as one pattern, for the input of `matches!`.
+fn statuses_pattern(statuses: Vec<syn::Expr>) -> syn::Expr {
+    statuses
+        .into_iter()
+        .reduce(|left, right| {
+            syn::Expr::Binary(syn::ExprBinary {
+                attrs: Vec::new(),
+                left: Box::new(left),
+                op: syn::BinOp::BitOr(Default::default()),
+                right: Box::new(right),
+            })
+        })
+        .unwrap_or_else(|| syntax!(syn::Expr;; _))
 }
 
 /// A response header's field and how it is read.
-fn response_header(header: &FieldPlan, context: TypeContext) -> (TokenStream, TokenStream) {
+fn response_header(header: &FieldPlan, context: TypeContext) -> (syn::Field, syn::FieldValue) {
     let ty = header_type(&header.field.ty);
     let member = &header.ident;
     let wire = &header.field.name;
     let mut doc = field_doc(header.field);
     doc.paragraph(format!("From the {} header.", code(wire)));
-    let doc = doc.attrs();
-    let rust = context.rust_type(&ty, None);
     let read = match ty {
-        TypeRef::String => quote!(raw.header(#wire).map(str::to_owned)),
-        _ => quote!(raw.header(#wire).and_then(|value| value.parse().ok())),
+        TypeRef::String => syntax!(syn::Expr; wire = wire; raw.header(#wire).map(str::to_owned)),
+        _ => {
+            syntax!(syn::Expr; wire = wire; raw.header(#wire).and_then(|value| value.parse().ok()))
+        }
     };
     (
-        quote!(#doc pub #member: Option<#rust>,),
-        quote!(#member: #read,),
+        syntax!(syn::Field;
+            doc = doc.attr_trees(),
+            member = member,
+            ty = option(context.rust_type(&ty, None));
+            #[#doc] pub #member: #ty
+        ),
+        syntax!(syn::FieldValue; member = member, read = read; #member: #read),
     )
 }
 
 /// The helper that serialises request bodies.
-fn json_body_fn() -> TokenStream {
-    quote! {
+fn json_body_fn() -> syn::Item {
+    syntax!(syn::Item;;
         /// The JSON text of a request body. Serialising these types fails
         /// only on a map with non-text keys, which they do not have.
         fn json_body<T: serde::Serialize>(body: &T) -> Result<Vec<u8>, apidoc_runtime::Error> {
@@ -583,5 +669,5 @@ fn json_body_fn() -> TokenStream {
                 message: error.to_string(),
             })
         }
-    }
+    )
 }

@@ -22,14 +22,6 @@ enum Piece {
 }
 
 impl Items {
-    /// Appends items as tokens.
-    pub(crate) fn tokens(&mut self, tokens: TokenStream) {
-        match self.pieces.last_mut() {
-            Some(Piece::Tokens(last)) => last.extend(tokens),
-            _ => self.pieces.push(Piece::Tokens(tokens)),
-        }
-    }
-
     /// Appends syntax trees.
     pub(crate) fn trees(&mut self, items: impl IntoIterator<Item = syn::Item>) {
         match self.pieces.last_mut() {

@@ -12,12 +12,13 @@
 //! `syntax!` names the holes of a template and what fills
 //! them. A hole stands where its fill goes:
 //! - an identifier anywhere ([`Fill::Ident`]);
-//! - an expression (`#hole`), a pattern literal, a type, or tokens of a
+//! - an expression (`#hole`), a pattern or literal pattern, a type, or tokens of a
 //!   macro's or attribute's input ([`Fill::Expr`], [`Fill::Type`]);
 //! - a list, where one element stands for all of them: call arguments or
 //!   array elements (`f(#hole)`, [`Fill::Exprs`]), statements (`#hole;`),
 //!   attributes (`#[#hole]`), items (`#hole! {}`), impl items, enum
-//!   variants, struct fields (`#hole: ()`), match arms (`#hole => ()`).
+//!   variants, struct fields and function arguments (`#hole: ()`), fields
+//!   of a struct expression (`Self { #hole }`), match arms (`#hole => ()`).
 
 use proc_macro2::{Group, Ident, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
@@ -65,6 +66,9 @@ pub(crate) enum Fill {
     Variants(Vec<syn::Variant>),
     Fields(Vec<syn::Field>),
     Arms(Vec<syn::Arm>),
+    FnArgs(Vec<syn::FnArg>),
+    FieldValues(Vec<syn::FieldValue>),
+    Pat(syn::Pat),
 }
 
 macro_rules! fill_from {
@@ -88,7 +92,10 @@ fill_from!(
     ImplItems(Vec<syn::ImplItem>),
     Variants(Vec<syn::Variant>),
     Fields(Vec<syn::Field>),
-    Arms(Vec<syn::Arm>)
+    Arms(Vec<syn::Arm>),
+    FnArgs(Vec<syn::FnArg>),
+    FieldValues(Vec<syn::FieldValue>),
+    Pat(syn::Pat)
 );
 
 impl From<&Ident> for Fill {
@@ -153,6 +160,33 @@ pub(crate) fn attribute(style: syn::AttrStyle, meta: syn::Meta) -> syn::Attribut
         style,
         bracket_token: Default::default(),
         meta,
+    }
+}
+
+/// An outer attribute `#[name(tokens)]`, whose input prettyplease prints
+/// as it is.
+pub(crate) fn list_attr(name: &str, tokens: TokenStream) -> syn::Attribute {
+    attribute(
+        syn::AttrStyle::Outer,
+        syn::Meta::List(syn::MetaList {
+            path: Ident::new(name, proc_macro2::Span::call_site()).into(),
+            delimiter: syn::MacroDelimiter::Paren(Default::default()),
+            tokens,
+        }),
+    )
+}
+
+/// The field `ident` of a struct expression, by shorthand (`Self { ident }`).
+pub(crate) fn shorthand(ident: Ident) -> syn::FieldValue {
+    syn::FieldValue {
+        attrs: Vec::new(),
+        member: syn::Member::Named(ident.clone()),
+        colon_token: None,
+        expr: syn::Expr::Path(syn::ExprPath {
+            attrs: Vec::new(),
+            qself: None,
+            path: ident.into(),
+        }),
     }
 }
 
@@ -248,10 +282,37 @@ macro_rules! tree {
 
 tree!(
     syn::Item => visit_item_mut,
+    syn::ImplItem => visit_impl_item_mut,
     syn::Expr => visit_expr_mut,
+    syn::Type => visit_type_mut,
     syn::Arm => visit_arm_mut,
+    syn::FnArg => visit_fn_arg_mut,
+    syn::FieldValue => visit_field_value_mut,
+    syn::Variant => visit_variant_mut,
     syn::File => visit_file_mut
 );
+
+/// Outer attributes.
+#[derive(Clone)]
+pub(crate) struct Attrs(pub(crate) Vec<syn::Attribute>);
+
+impl Tree for Attrs {
+    fn parse(tokens: TokenStream) -> syn::Result<Self> {
+        syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).map(Attrs)
+    }
+    fn visit(&mut self, filler: &mut Filler) {
+        filler.visit_attributes_mut(&mut self.0);
+    }
+}
+
+impl Tree for syn::Field {
+    fn parse(tokens: TokenStream) -> syn::Result<Self> {
+        syn::parse::Parser::parse2(syn::Field::parse_named, tokens)
+    }
+    fn visit(&mut self, filler: &mut Filler) {
+        filler.visit_field_mut(self);
+    }
+}
 
 /// Statements, parsed as a block's.
 #[derive(Clone)]
@@ -426,7 +487,11 @@ fn list_kind(fill: &Fill) -> &'static str {
         Fill::Variants(_) => "variants",
         Fill::Fields(_) => "fields",
         Fill::Arms(_) => "arms",
-        Fill::Ident(_) | Fill::Expr(_) | Fill::Type(_) | Fill::Exprs(_) => "expressions",
+        Fill::FnArgs(_) => "arguments",
+        Fill::FieldValues(_) => "field values",
+        Fill::Ident(_) | Fill::Expr(_) | Fill::Type(_) | Fill::Exprs(_) | Fill::Pat(_) => {
+            "expressions"
+        }
     }
 }
 
@@ -470,16 +535,16 @@ impl VisitMut for Filler<'_> {
     fn visit_pat_mut(&mut self, pat: &mut syn::Pat) {
         let hole = match pat {
             syn::Pat::Ident(ident) if ident.subpat.is_none() => self.hole(&ident.ident, |fill| {
-                matches!(fill, Fill::Expr(syn::Expr::Lit(_)))
+                matches!(fill, Fill::Expr(syn::Expr::Lit(_)) | Fill::Pat(_))
             }),
             _ => None,
         };
         match hole {
-            Some(index) => {
-                if let Fill::Expr(syn::Expr::Lit(literal)) = self.take(index) {
-                    *pat = syn::Pat::Lit(literal);
-                }
-            }
+            Some(index) => match self.take(index) {
+                Fill::Expr(syn::Expr::Lit(literal)) => *pat = syn::Pat::Lit(literal),
+                Fill::Pat(fill) => *pat = fill,
+                _ => {}
+            },
             None => visit_mut::visit_pat_mut(self, pat),
         }
     }
@@ -582,6 +647,43 @@ impl VisitMut for Filler<'_> {
             },
             |fill| match fill {
                 Fill::Fields(fields) => fields,
+                _ => Vec::new(),
+            },
+        );
+    }
+
+    fn visit_signature_mut(&mut self, signature: &mut syn::Signature) {
+        visit_mut::visit_signature_mut(self, signature);
+        self.splice_punctuated(
+            &mut signature.inputs,
+            |filler, argument| match argument {
+                syn::FnArg::Typed(typed) => match &*typed.pat {
+                    syn::Pat::Ident(ident) => {
+                        filler.hole(&ident.ident, |fill| matches!(fill, Fill::FnArgs(_)))
+                    }
+                    _ => None,
+                },
+                syn::FnArg::Receiver(_) => None,
+            },
+            |fill| match fill {
+                Fill::FnArgs(arguments) => arguments,
+                _ => Vec::new(),
+            },
+        );
+    }
+
+    fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
+        visit_mut::visit_expr_struct_mut(self, expr);
+        self.splice_punctuated(
+            &mut expr.fields,
+            |filler, field| match &field.member {
+                syn::Member::Named(ident) => {
+                    filler.hole(ident, |fill| matches!(fill, Fill::FieldValues(_)))
+                }
+                syn::Member::Unnamed(_) => None,
+            },
+            |fill| match fill {
+                Fill::FieldValues(values) => values,
                 _ => Vec::new(),
             },
         );

@@ -4,8 +4,7 @@
 use crate::ident::Name;
 use crate::plan::{FieldPlan, Module, Plan};
 use apidoc_ir::TypeRef;
-use proc_macro2::TokenStream;
-use quote::quote;
+use quote::format_ident;
 
 /// How a field's value is wrapped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +41,14 @@ impl Shape {
     }
 
     /// Wraps a type.
-    pub(crate) fn wrap(self, inner: TokenStream) -> TokenStream {
+    pub(crate) fn wrap(self, inner: syn::Type) -> syn::Type {
         match self {
             Self::Plain => inner,
-            Self::Nullable => quote!(apidoc_runtime::Nullable<#inner>),
-            Self::Optional => quote!(Option<#inner>),
-            Self::OptionalNullable => quote!(Option<apidoc_runtime::Nullable<#inner>>),
+            Self::Nullable => syntax!(syn::Type; inner = inner; apidoc_runtime::Nullable<#inner>),
+            Self::Optional => option(inner),
+            Self::OptionalNullable => {
+                syntax!(syn::Type; inner = inner; Option<apidoc_runtime::Nullable<#inner>>)
+            }
         }
     }
 }
@@ -66,38 +67,37 @@ impl TypeContext<'_, '_> {
     /// The Rust type of an IR type; a string leaf becomes the enum
     /// `string_enum` (an index into the plan's enums) where the field has
     /// one. A model the service does not define reads as any JSON value.
-    pub(crate) fn rust_type(&self, ty: &TypeRef, string_enum: Option<usize>) -> TokenStream {
+    pub(crate) fn rust_type(&self, ty: &TypeRef, string_enum: Option<usize>) -> syn::Type {
         match ty {
             TypeRef::String => match string_enum {
                 Some(index) => self.enum_path(index),
-                None => quote!(String),
+                None => syntax!(syn::Type;; String),
             },
-            TypeRef::Integer => quote!(i32),
-            TypeRef::Long => quote!(i64),
-            TypeRef::Number => quote!(f64),
-            TypeRef::Boolean => quote!(bool),
-            TypeRef::Object => quote!(serde_json::Value),
-            TypeRef::Map(inner) => {
-                let inner = self.rust_type(inner, string_enum);
-                quote!(std::collections::BTreeMap<String, #inner>)
-            }
+            TypeRef::Integer => syntax!(syn::Type;; i32),
+            TypeRef::Long => syntax!(syn::Type;; i64),
+            TypeRef::Number => syntax!(syn::Type;; f64),
+            TypeRef::Boolean => syntax!(syn::Type;; bool),
+            TypeRef::Object => syntax!(syn::Type;; serde_json::Value),
+            TypeRef::Map(inner) => syntax!(syn::Type;
+                inner = self.rust_type(inner, string_enum);
+                std::collections::BTreeMap<String, #inner>
+            ),
             TypeRef::Array(inner) => {
-                let inner = self.rust_type(inner, string_enum);
-                quote!(Vec<#inner>)
+                syntax!(syn::Type; inner = self.rust_type(inner, string_enum); Vec<#inner>)
             }
             TypeRef::Model(name) => match self.plan.model(name) {
                 Some(model) => self.path(Module::Models, &model.ident),
-                None => quote!(serde_json::Value),
+                None => syntax!(syn::Type;; serde_json::Value),
             },
         }
     }
 
     /// The type of a model field, boxed where it recurses, wrapped by its
     /// shape.
-    pub(crate) fn field_type(&self, field: &FieldPlan, shape: Shape) -> TokenStream {
+    pub(crate) fn field_type(&self, field: &FieldPlan, shape: Shape) -> syn::Type {
         let inner = self.rust_type(&field.field.ty, field.enum_index);
         let inner = if field.boxed {
-            quote!(Box<#inner>)
+            syntax!(syn::Type; inner = inner; Box<#inner>)
         } else {
             inner
         };
@@ -105,18 +105,56 @@ impl TypeContext<'_, '_> {
     }
 
     /// The path of an enum from this module.
-    pub(crate) fn enum_path(&self, index: usize) -> TokenStream {
-        let item = &self.plan.enums[index];
-        self.path(item.module, &item.ident)
+    pub(crate) fn enum_path(&self, index: usize) -> syn::Type {
+        syn::Type::Path(syn::TypePath {
+            attrs: Vec::new(),
+            qself: None,
+            path: self.enum_type_path(index),
+        })
     }
 
-    fn path(&self, module: Module, ident: &Name) -> TokenStream {
-        match (self.module, module) {
-            (from, to) if from == to => quote!(#ident),
-            (_, Module::Models) => quote!(crate::models::#ident),
-            (_, Module::Operations) => quote!(crate::operations::#ident),
+    /// `<enum>::VALUES` from this module.
+    pub(crate) fn enum_values(&self, index: usize) -> syn::Expr {
+        let mut path = self.enum_type_path(index);
+        path.segments.push(format_ident!("VALUES").into());
+        syn::Expr::Path(syn::ExprPath {
+            attrs: Vec::new(),
+            qself: None,
+            path,
+        })
+    }
+
+    fn enum_type_path(&self, index: usize) -> syn::Path {
+        let item = &self.plan.enums[index];
+        self.module_path(item.module, &item.ident)
+    }
+
+    fn path(&self, module: Module, ident: &Name) -> syn::Type {
+        syn::Type::Path(syn::TypePath {
+            attrs: Vec::new(),
+            qself: None,
+            path: self.module_path(module, ident),
+        })
+    }
+
+    /// `ident` of `module`, as written in this module.
+    fn module_path(&self, module: Module, ident: &Name) -> syn::Path {
+        let mut segments: Vec<proc_macro2::Ident> = match (self.module, module) {
+            (from, to) if from == to => Vec::new(),
+            (_, Module::Models) => vec![format_ident!("crate"), format_ident!("models")],
+            (_, Module::Operations) => vec![format_ident!("crate"), format_ident!("operations")],
+        };
+        segments.push(ident.ident());
+        syn::Path {
+            leading_colon: None,
+            segments: segments.into_iter().map(syn::PathSegment::from).collect(),
         }
     }
+}
+
+/// `Option<inner>`.
+pub(crate) fn option(inner: syn::Type) -> syn::Type {
+    syntax!(syn::Type; inner = inner; Option<#inner>)
 }
 
 /// The type a parameter travels as: text in a URL or header, so objects
@@ -142,6 +180,7 @@ pub(crate) fn header_type(ty: &TypeRef) -> TypeRef {
 mod tests {
     use super::*;
     use crate::fixtures::{field, model, service};
+    use quote::ToTokens;
 
     fn printed(ty: &TypeRef, module: Module) -> String {
         let service = service(
@@ -157,6 +196,7 @@ mod tests {
             module,
         }
         .rust_type(ty, None)
+        .to_token_stream()
         .to_string()
     }
 
@@ -194,16 +234,14 @@ mod tests {
 
     #[test]
     fn shapes_wrap() {
-        let ty = quote!(T);
-        assert_eq!(Shape::Plain.wrap(ty.clone()).to_string(), "T");
-        assert_eq!(Shape::Optional.wrap(ty.clone()).to_string(), "Option < T >");
+        let ty: syn::Type = syn::parse2(quote::quote!(T)).expect("a type");
+        let printed = |shape: Shape| shape.wrap(ty.clone()).to_token_stream().to_string();
+        assert_eq!(printed(Shape::Plain), "T");
+        assert_eq!(printed(Shape::Optional), "Option < T >");
+        assert_eq!(printed(Shape::Nullable), "apidoc_runtime :: Nullable < T >");
         assert_eq!(
-            Shape::Nullable.wrap(ty.clone()).to_string(),
-            "apidoc_runtime :: Nullable < T >"
-        );
-        assert_eq!(
-            Shape::OptionalNullable.wrap(ty).to_string(),
-            "Option < apidoc_runtime :: Nullable < T >>"
+            printed(Shape::OptionalNullable),
+            "Option < apidoc_runtime :: Nullable < T > >"
         );
     }
 

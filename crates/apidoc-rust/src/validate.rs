@@ -7,10 +7,11 @@
 
 use crate::ident::Name;
 use crate::plan::{FieldPlan, Plan, leaf};
+use crate::syntax::{Stmts, str_lit};
 use crate::types::{Shape, TypeContext};
 use apidoc_ir::{Fact, Number, TypeRef, Value};
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Ident, Literal};
+use quote::format_ident;
 
 /// One documented constraint of a field.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,7 +158,7 @@ impl FieldPath {
 
     /// A `&str` expression of the path: a literal, or a `format!` where a
     /// part is only known at run time.
-    fn expr(&self) -> TokenStream {
+    fn expr(&self) -> syn::Expr {
         let dynamic = self.parts.iter().any(|part| matches!(part, Part::Var(_)));
         let text: String = self
             .parts
@@ -169,9 +170,9 @@ impl FieldPath {
             })
             .collect();
         if dynamic {
-            quote!(&format!(#text))
+            syntax!(syn::Expr; text = &text; &format!(#text))
         } else {
-            quote!(#text)
+            str_lit(&text)
         }
     }
 }
@@ -192,9 +193,9 @@ impl Checker<'_, '_> {
         ty: &TypeRef,
         shape: Shape,
         path: &FieldPath,
-    ) -> TokenStream {
+    ) -> Vec<syn::Stmt> {
         let checks = own_checks(field);
-        let body = self.value(ty, &checks, &quote!(value), path, 0);
+        let body = self.value(ty, &checks, &value_var(), path, 0);
         unwrap_member(&field.ident, shape, body)
     }
 
@@ -205,123 +206,173 @@ impl Checker<'_, '_> {
         &self,
         ty: &TypeRef,
         checks: &[Check],
-        value: &TokenStream,
+        value: &syn::Expr,
         path: &FieldPath,
         depth: usize,
-    ) -> TokenStream {
+    ) -> Vec<syn::Stmt> {
         let field = path.expr();
-        let items = checks
-            .iter()
-            .filter(|_| depth == 0)
-            .filter_map(|check| match check {
-                Check::Items(min, max) => {
-                    let (min, max) = (
-                        bound(min.map(Literal::u64_unsuffixed)),
-                        bound(max.map(Literal::u64_unsuffixed)),
-                    );
-                    Some(
-                        quote!(apidoc_runtime::validate::items(#field, #value.len(), #min, #max)?;),
+        let mut stmts = Vec::new();
+        for check in checks.iter().filter(|_| depth == 0) {
+            if let Check::Items(min, max) = check {
+                stmts.extend(
+                    syntax!(Stmts;
+                        field = field.clone(),
+                        value = value.clone(),
+                        min = bound(min.map(Literal::u64_unsuffixed)),
+                        max = bound(max.map(Literal::u64_unsuffixed));
+                        apidoc_runtime::validate::items(#field, #value.len(), #min, #max)?;
                     )
-                }
-                _ => None,
-            });
-        let items: TokenStream = items.collect();
-        let inner = match ty {
+                    .0,
+                );
+            }
+        }
+        match ty {
             TypeRef::Array(inner) => {
                 let (index, item) = (format_ident!("index{depth}"), format_ident!("item{depth}"));
                 let body = self.value(
                     inner,
                     checks,
-                    &quote!(#item),
+                    &ident_expr(item.clone()),
                     &path.index(&index),
                     depth + 1,
                 );
-                (!body.is_empty())
-                    .then(|| quote!(for (#index, #item) in #value.iter().enumerate() { #body }))
+                if !body.is_empty() {
+                    stmts.extend(
+                        syntax!(Stmts; index = index, item = item, value = value.clone(), body = body;
+                            for (#index, #item) in #value.iter().enumerate() { #body; }
+                        )
+                        .0,
+                    );
+                }
             }
             TypeRef::Map(inner) => {
                 let (key, item) = (format_ident!("key{depth}"), format_ident!("item{depth}"));
-                let body = self.value(inner, checks, &quote!(#item), &path.key(&key), depth + 1);
-                (!body.is_empty()).then(|| quote!(for (#key, #item) in #value { #body }))
+                let body = self.value(
+                    inner,
+                    checks,
+                    &ident_expr(item.clone()),
+                    &path.key(&key),
+                    depth + 1,
+                );
+                if !body.is_empty() {
+                    stmts.extend(
+                        syntax!(Stmts; key = key, item = item, value = value.clone(), body = body;
+                            for (#key, #item) in #value { #body; }
+                        )
+                        .0,
+                    );
+                }
             }
-            TypeRef::Model(name) => self
-                .context
-                .plan
-                .model(name)
-                .filter(|model| model.validates)
-                .map(|_| quote!(#value.validate_at(#field)?;)),
-            leaf_type => Some(
-                checks
-                    .iter()
-                    .filter_map(|check| leaf_check(check, leaf_type, value, &field, &self.context))
-                    .collect(),
-            ),
-        };
-        quote!(#items #inner)
+            TypeRef::Model(name) => {
+                if self
+                    .context
+                    .plan
+                    .model(name)
+                    .is_some_and(|model| model.validates)
+                {
+                    stmts.extend(
+                        syntax!(Stmts; value = value.clone(), field = field;
+                            #value.validate_at(#field)?;
+                        )
+                        .0,
+                    );
+                }
+            }
+            leaf_type => {
+                for check in checks {
+                    stmts.extend(leaf_check(check, leaf_type, value, &field, &self.context));
+                }
+            }
+        }
+        stmts
     }
+}
+
+/// `value`, the variable the checks of a member read.
+fn value_var() -> syn::Expr {
+    ident_expr(format_ident!("value"))
 }
 
 /// Runs `checks` (which read `value`) on the value of member `self.<ident>`
 /// where it has one; nothing when there is nothing to check.
-pub(crate) fn unwrap_member(ident: &Name, shape: Shape, checks: TokenStream) -> TokenStream {
+pub(crate) fn unwrap_member(ident: &Name, shape: Shape, checks: Vec<syn::Stmt>) -> Vec<syn::Stmt> {
     if checks.is_empty() {
         return checks;
     }
-    match shape {
-        Shape::Plain => quote! { let value = &self.#ident; #checks },
-        Shape::Optional => quote! { if let Some(value) = &self.#ident { #checks } },
-        Shape::Nullable => {
-            quote! { if let apidoc_runtime::Nullable::Value(value) = &self.#ident { #checks } }
-        }
-        Shape::OptionalNullable => {
-            quote! { if let Some(apidoc_runtime::Nullable::Value(value)) = &self.#ident { #checks } }
-        }
-    }
+    let unwrapped = match shape {
+        Shape::Plain => syntax!(Stmts; ident = ident, checks = checks;
+            let value = &self.#ident;
+            #checks;
+        ),
+        Shape::Optional => syntax!(Stmts; ident = ident, checks = checks;
+            if let Some(value) = &self.#ident { #checks; }
+        ),
+        Shape::Nullable => syntax!(Stmts; ident = ident, checks = checks;
+            if let apidoc_runtime::Nullable::Value(value) = &self.#ident { #checks; }
+        ),
+        Shape::OptionalNullable => syntax!(Stmts; ident = ident, checks = checks;
+            if let Some(apidoc_runtime::Nullable::Value(value)) = &self.#ident { #checks; }
+        ),
+    };
+    unwrapped.0
 }
 
 /// A check of a string or number leaf.
 fn leaf_check(
     check: &Check,
     ty: &TypeRef,
-    value: &TokenStream,
-    field: &TokenStream,
+    value: &syn::Expr,
+    field: &syn::Expr,
     context: &TypeContext,
-) -> Option<TokenStream> {
-    match check {
-        Check::Items(..) => None,
-        Check::Length(min, max) => {
-            let (min, max) = (
-                bound(min.map(Literal::u64_unsuffixed)),
-                bound(max.map(Literal::u64_unsuffixed)),
-            );
-            Some(quote!(apidoc_runtime::validate::length(#field, #value, #min, #max)?;))
-        }
-        Check::OneOf(index) => {
-            let known = context.enum_path(*index);
-            Some(
-                quote!(apidoc_runtime::validate::one_of(#field, #value.as_str(), #known::VALUES)?;),
-            )
-        }
+) -> Vec<syn::Stmt> {
+    let (value, field) = (value.clone(), field.clone());
+    let check = match check {
+        Check::Items(..) => return Vec::new(),
+        Check::Length(min, max) => syntax!(Stmts;
+            field = field,
+            value = value,
+            min = bound(min.map(Literal::u64_unsuffixed)),
+            max = bound(max.map(Literal::u64_unsuffixed));
+            apidoc_runtime::validate::length(#field, #value, #min, #max)?;
+        ),
+        Check::OneOf(index) => syntax!(Stmts;
+            field = field,
+            value = value,
+            known = context.enum_values(*index);
+            apidoc_runtime::validate::one_of(#field, #value.as_str(), #known)?;
+        ),
         Check::Range(min, max) => {
             let number = match ty {
-                TypeRef::Integer => quote!(f64::from(*#value)),
-                TypeRef::Long => quote!(*#value as f64),
-                _ => quote!(*#value),
+                TypeRef::Integer => syntax!(syn::Expr; value = value; f64::from(*#value)),
+                TypeRef::Long => syntax!(syn::Expr; value = value; *#value as f64),
+                _ => syntax!(syn::Expr; value = value; *#value),
             };
-            let (min, max) = (
-                bound(min.map(Literal::f64_unsuffixed)),
-                bound(max.map(Literal::f64_unsuffixed)),
-            );
-            Some(quote!(apidoc_runtime::validate::range(#field, #number, #min, #max)?;))
+            syntax!(Stmts;
+                field = field,
+                number = number,
+                min = bound(min.map(Literal::f64_unsuffixed)),
+                max = bound(max.map(Literal::f64_unsuffixed));
+                apidoc_runtime::validate::range(#field, #number, #min, #max)?;
+            )
         }
+    };
+    check.0
+}
+
+fn bound(literal: Option<Literal>) -> syn::Expr {
+    match literal {
+        Some(literal) => syntax!(syn::Expr; literal = literal; Some(#literal)),
+        None => syntax!(syn::Expr;; None),
     }
 }
 
-fn bound(literal: Option<Literal>) -> TokenStream {
-    match literal {
-        Some(literal) => quote!(Some(#literal)),
-        None => quote!(None),
-    }
+/// The expression of a variable.
+fn ident_expr(ident: Ident) -> syn::Expr {
+    syn::Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: ident.into(),
+    })
 }
 
 #[cfg(test)]
@@ -329,6 +380,7 @@ mod tests {
     use super::*;
     use crate::fixtures::{FieldExt, array, field, string};
     use crate::ident::{Case, Scope};
+    use quote::ToTokens;
 
     fn checks(field: &apidoc_ir::Field, enum_index: Option<usize>) -> Vec<Check> {
         let mut plan = FieldPlan::new(field, &mut Scope::new(Case::Snake));
@@ -358,10 +410,16 @@ mod tests {
 
     #[test]
     fn paths_are_literals_until_a_part_is_dynamic() {
-        assert_eq!(FieldPath::text("limit").expr().to_string(), "\"limit\"");
+        assert_eq!(
+            FieldPath::text("limit")
+                .expr()
+                .to_token_stream()
+                .to_string(),
+            "\"limit\""
+        );
         let nested = FieldPath::below_argument("a{b}").index(&format_ident!("index0"));
         assert_eq!(
-            nested.expr().to_string(),
+            nested.expr().to_token_stream().to_string(),
             "& format ! (\"{path}.a{{b}}[{index0}]\")"
         );
     }
