@@ -5,19 +5,18 @@
 use crate::docs::{Doc, code};
 use crate::example::example;
 use crate::plan::{OperationPlan, Plan};
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::render::Items;
 
 /// The items of `src/client.rs`.
-pub(crate) fn client_file(plan: &Plan) -> TokenStream {
+pub(crate) fn client_file(plan: &Plan) -> Items {
     let doc = Doc::with_summary(format!("The {} client.", plan.title)).inner_attrs();
-    let client = client_item(plan);
-    let builder = builder_item(plan);
-    quote!(#doc #client #builder)
+    let mut items = Items::with_inner_attrs(doc);
+    items.trees(client_items(plan));
+    items.trees(builder_items(plan));
+    items
 }
 
-fn client_item(plan: &Plan) -> TokenStream {
-    let (client, builder) = (&plan.client, &plan.builder);
+fn client_items(plan: &Plan) -> Vec<syn::Item> {
     let meta = &plan.service.meta;
     let mut doc = Doc::with_summary(format!(
         "Client of the {} API ({}).",
@@ -28,18 +27,25 @@ fn client_item(plan: &Plan) -> TokenStream {
         doc.paragraph(crate::docs::escape_line(description));
     }
     doc.paragraph("Cloning is cheap: clones share the configuration and connections.");
-    let doc = doc.attrs();
-    let endpoint = &meta.endpoint;
-    let defaults = meta
+    let defaults: Vec<syn::Expr> = meta
         .endpoint_defaults
         .iter()
-        .map(|(name, value)| quote!((#name, #value)));
-    let methods = plan
+        .map(|(name, value)| syntax!(syn::Expr; name = name, value = value; (#name, #value)))
+        .collect();
+    let methods: Vec<syn::ImplItem> = plan
         .operations
         .iter()
-        .map(|operation| operation_method(plan, operation));
-    quote! {
-        #doc
+        .map(|operation| operation_method(plan, operation))
+        .collect();
+    syntax!(syn::File;
+        doc = doc.attrs(),
+        client = &plan.client,
+        builder = &plan.builder,
+        endpoint = &meta.endpoint,
+        defaults = defaults,
+        methods = methods;
+
+        #[#doc]
         #[derive(Clone, Debug)]
         pub struct #client {
             client: apidoc_runtime::Client,
@@ -51,7 +57,7 @@ fn client_item(plan: &Plan) -> TokenStream {
             pub const ENDPOINT: &str = #endpoint;
 
             /// The default values of the endpoint template's variables.
-            pub const ENDPOINT_DEFAULTS: &[(&str, &str)] = &[#(#defaults),*];
+            pub const ENDPOINT_DEFAULTS: &[(&str, &str)] = &[#defaults];
 
             /// A client sending through a configured runtime client.
             pub fn new(client: apidoc_runtime::Client) -> Self {
@@ -65,13 +71,14 @@ fn client_item(plan: &Plan) -> TokenStream {
                 }
             }
 
-            #(#methods)*
+            #methods! {}
         }
-    }
+    )
+    .items
 }
 
 /// `async fn <operation>(&self, request) -> Result<Response, Error>`.
-fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
+fn operation_method(plan: &Plan, operation: &OperationPlan) -> syn::ImplItem {
     let ir = operation.operation;
     let mut doc = Doc::from_text(&ir.summary, format!("The {} operation.", code(&ir.id)));
     doc.text(&ir.description);
@@ -86,11 +93,14 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     );
     doc.paragraph("# Example");
     doc.paragraph(example(plan, operation));
-    let doc = doc.attrs();
-    let (method, request, response) = (&operation.method, &operation.request, &operation.response);
-    let id = &ir.id;
-    quote! {
-        #doc
+    syntax!(syn::ImplItem;
+        doc = doc.attrs(),
+        method = &operation.method,
+        request = &operation.request,
+        response = &operation.response,
+        id = &ir.id;
+
+        #[#doc]
         pub async fn #method(
             &self,
             request: crate::operations::#request,
@@ -98,25 +108,33 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             let raw = self.client.call(#id, request.into_operation()).await?;
             crate::operations::#response::from_raw(raw)
         }
-    }
+    )
 }
 
 /// The builder: the runtime's builder with the service's endpoint.
-fn builder_item(plan: &Plan) -> TokenStream {
-    let (client, builder) = (&plan.client, &plan.builder);
-    let forwards = forwarded_settings()
+fn builder_items(plan: &Plan) -> Vec<syn::Item> {
+    let client = &plan.client;
+    let forwards: Vec<syn::ImplItem> = forwarded_settings()
         .into_iter()
         .map(|(name, argument, doc)| {
-            let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
-            quote! {
+            syntax!(syn::ImplItem;
+                doc = doc,
+                name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site()),
+                argument = argument;
+
                 #[doc = #doc]
                 pub fn #name(self, value: #argument) -> Self {
                     Self { builder: self.builder.#name(value) }
                 }
-            }
-        });
-    let doc = format!(" Builds a [`{client}`]; start with [`{client}::builder`].");
-    quote! {
+            )
+        })
+        .collect();
+    syntax!(syn::File;
+        doc = format!(" Builds a [`{client}`]; start with [`{client}::builder`]."),
+        builder = &plan.builder,
+        client = client,
+        forwards = forwards;
+
         #[doc = #doc]
         #[derive(Clone, Debug)]
         pub struct #builder {
@@ -124,7 +142,7 @@ fn builder_item(plan: &Plan) -> TokenStream {
         }
 
         impl #builder {
-            #(#forwards)*
+            #forwards! {}
 
             /// The client, or [`apidoc_runtime::Error::Config`] when the
             /// endpoint cannot be built.
@@ -132,67 +150,68 @@ fn builder_item(plan: &Plan) -> TokenStream {
                 self.builder.build().map(#client::new)
             }
         }
-    }
+    )
+    .items
 }
 
 /// The runtime builder's settings: name, argument type, doc.
-fn forwarded_settings() -> Vec<(&'static str, TokenStream, &'static str)> {
+fn forwarded_settings() -> Vec<(&'static str, syn::Type, &'static str)> {
     vec![
         (
             "region",
-            quote!(impl Into<String>),
+            syntax!(syn::Type;; impl Into<String>),
             " The region filling `{region}` in the endpoint template.",
         ),
         (
             "endpoint",
-            quote!(impl Into<String>),
+            syntax!(syn::Type;; impl Into<String>),
             " An explicit endpoint URL instead of the template.",
         ),
         (
             "project_id",
-            quote!(impl Into<String>),
+            syntax!(syn::Type;; impl Into<String>),
             " The project id: fills `{project_id}` in paths the request leaves open \
              (looked up through IAM for the region when AK/SK credentials come without one).",
         ),
         (
             "domain_id",
-            quote!(impl Into<String>),
+            syntax!(syn::Type;; impl Into<String>),
             " The domain (account) id: fills `{domain_id}` in paths the request leaves open.",
         ),
         (
             "credentials",
-            quote!(apidoc_runtime::Credentials),
+            syntax!(syn::Type;; apidoc_runtime::Credentials),
             " How requests authenticate (token or AK/SK); without it, the environment \
              and then `~/.huaweicloud/credentials`.",
         ),
         (
             "retry",
-            quote!(apidoc_runtime::RetryPolicy),
+            syntax!(syn::Type;; apidoc_runtime::RetryPolicy),
             " When failed attempts are repeated (default: 3 attempts, idempotent methods).",
         ),
         (
             "http",
-            quote!(apidoc_runtime::HttpOptions),
+            syntax!(syn::Type;; apidoc_runtime::HttpOptions),
             " Proxy, certificates, TLS verification and connection pool.",
         ),
         (
             "iam_endpoint",
-            quote!(impl Into<String>),
+            syntax!(syn::Type;; impl Into<String>),
             " The IAM endpoint project id discovery asks.",
         ),
         (
             "timeout",
-            quote!(std::time::Duration),
+            syntax!(syn::Type;; std::time::Duration),
             " Limit for each attempt, from connecting to the last body byte.",
         ),
         (
             "connect_timeout",
-            quote!(std::time::Duration),
+            syntax!(syn::Type;; std::time::Duration),
             " Limit for establishing a connection.",
         ),
         (
             "user_agent",
-            quote!(impl Into<String>),
+            syntax!(syn::Type;; impl Into<String>),
             " The `User-Agent` header.",
         ),
     ]

@@ -126,7 +126,7 @@ impl Constructor {
             syntax!(syn::Expr; inits = self.inits; Self { #inits })
         };
         syntax!(syn::ImplItem;
-            doc = self.doc.attr_trees(),
+            doc = self.doc.attrs(),
             allow = allow,
             arguments = self.arguments,
             body = body;

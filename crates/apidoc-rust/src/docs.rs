@@ -7,8 +7,8 @@
 
 use crate::syntax::{attribute, str_lit};
 use apidoc_ir::Text;
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::Ident;
+use quote::format_ident;
 use std::cell::RefCell;
 
 /// The lines of one doc comment, in Markdown.
@@ -66,24 +66,18 @@ impl Doc {
     }
 
     /// The outer `#[doc]` attributes (`///`).
-    pub(crate) fn attrs(&self) -> TokenStream {
-        self.doc_attrs(
-            |placeholder| quote!(#[#placeholder]),
-            |text| quote!(#[doc = #text]),
-        )
+    pub(crate) fn attrs(&self) -> Vec<syn::Attribute> {
+        self.styled_attrs(syn::AttrStyle::Outer)
     }
 
-    /// The outer `#[doc]` attributes (`///`) as syntax trees.
-    pub(crate) fn attr_trees(&self) -> Vec<syn::Attribute> {
-        self.attr_trees_styled(syn::AttrStyle::Outer)
+    /// The inner `#![doc]` attributes (`//!`) of a module.
+    pub(crate) fn inner_attrs(&self) -> Vec<syn::Attribute> {
+        self.styled_attrs(syn::AttrStyle::Inner(Default::default()))
     }
 
-    /// The inner `#![doc]` attributes (`//!`) of a module as syntax trees.
-    pub(crate) fn inner_attr_trees(&self) -> Vec<syn::Attribute> {
-        self.attr_trees_styled(syn::AttrStyle::Inner(Default::default()))
-    }
-
-    fn attr_trees_styled(&self, style: syn::AttrStyle) -> Vec<syn::Attribute> {
+    /// One attribute per line, or the placeholder attribute standing for
+    /// them while comments are set aside.
+    fn styled_attrs(&self, style: syn::AttrStyle) -> Vec<syn::Attribute> {
         match self.set_aside() {
             Some(name) => vec![attribute(style, syn::Meta::Path(name.into()))],
             None => self
@@ -99,27 +93,6 @@ impl Doc {
                     )
                 })
                 .collect(),
-        }
-    }
-
-    /// The inner `#![doc]` attributes (`//!`) of a module.
-    pub(crate) fn inner_attrs(&self) -> TokenStream {
-        self.doc_attrs(
-            |placeholder| quote!(#![#placeholder]),
-            |text| quote!(#![doc = #text]),
-        )
-    }
-
-    /// One attribute per line, or the placeholder attribute standing for
-    /// them while comments are set aside.
-    fn doc_attrs(
-        &self,
-        placeholder: impl Fn(Ident) -> TokenStream,
-        line: impl Fn(String) -> TokenStream,
-    ) -> TokenStream {
-        match self.set_aside() {
-            Some(name) => placeholder(name),
-            None => self.padded_lines().map(line).collect(),
         }
     }
 
@@ -397,7 +370,8 @@ mod tests {
         doc.item("`1`");
         doc.item("`2`");
         assert_eq!(doc.lines, ["The `x` field.", "", "- `1`", "- `2`"]);
-        let attrs = doc.attrs().to_string();
+        let attrs = doc.attrs();
+        let attrs = quote::quote!(#(#attrs)*).to_string();
         assert!(
             attrs.starts_with(r#"# [doc = " The `x` field."] # [doc = ""]"#),
             "{attrs}"

@@ -27,7 +27,7 @@ pub(crate) fn enum_items(plan: &EnumPlan) -> Vec<syn::Item> {
             let mut doc = Doc::with_summary(code(&variant.wire));
             doc.text(&variant.description);
             syn::Variant {
-                attrs: doc.attr_trees(),
+                attrs: doc.attrs(),
                 ident: variant.ident.ident(),
                 fields: syn::Fields::Unit,
                 discriminant: None,
@@ -50,7 +50,7 @@ pub(crate) fn enum_items(plan: &EnumPlan) -> Vec<syn::Item> {
         .map(|variant| str_lit(&variant.wire))
         .collect();
     let file = syntax!(syn::File;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         ident = &plan.ident,
         unknown = format_ident!("{UNKNOWN_VARIANT}"),
         variants = variants,

@@ -4,11 +4,12 @@
 
 use crate::ident::Name;
 use crate::plan::{BodyShape, Module, OperationPlan, Plan};
-use crate::render::format_items;
+use crate::render::{Items, format_items};
+use crate::syntax::{lit, method_call, str_lit};
 use crate::types::{Shape, parameter_type};
 use apidoc_ir::{Constraints, Number, TypeRef, Value};
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::Literal;
+use quote::format_ident;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Nesting of required models beyond which an example argument is `todo!()`
@@ -23,22 +24,30 @@ pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
     };
     let request = builder.request(operation);
     let krate = format_ident!("{}", plan.crate_name);
-    let (client, method) = (&plan.client, &operation.method);
-    let region = region(plan).map(|region| quote!(.region(#region)));
-    let imports = builder
+    let imports: Vec<syn::Stmt> = builder
         .imports_by_module()
         .into_iter()
         .map(|(module, idents)| {
-            let module = format_ident!("{module}");
-            quote!(use #krate::#module::{#(#idents),*};)
-        });
-    let function = quote! {
-        async fn example() -> Result<(), #krate::Error> {
-            use #krate::{Credentials, #client};
-            #(#imports)*
+            let path = [krate.clone(), format_ident!("{module}")];
+            syn::Stmt::Item(use_group(&path, idents.iter().map(|ident| ident.ident())))
+        })
+        .collect();
+    let mut client = syntax!(syn::Expr; client = &plan.client; #client::builder());
+    if let Some(region) = region(plan) {
+        client = method_call(client, format_ident!("region"), vec![str_lit(&region)]);
+    }
+    let function = syntax!(syn::Item;
+        krate = krate,
+        client_type = &plan.client,
+        imports = imports,
+        client = client,
+        request = request,
+        method = &operation.method;
 
-            let client = #client::builder()
-                #region
+        async fn example() -> Result<(), #krate::Error> {
+            use #krate::{Credentials, #client_type};
+            #imports;
+            let client = #client
                 .credentials(Credentials::ak_sk("my-access-key", "my-secret-key"))
                 .build()?;
             let request = #request;
@@ -46,8 +55,43 @@ pub(crate) fn example(plan: &Plan, operation: &OperationPlan) -> String {
             println!("{response:?}");
             Ok(())
         }
-    };
-    fenced(&format_items(function))
+    );
+    let mut items = Items::default();
+    items.trees([function]);
+    fenced(&format_items(items))
+}
+
+/// `use a::b::{C, D};`, as syn parses it.
+fn use_group(
+    path: &[proc_macro2::Ident],
+    names: impl Iterator<Item = proc_macro2::Ident>,
+) -> syn::Item {
+    let group = syn::UseTree::Group(syn::UseGroup {
+        brace_token: Default::default(),
+        items: names
+            .map(|ident| syn::UseTree::Name(syn::UseName { ident }))
+            .collect(),
+    });
+    let tree = path.iter().rev().fold(group, |tree, ident| {
+        syn::UseTree::Path(syn::UsePath {
+            ident: ident.clone(),
+            colon2_token: Default::default(),
+            tree: Box::new(tree),
+        })
+    });
+    syn::Item::Use(syn::ItemUse {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        use_token: Default::default(),
+        leading_colon: None,
+        tree,
+        semi_token: Default::default(),
+    })
+}
+
+/// `todo!()`, where no example value can be written.
+fn todo_expr() -> syn::Expr {
+    syntax!(syn::Expr;; todo!())
 }
 
 /// The default `{region}` of the endpoint template, if it has one.
@@ -93,7 +137,7 @@ struct ExampleBuilder<'p, 'a> {
 
 impl ExampleBuilder<'_, '_> {
     /// `XRequest::new(<required members>)`.
-    fn request(&mut self, operation: &OperationPlan) -> TokenStream {
+    fn request(&mut self, operation: &OperationPlan) -> syn::Expr {
         let ident = &operation.request;
         self.import(Module::Operations, ident);
         let params = operation
@@ -110,7 +154,7 @@ impl ExampleBuilder<'_, '_> {
                     0,
                 )
             });
-        let mut arguments: Vec<TokenStream> = params.collect();
+        let mut arguments: Vec<syn::Expr> = params.collect();
         if let Some(body) = operation.body.as_ref().filter(|body| body.required) {
             let value = match &body.shape {
                 BodyShape::Single(schema) => {
@@ -127,15 +171,17 @@ impl ExampleBuilder<'_, '_> {
                                 "body",
                                 0,
                             );
-                            quote!(#ident::#variant(#inner))
+                            syntax!(syn::Expr; ident = ident, variant = variant, inner = inner;
+                                #ident::#variant(#inner)
+                            )
                         }
-                        None => quote!(todo!()),
+                        None => todo_expr(),
                     }
                 }
             };
             arguments.push(value);
         }
-        quote!(#ident::new(#(#arguments),*))
+        syntax!(syn::Expr; ident = ident, arguments = arguments; #ident::new(#arguments))
     }
 
     /// An example value of a type: the documented default where it fits,
@@ -147,7 +193,7 @@ impl ExampleBuilder<'_, '_> {
         constraints: &Constraints,
         name: &str,
         depth: usize,
-    ) -> TokenStream {
+    ) -> syn::Expr {
         let default = constraints.default.as_ref().map(|fact| &fact.value);
         let minimum = constraints.minimum.as_ref().map(|fact| &fact.value);
         match ty {
@@ -158,16 +204,12 @@ impl ExampleBuilder<'_, '_> {
                     let ident = &item.ident;
                     match item.variants.first() {
                         Some(variant) => {
-                            let variant = &variant.ident;
-                            quote!(#ident::#variant)
+                            syntax!(syn::Expr; ident = ident, variant = &variant.ident; #ident::#variant)
                         }
-                        None => quote!(todo!()),
+                        None => todo_expr(),
                     }
                 }
-                None => {
-                    let text = default.and_then(Value::as_str).unwrap_or(name);
-                    quote!(#text)
-                }
+                None => str_lit(default.and_then(Value::as_str).unwrap_or(name)),
             },
             TypeRef::Integer => {
                 let fits = |n: &i64| i32::try_from(*n).is_ok();
@@ -175,48 +217,48 @@ impl ExampleBuilder<'_, '_> {
                     .and_then(Value::as_i64)
                     .filter(fits)
                     .or_else(|| minimum.and_then(Number::as_i64).filter(fits));
-                let literal = Literal::i64_unsuffixed(number.unwrap_or(1));
-                quote!(#literal)
+                lit(Literal::i64_unsuffixed(number.unwrap_or(1)))
             }
             TypeRef::Long => {
                 let number = default
                     .and_then(Value::as_i64)
                     .or_else(|| minimum.and_then(Number::as_i64));
-                let literal = Literal::i64_unsuffixed(number.unwrap_or(1));
-                quote!(#literal)
+                lit(Literal::i64_unsuffixed(number.unwrap_or(1)))
             }
             TypeRef::Number => {
                 let number = default
                     .and_then(Value::as_f64)
                     .or_else(|| minimum.and_then(Number::as_f64));
-                let literal = Literal::f64_unsuffixed(number.unwrap_or(1.0));
-                quote!(#literal)
+                lit(Literal::f64_unsuffixed(number.unwrap_or(1.0)))
             }
             TypeRef::Boolean => {
                 let flag = default.and_then(Value::as_bool).unwrap_or(true);
-                quote!(#flag)
+                syn::Expr::Lit(syn::ExprLit {
+                    attrs: Vec::new(),
+                    lit: syn::Lit::Bool(syn::LitBool::new(flag, proc_macro2::Span::call_site())),
+                })
             }
-            TypeRef::Object => quote!(serde_json::Value::Null),
-            TypeRef::Map(_) => quote!(std::collections::BTreeMap::new()),
-            TypeRef::Array(_) => quote!(Vec::new()),
+            TypeRef::Object => syntax!(syn::Expr;; serde_json::Value::Null),
+            TypeRef::Map(_) => syntax!(syn::Expr;; std::collections::BTreeMap::new()),
+            TypeRef::Array(_) => syntax!(syn::Expr;; Vec::new()),
             TypeRef::Model(model_name) => self.model(model_name, depth),
         }
     }
 
     /// `Model::default()`, or `Model::new(<required fields>)`.
-    fn model(&mut self, name: &str, depth: usize) -> TokenStream {
+    fn model(&mut self, name: &str, depth: usize) -> syn::Expr {
         let Some(model) = self.plan.model(name) else {
-            return quote!(serde_json::Value::Null);
+            return syntax!(syn::Expr;; serde_json::Value::Null);
         };
         if depth >= MAX_DEPTH {
-            return quote!(todo!());
+            return todo_expr();
         }
         let ident = &model.ident;
         self.import(Module::Models, ident);
         if model.all_optional() {
-            return quote!(#ident::default());
+            return syntax!(syn::Expr; ident = ident; #ident::default());
         }
-        let arguments: Vec<TokenStream> = model
+        let arguments: Vec<syn::Expr> = model
             .fields
             .iter()
             .filter(|field| !Shape::of_model_field(field, model.request_side).is_optional())
@@ -224,7 +266,7 @@ impl ExampleBuilder<'_, '_> {
                 let shape = Shape::of_model_field(field, model.request_side);
                 if shape == Shape::Nullable {
                     let krate = format_ident!("{}", self.plan.crate_name);
-                    return quote!(#krate::Nullable::Null);
+                    return syntax!(syn::Expr; krate = krate; #krate::Nullable::Null);
                 }
                 let constraints = &field.field.constraints;
                 self.value(
@@ -236,7 +278,7 @@ impl ExampleBuilder<'_, '_> {
                 )
             })
             .collect();
-        quote!(#ident::new(#(#arguments),*))
+        syntax!(syn::Expr; ident = ident, arguments = arguments; #ident::new(#arguments))
     }
 
     /// The imports grouped by module, for one `use` line each.

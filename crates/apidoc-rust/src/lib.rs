@@ -105,7 +105,7 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
             render::rust_file(plan, mock_tests::mock_tests_file)
         }),
         ("src/client.rs", |plan, _| {
-            render::rust_file(plan, |plan| client::client_file(plan).into())
+            render::rust_file(plan, client::client_file)
         }),
         ("src/lib.rs", |plan, _| {
             render::rust_file(plan, render::lib_items)

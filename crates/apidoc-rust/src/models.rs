@@ -21,7 +21,7 @@ pub(crate) fn models_file(plan: &Plan) -> Items {
         plan,
         module: Module::Models,
     };
-    let mut items = Items::from(
+    let mut items = Items::with_inner_attrs(
         Doc::with_summary(format!(
             "The objects of the {} API: request and response bodies and the objects inside them.",
             plan.title
@@ -68,7 +68,7 @@ fn model_items(model: &ModelPlan, context: TypeContext) -> Vec<syn::Item> {
         .iter()
         .map(|field| {
             let shape = Shape::of_model_field(field, model.request_side);
-            let mut attrs = field_doc(field.field).attr_trees();
+            let mut attrs = field_doc(field.field).attrs();
             attrs.extend(serde_attr(&field.field.name, &field.ident, shape));
             syntax!(syn::Field;
                 attrs = attrs,
@@ -86,7 +86,7 @@ fn model_items(model: &ModelPlan, context: TypeContext) -> Vec<syn::Item> {
         methods.push(validate_at(model, context));
     }
     let structure = syntax!(syn::Item;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         derive = vec![list_attr("derive", derives)],
         ident = &model.ident,
         fields = fields;

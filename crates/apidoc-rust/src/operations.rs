@@ -28,7 +28,7 @@ pub(crate) fn operations_file(plan: &Plan) -> Items {
         plan,
         module: Module::Operations,
     };
-    let mut items = Items::from(
+    let mut items = Items::with_inner_attrs(
         Doc::with_summary(format!(
             "The requests and responses of the {} API operations.",
             plan.title
@@ -81,7 +81,7 @@ impl Request<'_, '_> {
         methods.push(self.validate());
         methods.push(self.operation_conversion());
         syntax!(syn::File;
-            doc = self.doc().attr_trees(),
+            doc = self.doc().attrs(),
             derive = vec![list_attr("derive", derives)],
             ident = &self.operation.request,
             fields = self.fields(),
@@ -395,7 +395,7 @@ fn setter(ident: &Name, ty: syn::Type, string: bool, doc: &Doc) -> syn::ImplItem
         (ty, syntax!(syn::Expr; ident = ident; #ident))
     };
     syntax!(syn::ImplItem;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         ident = ident,
         argument = argument,
         value = value;
@@ -528,7 +528,7 @@ fn body_enum(
                 format!("The body of {}.", code(&documented.name)),
             );
             syntax!(syn::Variant;
-                doc = doc.attr_trees(),
+                doc = doc.attrs(),
                 variant = variant,
                 ty = context.rust_type(&documented.schema, None);
                 #[#doc] #variant(#ty)
@@ -536,7 +536,7 @@ fn body_enum(
         })
         .collect();
     Some(syntax!(syn::Item;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         ident = ident,
         variants = variants;
 
@@ -560,7 +560,7 @@ fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::I
         .unzip();
     if let Some(body) = &operation.response_body {
         let ty = context.rust_type(body.schema, None);
-        let doc = Doc::with_summary("The decoded body.").attr_trees();
+        let doc = Doc::with_summary("The decoded body.").attrs();
         let member = &body.ident;
         match &body.only_for {
             None => {
@@ -588,7 +588,7 @@ fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::I
         }
     }
     syntax!(syn::File;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         ident = &operation.response,
         fields = fields,
         inits = inits;
@@ -649,7 +649,7 @@ fn response_header(header: &FieldPlan, context: TypeContext) -> (syn::Field, syn
     };
     (
         syntax!(syn::Field;
-            doc = doc.attr_trees(),
+            doc = doc.attrs(),
             member = member,
             ty = option(context.rust_type(&ty, None));
             #[#doc] pub #member: #ty

@@ -13,6 +13,8 @@ use quote::{format_ident, quote};
 /// prettyplease as they are.
 #[derive(Default)]
 pub(crate) struct Items {
+    /// The file's inner attributes (its `//!` documentation).
+    inner: Vec<syn::Attribute>,
     pieces: Vec<Piece>,
 }
 
@@ -22,6 +24,22 @@ enum Piece {
 }
 
 impl Items {
+    /// A file starting with inner attributes.
+    pub(crate) fn with_inner_attrs(inner: Vec<syn::Attribute>) -> Self {
+        Self {
+            inner,
+            pieces: Vec::new(),
+        }
+    }
+
+    /// Appends items as tokens.
+    pub(crate) fn tokens(&mut self, tokens: TokenStream) {
+        match self.pieces.last_mut() {
+            Some(Piece::Tokens(last)) => last.extend(tokens),
+            _ => self.pieces.push(Piece::Tokens(tokens)),
+        }
+    }
+
     /// Appends syntax trees.
     pub(crate) fn trees(&mut self, items: impl IntoIterator<Item = syn::Item>) {
         match self.pieces.last_mut() {
@@ -34,6 +52,7 @@ impl Items {
 impl From<TokenStream> for Items {
     fn from(tokens: TokenStream) -> Self {
         Self {
+            inner: Vec::new(),
             pieces: vec![Piece::Tokens(tokens)],
         }
     }
@@ -46,11 +65,12 @@ impl From<TokenStream> for Items {
 /// a bug break that, the file is a `compile_error!` with syn's reason, so
 /// that the generated crate fails to build with the reason in view.
 pub(crate) fn format_items(items: impl Into<Items>) -> String {
+    let items = items.into();
     let mut code = String::new();
     let mut file = syn::File {
         shebang: None,
         frontmatter: None,
-        attrs: Vec::new(),
+        attrs: items.inner,
         items: Vec::new(),
     };
     let mut print = |file: &mut syn::File, at_least: usize| {
@@ -60,7 +80,7 @@ pub(crate) fn format_items(items: impl Into<Items>) -> String {
             file.items.clear();
         }
     };
-    for piece in items.into().pieces {
+    for piece in items.pieces {
         match piece {
             Piece::Tokens(tokens) => {
                 for chunk in item_chunks(tokens) {
@@ -299,7 +319,7 @@ pub(crate) fn lib_items(plan: &Plan) -> Items {
     let (client, builder) = (&plan.client, &plan.builder);
     let module = format_ident!("client");
     quote! {
-        #doc
+        #(#doc)*
         mod #module;
         pub mod models;
         pub mod operations;
@@ -373,13 +393,13 @@ mod tests {
             let module = Doc::with_summary("Module.").inner_attrs();
             let item = Doc::with_summary("An item.").attrs();
             quote! {
-                #module
-                #item
+                #(#module)*
+                #(#item)*
                 pub struct A {
-                    #field
+                    #(#field)*
                     pub x: u8,
                 }
-                #item
+                #(#item)*
                 pub struct B;
             }
         };

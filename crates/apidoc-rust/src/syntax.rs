@@ -122,6 +122,12 @@ impl From<&str> for Fill {
     }
 }
 
+impl From<String> for Fill {
+    fn from(text: String) -> Self {
+        Fill::Expr(str_lit(&text))
+    }
+}
+
 impl From<&String> for Fill {
     fn from(text: &String) -> Self {
         Fill::Expr(str_lit(text))

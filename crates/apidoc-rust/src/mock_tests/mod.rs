@@ -25,7 +25,7 @@ use crate::render::Items;
 use crate::syntax::{Stmts, method_call, name_value_attr, str_lit};
 use answers::{Failure, Success, failure, optional_text, success};
 use proc_macro2::Literal;
-use quote::{format_ident, quote};
+use quote::format_ident;
 use request::{RequestCase, request_case};
 use values::raw_string;
 
@@ -102,11 +102,12 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> Items {
     );
     let doc = doc.inner_attrs();
     let helpers = helpers::helper_items(plan, &uses);
-    let mut items = Items::from(quote!(#doc #helpers));
+    let mut items = Items::with_inner_attrs(doc);
+    items.tokens(helpers);
     items.trees(tests);
     let contract_doc =
         Doc::with_summary("Every operation against a mock server of the crate's OpenAPI spec.")
-            .inner_attr_trees();
+            .inner_attrs();
     items.trees([syntax!(syn::Item; doc = contract_doc, tests = contract;
         mod contract {
             #![#doc]
@@ -138,7 +139,7 @@ fn request_builder(
         doc.item(note);
     }
     let builder = syntax!(syn::Item;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         builder = builder,
         ty = &operation.request,
         build = request.build.clone();
@@ -166,7 +167,7 @@ fn contract_test(plan: &Plan, operation: &OperationPlan, name: &Name, builder: &
         code(&operation.operation.id)
     ));
     syntax!(syn::Item;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         name = name,
         client = &plan.client,
         call = &operation.method,
@@ -212,7 +213,7 @@ fn operation_test(
     };
     let body = test_body(plan, operation, request, builder, success, failure);
     syntax!(syn::Item;
-        doc = doc.attr_trees(),
+        doc = doc.attrs(),
         ignore = ignore,
         name = name,
         body = body;

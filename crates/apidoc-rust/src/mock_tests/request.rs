@@ -327,7 +327,7 @@ impl NamedBody<'_, '_> {
             code(&format!("{}()", builder.unraw()))
         ));
         syntax!(syn::Item;
-            doc = doc.attr_trees(),
+            doc = doc.attrs(),
             name = &self.name,
             text = raw_string(&pretty(&self.value.sent));
 
