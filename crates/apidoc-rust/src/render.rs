@@ -8,106 +8,99 @@ use crate::{CrateOptions, RuntimeSource};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
-/// The items of a generated file in order: token streams, which syn
-/// parses, and items built as syntax trees ([`crate::syntax`]), which go to
-/// prettyplease as they are.
-#[derive(Default)]
+/// A generated file in the making: items come as token streams, which syn
+/// parses, or as syntax trees ([`crate::syntax`]), and are formatted with
+/// prettyplease a few at a time as they come ([`ITEMS_PER_CHUNK`]), so
+/// that a file's tokens and trees never exist whole (prettyplease prints a
+/// file item by item, so the pieces join into the same text). Generated
+/// tokens always parse; should a bug break that, the file is a
+/// `compile_error!` with syn's reason, so that the generated crate fails to
+/// build with the reason in view.
 pub(crate) struct Items {
-    /// The file's inner attributes (its `//!` documentation).
-    inner: Vec<syn::Attribute>,
-    pieces: Vec<Piece>,
-}
-
-enum Piece {
-    Tokens(TokenStream),
-    Trees(Vec<syn::Item>),
+    /// Items not formatted yet, after the file's inner attributes.
+    pending: syn::File,
+    code: String,
+    /// The `compile_error!` standing for the file, once tokens fail to parse.
+    error: Option<String>,
 }
 
 impl Items {
-    /// A file starting with inner attributes.
+    /// A file starting with inner attributes (its `//!` documentation).
     pub(crate) fn with_inner_attrs(inner: Vec<syn::Attribute>) -> Self {
         Self {
-            inner,
-            pieces: Vec::new(),
+            pending: syn::File {
+                shebang: None,
+                frontmatter: None,
+                attrs: inner,
+                items: Vec::new(),
+            },
+            code: String::new(),
+            error: None,
         }
     }
 
     /// Appends items as tokens.
     pub(crate) fn tokens(&mut self, tokens: TokenStream) {
-        match self.pieces.last_mut() {
-            Some(Piece::Tokens(last)) => last.extend(tokens),
-            _ => self.pieces.push(Piece::Tokens(tokens)),
+        for chunk in item_chunks(tokens) {
+            match syn::parse2::<syn::File>(chunk) {
+                Ok(parsed) => {
+                    self.pending.attrs.extend(parsed.attrs);
+                    self.trees(parsed.items);
+                }
+                Err(error) => {
+                    let reason = format!("apidoc-rust produced code that does not parse: {error}");
+                    self.error
+                        .get_or_insert(format!("compile_error!({reason:?});\n"));
+                }
+            }
         }
     }
 
     /// Appends syntax trees.
     pub(crate) fn trees(&mut self, items: impl IntoIterator<Item = syn::Item>) {
-        match self.pieces.last_mut() {
-            Some(Piece::Trees(last)) => last.extend(items),
-            _ => self.pieces.push(Piece::Trees(items.into_iter().collect())),
+        for item in items {
+            self.pending.items.push(item);
+            if self.pending.items.len() >= ITEMS_PER_CHUNK {
+                self.print();
+            }
         }
+    }
+
+    fn print(&mut self) {
+        if self.error.is_none() {
+            self.code.push_str(&prettyplease::unparse(&self.pending));
+        }
+        self.pending.attrs.clear();
+        self.pending.items.clear();
+    }
+
+    /// The formatted file, after `prefix`.
+    fn finish(mut self, prefix: &str) -> String {
+        self.print();
+        match self.error {
+            Some(error) => format!("{prefix}{error}"),
+            None => separate_items(prefix, &self.code),
+        }
+    }
+}
+
+impl Default for Items {
+    fn default() -> Self {
+        Self::with_inner_attrs(Vec::new())
     }
 }
 
 impl From<TokenStream> for Items {
     fn from(tokens: TokenStream) -> Self {
-        Self {
-            inner: Vec::new(),
-            pieces: vec![Piece::Tokens(tokens)],
-        }
+        let mut items = Self::default();
+        items.tokens(tokens);
+        items
     }
 }
 
-/// Formats items with prettyplease, a few at a time: syn then parses a
-/// stream that stays in the cache, and a file's tokens and syntax tree
-/// never exist whole (prettyplease prints a file item by item, so the
-/// pieces join into the same text). Generated tokens always parse; should
-/// a bug break that, the file is a `compile_error!` with syn's reason, so
-/// that the generated crate fails to build with the reason in view.
+/// The formatted text of `items`.
 pub(crate) fn format_items(items: impl Into<Items>) -> String {
-    let items = items.into();
-    let mut code = String::new();
-    let mut file = syn::File {
-        shebang: None,
-        frontmatter: None,
-        attrs: items.inner,
-        items: Vec::new(),
-    };
-    let mut print = |file: &mut syn::File, at_least: usize| {
-        if file.items.len() >= at_least {
-            code.push_str(&prettyplease::unparse(file));
-            file.attrs.clear();
-            file.items.clear();
-        }
-    };
-    for piece in items.pieces {
-        match piece {
-            Piece::Tokens(tokens) => {
-                for chunk in item_chunks(tokens) {
-                    match syn::parse2::<syn::File>(chunk) {
-                        Ok(parsed) => {
-                            file.attrs.extend(parsed.attrs);
-                            file.items.extend(parsed.items);
-                        }
-                        Err(error) => {
-                            let reason =
-                                format!("apidoc-rust produced code that does not parse: {error}");
-                            return format!("compile_error!({reason:?});\n");
-                        }
-                    }
-                    print(&mut file, ITEMS_PER_CHUNK);
-                }
-            }
-            Piece::Trees(items) => {
-                for item in items {
-                    file.items.push(item);
-                    print(&mut file, ITEMS_PER_CHUNK);
-                }
-            }
-        }
-    }
-    print(&mut file, 0);
-    separate_items(&code)
+    items.into().finish("")
 }
 
 /// How many items [`format_items`] formats at a time.
@@ -149,8 +142,9 @@ fn item_chunks(tokens: TokenStream) -> Vec<TokenStream> {
 /// doc comment, attribute, `impl` (generic or not) or `mod` that follows
 /// the end of an item, and after the module documentation. Doc comments set aside
 /// ([`docs::set_aside_while`]) get their lines back here.
-fn separate_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 2);
+fn separate_items(prefix: &str, code: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + code.len() + code.len() / 2);
+    out.push_str(prefix);
     let mut previous: Option<LineEnd> = None;
     let mut push = |line: &str| {
         let current = line.trim_start();
@@ -209,11 +203,11 @@ pub(crate) fn generated_notice(plan: &Plan) -> String {
 /// `cargo xtask check` find them stale; the attribute only exists for
 /// rustfmt (no compiler sets the `rustfmt` cfg).
 pub(crate) fn rust_file(plan: &Plan, items: fn(&Plan) -> Items) -> String {
-    let code = docs::set_aside_while(|| format_items(items(plan)));
-    format!(
-        "// {}\n#![cfg_attr(rustfmt, rustfmt::skip)]\n\n{code}",
+    let header = format!(
+        "// {}\n#![cfg_attr(rustfmt, rustfmt::skip)]\n\n",
         generated_notice(plan)
-    )
+    );
+    docs::set_aside_while(|| items(plan).finish(&header))
 }
 
 /// `Cargo.toml` of the generated crate: inheriting version and lints from
@@ -380,7 +374,7 @@ mod tests {
         let whole = syn::parse2::<syn::File>(tokens.clone()).expect("items parse");
         assert_eq!(
             format_items(tokens),
-            separate_items(&prettyplease::unparse(&whole))
+            separate_items("", &prettyplease::unparse(&whole))
         );
     }
 

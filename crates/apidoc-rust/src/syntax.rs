@@ -244,6 +244,9 @@ impl<T: Tree> Template<T> {
     /// the holes' names.
     pub(crate) fn fill(&self, fills: Vec<Fill>) -> T {
         let mut tree = self.tree.clone();
+        if self.holes.is_empty() {
+            return tree;
+        }
         let mut filler = Filler {
             holes: &self.holes,
             fills,
