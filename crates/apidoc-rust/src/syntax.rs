@@ -52,27 +52,15 @@ macro_rules! syntax {
     }};
 }
 
-/// What fills a hole.
-#[derive(Clone)]
-pub(crate) enum Fill {
-    Ident(Ident),
-    Expr(syn::Expr),
-    Type(syn::Type),
-    Exprs(Vec<syn::Expr>),
-    Stmts(Vec<syn::Stmt>),
-    Attrs(Vec<syn::Attribute>),
-    Items(Vec<syn::Item>),
-    ImplItems(Vec<syn::ImplItem>),
-    Variants(Vec<syn::Variant>),
-    Fields(Vec<syn::Field>),
-    Arms(Vec<syn::Arm>),
-    FnArgs(Vec<syn::FnArg>),
-    FieldValues(Vec<syn::FieldValue>),
-    Pat(syn::Pat),
-}
+/// Declares [`Fill`] and makes it from what each variant holds.
+macro_rules! fills {
+    ($($variant:ident($ty:ty),)*) => {
+        /// What fills a hole.
+        #[derive(Clone)]
+        pub(crate) enum Fill {
+            $($variant($ty),)*
+        }
 
-macro_rules! fill_from {
-    ($($variant:ident($ty:ty)),*) => {
         $(impl From<$ty> for Fill {
             fn from(value: $ty) -> Self {
                 Fill::$variant(value)
@@ -81,10 +69,11 @@ macro_rules! fill_from {
     };
 }
 
-fill_from!(
+fills! {
     Ident(Ident),
     Expr(syn::Expr),
     Type(syn::Type),
+    Pat(syn::Pat),
     Exprs(Vec<syn::Expr>),
     Stmts(Vec<syn::Stmt>),
     Attrs(Vec<syn::Attribute>),
@@ -95,8 +84,7 @@ fill_from!(
     Arms(Vec<syn::Arm>),
     FnArgs(Vec<syn::FnArg>),
     FieldValues(Vec<syn::FieldValue>),
-    Pat(syn::Pat)
-);
+}
 
 impl From<&Ident> for Fill {
     fn from(ident: &Ident) -> Self {
@@ -355,16 +343,6 @@ impl Filler<'_> {
         self.hole(path.get_ident()?, kind)
     }
 
-    /// The hole an expression of one identifier is.
-    fn expr_hole(&self, expr: &syn::Expr, kind: fn(&Fill) -> bool) -> Option<usize> {
-        match expr {
-            syn::Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
-                self.path_hole(&path.path, kind)
-            }
-            _ => None,
-        }
-    }
-
     /// The fill of hole `index`: the fill itself at its last occurrence.
     fn take(&mut self, index: usize) -> Fill {
         self.uses_left[index] -= 1;
@@ -379,36 +357,22 @@ impl Filler<'_> {
         for stmt in stmts.iter_mut() {
             self.visit_stmt_mut(stmt);
         }
-        self.splice(
-            stmts,
-            |filler, stmt| match stmt {
-                syn::Stmt::Expr(expr, Some(_)) => {
-                    filler.expr_hole(expr, |fill| matches!(fill, Fill::Stmts(_)))
-                }
-                _ => None,
-            },
-            |fill| match fill {
-                Fill::Stmts(stmts) => stmts,
-                _ => Vec::new(),
-            },
-        );
+        self.splice(stmts);
     }
 
-    /// Replaces each element of `list` that is a hole (`hole_of`) by the
-    /// elements of its fill (`elements`).
-    fn splice<T>(
-        &mut self,
-        list: &mut Vec<T>,
-        hole_of: impl Fn(&Self, &T) -> Option<usize>,
-        elements: impl Fn(Fill) -> Vec<T>,
-    ) {
-        if !list.iter().any(|element| hole_of(self, element).is_some()) {
+    /// Replaces each element of `list` that is a hole by the elements of
+    /// its fill.
+    fn splice<T: Element>(&mut self, list: &mut Vec<T>) {
+        if !list
+            .iter()
+            .any(|element| self.element_hole(element).is_some())
+        {
             return;
         }
         let mut filled = Vec::with_capacity(list.len());
         for element in std::mem::take(list) {
-            match hole_of(self, &element) {
-                Some(index) => filled.extend(elements(self.take(index))),
+            match self.element_hole(&element) {
+                Some(index) => filled.extend(T::elements(self.take(index))),
                 None => filled.push(element),
             }
         }
@@ -416,34 +380,26 @@ impl Filler<'_> {
     }
 
     /// [`Self::splice`] for a punctuated list.
-    fn splice_punctuated<T, P: Default>(
-        &mut self,
-        list: &mut Punctuated<T, P>,
-        hole_of: impl Fn(&Self, &T) -> Option<usize>,
-        elements: impl Fn(Fill) -> Vec<T>,
-    ) {
-        if !list.iter().any(|element| hole_of(self, element).is_some()) {
+    fn splice_punctuated<T: Element, P: Default>(&mut self, list: &mut Punctuated<T, P>) {
+        if !list
+            .iter()
+            .any(|element| self.element_hole(element).is_some())
+        {
             return;
         }
         let mut filled = Punctuated::new();
         for element in std::mem::take(list) {
-            match hole_of(self, &element) {
-                Some(index) => filled.extend(elements(self.take(index))),
+            match self.element_hole(&element) {
+                Some(index) => filled.extend(T::elements(self.take(index))),
                 None => filled.push(element),
             }
         }
         *list = filled;
     }
 
-    fn splice_exprs(&mut self, exprs: &mut Punctuated<syn::Expr, syn::Token![,]>) {
-        self.splice_punctuated(
-            exprs,
-            |filler, expr| filler.expr_hole(expr, |fill| matches!(fill, Fill::Exprs(_))),
-            |fill| match fill {
-                Fill::Exprs(exprs) => exprs,
-                _ => Vec::new(),
-            },
-        );
+    /// The hole an element of a list is, if a list of its kind fills it.
+    fn element_hole<T: Element>(&self, element: &T) -> Option<usize> {
+        self.hole(element.hole_ident()?, T::fills)
     }
 
     /// `tokens` with each hole replaced by the tokens of its fill.
@@ -504,7 +460,31 @@ fn list_kind(fill: &Fill) -> &'static str {
     }
 }
 
+/// Visit methods that fill the holes of a node, then splice the lists
+/// standing in one of its lists.
+macro_rules! splicing_visits {
+    ($($visit:ident($ty:ty) => $splice:ident($field:ident);)*) => {
+        $(fn $visit(&mut self, node: &mut $ty) {
+            visit_mut::$visit(self, node);
+            self.$splice(&mut node.$field);
+        })*
+    };
+}
+
 impl VisitMut for Filler<'_> {
+    splicing_visits! {
+        visit_item_impl_mut(syn::ItemImpl) => splice(items);
+        visit_item_enum_mut(syn::ItemEnum) => splice_punctuated(variants);
+        visit_fields_named_mut(syn::FieldsNamed) => splice_punctuated(named);
+        visit_signature_mut(syn::Signature) => splice_punctuated(inputs);
+        visit_expr_struct_mut(syn::ExprStruct) => splice_punctuated(fields);
+        visit_expr_match_mut(syn::ExprMatch) => splice(arms);
+        visit_expr_call_mut(syn::ExprCall) => splice_punctuated(args);
+        visit_expr_method_call_mut(syn::ExprMethodCall) => splice_punctuated(args);
+        visit_expr_array_mut(syn::ExprArray) => splice_punctuated(elems);
+        visit_file_mut(syn::File) => splice(items);
+    }
+
     fn visit_ident_mut(&mut self, ident: &mut Ident) {
         if let Some(index) = self.hole(ident, |fill| matches!(fill, Fill::Ident(_))) {
             if let Fill::Ident(fill) = self.take(index) {
@@ -514,7 +494,9 @@ impl VisitMut for Filler<'_> {
     }
 
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-        match self.expr_hole(expr, |fill| matches!(fill, Fill::Expr(_))) {
+        match expr_ident(expr)
+            .and_then(|ident| self.hole(ident, |fill| matches!(fill, Fill::Expr(_))))
+        {
             Some(index) => {
                 if let Fill::Expr(fill) = self.take(index) {
                     *expr = fill;
@@ -566,19 +548,7 @@ impl VisitMut for Filler<'_> {
         for attr in attrs.iter_mut() {
             self.visit_attribute_mut(attr);
         }
-        self.splice(
-            attrs,
-            |filler, attr| match &attr.meta {
-                syn::Meta::Path(path) => {
-                    filler.path_hole(path, |fill| matches!(fill, Fill::Attrs(_)))
-                }
-                _ => None,
-            },
-            |fill| match fill {
-                Fill::Attrs(attrs) => attrs,
-                _ => Vec::new(),
-            },
-        );
+        self.splice(attrs);
     }
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
@@ -590,146 +560,90 @@ impl VisitMut for Filler<'_> {
         list.tokens = self.fill_tokens(&list.tokens);
     }
 
-    fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
-        visit_mut::visit_expr_call_mut(self, call);
-        self.splice_exprs(&mut call.args);
-    }
-
-    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-        visit_mut::visit_expr_method_call_mut(self, call);
-        self.splice_exprs(&mut call.args);
-    }
-
-    fn visit_expr_array_mut(&mut self, array: &mut syn::ExprArray) {
-        visit_mut::visit_expr_array_mut(self, array);
-        self.splice_exprs(&mut array.elems);
-    }
-
-    fn visit_file_mut(&mut self, file: &mut syn::File) {
-        visit_mut::visit_file_mut(self, file);
-        self.splice(&mut file.items, item_hole, items_of);
-    }
-
     fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
         visit_mut::visit_item_mod_mut(self, module);
         if let Some((_, items)) = &mut module.content {
-            self.splice(items, item_hole, items_of);
+            self.splice(items);
         }
-    }
-
-    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        visit_mut::visit_item_impl_mut(self, item);
-        self.splice(
-            &mut item.items,
-            |filler, item| match item {
-                syn::ImplItem::Macro(mac) => {
-                    filler.path_hole(&mac.mac.path, |fill| matches!(fill, Fill::ImplItems(_)))
-                }
-                _ => None,
-            },
-            |fill| match fill {
-                Fill::ImplItems(items) => items,
-                _ => Vec::new(),
-            },
-        );
-    }
-
-    fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
-        visit_mut::visit_item_enum_mut(self, item);
-        self.splice_punctuated(
-            &mut item.variants,
-            |filler, variant| filler.hole(&variant.ident, |fill| matches!(fill, Fill::Variants(_))),
-            |fill| match fill {
-                Fill::Variants(variants) => variants,
-                _ => Vec::new(),
-            },
-        );
-    }
-
-    fn visit_fields_named_mut(&mut self, fields: &mut syn::FieldsNamed) {
-        visit_mut::visit_fields_named_mut(self, fields);
-        self.splice_punctuated(
-            &mut fields.named,
-            |filler, field| {
-                let ident = field.ident.as_ref()?;
-                filler.hole(ident, |fill| matches!(fill, Fill::Fields(_)))
-            },
-            |fill| match fill {
-                Fill::Fields(fields) => fields,
-                _ => Vec::new(),
-            },
-        );
-    }
-
-    fn visit_signature_mut(&mut self, signature: &mut syn::Signature) {
-        visit_mut::visit_signature_mut(self, signature);
-        self.splice_punctuated(
-            &mut signature.inputs,
-            |filler, argument| match argument {
-                syn::FnArg::Typed(typed) => match &*typed.pat {
-                    syn::Pat::Ident(ident) => {
-                        filler.hole(&ident.ident, |fill| matches!(fill, Fill::FnArgs(_)))
-                    }
-                    _ => None,
-                },
-                syn::FnArg::Receiver(_) => None,
-            },
-            |fill| match fill {
-                Fill::FnArgs(arguments) => arguments,
-                _ => Vec::new(),
-            },
-        );
-    }
-
-    fn visit_expr_struct_mut(&mut self, expr: &mut syn::ExprStruct) {
-        visit_mut::visit_expr_struct_mut(self, expr);
-        self.splice_punctuated(
-            &mut expr.fields,
-            |filler, field| match &field.member {
-                syn::Member::Named(ident) => {
-                    filler.hole(ident, |fill| matches!(fill, Fill::FieldValues(_)))
-                }
-                syn::Member::Unnamed(_) => None,
-            },
-            |fill| match fill {
-                Fill::FieldValues(values) => values,
-                _ => Vec::new(),
-            },
-        );
-    }
-
-    fn visit_expr_match_mut(&mut self, expr: &mut syn::ExprMatch) {
-        visit_mut::visit_expr_match_mut(self, expr);
-        self.splice(
-            &mut expr.arms,
-            |filler, arm| match &arm.pat {
-                syn::Pat::Ident(ident) => {
-                    filler.hole(&ident.ident, |fill| matches!(fill, Fill::Arms(_)))
-                }
-                _ => None,
-            },
-            |fill| match fill {
-                Fill::Arms(arms) => arms,
-                _ => Vec::new(),
-            },
-        );
     }
 }
 
-/// The hole an item `hole! {}` is.
-fn item_hole(filler: &Filler, item: &syn::Item) -> Option<usize> {
-    match item {
-        syn::Item::Macro(mac) => {
-            filler.path_hole(&mac.mac.path, |fill| matches!(fill, Fill::Items(_)))
+/// An element of a list a hole can stand in, and the fill of such a hole.
+trait Element: Sized {
+    /// The identifier of an element that may be a hole.
+    fn hole_ident(&self) -> Option<&Ident>;
+    /// True for a fill of elements of this kind.
+    fn fills(fill: &Fill) -> bool;
+    /// The elements of such a fill.
+    fn elements(fill: Fill) -> Vec<Self>;
+}
+
+macro_rules! element {
+    ($($ty:ty => $variant:ident, |$element:ident| $ident:expr;)*) => {
+        $(impl Element for $ty {
+            fn hole_ident(&self) -> Option<&Ident> {
+                let $element = self;
+                $ident
+            }
+            fn fills(fill: &Fill) -> bool {
+                matches!(fill, Fill::$variant(_))
+            }
+            fn elements(fill: Fill) -> Vec<Self> {
+                match fill {
+                    Fill::$variant(elements) => elements,
+                    _ => Vec::new(),
+                }
+            }
+        })*
+    };
+}
+
+element! {
+    syn::Expr => Exprs, |expr| expr_ident(expr);
+    syn::Stmt => Stmts, |stmt| match stmt {
+        syn::Stmt::Expr(expr, Some(_)) => expr_ident(expr),
+        _ => None,
+    };
+    syn::Attribute => Attrs, |attr| match &attr.meta {
+        syn::Meta::Path(path) => path.get_ident(),
+        _ => None,
+    };
+    syn::Item => Items, |item| match item {
+        syn::Item::Macro(mac) => mac.mac.path.get_ident(),
+        _ => None,
+    };
+    syn::ImplItem => ImplItems, |item| match item {
+        syn::ImplItem::Macro(mac) => mac.mac.path.get_ident(),
+        _ => None,
+    };
+    syn::Variant => Variants, |variant| Some(&variant.ident);
+    syn::Field => Fields, |field| field.ident.as_ref();
+    syn::Arm => Arms, |arm| pat_ident(&arm.pat);
+    syn::FnArg => FnArgs, |argument| match argument {
+        syn::FnArg::Typed(typed) => pat_ident(&typed.pat),
+        syn::FnArg::Receiver(_) => None,
+    };
+    syn::FieldValue => FieldValues, |value| match &value.member {
+        syn::Member::Named(ident) => Some(ident),
+        syn::Member::Unnamed(_) => None,
+    };
+}
+
+/// The identifier an expression of one plain identifier is.
+fn expr_ident(expr: &syn::Expr) -> Option<&Ident> {
+    match expr {
+        syn::Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            path.path.get_ident()
         }
         _ => None,
     }
 }
 
-fn items_of(fill: Fill) -> Vec<syn::Item> {
-    match fill {
-        Fill::Items(items) => items,
-        _ => Vec::new(),
+/// The identifier a pattern of one plain identifier is.
+fn pat_ident(pat: &syn::Pat) -> Option<&Ident> {
+    match pat {
+        syn::Pat::Ident(ident) if ident.subpat.is_none() => Some(&ident.ident),
+        _ => None,
     }
 }
 

@@ -227,40 +227,28 @@ impl Checker<'_, '_> {
             }
         }
         match ty {
-            TypeRef::Array(inner) => {
-                let (index, item) = (format_ident!("index{depth}"), format_ident!("item{depth}"));
-                let body = self.value(
-                    inner,
-                    checks,
-                    &ident_expr(item.clone()),
-                    &path.index(&index),
-                    depth + 1,
-                );
+            TypeRef::Array(inner) | TypeRef::Map(inner) => {
+                let array = matches!(ty, TypeRef::Array(_));
+                let key = format_ident!("{}{depth}", if array { "index" } else { "key" });
+                let item = format_ident!("item{depth}");
+                let path = if array {
+                    path.index(&key)
+                } else {
+                    path.key(&key)
+                };
+                let body = self.value(inner, checks, &ident_expr(item.clone()), &path, depth + 1);
                 if !body.is_empty() {
-                    stmts.extend(
-                        syntax!(Stmts; index = index, item = item, value = value.clone(), body = body;
-                            for (#index, #item) in #value.iter().enumerate() { #body; }
+                    let (value, body) = (value.clone(), body);
+                    let each = if array {
+                        syntax!(Stmts; key = key, item = item, value = value, body = body;
+                            for (#key, #item) in #value.iter().enumerate() { #body; }
                         )
-                        .0,
-                    );
-                }
-            }
-            TypeRef::Map(inner) => {
-                let (key, item) = (format_ident!("key{depth}"), format_ident!("item{depth}"));
-                let body = self.value(
-                    inner,
-                    checks,
-                    &ident_expr(item.clone()),
-                    &path.key(&key),
-                    depth + 1,
-                );
-                if !body.is_empty() {
-                    stmts.extend(
-                        syntax!(Stmts; key = key, item = item, value = value.clone(), body = body;
+                    } else {
+                        syntax!(Stmts; key = key, item = item, value = value, body = body;
                             for (#key, #item) in #value { #body; }
                         )
-                        .0,
-                    );
+                    };
+                    stmts.extend(each.0);
                 }
             }
             TypeRef::Model(name) => {
