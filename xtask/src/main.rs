@@ -36,7 +36,7 @@ use std::{
 
 use apidoc_pipeline::Output;
 
-/// Generation builds and drops many small token trees and strings; mimalloc
+/// Generation builds and drops many small syntax trees and strings; mimalloc
 /// serves them faster than the system allocator. It is built without
 /// transparent huge pages (`no_thp` in Cargo.toml), which kept 2 MiB pages
 /// resident for the few KiB touched in each.

@@ -4,7 +4,9 @@
 //! enums, requests with their documented constraints, responses, a client
 //! with one async method per operation) and calls the hand-written
 //! `apidoc-runtime` crate for configuration, authentication, signing and
-//! HTTP. Code is built with `quote` and formatted with `prettyplease`;
+//! HTTP. Code is built as `syn` trees from templates (`syntax`: each
+//! `quote!` template parsed once per thread, copied with its holes filled)
+//! and formatted with `prettyplease` as it is built (`render::Items`);
 //! output depends only on the service, so the same input gives the same
 //! bytes.
 //!

@@ -749,4 +749,14 @@ mod tests {
             assert!(filled.contains(&format!("pub struct Thing{n}")), "{filled}");
         }
     }
+
+    /// A fill that cannot go where its hole stands (statements as a call
+    /// argument) is a bug of the generator, caught in its tests.
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "stands where no fill can go")]
+    fn a_fill_of_the_wrong_kind_is_caught() {
+        let stmts = vec![parsed::<syn::Stmt>(quote!(let a = 1;))];
+        let _ = syntax!(syn::Expr; stmts = stmts; call(#stmts));
+    }
 }
