@@ -540,6 +540,21 @@ impl VisitMut for Filler<'_> {
         }
     }
 
+    /// A shorthand field (`Self { #name }`) names its hole once in the
+    /// tokens but twice in the tree (member and value): one fill serves both.
+    fn visit_field_value_mut(&mut self, value: &mut syn::FieldValue) {
+        let hole = match &value.member {
+            syn::Member::Named(ident) if value.colon_token.is_none() => {
+                self.hole(ident, |fill| matches!(fill, Fill::Ident(_)))
+            }
+            _ => None,
+        };
+        match hole.map(|index| self.take(index)) {
+            Some(Fill::Ident(ident)) => *value = shorthand(ident),
+            _ => visit_mut::visit_field_value_mut(self, value),
+        }
+    }
+
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         self.fill_stmts(&mut block.stmts);
     }
@@ -710,6 +725,7 @@ mod tests {
                             #text => (),
                             #arms => (),
                         }
+                        Self { #field }
                     }
                 }
                 #items! {}
@@ -737,6 +753,7 @@ mod tests {
                             1 => "one",
                             _ => "other",
                         }
+                        Self { #field }
                     }
                 }
                 const C: u8 = 1;
