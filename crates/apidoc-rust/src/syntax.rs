@@ -176,12 +176,17 @@ pub(crate) fn shorthand(ident: Ident) -> syn::FieldValue {
         attrs: Vec::new(),
         member: syn::Member::Named(ident.clone()),
         colon_token: None,
-        expr: syn::Expr::Path(syn::ExprPath {
-            attrs: Vec::new(),
-            qself: None,
-            path: ident.into(),
-        }),
+        expr: path_expr(ident.into()),
     }
+}
+
+/// The expression of a path (a variable, a constant).
+pub(crate) fn path_expr(path: syn::Path) -> syn::Expr {
+    syn::Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+    })
 }
 
 /// `receiver.method(args)`, as syn parses it.

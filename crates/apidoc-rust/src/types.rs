@@ -117,11 +117,7 @@ impl TypeContext<'_, '_> {
     pub(crate) fn enum_values(&self, index: usize) -> syn::Expr {
         let mut path = self.enum_type_path(index);
         path.segments.push(format_ident!("VALUES").into());
-        syn::Expr::Path(syn::ExprPath {
-            attrs: Vec::new(),
-            qself: None,
-            path,
-        })
+        crate::syntax::path_expr(path)
     }
 
     fn enum_type_path(&self, index: usize) -> syn::Path {

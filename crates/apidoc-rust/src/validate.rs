@@ -7,7 +7,7 @@
 
 use crate::ident::Name;
 use crate::plan::{FieldPlan, Plan, leaf};
-use crate::syntax::{Stmts, str_lit};
+use crate::syntax::{Stmts, path_expr, str_lit};
 use crate::types::{Shape, TypeContext};
 use apidoc_ir::{Fact, Number, TypeRef, Value};
 use proc_macro2::{Ident, Literal};
@@ -236,7 +236,13 @@ impl Checker<'_, '_> {
                 } else {
                     path.key(&key)
                 };
-                let body = self.value(inner, checks, &ident_expr(item.clone()), &path, depth + 1);
+                let body = self.value(
+                    inner,
+                    checks,
+                    &path_expr(item.clone().into()),
+                    &path,
+                    depth + 1,
+                );
                 if !body.is_empty() {
                     let (value, body) = (value.clone(), body);
                     let each = if array {
@@ -278,7 +284,7 @@ impl Checker<'_, '_> {
 
 /// `value`, the variable the checks of a member read.
 fn value_var() -> syn::Expr {
-    ident_expr(format_ident!("value"))
+    path_expr(format_ident!("value").into())
 }
 
 /// Runs `checks` (which read `value`) on the value of member `self.<ident>`
@@ -352,15 +358,6 @@ fn bound(literal: Option<Literal>) -> syn::Expr {
         Some(literal) => syntax!(syn::Expr; literal = literal; Some(#literal)),
         None => syntax!(syn::Expr;; None),
     }
-}
-
-/// The expression of a variable.
-fn ident_expr(ident: Ident) -> syn::Expr {
-    syn::Expr::Path(syn::ExprPath {
-        attrs: Vec::new(),
-        qself: None,
-        path: ident.into(),
-    })
 }
 
 #[cfg(test)]
