@@ -92,7 +92,7 @@ pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
 /// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content.
 /// `options` decide the manifest's runtime dependency and workspace ties.
 /// The service is planned once; the files are rendered in parallel
-/// (rayon), each building and formatting its tokens on its own thread.
+/// (rayon), each building and formatting its syntax trees on its own thread.
 pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
     type Render = fn(&Plan, &CrateOptions) -> String;
     // The largest files first, so that no large one starts last.

@@ -1,5 +1,5 @@
-//! Turning token streams into formatted files, and the files that are not
-//! Rust items (`Cargo.toml`, `src/lib.rs`).
+//! Turning syntax trees (and the few token streams left) into formatted
+//! files, and the files that are not Rust items (`Cargo.toml`, `src/lib.rs`).
 
 use crate::docs::{self, Doc, code, escape_line};
 use crate::example::example;
