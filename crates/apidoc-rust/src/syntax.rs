@@ -415,7 +415,7 @@ impl Filler<'_> {
                 TokenTree::Ident(ident) => match self.hole(&ident, |_| true) {
                     Some(index) => {
                         let fill = self.take(index);
-                        filled.extend(fill_tokens(fill));
+                        filled.extend(tokens_of(fill));
                     }
                     None => filled.extend([TokenTree::Ident(ident)]),
                 },
@@ -433,7 +433,7 @@ impl Filler<'_> {
 }
 
 /// The tokens of a fill, for the input of a macro or attribute.
-fn fill_tokens(fill: Fill) -> TokenStream {
+fn tokens_of(fill: Fill) -> TokenStream {
     match fill {
         Fill::Ident(ident) => ident.into_token_stream(),
         Fill::Expr(expr) => expr.into_token_stream(),
