@@ -772,6 +772,16 @@ mod tests {
         }
     }
 
+    /// prettyplease prints a shorthand field's member only, so the printed
+    /// text cannot tell a value left a hole: the tree must hold the name twice.
+    #[test]
+    fn a_shorthand_field_takes_its_name_as_member_and_value() {
+        let value = syntax!(syn::FieldValue; name = format_ident!("count"); #name);
+        assert!(value.colon_token.is_none());
+        assert!(matches!(&value.member, syn::Member::Named(ident) if ident == "count"));
+        assert!(matches!(&value.expr, syn::Expr::Path(path) if path.path.is_ident("count")));
+    }
+
     /// A fill that cannot go where its hole stands (statements as a call
     /// argument) is a bug of the generator, caught in its tests.
     #[test]
