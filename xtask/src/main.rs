@@ -215,22 +215,27 @@ fn generate(root: &Path, dirs: &Dirs) -> Result<ExitCode, String> {
     Ok(status)
 }
 
-/// Lists the pages left out (file:line, operation, why) and says whether
-/// the run failed: it does while an error left anything out.
+/// Lists the pages left out (file:line, why) and says whether the run
+/// failed: it does while the pages have errors.
 fn left_out_status(output: &Output) -> ExitCode {
     for page in &output.left_out {
         eprintln!(
-            "left out: {}: {} because of {}",
+            "left out: {}: the page because of {}",
             page.span(),
-            page.what(),
             page.why()
         );
     }
     if !output.has_errors() {
         return ExitCode::SUCCESS;
     }
+    let degraded = output
+        .diagnostics
+        .iter()
+        .filter(|d| d.degraded.is_some())
+        .count();
     eprintln!(
-        "error: {} page(s) left out because of errors (above; listed in FINDINGS.md)",
+        "error: the pages have errors (above; in FINDINGS.md): {} part(s) degraded, {} page(s) left out",
+        degraded,
         output.left_out.len()
     );
     ExitCode::FAILURE

@@ -158,6 +158,7 @@ fn field_shape(field: &Field) -> Field {
         description: Text::default(),
         constraints: constraints_shape(&field.constraints),
         span: Span::default(),
+        degraded: Vec::new(),
     }
 }
 

@@ -76,6 +76,7 @@ pub(crate) fn type_name(ty: &TypeRef) -> String {
         TypeRef::Map(value) => format!("map of {}", type_name(value)),
         TypeRef::Array(item) => format!("array of {}", type_name(item)),
         TypeRef::Model(name) => format!("{name} object"),
+        TypeRef::Any => "any type".to_owned(),
     }
 }
 

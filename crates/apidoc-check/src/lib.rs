@@ -36,14 +36,18 @@
 //!
 //! # Findings
 //!
-//! Errors mean a page cannot give a correct spec; warnings are
-//! documentation bugs to report. [`build_service_confined`] confines each
-//! error to the page it points at: that page's operation is left out (a
-//! [`LeftOut`]) and the service is built from the other pages.
+//! Errors are what the pages' owners must correct (a page contradicting
+//! itself or unreadable as it stands), warnings documentation bugs worth
+//! reporting. Severity decides the run's exit status, never what is
+//! written: a problem degrades the smallest part it concerns (a field
+//! typed free-form, a constraint left out, a per-page model) and the
+//! finding says what was written instead ([`Diagnostic::degraded`]). A page
+//! is left out ([`LeftOut`], [`pages_left_out`]) only when the reader
+//! could not make an operation of it.
 //!
 //! | code | severity | finding |
 //! |---|---|---|
-//! | `lang-conflict` | error | the English and Chinese pages state a type, required flag, default, range or enumeration differently |
+//! | `lang-conflict` | error | the English and Chinese pages state a type, required flag, default, range or enumeration differently (the English page's is written) |
 //! | `lang-missing` | warning | a parameter, field, response or body only one language documents |
 //! | `parameter-conflict` | warning | pages sharing a method and path state a parameter differently (the operation takes what both allow: not required, the wider range, a list over one value; else the first page's) |
 //! | `request-conflict` | warning | pages sharing a method and path send request bodies with the same fields, typed or bounded differently (one body, widened like parameters) |
@@ -66,25 +70,26 @@
 //! | `example-status-undocumented` | warning | an example response for an undocumented status |
 //! | `variants-indistinguishable` | warning | request bodies sharing a method and path that no top-level key or property value tells apart (the spec uses `anyOf`) |
 //! | `model-unreferenced` | error | a model nothing refers to |
-//! | `model-undefined` | error | a reference to a model no table defines |
+//! | `model-undefined` | error | a reference to a model no table defines (written as a free-form object) |
 //! | `status-code-mismatch` | warning | response tables and the Status Codes section list different statuses |
 //! | `body-on-bodiless-status` | warning | a body table under 1xx, 204 or 304, which HTTP sends without a body |
 //! | `status-description-mismatch` | warning | a status described with another status's reason phrase ("403: Bad Request") |
-//! | `default-type-mismatch` | error | a default that does not fit its type |
+//! | `default-type-mismatch` | error | a default that does not fit its type (left out) |
 //! | `default-not-in-enum` | warning | a default outside the allowed values |
-//! | `range-inverted` | error | a minimum above its maximum |
-//! | `enum-type-mismatch` | error | an allowed value that does not fit its type |
-//! | `duplicate-parameter` | error | the same parameter twice in one operation |
+//! | `range-inverted` | error | a minimum above its maximum (the range left out) |
+//! | `enum-type-mismatch` | error | an allowed value that does not fit its type (the list left out) |
+//! | `duplicate-parameter` | error | the same parameter twice in one operation (the later one left out) |
 
 mod checks;
-mod confine;
 mod error_bodies;
 mod facts;
+mod left_out;
 mod merge;
 mod pair;
 mod paths;
 mod placeholders;
 mod render;
+mod repair;
 mod report;
 #[cfg(test)]
 mod testkit;
@@ -93,9 +98,9 @@ mod variant_tells;
 
 use apidoc_ir::{Diagnostic, Page, Service, ServiceMeta};
 
-pub use confine::{Confined, LeftOut, build_service_confined};
+pub use left_out::{LeftOut, pages_left_out};
 pub use render::render;
-pub use report::findings_report;
+pub use report::{ServiceCount, findings_report};
 
 /// Merges the pages of one service and checks the result.
 ///
@@ -112,6 +117,7 @@ pub fn build_service(meta: ServiceMeta, pages: Vec<Page>) -> (Service, Vec<Diagn
         operations,
         models,
     };
+    repair::degrade_contradictions(&mut service, &mut diagnostics);
     error_bodies::share_error_bodies(&mut service);
     variant_tells::tell_variants_apart(&mut service, &mut diagnostics);
     diagnostics.extend(checks::run_all(&service));
@@ -348,6 +354,16 @@ mod tests {
     #[test]
     fn findings_report_for_owners() {
         let (_, diagnostics) = built();
-        insta::assert_snapshot!(findings_report(&diagnostics, &[]));
+        let services = [
+            ServiceCount {
+                name: "en",
+                operations: 1,
+            },
+            ServiceCount {
+                name: "zh",
+                operations: 1,
+            },
+        ];
+        insta::assert_snapshot!(findings_report(&services, &diagnostics, &[]));
     }
 }

@@ -21,6 +21,7 @@ pub(crate) fn field(name: &str, ty: TypeRef, at: Span) -> Field {
         description: Text::default(),
         constraints: Constraints::default(),
         span: at,
+        degraded: Vec::new(),
     }
 }
 

@@ -124,6 +124,7 @@ pub(crate) fn value_fits(ty: &TypeRef, value: &Value) -> bool {
         TypeRef::Boolean => value.is_boolean(),
         TypeRef::Object | TypeRef::Map(_) | TypeRef::Model(_) => value.is_object(),
         TypeRef::Array(_) => value.is_array(),
+        TypeRef::Any => true,
     }
 }
 

@@ -327,6 +327,7 @@ fn new_field(new: &NewField, fix_span: &Span) -> Field {
         },
         constraints: Default::default(),
         span: fix_span.clone(),
+        degraded: Vec::new(),
     }
 }
 

@@ -85,22 +85,6 @@ pub(crate) fn set_severity<'a>(
     })
 }
 
-/// Changes the severity of a finding that a severity fix answers, without
-/// a note: what the build sees while it decides which pages to leave out
-/// (the note is added once, by [`set_severity`], afterwards).
-pub(crate) fn adjust_severity(
-    fix: &Fix,
-    code: &str,
-    files: Option<&[String]>,
-    diagnostic: &mut Diagnostic,
-) {
-    if let Some(severity) = fix.update.severity
-        && is_answered_by(diagnostic, code, files)
-    {
-        diagnostic.severity = severity.into();
-    }
-}
-
 /// A finding of kind `code` on one of `files` (any file when `None`).
 fn is_answered_by(diagnostic: &Diagnostic, code: &str, files: Option<&[String]>) -> bool {
     let file = diagnostic
@@ -193,6 +177,7 @@ fn entry(fix: &Fix, outcome: &Outcome, answers: &[Diagnostic]) -> Diagnostic {
         }),
         secondary,
         help: Some(format!("reason: {}", fix.reason)),
+        degraded: None,
     }
 }
 

@@ -35,32 +35,23 @@ pub const FILE_NAME: &str = "fixes.yaml";
 /// Builds a service with its fixes applied.
 ///
 /// `read_findings` are the findings of reading the pages (severity fixes
-/// apply to them too). `build` merges and checks pages given the reader's
-/// findings and a severity adjustment to apply to every finding before it
-/// decides anything by severity (`apidoc_check::build_service_confined`,
-/// which leaves out the pages errors point at, so that a severity fix can
-/// bring an operation back); whatever else it returns (`T`, e.g. the pages
-/// left out) is passed through. Without fixes this is `build` alone. With
-/// fixes, `build` also runs once on the unfixed pages, so that the
-/// findings a fix answers can be listed beside it. Returns the service,
+/// apply to them too). `build` merges and checks pages
+/// (`apidoc_check::build_service`). Without fixes this is `build` alone.
+/// With fixes, `build` also runs once on the unfixed pages, so that the
+/// findings a fix answers can be listed beside it. Returns the service and
 /// every finding (`read_findings`, then the fixes' errors and `fixed`
-/// entries, then the checks') and `build`'s `T`.
-pub fn build_with_fixes<T>(
+/// entries, then the checks').
+pub fn build_with_fixes(
     fixes: &Fixes,
     meta: ServiceMeta,
     mut pages: Vec<Page>,
     mut read_findings: Vec<Diagnostic>,
-    build: impl Fn(
-        ServiceMeta,
-        Vec<Page>,
-        &[Diagnostic],
-        &dyn Fn(&mut Diagnostic),
-    ) -> (Service, Vec<Diagnostic>, T),
-) -> (Service, Vec<Diagnostic>, T) {
+    build: impl Fn(ServiceMeta, Vec<Page>) -> (Service, Vec<Diagnostic>),
+) -> (Service, Vec<Diagnostic>) {
     if fixes.is_empty() {
-        let (service, diagnostics, extra) = build(meta, pages, &read_findings, &|_| {});
+        let (service, diagnostics) = build(meta, pages);
         read_findings.extend(diagnostics);
-        return (service, read_findings, extra);
+        return (service, read_findings);
     }
     let finding_files: Vec<Option<Vec<String>>> = fixes
         .fixes
@@ -83,15 +74,8 @@ pub fn build_with_fixes<T>(
             outcomes.push((fix, outcome));
         }
     }
-    let adjust = |diagnostic: &mut Diagnostic| {
-        for (fix, files) in fixes.fixes.iter().zip(&finding_files) {
-            if let Place::Finding { code } = &fix.target.place {
-                findings::adjust_severity(fix, code, files.as_deref(), diagnostic);
-            }
-        }
-    };
-    let (_, before, _) = build(meta.clone(), unfixed, &read_findings, &adjust);
-    let (service, mut checked, extra) = build(meta, pages, &read_findings, &adjust);
+    let (_, before) = build(meta.clone(), unfixed);
+    let (service, mut checked) = build(meta, pages);
     let answered: Vec<Diagnostic> = before
         .into_iter()
         .filter(|d| !checked.contains(d))
@@ -106,7 +90,7 @@ pub fn build_with_fixes<T>(
     read_findings.extend(errors);
     read_findings.extend(findings::fixed(&applied, answered));
     read_findings.extend(checked);
-    (service, read_findings, extra)
+    (service, read_findings)
 }
 
 fn is_finding_fix(fix: &Fix) -> bool {

@@ -2,9 +2,7 @@
 //! these tests): the pages are read by the real reader, the fixes applied,
 //! the service built by the real checks.
 
-use apidoc_ir::{
-    Diagnostic, Operation, Page, ParamLocation, Service, ServiceMeta, Severity, TypeRef, Value,
-};
+use apidoc_ir::{Diagnostic, Operation, Page, ParamLocation, Service, Severity, TypeRef, Value};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pets");
 const PAGES: [&str; 3] = ["listing-pets.md", "adding-a-pet.md", "adding-a-pet.zh.md"];
@@ -48,38 +46,14 @@ fn meta() -> apidoc_ir::ServiceMeta {
     }
 }
 
-/// Builds the service with `fixes` (the items of a `fixes:` list).
+/// Builds the service with `fixes` (the items of a `fixes:` list), as the
+/// pipeline does.
 fn build_edited(fixes: &str, edit: &dyn Fn(&str, String) -> String) -> (Service, Vec<Diagnostic>) {
-    let (service, diagnostics, _) = build_with_left_out(fixes, edit);
-    (service, diagnostics)
-}
-
-/// [`build_edited`], also returning the pages left out.
-fn build_with_left_out(
-    fixes: &str,
-    edit: &dyn Fn(&str, String) -> String,
-) -> (Service, Vec<Diagnostic>, Vec<apidoc_check::LeftOut>) {
     let text = format!("fixes:{fixes}");
     let (fixes, errors) = apidoc_fixes::parse_fixes("pets/fixes.yaml", &text);
     assert_eq!(errors, [], "the fixes of a test parse");
     let (pages, findings) = pages(edit);
-    apidoc_fixes::build_with_fixes(&fixes, meta(), pages, findings, confined)
-}
-
-fn left_out_files(left_out: &[apidoc_check::LeftOut]) -> Vec<&str> {
-    left_out.iter().map(|page| page.file.as_str()).collect()
-}
-
-/// What the pipeline builds with: the checks, leaving out the pages errors
-/// point at.
-fn confined(
-    meta: ServiceMeta,
-    pages: Vec<Page>,
-    read_findings: &[Diagnostic],
-    adjust: &dyn Fn(&mut Diagnostic),
-) -> (Service, Vec<Diagnostic>, Vec<apidoc_check::LeftOut>) {
-    let confined = apidoc_check::build_service_confined(meta, pages, read_findings, adjust);
-    (confined.service, confined.diagnostics, confined.left_out)
+    apidoc_fixes::build_with_fixes(&fixes, meta(), pages, findings, apidoc_check::build_service)
 }
 
 fn build(fixes: &str) -> (Service, Vec<Diagnostic>) {
@@ -113,43 +87,31 @@ fn model_field<'a>(service: &'a Service, model: &str, name: &str) -> Option<&'a 
     service.model(model)?.fields.iter().find(|f| f.name == name)
 }
 
-fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
-    diagnostics.iter().map(|d| d.code.as_str()).collect()
-}
-
 fn with_code<'a>(diagnostics: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
     diagnostics.iter().filter(|d| d.code == code).collect()
 }
 
 #[test]
-fn without_the_fix_the_language_conflict_leaves_the_operation_out() {
-    let (service, diagnostics, left_out) = build_with_left_out("", &|_, text| text);
-    assert!(codes(&diagnostics).contains(&"lang-conflict"));
-    assert_eq!(left_out_files(&left_out), ["pets/adding-a-pet.md"]);
-    // What is left of the operation comes from the Chinese page alone.
-    let add_pet = service.operations.iter().find(|op| op.id == "AddPet");
-    assert_eq!(
-        add_pet.map(|op| op.sources.clone()),
-        Some(vec!["pets/adding-a-pet.zh.md".to_owned()])
-    );
+fn without_the_fix_the_language_conflict_is_an_error_and_the_operation_stays() {
+    let (service, diagnostics) = build("");
+    let conflict = with_code(&diagnostics, "lang-conflict");
+    assert_eq!(conflict.len(), 1);
+    assert_eq!(conflict[0].severity, Severity::Error);
+    // Both pages make the operation; the English page's type is written.
+    let add_pet = operation(&service, "AddPet");
+    assert_eq!(add_pet.sources.len(), 2, "{:?}", add_pet.sources);
+    let age = model_field(&service, "NewPet", "age").expect("age");
+    assert_eq!(age.ty, TypeRef::Integer);
 }
 
 #[test]
-fn a_type_fix_brings_the_left_out_operation_back() {
-    let (service, _, left_out) = build_with_left_out(AGE_FIX, &|_, text| text);
-    assert_eq!(left_out_files(&left_out), Vec::<&str>::new());
-    assert!(service.operations.iter().any(|op| op.id == "AddPet"));
-}
-
-#[test]
-fn a_severity_fix_brings_the_left_out_operation_back() {
+fn a_severity_fix_lowers_the_error_to_a_warning() {
     let fix = "
   - target: {operation: AddPet, finding: lang-conflict}
     update: {severity: warning}
     reason: the SDK may send either; the service accepts both
 ";
-    let (service, diagnostics, left_out) = build_with_left_out(fix, &|_, text| text);
-    assert_eq!(left_out_files(&left_out), Vec::<&str>::new());
+    let (service, diagnostics) = build(fix);
     assert!(service.operations.iter().any(|op| op.id == "AddPet"));
     let conflict = with_code(&diagnostics, "lang-conflict");
     assert!(!conflict.is_empty());
@@ -490,16 +452,14 @@ fn a_fix_whose_target_is_gone_is_an_error() {
 #[test]
 fn without_fixes_the_build_is_the_checks_alone() {
     let (pages, findings) = pages(&|_, text| text);
-    let (expected_service, checked, expected_left_out) =
-        confined(meta(), pages.clone(), &findings, &|_| {});
-    let (service, diagnostics, left_out) = apidoc_fixes::build_with_fixes(
+    let (expected_service, checked) = apidoc_check::build_service(meta(), pages.clone());
+    let (service, diagnostics) = apidoc_fixes::build_with_fixes(
         &apidoc_fixes::Fixes::default(),
         meta(),
         pages,
         findings.clone(),
-        confined,
+        apidoc_check::build_service,
     );
-    assert_eq!(left_out, expected_left_out);
     assert_eq!(service, expected_service);
     assert_eq!(diagnostics, [findings, checked].concat());
 }

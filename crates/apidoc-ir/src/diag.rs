@@ -11,8 +11,10 @@ use crate::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// The page cannot be turned into a correct spec: its operation is left
-    /// out and the run fails.
+    /// The page contradicts itself or cannot be read as it stands: its
+    /// owners must correct it, and the run fails. The output still carries
+    /// everything else, the part concerned degraded (see
+    /// [`Diagnostic::degraded`]).
     Error,
     /// A documentation bug worth reporting to the page owners; generation
     /// goes on.
@@ -46,6 +48,11 @@ pub struct Diagnostic {
     /// How to fix it, if there is something to say.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help: Option<String>,
+    /// What the output carries instead of what the page states, where the
+    /// finding degraded a part of it ("the field's type: a value of any
+    /// type"); `None` where the output is as the page states.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub degraded: Option<String>,
 }
 
 impl Diagnostic {
@@ -67,6 +74,7 @@ impl Diagnostic {
             }),
             secondary: Vec::new(),
             help: None,
+            degraded: None,
         }
     }
 
@@ -102,6 +110,12 @@ impl Diagnostic {
     /// Adds a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Says what the output carries instead of what the page states.
+    pub fn degrading(mut self, written: impl Into<String>) -> Self {
+        self.degraded = Some(written.into());
         self
     }
 

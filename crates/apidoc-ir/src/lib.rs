@@ -189,6 +189,10 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// A named model defined by a table on the page ("X object").
     Model(String),
+    /// A value of any JSON kind: the page states a type the reader could
+    /// not read (the Type cell as written is [`Field::type_text`], and the
+    /// field says so in [`Field::degraded`]).
+    Any,
 }
 
 /// Constraints stated in prose (description cells) for a field.
@@ -254,6 +258,62 @@ pub struct Field {
     pub constraints: Constraints,
     /// The row's first line.
     pub span: Span,
+    /// The parts of what the page states that could not be kept as stated,
+    /// and what was written instead (a finding says why each time).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub degraded: Vec<Degraded>,
+}
+
+/// A part of a field the page states but the output does not carry as
+/// stated: an unreadable type written free-form, a default that does not
+/// fit the type left out. The field itself always stays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Degraded {
+    /// Which part.
+    pub part: Part,
+    /// What the page states, as written (`Strng[]`, `30。`).
+    pub stated: String,
+    /// What was written instead ("a value of any type", "no default").
+    pub written: String,
+    /// The code of the finding that says why.
+    pub code: String,
+    /// Where the page states the part.
+    pub span: Span,
+}
+
+/// A part of a field that can be degraded on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The type.
+    Type,
+    /// The default value.
+    Default,
+    /// The list of allowed values.
+    Enum,
+    /// The value range.
+    Range,
+    /// The length range.
+    Length,
+    /// The item count range.
+    Items,
+    /// The model the field refers to.
+    Model,
+}
+
+impl Part {
+    /// The part as a word for reports ("type", "default").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Type => "type",
+            Self::Default => "default",
+            Self::Enum => "allowed values",
+            Self::Range => "range",
+            Self::Length => "length",
+            Self::Items => "item count",
+            Self::Model => "model",
+        }
+    }
 }
 
 impl Field {
@@ -599,6 +659,7 @@ mod tests {
                 description: Text::in_lang(Lang::En, description),
                 constraints: Constraints::default(),
                 span: Span::new("p.html", 9),
+                degraded: Vec::new(),
             },
         }
     }

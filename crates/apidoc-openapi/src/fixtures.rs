@@ -79,6 +79,7 @@ fn field(name: &str, ty: TypeRef, required: Option<bool>, description: Text) -> 
         description,
         constraints: Constraints::default(),
         span: span(1),
+        degraded: Vec::new(),
     }
 }
 
@@ -97,6 +98,7 @@ fn type_text(ty: &TypeRef) -> String {
             other => format!("Array of {}s", type_text(other).to_lowercase()),
         },
         TypeRef::Model(name) => format!("{name} object"),
+        TypeRef::Any => "Anything".into(),
     }
 }
 

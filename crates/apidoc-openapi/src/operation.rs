@@ -105,9 +105,7 @@ impl<'a> OperationMapper<'a> {
             description: describe(&field.description, "x-description-zh", &mut extensions),
             required: parameter.location == ParamLocation::Path || field.is_required(),
             deprecated: None,
-            format: ParameterSchemaOrContent::Schema(
-                self.schemas.schema(&field.ty, &field.constraints),
-            ),
+            format: ParameterSchemaOrContent::Schema(self.schemas.typed(field)),
             example: None,
             examples: IndexMap::new(),
             explode: None,
@@ -317,9 +315,7 @@ impl<'a> OperationMapper<'a> {
             style: HeaderStyle::Simple,
             required: field.is_required(),
             deprecated: None,
-            format: ParameterSchemaOrContent::Schema(
-                self.schemas.schema(&field.ty, &field.constraints),
-            ),
+            format: ParameterSchemaOrContent::Schema(self.schemas.typed(field)),
             example: None,
             examples: IndexMap::new(),
             extensions,
@@ -511,6 +507,7 @@ mod tests {
                 description: Text::default(),
                 constraints: Constraints::default(),
                 span: Span::default(),
+                degraded: Vec::new(),
             },
         }
     }

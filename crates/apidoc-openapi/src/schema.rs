@@ -46,6 +46,10 @@ impl<'a> SchemaMapper<'a> {
                 Some(reference) => ReferenceOr::Reference { reference },
                 None => ReferenceOr::Item(missing_model(name)),
             },
+            TypeRef::Any => ReferenceOr::Item(Schema {
+                schema_data: SchemaData::default(),
+                schema_kind: SchemaKind::Any(AnySchema::default()),
+            }),
         };
         let outer = SchemaData {
             nullable: constraints.nullable.is_some(),
@@ -63,7 +67,26 @@ impl<'a> SchemaMapper<'a> {
     pub(crate) fn field(&self, field: &Field) -> ReferenceOr<Schema> {
         let mut data = SchemaData::default();
         data.description = describe(&field.description, "x-description-zh", &mut data.extensions);
-        annotate(self.schema(&field.ty, &field.constraints), data)
+        annotate(self.typed(field), data)
+    }
+
+    /// The schema of a field's value (a property, parameter or header):
+    /// its type and constraints, and what the page states of the parts
+    /// written otherwise (`x-degraded`: part → the page's words).
+    pub(crate) fn typed(&self, field: &Field) -> ReferenceOr<Schema> {
+        let schema = self.schema(&field.ty, &field.constraints);
+        if field.degraded.is_empty() {
+            return schema;
+        }
+        let stated = field
+            .degraded
+            .iter()
+            .map(|d| (d.part.as_str().to_owned(), Value::String(d.stated.clone())))
+            .collect();
+        let mut data = SchemaData::default();
+        data.extensions
+            .insert("x-degraded".to_owned(), Value::Object(stated));
+        annotate(schema, data)
     }
 
     /// The component schema of a model stored under `key`: an object with its
@@ -596,6 +619,32 @@ mod tests {
                 &Constraints::default()
             ),
             json!({"type": "object", "additionalProperties": {"type": "integer", "format": "int64"}})
+        );
+    }
+
+    #[test]
+    fn an_unread_type_is_any_value_with_the_page_words_beside_it() {
+        let names = ComponentNames::new(["Known"]);
+        let field = Field {
+            name: "size".to_owned(),
+            required: Some(true),
+            ty: TypeRef::Any,
+            type_text: "Whole number".to_owned(),
+            description: Text::default(),
+            constraints: Constraints::default(),
+            span: Span::default(),
+            degraded: vec![apidoc_ir::Degraded {
+                part: apidoc_ir::Part::Type,
+                stated: "Whole number".to_owned(),
+                written: "a value of any type".to_owned(),
+                code: "unknown-type".to_owned(),
+                span: Span::default(),
+            }],
+        };
+        let schema = SchemaMapper::new(&names).field(&field);
+        assert_eq!(
+            serde_json::to_value(schema).unwrap_or_default(),
+            json!({"x-degraded": {"type": "Whole number"}})
         );
     }
 }

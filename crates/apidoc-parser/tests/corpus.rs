@@ -40,6 +40,7 @@ fn show(ty: &TypeRef) -> String {
         TypeRef::Map(value) => format!("map<{}>", show(value)),
         TypeRef::Array(item) => format!("[{}]", show(item)),
         TypeRef::Model(name) => name.clone(),
+        TypeRef::Any => "any".into(),
     }
 }
 

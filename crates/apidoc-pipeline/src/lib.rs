@@ -5,11 +5,11 @@
 //! `fixes.yaml` correcting known page defects (`apidoc-fixes`) and the
 //! pages (`.txt`, `.html`, `.md`). [`run`] loads every service, parses the pages in
 //! parallel, merges and checks them, and emits the files that belong under
-//! `generated/`. An error leaves out the operation of the page it points
-//! at ([`apidoc_check::build_service_confined`]); every other operation is
-//! emitted and the pages left out are listed in `FINDINGS.md` and in
-//! [`Output::left_out`]. It writes nothing: the caller writes the files and
-//! fails the run while anything was left out.
+//! `generated/`. A page's problem degrades the part it concerns and every
+//! operation is emitted; only a page the reader could make no operation of
+//! is left out ([`apidoc_check::pages_left_out`]), listed in `FINDINGS.md`
+//! and in [`Output::left_out`]. It writes nothing: the caller writes the
+//! files and fails the run while the pages have errors.
 
 mod load;
 
@@ -44,8 +44,8 @@ pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// The merged services.
     pub services: Vec<Service>,
-    /// Pages whose operation was left out because of errors, per service
-    /// in docs order, by file.
+    /// Pages the reader could make no operation of because of errors, per
+    /// service in docs order, by file.
     pub left_out: Vec<apidoc_check::LeftOut>,
     /// Counts for the closing report, per service (by name), in docs order.
     pub stats: Vec<(String, Stats)>,
@@ -83,8 +83,19 @@ impl Output {
         total
     }
 
-    /// True when a finding is an error: an operation (or a page) was left
-    /// out, and the run must fail.
+    /// Each service's name and the number of operations written.
+    pub fn service_counts(&self) -> Vec<apidoc_check::ServiceCount<'_>> {
+        self.stats
+            .iter()
+            .map(|(name, stats)| apidoc_check::ServiceCount {
+                name,
+                operations: stats.operations,
+            })
+            .collect()
+    }
+
+    /// True when a finding is an error: the pages' owners must correct
+    /// something, and the run fails.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -125,7 +136,11 @@ pub fn run_with(
     }
     output.files.insert(
         "FINDINGS.md".to_owned(),
-        apidoc_check::findings_report(&output.diagnostics, &output.left_out),
+        apidoc_check::findings_report(
+            &output.service_counts(),
+            &output.diagnostics,
+            &output.left_out,
+        ),
     );
     Ok(output)
 }
@@ -162,8 +177,8 @@ struct ServiceRun {
     service: Service,
 }
 
-/// Parses, fixes, merges and checks one service; an error leaves out the
-/// page it points at.
+/// Parses, fixes, merges and checks one service; only pages the reader
+/// could make no operation of are left out.
 fn read_service(input: ServiceInput, on_page: &(dyn Fn() + Sync)) -> ServiceRun {
     let parsed = parse_pages(&input, on_page);
     let mut stats = Stats {
@@ -179,15 +194,13 @@ fn read_service(input: ServiceInput, on_page: &(dyn Fn() + Sync)) -> ServiceRun 
     }
     stats.api_pages = pages.len();
     read_findings.extend(input.diagnostics);
-    let (service, diagnostics, left_out) = apidoc_fixes::build_with_fixes(
+    let left_out = apidoc_check::pages_left_out(&pages, &read_findings);
+    let (service, diagnostics) = apidoc_fixes::build_with_fixes(
         &input.fixes,
         input.meta,
         pages,
         read_findings,
-        |meta, pages, read_findings, adjust| {
-            let confined = apidoc_check::build_service_confined(meta, pages, read_findings, adjust);
-            (confined.service, confined.diagnostics, confined.left_out)
-        },
+        apidoc_check::build_service,
     );
     count(&service, &mut stats);
     ServiceRun {

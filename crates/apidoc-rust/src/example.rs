@@ -238,7 +238,7 @@ impl ExampleBuilder<'_, '_> {
                     lit: syn::Lit::Bool(syn::LitBool::new(flag, proc_macro2::Span::call_site())),
                 })
             }
-            TypeRef::Object => syntax!(syn::Expr;; serde_json::Value::Null),
+            TypeRef::Object | TypeRef::Any => syntax!(syn::Expr;; serde_json::Value::Null),
             TypeRef::Map(_) => syntax!(syn::Expr;; std::collections::BTreeMap::new()),
             TypeRef::Array(_) => syntax!(syn::Expr;; Vec::new()),
             TypeRef::Model(model_name) => self.model(model_name, depth),

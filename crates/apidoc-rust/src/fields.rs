@@ -1,5 +1,6 @@
 //! The documentation of a field, parameter or header: the page's
-//! description followed by the constraints the page states.
+//! description followed by the constraints the page states, and what of
+//! the page could not be carried as stated.
 
 use crate::docs::{Doc, code, escape_line};
 use crate::plan::leaf;
@@ -23,6 +24,15 @@ pub(crate) fn field_doc(field: &Field) -> Doc {
         });
     for item in unstated {
         doc.item(item.markdown);
+    }
+    for degraded in &field.degraded {
+        doc.item(format!(
+            "Degraded: the page states the {} {}, written as {} ({}).",
+            degraded.part.as_str(),
+            code(&degraded.stated),
+            degraded.written,
+            code(&degraded.code)
+        ));
     }
     doc
 }
@@ -175,5 +185,23 @@ mod tests {
         let scope = field("scope", TypeRef::Integer)
             .values(&[(0.into(), "own\nresources"), (1.into(), "")]);
         assert_eq!(items(&scope), ["`0`: own resources", "`1`"]);
+    }
+
+    #[test]
+    fn degraded_parts_say_what_the_page_states() {
+        let mut size = field("size", TypeRef::Any);
+        size.degraded.push(apidoc_ir::Degraded {
+            part: apidoc_ir::Part::Type,
+            stated: "Whole number".to_owned(),
+            written: "a value of any type".to_owned(),
+            code: "unknown-type".to_owned(),
+            span: apidoc_ir::Span::new("p.md", 3),
+        });
+        assert_eq!(
+            items(&size),
+            [
+                "Degraded: the page states the type `Whole number`, written as a value of any type (`unknown-type`)."
+            ]
+        );
     }
 }

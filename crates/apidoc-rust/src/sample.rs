@@ -198,7 +198,7 @@ impl<'p, 'a> Sampler<'p, 'a> {
                 Some(model) => Some(self.fitted_object(given.as_object()?, model, path, level)),
                 None => Some(given.clone()),
             },
-            TypeRef::Object => Some(given.clone()),
+            TypeRef::Object | TypeRef::Any => Some(given.clone()),
             leaf => (is_a(given, leaf) && (!self.enforces() || slot.admits_leaf(given, self.plan)))
                 .then(|| given.clone()),
         }
@@ -286,7 +286,7 @@ impl<'p, 'a> Sampler<'p, 'a> {
             TypeRef::Integer | TypeRef::Long | TypeRef::Number | TypeRef::Boolean => {
                 self.build_scalar(ty, slot)
             }
-            TypeRef::Object => Value::Object(Map::new()),
+            TypeRef::Object | TypeRef::Any => Value::Object(Map::new()),
             TypeRef::Map(inner) => {
                 let item = self.build(inner, slot, level.inner());
                 Value::Object(Map::from_iter([("key".to_owned(), item)]))
@@ -454,14 +454,18 @@ fn is_a(value: &Value, ty: &TypeRef) -> bool {
         TypeRef::Long => value.as_i64().is_some(),
         TypeRef::Number => value.is_number(),
         TypeRef::Boolean => value.is_boolean(),
-        TypeRef::Object | TypeRef::Map(_) | TypeRef::Array(_) | TypeRef::Model(_) => false,
+        TypeRef::Object
+        | TypeRef::Any
+        | TypeRef::Map(_)
+        | TypeRef::Array(_)
+        | TypeRef::Model(_) => false,
     }
 }
 
 /// True when the type is `serde_json::Value` in the SDK, which holds `null`.
 fn is_any_json(plan: &Plan, ty: &TypeRef) -> bool {
     match ty {
-        TypeRef::Object => true,
+        TypeRef::Object | TypeRef::Any => true,
         TypeRef::Model(name) => plan.model(name).is_none(),
         _ => false,
     }

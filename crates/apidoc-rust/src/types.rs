@@ -77,7 +77,7 @@ impl TypeContext<'_, '_> {
             TypeRef::Long => syntax!(syn::Type;; i64),
             TypeRef::Number => syntax!(syn::Type;; f64),
             TypeRef::Boolean => syntax!(syn::Type;; bool),
-            TypeRef::Object => syntax!(syn::Type;; serde_json::Value),
+            TypeRef::Object | TypeRef::Any => syntax!(syn::Type;; serde_json::Value),
             TypeRef::Map(inner) => syntax!(syn::Type;
                 inner = self.rust_type(inner, string_enum);
                 std::collections::BTreeMap<String, #inner>

@@ -25,15 +25,11 @@ const CHECKS: &[Check] = &[
     example_urls::example_urls,
     example_bodies::example_bodies,
     example_bodies::example_status_undocumented,
-    models::model_undefined,
     models::model_unreferenced,
     status_codes::status_code_mismatch,
     status_codes::status_description_mismatch,
     status_codes::body_on_bodiless_status,
-    constraints::default_fits,
-    constraints::range_inverted,
-    constraints::enum_type_mismatch,
-    constraints::duplicate_parameter,
+    constraints::default_in_enum,
 ];
 
 /// Runs every check.
@@ -83,6 +79,36 @@ impl Owner<'_> {
             Self::ResponseHeader { operation, status } => {
                 format!("header `{name}` of response {status} of `{operation}`")
             }
+        }
+    }
+}
+
+/// Calls `visit` with every field of the service, to change it:
+/// parameters, response headers, model fields.
+pub(crate) fn each_field_mut(service: &mut Service, mut visit: impl FnMut(&Owner<'_>, &mut Field)) {
+    for op in &mut service.operations {
+        let operation = op.id.as_str();
+        for parameter in &mut op.parameters {
+            let owner = Owner::Parameter {
+                operation,
+                location: parameter.location,
+            };
+            visit(&owner, &mut parameter.field);
+        }
+        for response in &mut op.responses {
+            let owner = Owner::ResponseHeader {
+                operation,
+                status: response.status,
+            };
+            for header in &mut response.headers {
+                visit(&owner, header);
+            }
+        }
+    }
+    for model in &mut service.models {
+        let owner = Owner::Model(&model.name);
+        for field in &mut model.fields {
+            visit(&owner, field);
         }
     }
 }

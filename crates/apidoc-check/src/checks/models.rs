@@ -1,18 +1,16 @@
-//! Model references against model definitions.
+//! Models nothing refers to. (References to models no table defines are
+//! freed before the checks, by `crate::repair`.)
 
 use std::collections::BTreeSet;
 
-use apidoc_ir::{Diagnostic, Service, Span};
+use apidoc_ir::{Diagnostic, Service};
 
 use super::{Owner, each_field};
 use crate::types::model_of;
 
-/// A reference to a model: the model's name and the place that states it.
+/// A reference to a model: the model's name and what refers to it.
 struct Reference<'a> {
     model: &'a str,
-    span: &'a Span,
-    /// The referring thing, e.g. "field `config` of model `Body`".
-    from: String,
     /// The model whose field refers, if a model field does.
     inside: Option<&'a str>,
 }
@@ -27,62 +25,28 @@ fn references(service: &Service) -> Vec<Reference<'_>> {
                 Owner::Model(name) => Some(*name),
                 _ => None,
             };
-            found.push(Reference {
-                model,
-                span: &field.span,
-                from: owner.subject(field),
-                inside,
-            });
+            found.push(Reference { model, inside });
         }
     });
     for op in &service.operations {
         for variant in op.request_body.iter().flat_map(|body| &body.variants) {
             if let Some(model) = model_of(&variant.schema) {
-                let from = format!("the request body of `{}`", variant.name);
                 found.push(Reference {
                     model,
-                    span: &variant.span,
-                    from,
                     inside: None,
                 });
             }
         }
         for response in &op.responses {
             if let Some(model) = response.body.as_ref().and_then(model_of) {
-                let from = format!("the body of response {} of `{}`", response.status, op.id);
                 found.push(Reference {
                     model,
-                    span: &response.span,
-                    from,
                     inside: None,
                 });
             }
         }
     }
     found
-}
-
-/// `model-undefined` (error): a reference to a model that no table defines.
-pub(crate) fn model_undefined(service: &Service, out: &mut Vec<Diagnostic>) {
-    for reference in references(service) {
-        if service.model(reference.model).is_none() {
-            out.push(
-                Diagnostic::error(
-                    "model-undefined",
-                    format!(
-                        "{} refers to model `{}`, which no table defines",
-                        reference.from, reference.model
-                    ),
-                    reference.span.clone(),
-                    format!("`{}` referred to here", reference.model),
-                )
-                .with_help(format!(
-                    "add the `{}` table, or correct the type",
-                    reference.model
-                )),
-            );
-        }
-    }
 }
 
 /// `model-unreferenced` (error): a model that no field, parameter or body
@@ -128,18 +92,6 @@ mod tests {
         let mut op = operation("Put", Method::Put, "/x", span("p", 3));
         op.request_body = Some(body("Put", "Body", span("p", 5)));
         service(vec![op], models)
-    }
-
-    #[test]
-    fn reference_to_a_missing_model_is_an_error() {
-        let out = run(model_undefined, &body_service(vec![]));
-        assert_eq!(codes(&out), ["model-undefined"]);
-        assert_eq!(
-            out[0].message,
-            "the request body of `Put` refers to model `Body`, which no table defines"
-        );
-        let good = body_service(vec![model("Body", vec![], span("p", 6))]);
-        assert!(run(model_undefined, &good).is_empty());
     }
 
     #[test]

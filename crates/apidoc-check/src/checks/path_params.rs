@@ -77,6 +77,7 @@ pub(crate) fn document_missing_path_params(service: &mut Service) {
                 description: apidoc_ir::Text::default(),
                 constraints: apidoc_ir::Constraints::default(),
                 span,
+                degraded: Vec::new(),
             };
             op.parameters.push(apidoc_ir::Parameter {
                 location: ParamLocation::Path,

@@ -200,7 +200,11 @@ fn language_diagnostic(
             format!("English: {fact} `{}`", first.value),
         )
         .with_secondary(second.span, format!("Chinese: {fact} `{}`", second.value))
-        .with_help("correct the page in error so that both languages state the same"),
+        .with_help("correct the page in error so that both languages state the same")
+        .degrading(format!(
+            "{subject}: the English page's {fact} `{}`",
+            first.value
+        )),
         Difference::Missing {
             subject,
             present,

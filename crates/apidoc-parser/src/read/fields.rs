@@ -1,7 +1,10 @@
 //! Table rows → fields: name, requirement, type (linked to the nested
 //! table describing its objects), description and constraints.
 
-use apidoc_ir::{Diagnostic, Field, Lang, Span, Text, TypeRef};
+use apidoc_ir::{Degraded, Diagnostic, Field, Lang, Part, Span, Text, TypeRef};
+
+/// What a field whose type cannot be read is written as.
+const ANY_TYPE: &str = "a value of any type";
 
 use super::{
     Reader,
@@ -59,12 +62,15 @@ impl Reader<'_> {
     ) -> Option<Field> {
         let span = self.span(row.line);
         if row.name.is_empty() {
-            self.diagnostics
-                .push(missing_cell(span, "Parameter", "the row is left out", row));
+            self.diagnostics.push(
+                missing_cell(span, "Parameter", "the row is left out", row)
+                    .degrading("nothing: the row is left out"),
+            );
             return None;
         }
-        let ty = self.row_type(row, columns, &span);
-        let ty = self.resolve_type(ty, row, at, tables);
+        let mut degraded = Vec::new();
+        let ty = self.row_type(row, columns, &span, &mut degraded);
+        let ty = self.resolve_type(ty, row, at, tables, &mut degraded);
         let required = row
             .mandatory
             .as_deref()
@@ -95,37 +101,52 @@ impl Reader<'_> {
             },
             constraints,
             span,
+            degraded,
         })
     }
 
     /// The Type cell understood; where the table has no Type column (older
-    /// pages' URI tables) a string. A cell no rule understands is a page
-    /// finding, not a reason to stop: the field is kept as a string, the
-    /// commonest type, with a warning.
-    fn row_type(&mut self, row: &Row<'_>, columns: &[Column], span: &Span) -> TypeRef {
+    /// pages' URI tables) a string. A cell no rule understands, or an empty
+    /// one, is a page finding, not a reason to stop: the field is kept as a
+    /// value of any type, marked degraded.
+    fn row_type(
+        &mut self,
+        row: &Row<'_>,
+        columns: &[Column],
+        span: &Span,
+        degraded: &mut Vec<Degraded>,
+    ) -> TypeRef {
         let text = match &row.type_text {
             Some(text) if columns.contains(&Column::Type) => text,
             _ => return TypeRef::String,
         };
-        if text.is_empty() {
-            self.diagnostics
-                .push(missing_cell(span.clone(), "Type", "typed as a string", row));
-            return TypeRef::String;
+        if let Some(ty) = types::parse_type(text) {
+            return ty;
         }
-        types::parse_type(text).unwrap_or_else(|| {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "unknown-type",
-                    format!(
-                        "expected a type such as String, Integer, Boolean, \"Array of X objects\" or a model name, found `{text}`"
-                    ),
-                    span.clone(),
-                    format!("type of `{}`, read as a string", row.name),
-                )
-                .with_help("fix the Type cell, or teach `read::types::parse_type` this spelling"),
-            );
-            TypeRef::String
-        })
+        let diagnostic = if text.is_empty() {
+            missing_cell(span.clone(), "Type", "a value of any type", row)
+        } else {
+            Diagnostic::error(
+                "unknown-type",
+                format!(
+                    "expected a type such as String, Integer, Boolean, \"Array of X objects\" or a model name, found `{text}`"
+                ),
+                span.clone(),
+                format!("type of `{}`", row.name),
+            )
+            .with_help("fix the Type cell, or teach `read::types` this spelling")
+        };
+        let mark = Degraded {
+            part: Part::Type,
+            stated: text.clone(),
+            written: ANY_TYPE.to_owned(),
+            code: diagnostic.code.clone(),
+            span: span.clone(),
+        };
+        self.diagnostics
+            .push(diagnostic.degrading(format!("`{}` typed as {ANY_TYPE}", row.name)));
+        degraded.push(mark);
+        TypeRef::Any
     }
 
     fn mandatory(&mut self, text: &str, span: &Span) -> Option<bool> {
@@ -153,6 +174,7 @@ impl Reader<'_> {
         row: &Row<'_>,
         at: RowAt,
         tables: &Tables<'_>,
+        degraded: &mut Vec<Degraded>,
     ) -> TypeRef {
         let Some(declared) = link::object_slot(&ty) else {
             return ty;
@@ -194,8 +216,15 @@ impl Reader<'_> {
                             self.span(row.line),
                             format!("`{}` is typed `{name}`", row.name),
                         )
-                        .with_help("the field is emitted as a free-form object"),
+                        .degrading(format!("`{}` as a free-form object", row.name)),
                     );
+                    degraded.push(Degraded {
+                        part: Part::Model,
+                        stated: name,
+                        written: "a free-form object".to_owned(),
+                        code: "model-undefined".to_owned(),
+                        span: self.span(row.line),
+                    });
                 }
                 link::with_object(ty, TypeRef::Object)
             }

@@ -709,6 +709,15 @@ impl Reader<'_> {
                 )
                 .with_help("give the field that holds these objects the type `<Name> object` or `Array of <Name> objects`"),
             };
+            let rows = t.rows().len();
+            let diagnostic = diagnostic.degrading(format!(
+                "nothing: the {} of table `{name}` are not in the spec",
+                if rows == 1 {
+                    "row".to_owned()
+                } else {
+                    format!("{rows} rows")
+                }
+            ));
             self.diagnostics.push(diagnostic);
         }
         models.retain(|m| reachable.contains(&m.name));

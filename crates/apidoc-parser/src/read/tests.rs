@@ -487,7 +487,7 @@ fn header_sections_hold_headers() {
 }
 
 #[test]
-fn odd_cells_are_errors_that_still_say_how_the_row_would_read() {
+fn odd_cells_are_errors_that_degrade_only_their_field() {
     let parsed = page(
         "POST /v1/things",
         vec![
@@ -506,19 +506,30 @@ fn odd_cells_are_errors_that_still_say_how_the_row_would_read() {
     let page = read(&parsed);
     assert_eq!(
         field_type(page, "DoingAThingRequestBody", "size"),
-        &TypeRef::String
+        &TypeRef::Any
     );
     assert_eq!(
         field_type(page, "DoingAThingRequestBody", "n"),
-        &TypeRef::String
+        &TypeRef::Any
+    );
+    let size = &page.models[0].fields[0];
+    assert_eq!(size.degraded.len(), 1);
+    assert_eq!(size.degraded[0].stated, "Storage kind");
+    assert_eq!(
+        page.models[0].fields.len(),
+        2,
+        "the row without a name is left out"
     );
     assert_eq!(
         codes(&parsed),
         ["unknown-type", "row-missing-cell", "row-missing-cell"]
     );
     assert!(
-        parsed.diagnostics.iter().all(|d| d.is_error()),
-        "broken rows stop generation"
+        parsed
+            .diagnostics
+            .iter()
+            .all(|d| d.is_error() && d.degraded.is_some()),
+        "broken rows are for the owners to correct"
     );
 }
 
