@@ -117,6 +117,7 @@ pub(crate) fn page(lang: Lang, title: &str, operation: Operation, models: Vec<Mo
         lang,
         breadcrumb: Vec::new(),
         explorer_product: None,
+        stated_names: Vec::new(),
         operation,
         models,
     }

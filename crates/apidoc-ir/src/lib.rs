@@ -596,15 +596,49 @@ pub struct Page {
     pub breadcrumb: Vec<String>,
     /// The page title.
     pub title: Fact<String>,
-    /// The API Explorer product (`nat`, `IMS`) of the link that named the
-    /// operation, when a link did (see `Operation::id_is_explicit`).
+    /// The API Explorer product (`nat`, `IMS`) of the page's API Explorer
+    /// link, when it has one (see [`NameSource::ExplorerLink`]).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub explorer_product: Option<String>,
+    /// The names the page states for its operation, strongest source
+    /// first; the operation's id is the first one the service trusts.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub stated_names: Vec<StatedName>,
     /// The operation the page documents.
     pub operation: Operation,
     /// The models its tables define, in page order (a model may appear
     /// twice when the page repeats a table, e.g. in request and response).
     pub models: Vec<Model>,
+}
+
+/// A name a page states for its operation: the name the official SDKs
+/// use, where the page gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatedName {
+    /// The name, in UpperCamelCase.
+    pub name: String,
+    /// Where the page states it.
+    pub source: NameSource,
+    /// The line that states it.
+    pub span: Span,
+}
+
+/// Where a page states its operation's name, strongest first (the order
+/// decides which of two pages claiming one name keeps it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameSource {
+    /// The page title's anchor (`<a name="ListKmsTags">` in the title).
+    TitleAnchor,
+    /// The page's API Explorer link (`…?product=nat&api=CreateNatGateway`).
+    ExplorerLink,
+    /// A label in the page's text naming the interface ("接口名称",
+    /// "API name") followed by the name.
+    Label,
+    /// The title's " - Name" ending.
+    Title,
+    /// The page's file name (`CreateDatasetVersion.html`).
+    FileName,
 }
 
 /// Hand-written facts about a service that pages do not state.

@@ -56,6 +56,12 @@ pub enum BlockKind {
         level: u8,
         /// The heading text, whitespace-normalised.
         text: String,
+        /// The anchor the heading carries (its `id`, or an empty `<a
+        /// name>` inside it), where the source has one: other pages link
+        /// the heading by it, and a page title's anchor may be the
+        /// operation's name (`<a name="ListKmsTags">`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        anchor: Option<String>,
     },
     /// A paragraph of inline text, whitespace-normalised (runs of spaces and
     /// newlines become one space; leading and trailing space removed).

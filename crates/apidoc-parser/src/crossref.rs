@@ -153,7 +153,7 @@ fn page_inserts(
     let mut section = Section::Preamble;
     let mut out = Vec::new();
     for (at, block) in page.blocks.iter().enumerate() {
-        if let BlockKind::Heading { level, text } = &block.kind
+        if let BlockKind::Heading { level, text, .. } = &block.kind
             && *level >= 2
         {
             section = section_of(text);

@@ -39,13 +39,15 @@ pub fn explorer_entry(source: &str) -> Option<ExplorerEntry> {
     found
 }
 
-/// The link text from `apiexplorer…` up to where a URL ends in Markdown,
-/// HTML or prose.
+/// The link target from `apiexplorer…` up to where it ends in Markdown or
+/// HTML (a link's closing bracket or quote, or the line's end), trailing
+/// spaces trimmed. A space inside is kept: `api=query alarm` names no
+/// operation, and must not read as `query`.
 fn url_at(text: &str) -> &str {
     let end = text
-        .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '<' | '>' | ']'))
+        .find([')', '"', '\'', '<', '>', ']', '\n'])
         .unwrap_or(text.len());
-    &text[..end]
+    text[..end].trim_end()
 }
 
 /// The value of the query parameter `name`.
@@ -106,6 +108,17 @@ mod tests {
         assert_eq!(
             explorer_entry("(https://apiexplorer.example.com/doc?api=not-a-name)"),
             None
+        );
+        assert_eq!(
+            explorer_entry("(https://apiexplorer.example.com/doc?api=query alarm)"),
+            None,
+            "a name with a space is no name, not its first word"
+        );
+        assert_eq!(
+            explorer_entry("(https://apiexplorer.example.com/doc?api=ListTags  )")
+                .map(|e| e.api)
+                .as_deref(),
+            Some("ListTags")
         );
     }
 }

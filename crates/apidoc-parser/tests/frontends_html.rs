@@ -34,7 +34,7 @@ fn headings_keep_their_tag_level() {
     let levels: Vec<_> = blocks
         .iter()
         .map(|b| match &b.kind {
-            BlockKind::Heading { level, text } => (*level, text.as_str()),
+            BlockKind::Heading { level, text, .. } => (*level, text.as_str()),
             other => panic!("{other:?}"),
         })
         .collect();
@@ -143,7 +143,8 @@ fn footer_scripts_styles_images_and_anchors_are_dropped() {
         [Block::new(
             BlockKind::Heading {
                 level: 1,
-                text: "T".into()
+                text: "T".into(),
+                anchor: None
             },
             2
         )]

@@ -39,14 +39,16 @@ fn headings_paragraphs_and_lines() {
             Block::new(
                 BlockKind::Heading {
                     level: 1,
-                    text: "Title".into()
+                    text: "Title".into(),
+                    anchor: None
                 },
                 1
             ),
             Block::new(
                 BlockKind::Heading {
                     level: 2,
-                    text: "Function".into()
+                    text: "Function".into(),
+                    anchor: None
                 },
                 3
             ),
@@ -54,7 +56,8 @@ fn headings_paragraphs_and_lines() {
             Block::new(
                 BlockKind::Heading {
                     level: 4,
-                    text: "URI".into()
+                    text: "URI".into(),
+                    anchor: None
                 },
                 8
             ),

@@ -105,10 +105,12 @@ fn block_difference(html: &Block, markdown: &Block, at: &str) -> Option<String> 
             BlockKind::Heading {
                 level: hl,
                 text: ht,
+                ..
             },
             BlockKind::Heading {
                 level: ml,
                 text: mt,
+                ..
             },
         ) => (hl != ml || ht != mt).then(|| differs("heading")).flatten(),
         (BlockKind::Paragraph(h), BlockKind::Paragraph(m)) => {

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use apidoc_ir::{Method, Page};
+use apidoc_ir::{Method, NameSource, Page};
 
 use super::variants::camel;
 use crate::paths::{path_words, version_of};
@@ -23,8 +23,11 @@ type OperationKey = (String, Method);
 /// Gives the operations of a clashing id distinct ids. Pages of the same
 /// primary method and path are one operation (its two languages) and keep
 /// one id; pages without a URI are left alone (they are left out later).
-/// When only one of the clashing operations states its id (an official
-/// name), it keeps it and the others take the suffixes.
+/// When one of the clashing operations states its id from a stronger
+/// source than all others (an official name in the title's anchor against
+/// the same name in an older version's API Explorer link, or any stated
+/// name against derived ones), it keeps it and the others take the
+/// suffixes.
 pub(crate) fn make_ids_unique(pages: &mut [Page]) {
     let mut by_id: BTreeMap<String, BTreeMap<OperationKey, Vec<usize>>> = BTreeMap::new();
     for (index, page) in pages.iter().enumerate() {
@@ -38,14 +41,21 @@ pub(crate) fn make_ids_unique(pages: &mut [Page]) {
     }
     let mut taken: BTreeSet<String> = by_id.keys().cloned().collect();
     for (id, operations) in by_id.iter().filter(|(_, operations)| operations.len() > 1) {
-        let stated: Vec<&OperationKey> = operations
+        let strength = |members: &Vec<usize>| {
+            members
+                .iter()
+                .filter_map(|&i| stated_source(&pages[i]))
+                .min()
+        };
+        let strongest = operations.values().filter_map(strength).min();
+        let keeping: Vec<&OperationKey> = operations
             .iter()
-            .filter(|(_, members)| members.iter().any(|&i| pages[i].operation.id_is_explicit))
+            .filter(|(_, members)| strongest.is_some() && strength(members) == strongest)
             .map(|(key, _)| key)
             .collect();
         let renamed: Vec<(&OperationKey, &Vec<usize>)> = operations
             .iter()
-            .filter(|(key, _)| stated.len() != 1 || !stated.contains(key))
+            .filter(|(key, _)| keeping.len() != 1 || !keeping.contains(key))
             .collect();
         let keys: Vec<&OperationKey> = renamed.iter().map(|(key, _)| *key).collect();
         let new_ids = distinct_ids(id, &keys, &taken);
@@ -56,6 +66,18 @@ pub(crate) fn make_ids_unique(pages: &mut [Page]) {
             }
         }
     }
+}
+
+/// Where the page states its operation's id, if it does.
+fn stated_source(page: &Page) -> Option<NameSource> {
+    if !page.operation.id_is_explicit {
+        return None;
+    }
+    page.stated_names
+        .iter()
+        .find(|stated| stated.name == page.operation.id)
+        .map(|stated| stated.source)
+        .or(Some(NameSource::FileName))
 }
 
 /// A suffix from an operation's primary path and method.
@@ -221,6 +243,32 @@ mod tests {
         ];
         make_ids_unique(&mut pages);
         assert_eq!(ids(&pages), ["CreatingAnECS", "CreatingAnECSV1"]);
+    }
+
+    #[test]
+    fn the_stronger_source_keeps_a_name_two_versions_state() {
+        let stating = |path: &str, file: &str, source: NameSource| {
+            let mut page = creating(path, Method::Post, file);
+            page.operation.id_is_explicit = true;
+            page.stated_names = vec![apidoc_ir::StatedName {
+                name: "CreatingAnECS".to_owned(),
+                source,
+                span: span(file, 1),
+            }];
+            page
+        };
+        let mut pages = [
+            stating("/v2/{project_id}/servers", "a", NameSource::ExplorerLink),
+            stating("/v3/{project_id}/servers", "b", NameSource::TitleAnchor),
+        ];
+        make_ids_unique(&mut pages);
+        assert_eq!(ids(&pages), ["CreatingAnECSV2", "CreatingAnECS"]);
+        let mut even = [
+            stating("/v2/{project_id}/servers", "a", NameSource::ExplorerLink),
+            stating("/v3/{project_id}/servers", "b", NameSource::ExplorerLink),
+        ];
+        make_ids_unique(&mut even);
+        assert_eq!(ids(&even), ["CreatingAnECSV2", "CreatingAnECSV3"]);
     }
 
     #[test]

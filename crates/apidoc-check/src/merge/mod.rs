@@ -33,6 +33,7 @@ pub(crate) fn merge_pages(
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Operation>, Vec<Model>) {
     names::distrust_foreign_explorer_links(&mut pages, out);
+    names::distrust_shared_explorer_names(&mut pages, out);
     names::name_untitled_operations(&mut pages);
     ids::make_ids_unique(&mut pages);
     let mut groups = group_by_shared_uri(pages, out);

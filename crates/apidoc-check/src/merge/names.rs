@@ -14,11 +14,11 @@
 
 use std::collections::BTreeMap;
 
-use apidoc_ir::{Diagnostic, Method, Operation, Page};
+use apidoc_ir::{Diagnostic, Method, NameSource, Operation, Page};
 use heck::ToUpperCamelCase;
 
 use super::ids::rename_operation;
-use crate::paths::{is_version, segments};
+use crate::paths::{is_version, path_words, segments};
 
 /// Chinese verbs of API titles, longer first where one contains another.
 const VERBS: &[(&str, &str)] = &[
@@ -66,9 +66,10 @@ const VERBS: &[(&str, &str)] = &[
 
 /// An API Explorer link of another product than the one the service's
 /// pages link (a DNS page linking a cloud phone entry: a copy-paste slip)
-/// does not name the operation: the page is named as if it had no link,
-/// with a warning. The service's product is the one most linking pages
-/// name (case ignored); without a majority nothing is distrusted.
+/// does not name the operation: the page is named by its next stated name,
+/// or as if it stated none, with a warning. The service's product is the
+/// one most linking pages name (case ignored); without a majority nothing
+/// is distrusted.
 pub(super) fn distrust_foreign_explorer_links(pages: &mut [Page], out: &mut Vec<Diagnostic>) {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for product in pages
@@ -91,22 +92,164 @@ pub(super) fn distrust_foreign_explorer_links(pages: &mut [Page], out: &mut Vec<
         else {
             continue;
         };
+        let Some(name) = drop_explorer_name(page) else {
+            continue;
+        };
         out.push(
             Diagnostic::warning(
                 "explorer-product-mismatch",
                 format!(
-                    "the page's API Explorer link names `{}` of product `{product}`, but the service's pages link product `{service_product}`; the name is not used",
-                    page.operation.id
+                    "the page's API Explorer link names `{name}` of product `{product}`, but the service's pages link product `{service_product}`; the name is not used"
                 ),
                 page.title.span.clone(),
                 "this page",
             )
             .with_help("link the page's own API Explorer entry"),
         );
-        page.operation.id_is_explicit = false;
-        if !page.title.value.chars().any(is_cjk) {
-            let id = page.title.value.to_upper_camel_case();
-            rename_operation(page, id);
+    }
+}
+
+/// An API Explorer name that several different operations of the service
+/// claim (pages copying one link: every page of a service linking
+/// `api=ListTopics`) names only the operation it belongs to: the one whose
+/// pages also state it otherwise (the title's anchor), else the one whose
+/// method its verb names (`UpdateX` a `PUT`, `ListX` a `GET`). The other
+/// claimants, or all where none stands out, are named by their next
+/// stated name or as if they stated none, with a warning. Operations are
+/// the same where method and path agree but for version segments (`/v2/…`
+/// and `/v3/…` of one API may share its name).
+pub(super) fn distrust_shared_explorer_names(pages: &mut [Page], out: &mut Vec<Diagnostic>) {
+    let claimant = |page: &Page| -> Option<Claimant> {
+        let uri = page.operation.uris.first()?;
+        let words = path_words(&uri.path)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        Some((uri.method, words))
+    };
+    let mut claims: BTreeMap<String, BTreeMap<Claimant, bool>> = BTreeMap::new();
+    for page in pages.iter() {
+        let (Some(name), Some(who)) = (explorer_name(page), claimant(page)) else {
+            continue;
+        };
+        let confirmed = page
+            .stated_names
+            .iter()
+            .any(|s| s.name == name && s.source != NameSource::ExplorerLink);
+        *claims
+            .entry(name.to_owned())
+            .or_default()
+            .entry(who)
+            .or_default() |= confirmed;
+    }
+    let owners: BTreeMap<String, Option<Claimant>> = claims
+        .into_iter()
+        .filter(|(_, claimants)| claimants.len() > 1)
+        .map(|(name, claimants)| {
+            let owner = owner_of(&name, &claimants);
+            (name, owner)
+        })
+        .collect();
+    for page in pages.iter_mut() {
+        let Some(owner) = explorer_name(page).and_then(|name| owners.get(name)) else {
+            continue;
+        };
+        if owner.is_some() && owner.as_ref() == claimant(page).as_ref() {
+            continue;
+        }
+        let Some(name) = drop_explorer_name(page) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(
+                "explorer-name-shared",
+                format!(
+                    "the page's API Explorer link names `{name}`, which links of other operations of the service name too; the name is not used here"
+                ),
+                page.title.span.clone(),
+                "this page",
+            )
+            .with_help("link the page's own API Explorer entry"),
+        );
+    }
+}
+
+/// An operation claiming a name: its method and its path's words but for
+/// versions.
+type Claimant = (Method, Vec<String>);
+
+/// The one claimant a shared name belongs to, if one stands out: the only
+/// one also stating it otherwise, else the only one whose method the
+/// name's verb names.
+fn owner_of(name: &str, claimants: &BTreeMap<Claimant, bool>) -> Option<Claimant> {
+    let only = |keep: &dyn Fn(&Claimant, bool) -> bool| {
+        let mut kept = claimants
+            .iter()
+            .filter(|(who, confirmed)| keep(who, **confirmed));
+        match (kept.next(), kept.next()) {
+            (Some((who, _)), None) => Some(who.clone()),
+            _ => None,
+        }
+    };
+    let confirmed = claimants.values().any(|c| *c);
+    if confirmed {
+        return only(&|_, confirmed| confirmed);
+    }
+    let methods = verb_methods(name);
+    only(&|(method, _), _| methods.contains(method))
+}
+
+/// The methods an operation name's verb implies (`UpdateX`: PUT or
+/// PATCH); none for other verbs.
+fn verb_methods(name: &str) -> &'static [Method] {
+    match camel_words(name).first().copied().unwrap_or_default() {
+        "List" | "Show" | "Get" => &[Method::Get],
+        "Create" => &[Method::Post],
+        "Update" => &[Method::Put, Method::Patch],
+        "Delete" | "Remove" => &[Method::Delete],
+        _ => &[],
+    }
+}
+
+/// The name the page's API Explorer link states, when it is one it states.
+fn explorer_name(page: &Page) -> Option<&str> {
+    page.stated_names
+        .iter()
+        .find(|stated| stated.source == NameSource::ExplorerLink)
+        .map(|stated| stated.name.as_str())
+}
+
+/// Takes the API Explorer name out of the page's stated names and renames
+/// the operation by what is left (see [`name_by_stated`]); the name taken,
+/// if there was one.
+fn drop_explorer_name(page: &mut Page) -> Option<String> {
+    let at = page
+        .stated_names
+        .iter()
+        .position(|stated| stated.source == NameSource::ExplorerLink)?;
+    let dropped = page.stated_names.remove(at);
+    name_by_stated(page);
+    Some(dropped.name)
+}
+
+/// Names the operation by the page's strongest stated name; without one,
+/// as an unnamed page: from an English title (a Chinese title's page is
+/// named later, by [`name_untitled_operations`]).
+fn name_by_stated(page: &mut Page) {
+    match page.stated_names.first() {
+        Some(stated) => {
+            page.operation.id_is_explicit = true;
+            let name = stated.name.clone();
+            if page.operation.id != name {
+                rename_operation(page, name);
+            }
+        }
+        None => {
+            page.operation.id_is_explicit = false;
+            if !page.title.value.chars().any(is_cjk) {
+                let id = page.title.value.to_upper_camel_case();
+                rename_operation(page, id);
+            }
         }
     }
 }
@@ -219,11 +362,13 @@ fn singular(word: &str) -> String {
 }
 
 /// The id of an operation merged from several pages, when the pages state
-/// ids: the one id they state, with `true` (an official name); else the
-/// words all stated ids share at their start and end, when that is a verb
-/// and more (`CreatePublicZone`, `CreatePrivateZone` → `CreateZone`), with
-/// `false`; when they share too little, the method's verb and the path's
-/// resource ([`readable_id`]). Pages that state no id but were given the same one (older and
+/// ids: the one id they state, or the id more of them state than any other
+/// (pages of special cases of one API: two pages naming `RunShellCommand`,
+/// one `InstallApk`), with `true` (an official name); else the words all
+/// stated ids share at their start and end, when that is a verb and more
+/// (`CreatePublicZone`, `CreatePrivateZone` → `CreateZone`), with `false`;
+/// when they share too little, the method's verb and the path's resource
+/// ([`readable_id`]). Pages that state no id but were given the same one (older and
 /// newer pages of one operation, named alike from their titles) keep it.
 /// `None` otherwise: the pages are different operations named after their
 /// titles.
@@ -231,13 +376,22 @@ pub(super) fn merged_name<'a>(
     operations: impl Iterator<Item = &'a Operation>,
 ) -> Option<(String, bool)> {
     let operations: Vec<&Operation> = operations.collect();
-    let mut stated: Vec<&str> = operations
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for op in operations.iter().filter(|op| op.id_is_explicit) {
+        *counts.entry(op.id.as_str()).or_default() += 1;
+    }
+    let most = counts.values().copied().max().unwrap_or(0);
+    let leaders: Vec<&str> = counts
         .iter()
-        .filter(|op| op.id_is_explicit)
-        .map(|op| op.id.as_str())
+        .filter(|(_, n)| **n == most)
+        .map(|(id, _)| *id)
         .collect();
-    stated.sort_unstable();
-    stated.dedup();
+    if let [leader] = leaders.as_slice()
+        && most > 1
+    {
+        return Some(((*leader).to_owned(), true));
+    }
+    let stated: Vec<&str> = counts.into_keys().collect();
     match stated.as_slice() {
         [] => {
             let first = operations.first()?;
@@ -403,6 +557,7 @@ mod tests {
             op.id_is_explicit = true;
             let mut page = page(apidoc_ir::Lang::Zh, title, op, vec![]);
             page.explorer_product = Some(product.to_owned());
+            page.stated_names = vec![explorer_link(id)];
             page
         };
         let mut pages = [
@@ -437,6 +592,12 @@ mod tests {
         let name = |ops: &[Operation]| merged_name(ops.iter());
         let one = [op("CreateNatGateway", true), op("CreateNatGateway", false)];
         assert_eq!(name(&one), Some(("CreateNatGateway".to_owned(), true)));
+        let most = [
+            op("RunShellCommand", true),
+            op("InstallApk", true),
+            op("RunShellCommand", true),
+        ];
+        assert_eq!(name(&most), Some(("RunShellCommand".to_owned(), true)));
         let zones = [op("CreatePublicZone", true), op("CreatePrivateZone", true)];
         assert_eq!(name(&zones), Some(("CreateZone".to_owned(), false)));
         let unrelated = [op("UpdatePtrRecord", true), op("CreateEipRecordSet", true)];
@@ -456,5 +617,79 @@ mod tests {
         assert_eq!(title_verb("内网Zone解关联VPC"), Some("Disassociate"));
         assert_eq!(title_verb("创建并查询"), Some("Create"));
         assert_eq!(title_verb("批量创建标签"), Some("BatchCreate"));
+    }
+
+    fn explorer_link(name: &str) -> apidoc_ir::StatedName {
+        apidoc_ir::StatedName {
+            name: name.to_owned(),
+            source: NameSource::ExplorerLink,
+            span: crate::testkit::span("a", 1),
+        }
+    }
+
+    #[test]
+    fn an_explorer_name_several_operations_claim_names_only_its_owner() {
+        use crate::testkit::{operation, page, span};
+        let linked = |title: &str, method, path: &str, also: Option<apidoc_ir::StatedName>| {
+            let mut op = operation("ListTopics", method, path, span("a", 1));
+            op.id_is_explicit = true;
+            let mut page = page(apidoc_ir::Lang::Zh, title, op, vec![]);
+            page.stated_names = std::iter::once(explorer_link("ListTopics"))
+                .chain(also)
+                .collect();
+            page
+        };
+        let anchor = apidoc_ir::StatedName {
+            name: "DeleteTopic".to_owned(),
+            source: NameSource::TitleAnchor,
+            span: span("a", 1),
+        };
+        let mut pages = [
+            linked(
+                "查询主题列表",
+                Method::Get,
+                "/v2/{project_id}/notifications/topics",
+                None,
+            ),
+            linked(
+                "删除主题",
+                Method::Delete,
+                "/v2/{project_id}/notifications/topics/{topic_urn}",
+                Some(anchor),
+            ),
+        ];
+        let mut out = Vec::new();
+        distrust_shared_explorer_names(&mut pages, &mut out);
+        name_untitled_operations(&mut pages);
+        let ids: Vec<&str> = pages.iter().map(|p| p.operation.id.as_str()).collect();
+        assert_eq!(ids, ["ListTopics", "DeleteTopic"], "`List` names the GET");
+        assert_eq!(crate::testkit::codes(&out), ["explorer-name-shared"]);
+
+        // Two reads of different things: no claimant stands out.
+        let mut alike = [
+            linked("查询主题列表", Method::Get, "/v2/{project_id}/topics", None),
+            linked(
+                "查询订阅列表",
+                Method::Get,
+                "/v2/{project_id}/subscriptions",
+                None,
+            ),
+        ];
+        let mut out = Vec::new();
+        distrust_shared_explorer_names(&mut alike, &mut out);
+        name_untitled_operations(&mut alike);
+        let ids: Vec<&str> = alike.iter().map(|p| p.operation.id.as_str()).collect();
+        assert_eq!(ids, ["ListTopics", "ListSubscriptions"]);
+        assert_eq!(crate::testkit::codes(&out), ["explorer-name-shared"; 2]);
+
+        // Versions of one API share its name.
+        let mut versions = [
+            linked("查询主题列表", Method::Get, "/v2/{project_id}/topics", None),
+            linked("查询主题列表", Method::Get, "/v3/{project_id}/topics", None),
+        ];
+        let mut out = Vec::new();
+        distrust_shared_explorer_names(&mut versions, &mut out);
+        assert!(out.is_empty());
+        assert!(versions.iter().all(|p| p.operation.id == "ListTopics"));
     }
 }

@@ -7,14 +7,15 @@
 //! named model over an untyped `Object` (the same thing, said more
 //! precisely), a list over a single value (a repeated parameter also
 //! carries one), not required over required, the lower minimum and the
-//! higher maximum (of values, lengths and items). Any other difference
+//! higher maximum (of values, lengths and items), the values of both lists
+//! of allowed values. Any other difference
 //! keeps the first page's statement. [`widen`] sets both statements to
 //! the widened facts, so that merging them finds only the differences it
 //! could not resolve.
 
 use std::cmp::Ordering;
 
-use apidoc_ir::{Fact, Field, Number, TypeRef};
+use apidoc_ir::{EnumValue, Fact, Field, Number, TypeRef};
 
 use crate::facts::{Difference, merge_field};
 
@@ -44,6 +45,21 @@ fn widen(kept: &mut Field, other: &mut Field) {
     );
     widen_count(&mut into.min_items, &mut from.min_items, Ordering::Less);
     widen_count(&mut into.max_items, &mut from.max_items, Ordering::Greater);
+    widen_enum(&mut into.enum_values, &mut from.enum_values);
+}
+
+/// Two lists of allowed values allow either's values (the pages of
+/// `?action_id=bindEip` and `?action_id=unbindEip` share one parameter).
+fn widen_enum(kept: &mut Vec<EnumValue>, other: &mut Vec<EnumValue>) {
+    if kept.is_empty() || other.is_empty() {
+        return;
+    }
+    for value in other.iter() {
+        if !kept.iter().any(|k| k.value == value.value) {
+            kept.push(value.clone());
+        }
+    }
+    other.clone_from(kept);
 }
 
 /// Widens both statements of one field (named `subject` in messages) and

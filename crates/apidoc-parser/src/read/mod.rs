@@ -17,11 +17,13 @@
 mod examples;
 mod fields;
 mod link;
+mod names;
 pub mod prose;
 pub mod sections;
 pub mod table;
 mod tables;
 pub mod types;
+mod uri_query;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,7 +102,7 @@ fn walk(blocks: &[Block]) -> Vec<Placed<'_>> {
 fn place<'a>(blocks: &'a [Block], nested: bool, at: &mut Position, out: &mut Vec<Placed<'a>>) {
     for block in blocks {
         match &block.kind {
-            BlockKind::Heading { level, text } if *level >= 2 => {
+            BlockKind::Heading { level, text, .. } if *level >= 2 => {
                 let next = sections::section_of(text);
                 if let Some(code) = sections::status_line(text) {
                     at.status = Some(code);
@@ -234,28 +236,27 @@ impl Reader<'_> {
     }
 
     fn page(&mut self, blocks: &[Block], placed: &[Placed<'_>]) -> Option<Page> {
-        let (title, title_line) = self.title(blocks)?;
-        let (summary, explicit_id) = split_title(&title);
-        let explorer = self.explorer.take().filter(|_| explicit_id.is_none());
-        let explicit_id = explicit_id.or_else(|| explorer.as_ref().map(|e| e.api.clone()));
-        let uris = self.uris(placed);
+        let (title, title_line, title_anchor) = self.title(blocks)?;
+        let summary = split_title(&title);
+        let explorer = self.explorer.take();
+        let (uris, uri_lines): (Vec<Uri>, Vec<sections::UriLine>) =
+            self.uris(placed).into_iter().unzip();
         if uris.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::warning(
-                    "not-an-api-page",
-                    "expected a URI line such as `GET /v1/{project_id}/...` in a URI section, found none",
-                    self.span(title_line),
-                    "this page documents no operation",
-                )
-                .with_help("overview, appendix and error-code pages are skipped; if this is an API page, check its URI section"),
-            );
+            let finding = self.no_operation(placed, title_line);
+            self.diagnostics.push(finding);
             return None;
         }
-        let id = explicit_id
-            .clone()
-            .or_else(|| id_from_file(self.file))
-            .unwrap_or_else(|| id_from_title(summary));
-        let id_is_explicit = explicit_id.is_some() || id_from_file(self.file).is_some();
+        let stated_names = names::stated_names(
+            self.file,
+            &(title.clone(), title_line),
+            title_anchor.as_deref(),
+            explorer.as_ref(),
+            placed,
+        );
+        let id = stated_names
+            .first()
+            .map_or_else(|| id_from_title(summary), |stated| stated.name.clone());
+        let id_is_explicit = !stated_names.is_empty();
         let mut list = self.classify_tables(placed);
         let links = link::links(&list);
         tables::name_models(&mut list, &id, &links);
@@ -280,7 +281,7 @@ impl Reader<'_> {
             sources: vec![self.file.to_owned()],
         };
         let body_is_query = self.body_is_query(&tables, &operation);
-        operation.parameters = self.parameters(&tables, &operation.uris, body_is_query);
+        operation.parameters = self.parameters(&tables, &operation.uris, &uri_lines, body_is_query);
         if !body_is_query {
             operation.request_body = self.request_body(&tables, &id, &operation.summary);
         }
@@ -295,14 +296,75 @@ impl Reader<'_> {
             breadcrumb: breadcrumb(blocks, &title),
             title: Fact::new(title, self.span(title_line)),
             explorer_product: explorer.and_then(|e| e.product),
+            stated_names,
             operation,
             models,
         })
     }
 
-    fn title(&mut self, blocks: &[Block]) -> Option<(String, u32)> {
+    /// Why a page without a readable URI line gives no operation: a page
+    /// that looks like an operation's (a line starting with a method in
+    /// its URI section, or parameter tables in its URI, request or
+    /// response sections) is an error naming what was found; any other
+    /// page (overviews, appendices, error codes) is no API page.
+    fn no_operation(&self, placed: &[Placed<'_>], title_line: u32) -> Diagnostic {
+        let method_like = placed.iter().find_map(|p| match &p.block.kind {
+            BlockKind::Paragraph(text) | BlockKind::Code { text, .. }
+                if p.section == Section::Uri && starts_with_method(text) =>
+            {
+                Some((
+                    text.lines().next().unwrap_or_default().to_owned(),
+                    p.block.line,
+                ))
+            }
+            _ => None,
+        });
+        if let Some((line, at)) = method_like {
+            return Diagnostic::error(
+                "uri-unreadable",
+                format!("expected a URI line such as `GET /v1/{{project_id}}/...`, found `{line}`"),
+                self.span(at),
+                "no method and path can be read here: the operation is left out",
+            )
+            .with_help(
+                "write the method, one space and the path, e.g. `POST /v1/{project_id}/servers`",
+            );
+        }
+        let parameter_table = placed.iter().find(|p| {
+            matches!(
+                p.section,
+                Section::Uri | Section::Request | Section::RequestHeaders | Section::Response
+            ) && matches!(&p.block.kind, BlockKind::Table(t) if table::columns(t).as_deref().is_some_and(table::lists_fields))
+        });
+        if let Some(p) = parameter_table {
+            // Shared pages (common request headers, error bodies, task
+            // responses) hold parameter tables too: a warning, not an error.
+            return Diagnostic::warning(
+                "no-uri",
+                "expected a URI line such as `GET /v1/{project_id}/...` in a URI section, found parameter tables but no URI line",
+                self.span(title_line),
+                "no method and path: no operation is read from this page",
+            )
+            .with_secondary(self.span(p.block.line), "a parameter table")
+            .with_help("add the URI section with the method and path");
+        }
+        Diagnostic::warning(
+            "not-an-api-page",
+            "expected a URI line such as `GET /v1/{project_id}/...` in a URI section, found none",
+            self.span(title_line),
+            "this page documents no operation",
+        )
+        .with_help("overview, appendix and error-code pages are skipped; if this is an API page, check its URI section")
+    }
+
+    /// The page title: its text, line and anchor.
+    fn title(&mut self, blocks: &[Block]) -> Option<(String, u32, Option<String>)> {
         let found = blocks.iter().find_map(|b| match &b.kind {
-            BlockKind::Heading { level: 1, text } => Some((text.clone(), b.line)),
+            BlockKind::Heading {
+                level: 1,
+                text,
+                anchor,
+            } => Some((text.clone(), b.line, anchor.clone())),
             _ => None,
         });
         if found.is_none() {
@@ -319,7 +381,9 @@ impl Reader<'_> {
         found
     }
 
-    fn uris(&self, placed: &[Placed<'_>]) -> Vec<Uri> {
+    /// The URI lines of the URI section (else of the part before the
+    /// request), each once.
+    fn uris(&self, placed: &[Placed<'_>]) -> Vec<(Uri, sections::UriLine)> {
         let in_uri_section = |p: &&Placed<'_>| p.section == Section::Uri;
         let before_body = |p: &&Placed<'_>| {
             matches!(
@@ -327,29 +391,42 @@ impl Reader<'_> {
                 Section::Preamble | Section::Function | Section::Uri
             )
         };
-        let pick = |filter: &dyn Fn(&&Placed<'_>) -> bool| -> Vec<Uri> {
-            placed
+        let pick = |filter: &dyn Fn(&&Placed<'_>) -> bool| -> Vec<(Uri, sections::UriLine)> {
+            let blocks: Vec<&Block> = placed.iter().filter(filter).map(|p| p.block).collect();
+            blocks
                 .iter()
-                .filter(filter)
-                .filter_map(|p| match &p.block.kind {
-                    BlockKind::Paragraph(text) | BlockKind::Code { text, .. } => {
-                        let (method, path) = sections::uri_line(text.lines().next().unwrap_or(""))?;
-                        Some(Uri {
-                            method,
-                            path,
-                            span: self.span(p.block.line),
-                        })
-                    }
-                    _ => None,
+                .enumerate()
+                .flat_map(|(i, block)| uri_lines_of(block, blocks.get(i + 1).copied()))
+                .filter_map(|(text, at)| {
+                    let line = sections::uri_line(&text)?;
+                    let uri = Uri {
+                        method: line.method,
+                        path: line.path.clone(),
+                        span: self.span(at),
+                    };
+                    Some((uri, line))
                 })
                 .collect()
+        };
+        // A raw request message (`POST /v2/x HTTP/1.1` over its headers)
+        // outside the examples is the request line, wherever the page puts
+        // it ("请求消息样式").
+        let request_message = |p: &&Placed<'_>| {
+            !matches!(
+                p.section,
+                Section::ExampleRequest | Section::ExampleResponse
+            ) && matches!(&p.block.kind, BlockKind::Code { text, .. }
+                    if sections::is_request_line(text.lines().next().unwrap_or_default()))
         };
         let mut uris = pick(&in_uri_section);
         if uris.is_empty() {
             uris = pick(&before_body);
         }
+        if uris.is_empty() {
+            uris = pick(&request_message);
+        }
         let mut seen = BTreeSet::new();
-        uris.retain(|u| seen.insert((u.method, u.path.clone())));
+        uris.retain(|(u, _)| seen.insert((u.method, u.path.clone())));
         uris
     }
 
@@ -494,6 +571,7 @@ impl Reader<'_> {
         &mut self,
         tables: &Tables<'_>,
         uris: &[Uri],
+        uri_lines: &[sections::UriLine],
         body_is_query: bool,
     ) -> Vec<Parameter> {
         let mut out = Vec::new();
@@ -513,6 +591,8 @@ impl Reader<'_> {
                 out.push(Parameter { location, field });
             }
         }
+        self.drop_host_parameters(&mut out, uri_lines);
+        self.apply_uri_query(&mut out, uris, uri_lines);
         self.fix_misspelled_path_parameters(&mut out, uris);
         self.drop_repeated_parameters(&mut out);
         for p in &mut out {
@@ -806,6 +886,65 @@ fn response_index(responses: &mut Vec<Response>, status: u16, span: Span) -> usi
     responses.len() - 1
 }
 
+/// The lines of a block that may be URI lines, with their source lines: a
+/// paragraph's or code block's (see [`uri_line_text`]; `next` is the block
+/// after it), a method/URI table's rows.
+fn uri_lines_of(block: &Block, next: Option<&Block>) -> Vec<(String, u32)> {
+    let text_of = |block: &Block| match &block.kind {
+        BlockKind::Paragraph(text) | BlockKind::Code { text, .. } => Some(text.clone()),
+        _ => None,
+    };
+    match &block.kind {
+        BlockKind::Paragraph(text) | BlockKind::Code { text, .. } => {
+            let following = next.and_then(text_of);
+            vec![(uri_line_text(text, following.as_deref()), block.line)]
+        }
+        BlockKind::Table(table) => table::uri_table_lines(table).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The URI line a paragraph or code block states: its first line, or,
+/// where the method stands apart from its path (`GET/v1.0/…`, `GET
+/// 参数说明请参见表1。 /v1/…`, or the path in the `following` paragraph),
+/// the method and the one path after it.
+fn uri_line_text(text: &str, following: Option<&str>) -> String {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if sections::uri_line(first).is_some() {
+        return first.to_owned();
+    }
+    let start = text.trim_start();
+    let end = start
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(start.len());
+    let (method, rest) = start.split_at(end);
+    if Method::parse(method).is_none() {
+        return first.to_owned();
+    }
+    let paths = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .filter(|word| word.starts_with('/'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut found = paths(rest);
+    if found.is_empty() {
+        found = following
+            .map(|next| paths(next.lines().next().unwrap_or_default()))
+            .unwrap_or_default();
+    }
+    match found.as_slice() {
+        [path] => format!("{method} {path}"),
+        _ => first.to_owned(),
+    }
+}
+
+/// A line starting with an HTTP method and a space (`POST  /v1/{ id }`).
+fn starts_with_method(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    Method::parse(first).is_some() && text.trim_start().len() > first.len()
+}
+
 /// Every `{name}` of the URIs, in order, once.
 fn placeholders(uris: &[Uri]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -879,23 +1018,13 @@ fn response_body_name(id: &str, status: u16, tables: &Tables<'_>) -> String {
     }
 }
 
-/// "Title - OperationName" → ("Title", Some("OperationName")).
-fn split_title(title: &str) -> (&str, Option<String>) {
-    match title.rsplit_once(" - ") {
-        Some((summary, name)) if types::is_model_name(name.trim()) => {
-            (summary.trim(), Some(name.trim().to_owned()))
-        }
-        _ => (title, None),
+/// "Title - OperationName" → "Title": the title without the name it
+/// states (see [`names`]).
+fn split_title(title: &str) -> &str {
+    match (title.rsplit_once(" - "), names::title_name(title)) {
+        (Some((summary, _)), Some(_)) => summary.trim(),
+        _ => title,
     }
-}
-
-/// Files named after their operation (`CreateDatasetVersion.html`).
-fn id_from_file(file: &str) -> Option<String> {
-    let stem = file.rsplit('/').next()?.split('.').next()?;
-    (types::is_model_name(stem)
-        && stem.chars().next().is_some_and(char::is_uppercase)
-        && stem.chars().any(char::is_lowercase))
-    .then(|| stem.to_owned())
 }
 
 /// "Querying Tenant Personalized Configurations" →

@@ -142,8 +142,9 @@ static NORMAL_STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:normal|success|正常|成功)(?:\s+response)?(?:\s+(?:status\s+)?codes?)?(?:返回值|响应码|状态码)?\s*[:：]?\s*(2\d\d)\b",
     )
 });
-static URI_LINE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)\s*$"));
+static URI_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(.+?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$")
+});
 static EXAMPLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)"));
 static CAPTION: LazyLock<Regex> =
@@ -196,11 +197,158 @@ pub fn normal_status(text: &str) -> Option<u16> {
     NORMAL_STATUS.captures(text.trim())?[1].parse().ok()
 }
 
-/// A `METHOD /path` line of the URI section → method and path template
-/// (scheme, host and query string removed).
-pub fn uri_line(text: &str) -> Option<(Method, String)> {
+/// A `METHOD /path` line of the URI section, as pages write it: the
+/// method in any case, an optional scheme and host, placeholders with
+/// spaces inside (`{ project_id }`, `{ECS Endpoint}`), a query string, an
+/// ` HTTP/1.1` after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UriLine {
+    /// The method.
+    pub method: Method,
+    /// The path template, without scheme, host and query.
+    pub path: String,
+    /// The placeholders of the host (`endpoint` of `https://{endpoint}/…`):
+    /// the client's endpoint, never a request parameter.
+    pub host_placeholders: Vec<String>,
+    /// The query string's parameters, in order.
+    pub query: Vec<QueryPart>,
+}
+
+/// One `key=value` of a URI line's query string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryPart {
+    /// The key: the parameter's name on the wire.
+    pub key: String,
+    /// What the line writes for the value.
+    pub value: QueryValue,
+}
+
+/// The value a URI line writes for a query parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryValue {
+    /// A placeholder (`limit={limit}`, or a URI template's `{?limit}`): the
+    /// caller's value; its name may differ from the key.
+    Placeholder(String),
+    /// A fixed value (`action_id=bindEip`): every request of the operation
+    /// sends it, and it tells operations sharing a path apart.
+    Fixed(String),
+    /// Nothing (`limit=`): the parameter exists.
+    Empty,
+}
+
+/// A request message's first line: method, target and HTTP version
+/// (`PUT /?acl HTTP/1.1`).
+pub fn is_request_line(text: &str) -> bool {
+    REQUEST_LINE.is_match(text.trim())
+}
+
+static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+\s+HTTP/\d(?:\.\d)?$")
+});
+
+/// Reads a URI line (see [`UriLine`]).
+pub fn uri_line(text: &str) -> Option<UriLine> {
     let caps = URI_LINE.captures(text.trim())?;
-    Some((Method::parse(&caps[1])?, path_of(&caps[2])?))
+    let target = without_spaces_in_placeholders(&caps[2]);
+    let (target, optional_query) = match target.split_once("[?") {
+        Some((path, names)) => (
+            path.to_owned(),
+            Some(names.trim_end_matches(']').to_owned()),
+        ),
+        None => (target, None),
+    };
+    if target.contains(char::is_whitespace) {
+        return None;
+    }
+    let query = match (
+        target.split_once("{?"),
+        target.split_once('?'),
+        optional_query,
+    ) {
+        (Some((_, names)), _, _) => named_query_parts(names),
+        (None, Some((_, query)), _) => query_parts(query),
+        (None, None, Some(names)) => named_query_parts(&names),
+        (None, None, None) => Vec::new(),
+    };
+    Some(UriLine {
+        method: Method::parse(&caps[1])?,
+        path: path_of(&target)?,
+        host_placeholders: host_placeholders(&target),
+        query,
+    })
+}
+
+/// `{ project_id }` → `{project_id}`, `{ECS Endpoint}` → `{ECSEndpoint}`:
+/// a placeholder is a name, whatever spaces the page puts in it.
+fn without_spaces_in_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() && depth > 0 => continue,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The placeholders of a URL's host: `https://{endpoint}/v2` → `endpoint`.
+fn host_placeholders(url: &str) -> Vec<String> {
+    let Some((_, rest)) = url.split_once("://") else {
+        return Vec::new();
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    host.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+/// `a=1&b={b}&c=` → the parts.
+fn query_parts(query: &str) -> Vec<QueryPart> {
+    query
+        .split('&')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = key.trim();
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.[]".contains(c))
+            {
+                return None;
+            }
+            let value = value.trim();
+            let value = match value.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                Some(name) => QueryValue::Placeholder(name.to_owned()),
+                None if value.is_empty() => QueryValue::Empty,
+                None => QueryValue::Fixed(value.to_owned()),
+            };
+            Some(QueryPart {
+                key: key.to_owned(),
+                value,
+            })
+        })
+        .collect()
+}
+
+/// The names of a URI template's query (`marker,limit}` of
+/// `{?marker,limit}`), or of an optional query in brackets (`page_size,
+/// page_no` of `[?page_size, page_no]`) → a placeholder part per name.
+fn named_query_parts(list: &str) -> Vec<QueryPart> {
+    let names = list.split(['}', ']']).next().unwrap_or_default();
+    names
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(|name| QueryPart {
+            key: name.to_owned(),
+            value: QueryValue::Placeholder(name.to_owned()),
+        })
+        .collect()
 }
 
 /// An example request line (`put https://{endpoint}/v1/...`): method and URL.
@@ -538,6 +686,54 @@ mod tests {
     }
 
     #[test]
+    fn uri_lines_as_pages_write_them() {
+        let read = |line: &str| uri_line(line).map(|uri| (uri.method, uri.path));
+        let path = "/v1/{project_id}/servers".to_owned();
+        assert_eq!(
+            read("post /v1/{project_id}/servers"),
+            Some((Method::Post, path.clone()))
+        );
+        assert_eq!(
+            read("GET /v1/{ project_id }/servers HTTP/1.1"),
+            Some((Method::Get, path.clone()))
+        );
+        assert_eq!(
+            read("GET https://{ECS Endpoint}/v1/{project_id}/servers"),
+            Some((Method::Get, path))
+        );
+        assert_eq!(read("GET /v1/{project_id}/servers and more words"), None);
+        let line = uri_line("POST https://{endpoint}/v1.0/{project_id}/graphs/{graph_id}/action?action_id=bindEip&clear={clear_metadata}&limit=")
+            .expect("a URI line");
+        assert_eq!(line.host_placeholders, ["endpoint"]);
+        assert_eq!(
+            line.query,
+            [
+                QueryPart {
+                    key: "action_id".into(),
+                    value: QueryValue::Fixed("bindEip".into())
+                },
+                QueryPart {
+                    key: "clear".into(),
+                    value: QueryValue::Placeholder("clear_metadata".into())
+                },
+                QueryPart {
+                    key: "limit".into(),
+                    value: QueryValue::Empty
+                },
+            ]
+        );
+        let template = uri_line("GET /v2/servers{?marker,limit}").expect("a URI line");
+        assert_eq!(template.path, "/v2/servers");
+        assert_eq!(template.query.len(), 2);
+        let optional =
+            uri_line("GET /v1.0/apigw/vpc-channels/{id}/members[?page_size, page_no, name]")
+                .expect("a URI line");
+        assert_eq!(optional.path, "/v1.0/apigw/vpc-channels/{id}/members");
+        let keys: Vec<&str> = optional.query.iter().map(|q| q.key.as_str()).collect();
+        assert_eq!(keys, ["page_size", "page_no", "name"]);
+    }
+
+    #[test]
     fn lines() {
         assert_eq!(status_line("Status code: 200"), Some(200));
         assert_eq!(status_line("状态码:400"), Some(400));
@@ -558,17 +754,18 @@ mod tests {
         assert_eq!(normal_status("正常 200"), Some(200));
         assert_eq!(normal_status("正常返回值：202"), Some(202));
         assert_eq!(normal_status("异常 400"), None);
+        let read = |line: &str| uri_line(line).map(|uri| (uri.method, uri.path));
         assert_eq!(
-            uri_line("GET https://{hostURL}/v4/tenant/setting"),
+            read("GET https://{hostURL}/v4/tenant/setting"),
             Some((Method::Get, "/v4/tenant/setting".into()))
         );
         assert_eq!(
-            uri_line("GET /v1/{project_id}/x?limit={limit}"),
+            read("GET /v1/{project_id}/x?limit={limit}"),
             Some((Method::Get, "/v1/{project_id}/x".into()))
         );
-        assert_eq!(uri_line("Get the list"), None);
+        assert_eq!(read("Get the list"), None);
         assert_eq!(
-            uri_line("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
+            read("DELETE /v2.1/{project_id}/os-interface/{port_id}{?reserve_port}"),
             Some((
                 Method::Delete,
                 "/v2.1/{project_id}/os-interface/{port_id}".into()

@@ -85,6 +85,47 @@ fn column_roles(cells: &[Cell]) -> Vec<Column> {
     cells.iter().map(|c| column_of(&c.text())).collect()
 }
 
+/// Header words of a table listing an operation's method and URI
+/// ("请求方法 | URI" in the URI section of older pages).
+const METHOD_HEADERS: [&str; 6] = [
+    "method",
+    "http method",
+    "request method",
+    "请求方法",
+    "方法",
+    "http请求方法",
+];
+const URI_HEADERS: [&str; 6] = ["uri", "url", "path", "request uri", "请求uri", "请求路径"];
+
+/// The rows of a table listing methods and URIs, each as the URI line it
+/// stands for (`POST /v1.0/apigw/vpc-channels/{id}/members`) with its
+/// line; `None` for any other table.
+pub fn uri_table_lines(table: &Table) -> Option<Vec<(String, u32)>> {
+    let header = table.header.last().or(table.rows.first())?;
+    let words: Vec<String> = header
+        .iter()
+        .map(|c| {
+            normalise(&c.text())
+                .trim_end_matches([':', '：'])
+                .to_lowercase()
+        })
+        .collect();
+    let column = |names: &[&str]| words.iter().position(|w| names.contains(&w.as_str()));
+    let (method, uri) = (column(&METHOD_HEADERS)?, column(&URI_HEADERS)?);
+    let skip = usize::from(table.header.is_empty());
+    let lines = table
+        .rows
+        .iter()
+        .skip(skip)
+        .filter_map(|cells| {
+            let text = |at: usize| cells.get(at).map(|c| normalise(&c.text()));
+            let line = format!("{} {}", text(method)?, text(uri)?);
+            Some((line, cells.first().map_or(0, |c| c.line)))
+        })
+        .collect();
+    Some(lines)
+}
+
 /// One body row, its cells picked out by role.
 #[derive(Clone, Debug)]
 pub struct Row<'a> {

@@ -27,7 +27,7 @@ fn render_block(block: &Block, depth: usize, out: &mut String) {
     let pad = "  ".repeat(depth);
     let line = block.line;
     match &block.kind {
-        BlockKind::Heading { level, text } => writeln!(out, "{pad}L{line} H{level} {text}"),
+        BlockKind::Heading { level, text, .. } => writeln!(out, "{pad}L{line} H{level} {text}"),
         BlockKind::Paragraph(text) => writeln!(out, "{pad}L{line} P {text}"),
         BlockKind::List { ordered, items } => {
             writeln!(out, "{pad}L{line} {}", if *ordered { "OL" } else { "UL" }).unwrap();

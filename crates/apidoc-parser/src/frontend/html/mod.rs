@@ -121,7 +121,15 @@ impl Walker<'_> {
             Role::Heading(level) => {
                 let text = normalise(&text_of(node, " "));
                 if !text.is_empty() {
-                    flow.push_block(BlockKind::Heading { level, text }, line);
+                    let anchor = heading_anchor(node, element);
+                    flow.push_block(
+                        BlockKind::Heading {
+                            level,
+                            text,
+                            anchor,
+                        },
+                        line,
+                    );
                 }
             }
             Role::List { ordered } => {
@@ -194,6 +202,22 @@ impl Walker<'_> {
         }
         items
     }
+}
+
+/// A heading's own `id`, else the first empty named anchor inside it
+/// (`<h1>Title<a name="ListTags"></a></h1>`).
+fn heading_anchor(node: NodeRef<'_, Node>, element: &Element) -> Option<String> {
+    if let Some(id) = element.attr("id") {
+        return Some(id.to_owned());
+    }
+    node.descendants().find_map(|child| {
+        let a = child.value().as_element().filter(|e| e.name() == "a")?;
+        let name = a.attr("name").or_else(|| a.attr("id"))?;
+        text_of(child, "")
+            .trim()
+            .is_empty()
+            .then(|| name.to_owned())
+    })
 }
 
 /// A link to a page of the same documentation or an anchor: relative,

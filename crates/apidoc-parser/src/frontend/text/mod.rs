@@ -60,6 +60,7 @@ fn heading(level: u8, text: &str, line: u32) -> Block {
         BlockKind::Heading {
             level,
             text: text.to_owned(),
+            anchor: None,
         },
         line,
     )
