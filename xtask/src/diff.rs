@@ -46,7 +46,9 @@ enum Format {
 /// Classes of change `--fail-on` can stop on.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FailOn {
-    /// Breaking for a caller of the Rust SDK or on the wire.
+    /// A certain API change breaking a caller of the Rust SDK or on the
+    /// wire (the changelog's Breaking section; documentation-only,
+    /// folded and uncertain changes do not count).
     Breaking,
 }
 

@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use apidoc_ir::{BodyVariant, Operation, ParamLocation, Parameter, Response, Service, Span, TypeRef};
+use apidoc_ir::{
+    BodyVariant, Operation, ParamLocation, Parameter, Response, Service, Span, TypeRef,
+};
 
 use crate::change::{Change, Context, Explanation, Kind, Side, Statement, verdict};
 use crate::schema::{Models, Place, RequiredKinds, Walk, array_body, requirement, same_shape};
@@ -521,9 +523,8 @@ fn responses(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
     let success = |r: &Response| (200..300).contains(&r.status);
     // Whether an operation documents a status of the same class (success
     // or error) as `r`.
-    let documents_class = |op: &Operation, r: &Response| {
-        op.responses.iter().any(|o| success(o) == success(r))
-    };
+    let documents_class =
+        |op: &Operation, r: &Response| op.responses.iter().any(|o| success(o) == success(r));
     for was in &old.responses {
         let Some(is) = new.responses.iter().find(|r| r.status == was.status) else {
             let (kind, mut context) = absent_altogether(

@@ -222,12 +222,8 @@ pub fn diff(old: &Reading, new: &Reading) -> Changelog {
         operations: Vec::new(),
         models: Vec::new(),
     };
-    let find = |reading: &Reading, name: &str| {
-        reading
-            .services
-            .iter()
-            .position(|s| s.meta.name == name)
-    };
+    let find =
+        |reading: &Reading, name: &str| reading.services.iter().position(|s| s.meta.name == name);
     let readings = (old, new);
     let mut services: Vec<ServiceDiff> = new
         .services
@@ -237,7 +233,11 @@ pub fn diff(old: &Reading, new: &Reading) -> Changelog {
             None => ServiceDiff::read(&empty(n), n, readings),
         })
         .collect();
-    for o in old.services.iter().filter(|o| find(new, &o.meta.name).is_none()) {
+    for o in old
+        .services
+        .iter()
+        .filter(|o| find(new, &o.meta.name).is_none())
+    {
         services.push(ServiceDiff::read(o, &empty(o), readings));
     }
     Changelog { services }

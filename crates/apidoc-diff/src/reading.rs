@@ -118,7 +118,10 @@ fn explains(finding: &Diagnostic, span: &Span, kind: Kind) -> bool {
 fn is_operation_kind(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::OperationAdded | Kind::OperationRemoved | Kind::OperationRenamed | Kind::OperationMoved
+        Kind::OperationAdded
+            | Kind::OperationRemoved
+            | Kind::OperationRenamed
+            | Kind::OperationMoved
     )
 }
 

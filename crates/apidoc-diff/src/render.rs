@@ -2,14 +2,17 @@
 
 use std::fmt::Write;
 
-use crate::{Change, Changelog, Version, plural, Kind, ReadingReport, Readings, Section, ServiceDiff};
+use crate::{
+    Change, Changelog, Kind, ReadingReport, Readings, Section, ServiceDiff, Version, plural,
+};
 
 /// Lists longer than this are folded in `<details>`.
 const FOLD_OVER: usize = 10;
 
 impl Changelog {
     /// Markdown for a pull-request comment: a table of counts per service,
-    /// then per changed service its changes by section (breaking first,
+    /// then per changed service (or one with pages left out, whose
+    /// changes cannot be seen) its changes by section (breaking first,
     /// renames by the reader folded, uncertain ones last) and what reading
     /// each version found; long lists folded. "no API changes" when
     /// nothing changed.
@@ -17,7 +20,8 @@ impl Changelog {
         if self.is_empty() {
             return "no API changes\n".to_owned();
         }
-        let total = |count: fn(&ServiceDiff) -> usize| self.services.iter().map(count).sum::<usize>();
+        let total =
+            |count: fn(&ServiceDiff) -> usize| self.services.iter().map(count).sum::<usize>();
         let breaking = total(|s| s.breaking);
         let mut out = String::from("## API changes\n\n");
         let _ = write!(
@@ -53,11 +57,11 @@ impl Changelog {
             );
         }
         out.push('\n');
-        for s in self
-            .services
-            .iter()
-            .filter(|s| !s.changes.is_empty() || !s.reading.old.is_empty() || !s.reading.new.is_empty())
-        {
+        for s in self.services.iter().filter(|s| {
+            !s.changes.is_empty()
+                || !s.reading.old.left_out.is_empty()
+                || !s.reading.new.left_out.is_empty()
+        }) {
             service(&mut out, s);
         }
         out
@@ -83,7 +87,10 @@ fn service(out: &mut String, s: &ServiceDiff) {
         );
     }
     let of = |section: Section| -> Vec<&Change> {
-        s.changes.iter().filter(|c| c.section() == section).collect()
+        s.changes
+            .iter()
+            .filter(|c| c.section() == section)
+            .collect()
     };
     list(out, "Breaking", &of(Section::Breaking));
     list(
@@ -166,7 +173,12 @@ fn findings_summary(report: &ReadingReport) -> String {
     if left_out > 0 {
         let _ = write!(text, " ({left_out} page{} left out)", plural(left_out));
     }
-    let _ = write!(text, ", {} warning{}", report.warnings, plural(report.warnings));
+    let _ = write!(
+        text,
+        ", {} warning{}",
+        report.warnings,
+        plural(report.warnings)
+    );
     text
 }
 

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use apidoc_ir::{Constraints, Fact, Field, Model, Number, Service, Span, TypeRef, Value};
 
 use crate::change::{Context, Explanation, Kind, Side, Statement};
-use crate::compare::absent_altogether;
 use crate::compare::Sink;
+use crate::compare::absent_altogether;
 
 /// Where a compared value sits: "request body" and a path inside it
 /// (`items[].name`), or a parameter's whole label.
@@ -166,9 +166,13 @@ impl<'a, 's> Walk<'a, 's> {
                 ),
                 span: None,
             };
-            let change = self
-                .sink
-                .push(Kind::TypeChanged, place.target(), detail, place.context(), spans);
+            let change = self.sink.push(
+                Kind::TypeChanged,
+                place.target(),
+                detail,
+                place.context(),
+                spans,
+            );
             change.uncertain.push(explanation);
         } else if let Some(kind) = schema_statement(&old.ty, &new.ty) {
             let context = Context::stating(place.side, Statement::Schema);
@@ -177,7 +181,8 @@ impl<'a, 's> Walk<'a, 's> {
             let mut context = place.context();
             context.widening = widens(&old.ty, &new.ty);
             context.narrowing = widens(&new.ty, &old.ty);
-            self.sink.push(Kind::TypeChanged, place.target(), detail, context, spans);
+            self.sink
+                .push(Kind::TypeChanged, place.target(), detail, context, spans);
         }
     }
 
@@ -313,8 +318,13 @@ impl<'a, 's> Walk<'a, 's> {
         // A list where the other version lists no value at all is what
         // the pages state, not a change of the allowed values.
         let values = |change: Kind, documentation: Kind, none_there: bool| {
-            let (kind, stated) =
-                absent_altogether(change, documentation, none_there, place.side, Statement::Values);
+            let (kind, stated) = absent_altogether(
+                change,
+                documentation,
+                none_there,
+                place.side,
+                Statement::Values,
+            );
             let context = Context {
                 statement: stated.statement,
                 ..context
@@ -342,7 +352,11 @@ impl<'a, 's> Walk<'a, 's> {
                 Kind::NewlyDocumented,
                 old_values.is_empty(),
             );
-            let verb = if old_values.is_empty() { "listed" } else { "added" };
+            let verb = if old_values.is_empty() {
+                "listed"
+            } else {
+                "added"
+            };
             let detail = format!("values {verb}: {}", list(&added));
             self.sink.push(
                 kind,

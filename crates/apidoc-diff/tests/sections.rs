@@ -46,7 +46,10 @@ fn only<'c>(changelog: &'c Changelog, kind: Kind) -> &'c Change {
 
 /// The line of the base page holding `text` (1-based).
 fn line_of(text: &str) -> u32 {
-    let index = BASE.lines().position(|l| l == text).expect("line on the page");
+    let index = BASE
+        .lines()
+        .position(|l| l == text)
+        .expect("line on the page");
     u32::try_from(index).expect("short page") + 1
 }
 
@@ -60,7 +63,11 @@ fn what_the_old_pages_did_not_state_at_all_is_documented_not_breaking() {
     ]);
     let changelog = apidoc_diff::diff(&read(&old), &read(&common::pages(&[])));
     let service = &changelog.services[0];
-    assert_eq!((service.breaking, service.documented), (0, 5), "{service:#?}");
+    assert_eq!(
+        (service.breaking, service.documented),
+        (0, 5),
+        "{service:#?}"
+    );
     assert!(!changelog.has_breaking());
     assert!(
         service
@@ -69,7 +76,10 @@ fn what_the_old_pages_did_not_state_at_all_is_documented_not_breaking() {
             .all(|c| c.section() == Section::Documented)
     );
     let markdown = changelog.markdown();
-    assert!(markdown.contains("**Newly or no longer documented"), "{markdown}");
+    assert!(
+        markdown.contains("**Newly or no longer documented"),
+        "{markdown}"
+    );
     assert!(markdown.contains("maximum 100 now stated"), "{markdown}");
     assert!(!markdown.contains("**Breaking**"), "{markdown}");
 }
@@ -117,10 +127,7 @@ fn a_table_the_reader_did_not_take_makes_the_changes_on_its_page_uncertain() {
     assert!(codes.contains(&"table-unreferenced"), "{codes:?}");
     let markdown = changelog.markdown();
     let uncertain = markdown.find("Uncertain").expect("an uncertain section");
-    assert!(
-        markdown[uncertain..].contains("new pages: `"),
-        "{markdown}"
-    );
+    assert!(markdown[uncertain..].contains("new pages: `"), "{markdown}");
 }
 
 #[test]
@@ -147,13 +154,14 @@ fn an_operation_whose_page_was_left_out_is_not_added_for_certain() {
 }
 
 #[test]
-fn a_body_given_as_an_array_on_one_side_and_as_its_objects_on_the_other_is_one_uncertain_change()
-{
+fn a_body_given_as_an_array_on_one_side_and_as_its_objects_on_the_other_is_one_uncertain_change() {
     let widgets_rows = "widgets\n\nArray of Widget objects\n\nThe widgets found.\n\ncount\n\nInteger\n\n\
                         How many widgets match.\n\nValue range:\n\n0~1000\n\n";
     // The old page gives the response body as the widget's fields, the new
     // one as an array of widgets under a placeholder row.
-    let start = BASE.find("Table 7 Response body parameters").expect("table 7");
+    let start = BASE
+        .find("Table 7 Response body parameters")
+        .expect("table 7");
     let end = BASE.find("Table 8 Widget").expect("table 8");
     let mut as_objects = BASE.to_owned();
     as_objects.replace_range(start..end, "");
@@ -188,7 +196,10 @@ fn a_model_named_by_the_reader_then_by_the_page_is_a_folded_rename() {
     let old = read(&page(unnamed_widget(BASE)));
     let changelog = apidoc_diff::diff(&old, &read(&common::pages(&[])));
     let renamed = only(&changelog, Kind::ModelRenamed);
-    assert_eq!(renamed.detail, "object `SearchingWidgetsWidgets` → `Widget`");
+    assert_eq!(
+        renamed.detail,
+        "object `SearchingWidgetsWidgets` → `Widget`"
+    );
     assert_eq!(renamed.section(), Section::Folded);
     let service = &changelog.services[0];
     assert_eq!((service.breaking, service.folded), (0, 1));
@@ -232,7 +243,10 @@ fn an_operation_name_made_up_from_the_title_is_folded_a_stated_one_is_not() {
     let renamed = only(&changelog, Kind::OperationRenamed);
     assert_eq!(renamed.detail, "`SearchingWidgets` → `SearchWidgets`");
     assert_eq!(renamed.section(), Section::Folded);
-    let changelog = apidoc_diff::diff(&read(&titled("SearchWidgets")), &read(&titled("FindWidgets")));
+    let changelog = apidoc_diff::diff(
+        &read(&titled("SearchWidgets")),
+        &read(&titled("FindWidgets")),
+    );
     assert_eq!(
         only(&changelog, Kind::OperationRenamed).section(),
         Section::Breaking
