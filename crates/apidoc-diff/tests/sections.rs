@@ -37,7 +37,7 @@ fn changes(changelog: &Changelog) -> &[Change] {
     &changelog.services[0].changes
 }
 
-fn only<'c>(changelog: &'c Changelog, kind: Kind) -> &'c Change {
+fn only(changelog: &Changelog, kind: Kind) -> &Change {
     let mut of_kind = changes(changelog).iter().filter(|c| c.kind == kind);
     let first = of_kind.next().expect("a change of the kind");
     assert!(of_kind.next().is_none(), "{:#?}", changes(changelog));
