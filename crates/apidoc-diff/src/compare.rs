@@ -46,6 +46,20 @@ impl Sink {
     }
 }
 
+impl Sink {
+    /// How many changes are recorded.
+    pub(crate) fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// Adds `why` to every change recorded from index `start` on.
+    pub(crate) fn explain_since(&mut self, start: usize, why: &[Explanation]) {
+        for change in &mut self.changes[start..] {
+            change.uncertain.extend_from_slice(why);
+        }
+    }
+}
+
 /// Every change from `old` to `new`, operation by operation: matched
 /// operations in the new order, then removed ones.
 pub fn diff_service(old: &Service, new: &Service) -> Vec<Change> {

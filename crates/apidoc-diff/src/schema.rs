@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use apidoc_ir::{Constraints, Fact, Field, Model, Number, Service, Span, TypeRef, Value};
 
-use crate::change::{Context, Explanation, Kind, Side, Statement};
+use crate::change::{Context, Explanation, Kind, Side, Statement, Version};
 use crate::compare::Sink;
 use crate::compare::absent_altogether;
 
@@ -133,6 +133,27 @@ impl<'a, 's> Walk<'a, 's> {
     /// at `place`; a changed type is one change, otherwise its listed
     /// values, constraints and nested fields are compared.
     pub(crate) fn field(&mut self, old: &Field, new: &Field, place: &Place) {
+        let before = self.sink.len();
+        self.compare_field(old, new, place);
+        // A part the reader degraded on either side (a type it could not
+        // read, a value list it left out) explains what changed here.
+        let degraded = [(Version::Old, old), (Version::New, new)]
+            .into_iter()
+            .flat_map(|(version, f)| f.degraded.iter().map(move |d| (version, d)));
+        let explanations: Vec<Explanation> = degraded
+            .map(|(version, d)| Explanation {
+                version: Some(version),
+                code: d.code.clone(),
+                message: format!("`{}` read as {}", d.stated, d.written),
+                span: Some(d.span.clone()),
+            })
+            .collect();
+        if !explanations.is_empty() {
+            self.sink.explain_since(before, &explanations);
+        }
+    }
+
+    fn compare_field(&mut self, old: &Field, new: &Field, place: &Place) {
         if !same_shape(&old.ty, &new.ty) {
             self.type_changed(old, new, place);
             return;

@@ -252,3 +252,26 @@ fn an_operation_name_made_up_from_the_title_is_folded_a_stated_one_is_not() {
         Section::Breaking
     );
 }
+
+#[test]
+fn a_change_on_a_part_the_reader_degraded_is_uncertain_with_the_marker() {
+    let old = read(&common::pages(&[]));
+    let mut new = read(&common::pages(&[Edit::Replace("1~100", "1~50")]));
+    let limit = new.services[0].operations[0]
+        .parameters
+        .iter_mut()
+        .find(|p| p.field.name == "limit")
+        .expect("limit");
+    limit.field.degraded.push(apidoc_ir::Degraded {
+        part: apidoc_ir::Part::Default,
+        stated: "ten".to_owned(),
+        written: "no default".to_owned(),
+        code: "default-type-mismatch".to_owned(),
+        span: Span::new(FILE, line_of("10")),
+    });
+    let changelog = apidoc_diff::diff(&old, &new);
+    let change = only(&changelog, Kind::RangeTightened);
+    assert_eq!(change.section(), Section::Uncertain);
+    assert_eq!(change.uncertain[0].code, "default-type-mismatch");
+    assert_eq!(change.uncertain[0].version, Some(Version::New));
+}
