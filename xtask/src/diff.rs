@@ -102,7 +102,9 @@ fn read(docs: &Path) -> Result<Reading, String> {
         .filter_map(|page| {
             let reason = page.reasons.first()?.clone();
             Some(LeftOutPage {
-                operation: page.operation.map(|(_, method, path, _)| (method, path)),
+                // A page is left out only when its method and path
+                // cannot be read.
+                operation: None,
                 file: page.file,
                 reason,
             })
