@@ -9,7 +9,7 @@ use std::{
     time::Instant,
 };
 
-use apidoc_diff::Changelog;
+use apidoc_diff::{Changelog, LeftOutPage, Reading};
 use apidoc_ir::Service;
 use rayon::prelude::*;
 
@@ -46,7 +46,9 @@ enum Format {
 /// Classes of change `--fail-on` can stop on.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FailOn {
-    /// Breaking for a caller of the Rust SDK or on the wire.
+    /// A certain API change breaking a caller of the Rust SDK or on the
+    /// wire (the changelog's Breaking section; documentation-only,
+    /// folded and uncertain changes do not count).
     Breaking,
 }
 
@@ -64,7 +66,7 @@ pub fn run(root: &Path, args: &DiffArgs) -> Result<ExitCode, String> {
         }
         (None, None) => return Err("give --old DIR or --base REV".to_owned()),
     };
-    let (old, new) = rayon::join(|| services(&old_dir, "old"), || services(&new_dir, "new"));
+    let (old, new) = rayon::join(|| read(&old_dir), || read(&new_dir));
     let (old, new) = (old?, new?);
     let read = started.elapsed();
     let changelog = apidoc_diff::diff(&old, &new);
@@ -89,19 +91,30 @@ fn exit_code(changelog: &Changelog, fail_on: Option<FailOn>) -> ExitCode {
     }
 }
 
-/// The services of a docs directory; pages with errors make the
-/// comparison meaningless, so they stop it (with the error count).
-fn services(docs: &Path, side: &str) -> Result<Vec<Service>, String> {
+/// A docs directory read as `generate` reads it: its services and every
+/// finding, pages left out included. Findings never stop the comparison;
+/// the changelog reports them and marks the changes they explain.
+fn read(docs: &Path) -> Result<Reading, String> {
     let output = apidoc_pipeline::read_services(docs, &|| {})?;
-    let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 {
-        return Err(format!(
-            "the {side} pages ({}) have {errors} error(s); `cargo xtask generate --docs {}` shows them",
-            docs.display(),
-            docs.display()
-        ));
-    }
-    Ok(output.services)
+    let left_out = output
+        .left_out
+        .into_iter()
+        .filter_map(|page| {
+            let reason = page.reasons.first()?.clone();
+            Some(LeftOutPage {
+                // A page is left out only when its method and path
+                // cannot be read.
+                operation: None,
+                file: page.file,
+                reason,
+            })
+        })
+        .collect();
+    Ok(Reading {
+        services: output.services,
+        findings: output.diagnostics,
+        left_out,
+    })
 }
 
 /// `docs` as it is at git revision `rev`, extracted into a temporary

@@ -111,3 +111,75 @@ fn generate_summarises_changes_against_the_previous_run() {
         "{edited}"
     );
 }
+
+/// The five pairs of real documentation versions beside the repository
+/// (`../shared/corpus/hwc-history` against `hwc-scale`): each runs and
+/// prints a changelog whatever the findings of either side, and its
+/// breaking section holds no change that is documentation, a rename by
+/// the reader, or explained by a finding.
+#[test]
+fn real_documentation_history_always_gives_a_changelog_of_api_changes() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+    if !corpus.join("hwc-history").is_dir() {
+        eprintln!(
+            "skipped: {} is absent (the shared corpus sits beside the repository)",
+            corpus.display()
+        );
+        return;
+    }
+    for service in ["iam", "swr", "live", "vod", "elb"] {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let (old, new) = (temp.path().join("old"), temp.path().join("new"));
+        for (side, source) in [(&old, "hwc-history"), (&new, "hwc-scale")] {
+            fs::create_dir_all(side).expect("mkdir");
+            std::os::unix::fs::symlink(corpus.join(source).join(service), side.join(service))
+                .expect("link");
+        }
+        let (old, new) = (old.to_string_lossy(), new.to_string_lossy());
+        let (code, json) = xtask(&["diff", "--old", &old, "--new", &new, "--format", "json"]);
+        assert_eq!(code, 0, "{service}: {json}");
+        let changelog: serde_json::Value = serde_json::from_str(&json).expect("JSON changelog");
+        let diff = &changelog["services"][0];
+        let changes = diff["changes"].as_array().expect("changes");
+        assert!(!changes.is_empty(), "{service}: no changes");
+        let breaking: Vec<&serde_json::Value> = changes
+            .iter()
+            .filter(|c| {
+                let verdict = &c["verdict"];
+                c["uncertain"].is_null()
+                    && c["folded"].is_null()
+                    && (verdict["sdk"] == true || verdict["wire"] == true)
+                    && !c["kind"]
+                        .as_str()
+                        .is_some_and(|k| k.ends_with("documented"))
+            })
+            .collect();
+        assert_eq!(diff["breaking"], breaking.len(), "{service}");
+        for change in breaking {
+            let detail = change["detail"].as_str().unwrap_or_default();
+            assert!(
+                !detail.contains("none →") && !detail.contains("→ none"),
+                "{service}: a bound one side does not state is breaking: {change}"
+            );
+            let kind = change["kind"].as_str().unwrap_or_default();
+            assert!(
+                !["became-enum", "no-longer-enum"].contains(&kind),
+                "{service}: {change}"
+            );
+            // The same Type cell read two ways, a placeholder row standing
+            // for a root array: how a side was read, not what it states.
+            let same_cell = detail
+                .strip_prefix("type `")
+                .and_then(|d| d.split_once("` → `"))
+                .is_some_and(|(was, is)| is.strip_suffix('`') == Some(was));
+            assert!(!same_cell, "{service}: {change}");
+            let target = change["target"].as_str().unwrap_or_default();
+            assert!(!target.contains("`["), "{service}: {change}");
+        }
+        let (_, markdown) = xtask(&["diff", "--old", &old, "--new", &new]);
+        let position = |title: &str| markdown.find(title);
+        if let (Some(breaking), Some(uncertain)) = (position("Breaking"), position("Uncertain (")) {
+            assert!(breaking < uncertain, "{service}: {markdown}");
+        }
+    }
+}

@@ -43,10 +43,6 @@ pub enum Kind {
     EnumValueAdded,
     /// Allowed values no longer listed.
     EnumValueRemoved,
-    /// A value without listed values now has some.
-    BecameEnum,
-    /// The listed values were dropped altogether.
-    NoLongerEnum,
     /// A narrower numeric range (minimum raised or maximum lowered or set).
     RangeTightened,
     /// A wider numeric range.
@@ -90,6 +86,13 @@ pub enum Kind {
     SecurityAdded,
     /// A way to authenticate no longer documented.
     SecurityRemoved,
+    /// Something the old pages did not state at all and the new ones
+    /// state ([`Context::statement`] says what): documentation, not an
+    /// API change.
+    NewlyDocumented,
+    /// Something the old pages stated and the new ones no longer state
+    /// at all.
+    NoLongerDocumented,
 }
 
 impl Kind {
@@ -112,8 +115,6 @@ impl Kind {
         Self::ModelRenamed,
         Self::EnumValueAdded,
         Self::EnumValueRemoved,
-        Self::BecameEnum,
-        Self::NoLongerEnum,
         Self::RangeTightened,
         Self::RangeLoosened,
         Self::LengthTightened,
@@ -135,6 +136,8 @@ impl Kind {
         Self::HeaderRemoved,
         Self::SecurityAdded,
         Self::SecurityRemoved,
+        Self::NewlyDocumented,
+        Self::NoLongerDocumented,
     ];
 
     /// The kebab-case id, as in JSON and the verdict table.
@@ -157,8 +160,38 @@ impl Kind {
                 | Self::RequestBodyAdded
                 | Self::ResponseBodyAdded
                 | Self::HeaderAdded
+                | Self::NewlyDocumented
         )
     }
+
+    /// True for the kinds that say what the pages state rather than what
+    /// the API does.
+    pub fn is_documentation(self) -> bool {
+        matches!(self, Self::NewlyDocumented | Self::NoLongerDocumented)
+    }
+}
+
+/// What pages came to state, or stopped stating, where the other version
+/// states nothing of the kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Statement {
+    /// One bound of a range, length or item count (the other version
+    /// states no such bound).
+    Constraint,
+    /// A list of allowed values (the other version lists none).
+    Values,
+    /// A status code (the other version documents no status of its
+    /// class, success or error).
+    Status,
+    /// A response header (the other version documents no header for the
+    /// status).
+    Header,
+    /// A way to authenticate (the other version documents none).
+    Authentication,
+    /// What the objects of a value hold: a model where the other version
+    /// writes only `Object` or `Array`.
+    Schema,
 }
 
 /// Which way the changed thing travels.
@@ -177,9 +210,7 @@ pub struct Context {
     /// Which way the changed thing travels.
     pub side: Side,
     /// The parameter, field, header or body is mandatory (the new state
-    /// for additions, the old one otherwise). For [`Kind::SecurityAdded`]:
-    /// the old page documented no authentication at all; for
-    /// [`Kind::SecurityRemoved`]: the new page still documents another.
+    /// for additions, the old one otherwise).
     pub required: bool,
     /// The generated SDK has a Rust enum for the value (a string with
     /// listed values).
@@ -191,6 +222,10 @@ pub struct Context {
     pub widening: bool,
     /// For a type change: every new value was a valid old value.
     pub narrowing: bool,
+    /// For [`Kind::NewlyDocumented`] and [`Kind::NoLongerDocumented`]:
+    /// what is (or is no longer) stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Statement>,
 }
 
 impl Context {
@@ -203,6 +238,15 @@ impl Context {
             success: false,
             widening: false,
             narrowing: false,
+            statement: None,
+        }
+    }
+
+    /// A context for a statement the other version lacks altogether.
+    pub fn stating(side: Side, statement: Statement) -> Self {
+        Self {
+            statement: Some(statement),
+            ..Self::on(side)
         }
     }
 }
@@ -255,8 +299,8 @@ pub fn verdict(kind: Kind, c: &Context) -> Verdict {
         FieldBecameRequired => (true, request),
         FieldBecameOptional => (true, !request),
         TypeChanged => (true, if request { !c.widening } else { !c.narrowing }),
-        EnumValueAdded | NoLongerEnum => (c.rust_enum, false),
-        EnumValueRemoved | BecameEnum => (request || c.rust_enum, request),
+        EnumValueAdded => (c.rust_enum, false),
+        EnumValueRemoved => (request || c.rust_enum, request),
         RangeTightened | LengthTightened | ItemsTightened => (request, request),
         RangeLoosened | LengthLoosened | ItemsLoosened => (false, !request),
         BecameNullable => (request || c.required, !request),
@@ -266,7 +310,24 @@ pub fn verdict(kind: Kind, c: &Context) -> Verdict {
         ResponseBodyRemoved => (c.success, c.success),
         HeaderAdded => (false, false),
         HeaderRemoved => (true, true),
-        SecurityAdded | SecurityRemoved => (false, c.required),
+        SecurityAdded => (false, false),
+        SecurityRemoved => (false, true),
+        // Documentation only, so never breaking on the wire; the SDK
+        // follows the pages: a request constraint or value list is checked
+        // before sending, listed strings become a Rust enum (and back),
+        // a response header is a field of the response, a described
+        // object a struct instead of a JSON value.
+        NewlyDocumented => match c.statement {
+            Some(Statement::Constraint) => (request, false),
+            Some(Statement::Values) => (request || c.rust_enum, false),
+            Some(Statement::Schema) => (true, false),
+            _ => (false, false),
+        },
+        NoLongerDocumented => match c.statement {
+            Some(Statement::Values) => (c.rust_enum, false),
+            Some(Statement::Header | Statement::Schema) => (true, false),
+            _ => (false, false),
+        },
     };
     Verdict { sdk, wire }
 }
@@ -293,4 +354,83 @@ pub struct Change {
     pub old: Option<Span>,
     /// The page line in the new docs, where the new docs state it.
     pub new: Option<Span>,
+    /// Findings of reading either version that explain the change by how
+    /// a page was read rather than by what it states (a table or value
+    /// list not read, a page left out): the change is uncertain. Empty
+    /// for a certain change.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uncertain: Vec<Explanation>,
+    /// A rename of a name the reader derived (the old pages did not state
+    /// it) with nothing else changed in what it names: shown as one line
+    /// per kind, not one by one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub folded: bool,
+}
+
+/// Which version of the docs a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Version {
+    /// The old docs (`--old`).
+    Old,
+    /// The new docs (`--new`).
+    New,
+}
+
+impl Version {
+    /// "old" or "new".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Old => "old",
+            Self::New => "new",
+        }
+    }
+}
+
+/// A finding of reading one version that explains a change.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The version whose reading the finding is about; `None` when the
+    /// two versions read side by side explain the change.
+    pub version: Option<Version>,
+    /// The finding's code (`table-unreferenced`, `page-left-out`).
+    pub code: String,
+    /// The finding's message.
+    pub message: String,
+    /// Where it points.
+    pub span: Option<Span>,
+}
+
+/// Where a change is listed; the order of the changelog's sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// A certain API change breaking a caller (of the SDK or on the wire).
+    Breaking,
+    /// What the pages state now and did not before, or no longer state.
+    Documented,
+    /// A certain API change breaking no one.
+    Other,
+    /// A rename of a name the reader derived: counted per kind.
+    Folded,
+    /// A change a finding of reading either version explains.
+    Uncertain,
+}
+
+impl Change {
+    /// The section the change is listed in: uncertain before anything
+    /// else, then folded, documentation, breaking or not.
+    pub fn section(&self) -> Section {
+        if !self.uncertain.is_empty() {
+            Section::Uncertain
+        } else if self.folded {
+            Section::Folded
+        } else if self.kind.is_documentation() {
+            Section::Documented
+        } else if self.verdict.breaking() {
+            Section::Breaking
+        } else {
+            Section::Other
+        }
+    }
 }

@@ -4,10 +4,12 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use apidoc_ir::{BodyVariant, Operation, ParamLocation, Parameter, Response, Service, Span};
+use apidoc_ir::{
+    BodyVariant, Operation, ParamLocation, Parameter, Response, Service, Span, TypeRef,
+};
 
-use crate::change::{Change, Context, Kind, Side, verdict};
-use crate::schema::{Models, Place, RequiredKinds, Walk, requirement, same_shape};
+use crate::change::{Change, Context, Explanation, Kind, Side, Statement, verdict};
+use crate::schema::{Models, Place, RequiredKinds, Walk, array_body, requirement, same_shape};
 
 /// Collects the changes of one operation.
 pub(crate) struct Sink {
@@ -25,7 +27,7 @@ impl Sink {
         detail: String,
         context: Context,
         (old, new): (Option<&Span>, Option<&Span>),
-    ) {
+    ) -> &mut Change {
         self.changes.push(Change {
             kind,
             operation: self.operation.clone(),
@@ -36,7 +38,25 @@ impl Sink {
             verdict: verdict(kind, &context),
             old: old.cloned(),
             new: new.cloned(),
+            uncertain: Vec::new(),
+            folded: false,
         });
+        let last = self.changes.len() - 1;
+        &mut self.changes[last]
+    }
+}
+
+impl Sink {
+    /// How many changes are recorded.
+    pub(crate) fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// Adds `why` to every change recorded from index `start` on.
+    pub(crate) fn explain_since(&mut self, start: usize, why: &[Explanation]) {
+        for change in &mut self.changes[start..] {
+            change.uncertain.extend_from_slice(why);
+        }
     }
 }
 
@@ -68,13 +88,15 @@ pub fn diff_service(old: &Service, new: &Service) -> Vec<Change> {
                 matched[i] = true;
                 operation(models, &old.operations[i], new_op, &mut sink);
             }
-            None => sink.push(
-                Kind::OperationAdded,
-                "operation".to_owned(),
-                format!("`{}` added", new_op.id),
-                Context::on(Side::Request),
-                (None, Some(&new_op.primary().span)),
-            ),
+            None => {
+                sink.push(
+                    Kind::OperationAdded,
+                    "operation".to_owned(),
+                    format!("`{}` added", new_op.id),
+                    Context::on(Side::Request),
+                    (None, Some(&new_op.primary().span)),
+                );
+            }
         }
         changes.extend(sink.changes);
     }
@@ -142,13 +164,16 @@ fn operation(models: Models<'_>, old: &Operation, new: &Operation, sink: &mut Si
         );
     } else if old.id != new.id {
         let detail = format!("`{}` → `{}`", old.id, new.id);
+        // Same method and path: a name the old page did not state was
+        // made up by the reader, and the page now names the operation.
         sink.push(
             Kind::OperationRenamed,
             "operation".to_owned(),
             detail,
             context,
             spans,
-        );
+        )
+        .folded = !old.id_is_explicit;
     }
     let mut walk = Walk::new(models, (&old.id, &new.id), sink);
     parameters(&mut walk, old, new);
@@ -278,11 +303,16 @@ fn security(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
     let (was_names, is_names) = (names(&was), names(&is));
     for (name, span) in &was {
         if !is_names.contains(name) {
-            let mut context = Context::on(Side::Request);
-            context.required = !is.is_empty();
+            let (kind, context) = absent_altogether(
+                Kind::SecurityRemoved,
+                Kind::NoLongerDocumented,
+                is.is_empty(),
+                Side::Request,
+                Statement::Authentication,
+            );
             let detail = format!("{name} no longer documented");
             walk.sink.push(
-                Kind::SecurityRemoved,
+                kind,
                 "authentication".to_owned(),
                 detail,
                 context,
@@ -292,17 +322,39 @@ fn security(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
     }
     for (name, span) in &is {
         if !was_names.contains(name) {
-            let mut context = Context::on(Side::Request);
-            context.required = was.is_empty();
+            let (kind, context) = absent_altogether(
+                Kind::SecurityAdded,
+                Kind::NewlyDocumented,
+                was.is_empty(),
+                Side::Request,
+                Statement::Authentication,
+            );
             let detail = format!("{name} documented");
             walk.sink.push(
-                Kind::SecurityAdded,
+                kind,
                 "authentication".to_owned(),
                 detail,
                 context,
                 (Some(&old.primary().span), Some(span)),
             );
         }
+    }
+}
+
+/// The kind and context of something one version states and the other
+/// does not: `documentation` with its [`Statement`] where the other
+/// version states nothing of the kind at all (`none_there`), else `change`.
+pub(crate) fn absent_altogether(
+    change: Kind,
+    documentation: Kind,
+    none_there: bool,
+    side: Side,
+    statement: Statement,
+) -> (Kind, Context) {
+    if none_there {
+        (documentation, Context::stating(side, statement))
+    } else {
+        (change, Context::on(side))
     }
 }
 
@@ -412,16 +464,34 @@ fn variants(walk: &mut Walk<'_, '_>, was: &[BodyVariant], is: &[BodyVariant], pl
 }
 
 /// Compares two body schemas at `place`: one type change when their
-/// shapes differ, else the models inside.
+/// shapes differ, else the models inside. A body given as the items of an
+/// array on one side and as an object with the same fields on the other
+/// is one uncertain change (pages write a root array either way), and the
+/// objects are compared.
 fn body(
     walk: &mut Walk<'_, '_>,
-    (old, new): (&apidoc_ir::TypeRef, &apidoc_ir::TypeRef),
+    (old, new): (&TypeRef, &TypeRef),
     place: &Place,
     spans: (&Span, &Span),
 ) {
+    let (old, new) = (
+        array_body(walk.models.old, old),
+        array_body(walk.models.new, new),
+    );
     if same_shape(old, new) {
         walk.types(old, new, place);
-    } else {
+        return;
+    }
+    let objects = match (old, new) {
+        (TypeRef::Model(object), TypeRef::Array(items)) => Some((object, items, "object → array")),
+        (TypeRef::Array(items), TypeRef::Model(object)) => Some((object, items, "array → object")),
+        _ => None,
+    }
+    .and_then(|(object, items, change)| match &**items {
+        TypeRef::Model(item) if walk.models.alike(object, item) => Some((change, object, item)),
+        _ => None,
+    });
+    let Some((change, object, item)) = objects else {
         let detail = "the body's type changed".to_owned();
         walk.sink.push(
             Kind::TypeChanged,
@@ -430,18 +500,58 @@ fn body(
             place.context(),
             (Some(spans.0), Some(spans.1)),
         );
-    }
+        return;
+    };
+    let detail = format!("{change} of the same objects");
+    walk.sink
+        .push(
+            Kind::TypeChanged,
+            place.target(),
+            detail,
+            place.context(),
+            (Some(spans.0), Some(spans.1)),
+        )
+        .uncertain
+        .push(Explanation {
+            version: None,
+            code: "root-array-written-as-object".to_owned(),
+            message: format!(
+                "one page gives the objects (`{object}`) as the body, the other as the items of \
+                 an array (`{item}`): pages write a root array either way"
+            ),
+            span: None,
+        });
+    let (old_model, new_model) = if change.starts_with("object") {
+        (object, item)
+    } else {
+        (item, object)
+    };
+    walk.types(
+        &TypeRef::Model(old_model.clone()),
+        &TypeRef::Model(new_model.clone()),
+        place,
+    );
 }
 
 fn responses(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
     let success = |r: &Response| (200..300).contains(&r.status);
+    // Whether an operation documents a status of the same class (success
+    // or error) as `r`.
+    let documents_class =
+        |op: &Operation, r: &Response| op.responses.iter().any(|o| success(o) == success(r));
     for was in &old.responses {
-        let mut context = Context::on(Side::Response);
-        context.success = success(was);
         let Some(is) = new.responses.iter().find(|r| r.status == was.status) else {
+            let (kind, mut context) = absent_altogether(
+                Kind::StatusRemoved,
+                Kind::NoLongerDocumented,
+                !documents_class(new, was),
+                Side::Response,
+                Statement::Status,
+            );
+            context.success = success(was);
             let detail = format!("status {} no longer documented", was.status);
             walk.sink.push(
-                Kind::StatusRemoved,
+                kind,
                 format!("response {}", was.status),
                 detail,
                 context,
@@ -449,6 +559,8 @@ fn responses(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
             );
             continue;
         };
+        let mut context = Context::on(Side::Response);
+        context.success = success(was);
         response(walk, was, is, context);
     }
     for is in new
@@ -456,11 +568,17 @@ fn responses(walk: &mut Walk<'_, '_>, old: &Operation, new: &Operation) {
         .iter()
         .filter(|r| !old.responses.iter().any(|o| o.status == r.status))
     {
-        let mut context = Context::on(Side::Response);
+        let (kind, mut context) = absent_altogether(
+            Kind::StatusAdded,
+            Kind::NewlyDocumented,
+            !documents_class(old, is),
+            Side::Response,
+            Statement::Status,
+        );
         context.success = success(is);
         let detail = format!("status {} documented", is.status);
         walk.sink.push(
-            Kind::StatusAdded,
+            kind,
             format!("response {}", is.status),
             detail,
             context,
@@ -482,13 +600,30 @@ fn response(walk: &mut Walk<'_, '_>, was: &Response, is: &Response, context: Con
             .find(|h| same_name(&h.name, &old_header.name))
         {
             Some(new_header) => walk.field(old_header, new_header, &place),
-            None => walk.sink.push(
-                Kind::HeaderRemoved,
-                place.target(),
-                "header removed".to_owned(),
-                context,
-                (Some(&old_header.span), Some(&is.span)),
-            ),
+            None => {
+                let (kind, header_context) = absent_altogether(
+                    Kind::HeaderRemoved,
+                    Kind::NoLongerDocumented,
+                    is.headers.is_empty(),
+                    Side::Response,
+                    Statement::Header,
+                );
+                let detail = if kind == Kind::HeaderRemoved {
+                    "header removed"
+                } else {
+                    "header no longer documented"
+                };
+                walk.sink.push(
+                    kind,
+                    place.target(),
+                    detail.to_owned(),
+                    Context {
+                        success: context.success,
+                        ..header_context
+                    },
+                    (Some(&old_header.span), Some(&is.span)),
+                );
+            }
         }
     }
     for new_header in is
@@ -501,33 +636,43 @@ fn response(walk: &mut Walk<'_, '_>, was: &Response, is: &Response, context: Con
             Side::Response,
         );
         let detail = format!("type `{}`", new_header.type_text);
-        walk.sink.push(
+        let (kind, header_context) = absent_altogether(
             Kind::HeaderAdded,
+            Kind::NewlyDocumented,
+            was.headers.is_empty(),
+            Side::Response,
+            Statement::Header,
+        );
+        walk.sink.push(
+            kind,
             place.target(),
             detail,
-            context,
+            Context {
+                success: context.success,
+                ..header_context
+            },
             (Some(&was.span), Some(&new_header.span)),
         );
     }
     let place = Place::new(format!("response {status} body"), Side::Response);
-    match (&was.body, &is.body) {
-        (None, None) => {}
-        (None, Some(_)) => walk.sink.push(
-            Kind::ResponseBodyAdded,
-            place.target(),
-            "body documented".to_owned(),
-            context,
-            (Some(&was.span), Some(&is.span)),
-        ),
-        (Some(_), None) => walk.sink.push(
-            Kind::ResponseBodyRemoved,
-            place.target(),
-            "body no longer documented".to_owned(),
-            context,
-            (Some(&was.span), Some(&is.span)),
-        ),
+    let kind = match (&was.body, &is.body) {
+        (None, None) => return,
+        (None, Some(_)) => Kind::ResponseBodyAdded,
+        (Some(_), None) => Kind::ResponseBodyRemoved,
         (Some(old_body), Some(new_body)) => {
-            body(walk, (old_body, new_body), &place, (&was.span, &is.span))
+            return body(walk, (old_body, new_body), &place, (&was.span, &is.span));
         }
-    }
+    };
+    let detail = if kind == Kind::ResponseBodyAdded {
+        "body documented"
+    } else {
+        "body no longer documented"
+    };
+    walk.sink.push(
+        kind,
+        place.target(),
+        detail.to_owned(),
+        context,
+        (Some(&was.span), Some(&is.span)),
+    );
 }

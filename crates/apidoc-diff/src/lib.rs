@@ -1,28 +1,39 @@
 //! The semantic API changelog: two versions of the IR in, the changes
 //! between them out.
 //!
-//! [`diff`] compares the [`Service`]s read from two docs directories (or
-//! [`diff_service`] one pair): operations, parameters, authentication,
-//! request and response bodies field by field, statuses and headers. Each
+//! [`diff`] compares two versions of the docs as read ([`Reading`]: the
+//! [`Service`]s and the findings of reading them; [`diff_service`] compares
+//! one pair of services): operations, parameters, authentication, request
+//! and response bodies field by field, statuses and headers. Each
 //! [`Change`] carries the page lines that state it on both sides and a
 //! [`Verdict`]: breaking or not for a caller of the generated Rust SDK, and
 //! on the wire as oasdiff's documented rules judge (the table is
-//! `docs/API-DIFF.md`). [`Changelog::markdown`] renders a pull-request
-//! comment, [`Changelog::json`] the same for tools; [`snapshot`] keeps a
-//! compact copy of a service's IR next to the generated files so that the
-//! next `generate` can say what it changed.
+//! `docs/API-DIFF.md`). Not every difference is an API change: what one
+//! version states and the other does not state at all is newly (or no
+//! longer) documented; a difference a finding of reading explains is
+//! uncertain, with the finding; a rename of a name the reader made up is
+//! folded into one line per kind ([`Section`]). [`Changelog::markdown`]
+//! renders a pull-request comment, [`Changelog::json`] the same for tools;
+//! [`snapshot`] keeps a compact copy of a service's IR next to the
+//! generated files so that the next `generate` can say what it changed.
 
 mod change;
 mod compare;
+mod reading;
 mod render;
 mod schema;
 pub mod snapshot;
 
+use std::fmt::Write;
+
 use apidoc_ir::Service;
 use serde::Serialize;
 
-pub use change::{Change, Context, Kind, Side, Verdict, verdict};
+pub use change::{
+    Change, Context, Explanation, Kind, Section, Side, Statement, Verdict, Version, verdict,
+};
 pub use compare::diff_service;
+pub use reading::{LeftOutPage, Reading, ReadingReport};
 
 /// The version bump a generated crate needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -55,20 +66,47 @@ impl Bump {
 pub struct ServiceDiff {
     /// The service name (`docs-input/<name>/`, the crate's stem).
     pub service: String,
-    /// The bump its generated crate needs.
+    /// The bump its generated crate needs (every change counts, whatever
+    /// its section: the generated code changes with the pages).
     pub semver: Bump,
-    /// How many changes break a caller (of the SDK or on the wire).
+    /// How many certain API changes break a caller (of the SDK or on the
+    /// wire): the [`Section::Breaking`] ones.
     pub breaking: usize,
-    /// The changes, breaking ones first, then in operation order.
+    /// How many changes are documentation only ([`Section::Documented`]).
+    pub documented: usize,
+    /// How many renames are folded ([`Section::Folded`]).
+    pub folded: usize,
+    /// How many changes are uncertain ([`Section::Uncertain`]).
+    pub uncertain: usize,
+    /// The changes, by section (breaking first, uncertain last), then in
+    /// operation order.
     pub changes: Vec<Change>,
+    /// What reading each version of the service's pages found.
+    pub reading: Readings,
+}
+
+/// What reading the old and the new pages of a service found.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Readings {
+    /// The old pages.
+    pub old: ReadingReport,
+    /// The new pages.
+    pub new: ReadingReport,
 }
 
 impl ServiceDiff {
-    /// Compares two versions of one service.
+    /// Compares two versions of one service read without findings.
     pub fn new(old: &Service, new: &Service) -> Self {
+        Self::read(old, new, (&Reading::default(), &Reading::default()))
+    }
+
+    /// Compares two versions of one service, each read with the findings
+    /// of its [`Reading`], which say which changes are uncertain.
+    fn read(old: &Service, new: &Service, (old_read, new_read): (&Reading, &Reading)) -> Self {
         let mut changes = diff_service(old, new);
-        changes.sort_by_key(|c| !c.verdict.breaking());
-        let breaking = changes.iter().filter(|c| c.verdict.breaking()).count();
+        reading::mark_uncertain(&mut changes, old_read, new_read);
+        changes.sort_by_key(Change::section);
+        let count = |section: Section| changes.iter().filter(|c| c.section() == section).count();
         let semver = if changes.iter().any(|c| c.verdict.sdk) {
             Bump::Major
         } else if changes.iter().any(|c| c.kind.adds_api()) {
@@ -78,11 +116,19 @@ impl ServiceDiff {
         } else {
             Bump::Patch
         };
+        let name = &new.meta.name;
         Self {
-            service: new.meta.name.clone(),
+            service: name.clone(),
             semver,
-            breaking,
+            breaking: count(Section::Breaking),
+            documented: count(Section::Documented),
+            folded: count(Section::Folded),
+            uncertain: count(Section::Uncertain),
             changes,
+            reading: Readings {
+                old: ReadingReport::of(old_read, name),
+                new: ReadingReport::of(new_read, name),
+            },
         }
     }
 
@@ -92,7 +138,11 @@ impl ServiceDiff {
             service: service.meta.name.clone(),
             semver: Bump::None,
             breaking: 0,
+            documented: 0,
+            folded: 0,
+            uncertain: 0,
             changes: Vec::new(),
+            reading: Readings::default(),
         }
     }
 
@@ -122,16 +172,25 @@ impl ServiceDiff {
                 plural(other)
             ));
         }
+        let mut counts = format!("{} breaking", self.breaking);
+        for (n, what) in [
+            (self.documented, "documentation only"),
+            (self.folded, "folded renames"),
+            (self.uncertain, "uncertain"),
+        ] {
+            if n > 0 {
+                let _ = write!(counts, ", {n} {what}");
+            }
+        }
         format!(
-            "{}; {} breaking (semver: {})",
+            "{}; {counts} (semver: {})",
             parts.join(", "),
-            self.breaking,
             self.semver.as_str()
         )
     }
 }
 
-fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
@@ -157,23 +216,29 @@ impl Changelog {
 
 /// Compares services by name; a service on one side only is compared
 /// with an empty one (all its operations added or removed).
-pub fn diff(old: &[Service], new: &[Service]) -> Changelog {
+pub fn diff(old: &Reading, new: &Reading) -> Changelog {
     let empty = |s: &Service| Service {
         meta: s.meta.clone(),
         operations: Vec::new(),
         models: Vec::new(),
     };
     let find =
-        |services: &'_ [Service], name: &str| services.iter().position(|s| s.meta.name == name);
+        |reading: &Reading, name: &str| reading.services.iter().position(|s| s.meta.name == name);
+    let readings = (old, new);
     let mut services: Vec<ServiceDiff> = new
+        .services
         .iter()
         .map(|n| match find(old, &n.meta.name) {
-            Some(i) => ServiceDiff::new(&old[i], n),
-            None => ServiceDiff::new(&empty(n), n),
+            Some(i) => ServiceDiff::read(&old.services[i], n, readings),
+            None => ServiceDiff::read(&empty(n), n, readings),
         })
         .collect();
-    for o in old.iter().filter(|o| find(new, &o.meta.name).is_none()) {
-        services.push(ServiceDiff::new(o, &empty(o)));
+    for o in old
+        .services
+        .iter()
+        .filter(|o| find(new, &o.meta.name).is_none())
+    {
+        services.push(ServiceDiff::read(o, &empty(o), readings));
     }
     Changelog { services }
 }

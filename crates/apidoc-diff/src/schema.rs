@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 
 use apidoc_ir::{Constraints, Fact, Field, Model, Number, Service, Span, TypeRef, Value};
 
-use crate::change::{Context, Kind, Side};
+use crate::change::{Context, Explanation, Kind, Side, Statement, Version};
 use crate::compare::Sink;
+use crate::compare::absent_altogether;
 
 /// Where a compared value sits: "request body" and a path inside it
 /// (`items[].name`), or a parameter's whole label.
@@ -65,6 +66,42 @@ pub(crate) struct Models<'a> {
     pub(crate) new: &'a Service,
 }
 
+impl Models<'_> {
+    /// True when the old model `old` and the new model `new` share at
+    /// least half the fields of the smaller one (by name): the same
+    /// objects, whatever else changed.
+    pub(crate) fn alike(&self, old: &str, new: &str) -> bool {
+        let (Some(old), Some(new)) = (self.old.model(old), self.new.model(new)) else {
+            return false;
+        };
+        let shared = old
+            .fields
+            .iter()
+            .filter(|o| new.fields.iter().any(|n| n.name == o.name))
+            .count();
+        shared > 0 && 2 * shared >= old.fields.len().min(new.fields.len())
+    }
+}
+
+/// The type a body really has: a model whose only field is an array with
+/// a name no JSON member has (`[数组元素]`, `[array]`, `-`: a page's way of
+/// writing "the body is an array of") is that array.
+pub(crate) fn array_body<'a>(service: &'a Service, body: &'a TypeRef) -> &'a TypeRef {
+    let TypeRef::Model(name) = body else {
+        return body;
+    };
+    match service.model(name).map(|m| m.fields.as_slice()) {
+        Some([only])
+            if matches!(only.ty, TypeRef::Array(_))
+                && (only.name.starts_with(['[', '［'])
+                    || !only.name.chars().any(char::is_alphanumeric)) =>
+        {
+            &only.ty
+        }
+        _ => body,
+    }
+}
+
 /// A walk over the schemas of one operation: the model pairs already
 /// compared, so that recursive or repeated models are compared once.
 pub(crate) struct Walk<'a, 's> {
@@ -96,18 +133,29 @@ impl<'a, 's> Walk<'a, 's> {
     /// at `place`; a changed type is one change, otherwise its listed
     /// values, constraints and nested fields are compared.
     pub(crate) fn field(&mut self, old: &Field, new: &Field, place: &Place) {
+        let before = self.sink.len();
+        self.compare_field(old, new, place);
+        // A part the reader degraded on either side (a type it could not
+        // read, a value list it left out) explains what changed here.
+        let degraded = [(Version::Old, old), (Version::New, new)]
+            .into_iter()
+            .flat_map(|(version, f)| f.degraded.iter().map(move |d| (version, d)));
+        let explanations: Vec<Explanation> = degraded
+            .map(|(version, d)| Explanation {
+                version: Some(version),
+                code: d.code.clone(),
+                message: format!("`{}` read as {}", d.stated, d.written),
+                span: Some(d.span.clone()),
+            })
+            .collect();
+        if !explanations.is_empty() {
+            self.sink.explain_since(before, &explanations);
+        }
+    }
+
+    fn compare_field(&mut self, old: &Field, new: &Field, place: &Place) {
         if !same_shape(&old.ty, &new.ty) {
-            let mut context = place.context();
-            context.widening = widens(&old.ty, &new.ty);
-            context.narrowing = widens(&new.ty, &old.ty);
-            let detail = format!("type `{}` → `{}`", old.type_text, new.type_text);
-            self.sink.push(
-                Kind::TypeChanged,
-                place.target(),
-                detail,
-                context,
-                (Some(&old.span), Some(&new.span)),
-            );
+            self.type_changed(old, new, place);
             return;
         }
         let mut context = place.context();
@@ -117,6 +165,46 @@ impl<'a, 's> Walk<'a, 's> {
         self.enums(&old.constraints, &new.constraints, place, context, spans);
         self.constraints(&old.constraints, &new.constraints, place, context, spans);
         self.types(&old.ty, &new.ty, place);
+    }
+
+    /// A parameter, field or header whose type changed: the same Type
+    /// cell read two ways (uncertain), an object the pages now describe or
+    /// no longer describe (documentation), or a type change.
+    fn type_changed(&mut self, old: &Field, new: &Field, place: &Place) {
+        let detail = format!("type `{}` → `{}`", old.type_text, new.type_text);
+        let spans = (Some(&old.span), Some(&new.span));
+        if old.type_text.trim() == new.type_text.trim() {
+            // The reader linked a table, or took a value list, on one
+            // side only.
+            let explanation = Explanation {
+                version: None,
+                code: "type-read-differently".to_owned(),
+                message: format!(
+                    "both pages write the type `{}`, read as {} and as {}",
+                    new.type_text.trim(),
+                    type_name(&old.ty),
+                    type_name(&new.ty)
+                ),
+                span: None,
+            };
+            let change = self.sink.push(
+                Kind::TypeChanged,
+                place.target(),
+                detail,
+                place.context(),
+                spans,
+            );
+            change.uncertain.push(explanation);
+        } else if let Some(kind) = schema_statement(&old.ty, &new.ty) {
+            let context = Context::stating(place.side, Statement::Schema);
+            self.sink.push(kind, place.target(), detail, context, spans);
+        } else {
+            let mut context = place.context();
+            context.widening = widens(&old.ty, &new.ty);
+            context.narrowing = widens(&new.ty, &old.ty);
+            self.sink
+                .push(Kind::TypeChanged, place.target(), detail, context, spans);
+        }
     }
 
     /// Compares the types of a body, or the inside of a field's type,
@@ -142,13 +230,15 @@ impl<'a, 's> Walk<'a, 's> {
             .strip_prefix(old_id)
             .is_some_and(|rest| new_name.strip_prefix(new_id) == Some(rest));
         if old_name != new_name && !follows_operation {
-            self.sink.push(
-                Kind::ModelRenamed,
-                place.target(),
-                format!("object `{old_name}` → `{new_name}`"),
-                place.context(),
-                (Some(&old.span), Some(&new.span)),
-            );
+            self.sink
+                .push(
+                    Kind::ModelRenamed,
+                    place.target(),
+                    format!("object `{old_name}` → `{new_name}`"),
+                    place.context(),
+                    (Some(&old.span), Some(&new.span)),
+                )
+                .folded = derived_name(self.models.old, old_name) && same_fields(old, new);
         }
         if self.seen.insert((old_name.to_owned(), new_name.to_owned())) {
             self.fields(old, new, place);
@@ -246,16 +336,31 @@ impl<'a, 's> Walk<'a, 's> {
         };
         let removed = missing(&old_values, &new_values);
         let added = missing(&new_values, &old_values);
-        let (kind_added, kind_removed) = match (old_values.is_empty(), new_values.is_empty()) {
-            (true, true) => return,
-            (true, false) => (Kind::BecameEnum, Kind::BecameEnum),
-            (false, true) => (Kind::NoLongerEnum, Kind::NoLongerEnum),
-            (false, false) => (Kind::EnumValueAdded, Kind::EnumValueRemoved),
+        // A list where the other version lists no value at all is what
+        // the pages state, not a change of the allowed values.
+        let values = |change: Kind, documentation: Kind, none_there: bool| {
+            let (kind, stated) = absent_altogether(
+                change,
+                documentation,
+                none_there,
+                place.side,
+                Statement::Values,
+            );
+            let context = Context {
+                statement: stated.statement,
+                ..context
+            };
+            (kind, context)
         };
         if !removed.is_empty() {
+            let (kind, context) = values(
+                Kind::EnumValueRemoved,
+                Kind::NoLongerDocumented,
+                new_values.is_empty(),
+            );
             let detail = format!("values no longer listed: {}", list(&removed));
             self.sink.push(
-                kind_removed,
+                kind,
                 place.target(),
                 detail,
                 context,
@@ -263,9 +368,19 @@ impl<'a, 's> Walk<'a, 's> {
             );
         }
         if !added.is_empty() {
-            let detail = format!("values added: {}", list(&added));
+            let (kind, context) = values(
+                Kind::EnumValueAdded,
+                Kind::NewlyDocumented,
+                old_values.is_empty(),
+            );
+            let verb = if old_values.is_empty() {
+                "listed"
+            } else {
+                "added"
+            };
+            let detail = format!("values {verb}: {}", list(&added));
             self.sink.push(
-                kind_added,
+                kind,
                 place.target(),
                 detail,
                 context,
@@ -325,10 +440,30 @@ impl<'a, 's> Walk<'a, 's> {
                 else {
                     continue;
                 };
-                let text =
-                    |b: &Option<Limit>| b.as_ref().map_or("none".to_owned(), |b| b.1.clone());
-                let detail = format!("{}{unit} {} → {}", bound.name(), text(&was), text(&is));
-                let kind = if tighter { tightened } else { loosened };
+                // A bound one version does not state at all is what the
+                // pages state, not a change of the range.
+                let stated = Context {
+                    statement: Some(Statement::Constraint),
+                    ..context
+                };
+                let (kind, context, detail) = match (&was, &is) {
+                    (Some(was), Some(is)) => (
+                        if tighter { tightened } else { loosened },
+                        context,
+                        format!("{}{unit} {} → {}", bound.name(), was.1, is.1),
+                    ),
+                    (None, Some(is)) => (
+                        Kind::NewlyDocumented,
+                        stated,
+                        format!("{}{unit} {} now stated", bound.name(), is.1),
+                    ),
+                    (Some(was), None) => (
+                        Kind::NoLongerDocumented,
+                        stated,
+                        format!("{}{unit} {} no longer stated", bound.name(), was.1),
+                    ),
+                    (None, None) => continue,
+                };
                 let old_span = was.as_ref().map_or(spans.0, |b| &b.2);
                 let new_span = is.as_ref().map_or(spans.1, |b| &b.2);
                 self.sink.push(
@@ -422,9 +557,6 @@ impl RequiredKinds {
     };
 }
 
-/// A bound as compared (value), shown (text) and located.
-type Limit = (f64, String, Span);
-
 /// Which end of a range a bound is.
 #[derive(Clone, Copy)]
 enum Bound {
@@ -474,6 +606,54 @@ pub(crate) fn same_shape(old: &TypeRef, new: &TypeRef) -> bool {
     }
 }
 
+/// True when the reader made the model name up: it names no table or
+/// Type cell of the page but is an operation's name followed by the
+/// field or part it describes (`ListThingsItems`), as the reader names an
+/// uncaptioned table.
+fn derived_name(service: &Service, name: &str) -> bool {
+    service
+        .operations
+        .iter()
+        .any(|op| name.len() > op.id.len() && name.starts_with(&op.id))
+}
+
+/// True when two models have the same field names: the same objects,
+/// so a rename of one is a rename only (changes of its fields are
+/// changes of their own).
+fn same_fields(old: &Model, new: &Model) -> bool {
+    old.fields.len() == new.fields.len()
+        && old
+            .fields
+            .iter()
+            .all(|o| new.fields.iter().any(|n| n.name == o.name))
+}
+
+/// [`Kind::NewlyDocumented`] when the old type is free-form where the new
+/// one names a model (`Object` → `Quota object`, `Array` → `Array of Pool
+/// objects`): the pages now say what the objects hold.
+/// [`Kind::NoLongerDocumented`] the other way round.
+fn schema_statement(old: &TypeRef, new: &TypeRef) -> Option<Kind> {
+    if describes(new, old) {
+        Some(Kind::NewlyDocumented)
+    } else if describes(old, new) {
+        Some(Kind::NoLongerDocumented)
+    } else {
+        None
+    }
+}
+
+/// True when `described` is `free_form` with a model where it has a
+/// free-form object, through arrays and maps.
+fn describes(described: &TypeRef, free_form: &TypeRef) -> bool {
+    match (described, free_form) {
+        (TypeRef::Model(_), TypeRef::Object) => true,
+        (TypeRef::Array(d), TypeRef::Array(f)) | (TypeRef::Map(d), TypeRef::Map(f)) => {
+            describes(d, f)
+        }
+        _ => false,
+    }
+}
+
 /// True when every value of `old` is a value of `new` (integer → long →
 /// number), through arrays and maps.
 fn widens(old: &TypeRef, new: &TypeRef) -> bool {
@@ -485,6 +665,17 @@ fn widens(old: &TypeRef, new: &TypeRef) -> bool {
             true
         }
         _ => false,
+    }
+}
+
+/// A type as the IR holds it: `string`, `array of Widget`.
+fn type_name(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Array(inner) => format!("array of {}", type_name(inner)),
+        TypeRef::Map(inner) => format!("map of {}", type_name(inner)),
+        TypeRef::Model(name) => format!("`{name}`"),
+        TypeRef::Object => "a free-form object".to_owned(),
+        other => format!("{other:?}").to_lowercase(),
     }
 }
 

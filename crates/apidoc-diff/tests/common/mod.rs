@@ -90,6 +90,33 @@ const AKSK_TOO: Edit = Replace(
     "X-Trace-Id\n\nNo",
     "Authorization\n\nNo\n\nString\n\nSignature for AK/SK authentication.\n\nX-Trace-Id\n\nNo",
 );
+const STATUS_404: Edit = Replace(
+    "Example Requests\n",
+    "Status code: 404\n\nTable 10 Response body parameters\n\nParameter\n\nType\n\nDescription\n\n\
+     error_code\n\nString\n\nError code.\n\nExample Requests\n",
+);
+const STATUS_404_ROW: Edit = Replace(
+    "400\n\nThe request is invalid.",
+    "400\n\nThe request is invalid.\n\n404\n\nNo such project.",
+);
+const STATUS_201: Edit = Replace(
+    "Status code: 400",
+    "Status code: 201\n\nTable 10 Response body parameters\n\nParameter\n\nType\n\nDescription\n\n\
+     job_id\n\nString\n\nThe queued search.\n\nStatus code: 400",
+);
+const STATUS_201_ROW: Edit = Replace(
+    "200\n\nThe widgets found.",
+    "200\n\nThe widgets found.\n\n201\n\nThe search was queued.",
+);
+const NEXT_HEADER: Edit = Replace(
+    "Identifier of the request.\n",
+    "Identifier of the request.\n\nX-Next-Page\n\nString\n\nWhere the next page starts.\n",
+);
+const NO_LIMIT_RANGE: Edit = Cut("Value range:\n\n1~100", "Default value:");
+const NO_COUNT_RANGE: Edit = Cut("Value range:\n\n0~1000", "Table 8");
+const STATE_FREE: Edit = Cut("  • ACTIVE", "tint\n");
+const FILTER_FREE: Edit = Replace("WidgetFilter object", "Object");
+const NO_FILTER_TABLE: Edit = Cut("Table 5 WidgetFilter", "Response Parameters");
 const RENAMED: Edit = Replace("Searching Widgets", "Finding Widgets");
 const MOVED: Edit = Replace("widgets/search", "widgets/query");
 
@@ -115,8 +142,6 @@ pub const CASES: &[Case] = &[
     case("enum-value-removed-request", Kind::EnumValueRemoved, true, true, &[KIND_OVAL], &[]),
     case("enum-value-added-response", Kind::EnumValueAdded, true, false, &[], &[STATE_PAUSED]),
     case("enum-value-removed-response", Kind::EnumValueRemoved, true, false, &[STATE_PAUSED], &[]),
-    case("became-enum-request", Kind::BecameEnum, true, true, &[KIND_FREE], &[]),
-    case("no-longer-enum-request", Kind::NoLongerEnum, true, false, &[], &[KIND_FREE]),
     case("range-tightened-request", Kind::RangeTightened, true, true, &[], &[LIMIT_50]),
     case("range-loosened-request", Kind::RangeLoosened, false, false, &[LIMIT_50], &[]),
     case("range-tightened-response", Kind::RangeTightened, false, false, &[COUNT_5000], &[]),
@@ -145,17 +170,29 @@ pub const CASES: &[Case] = &[
     case("request-body-removed", Kind::RequestBodyRemoved, true, true, &[], &[NO_BODY]),
     case("request-body-became-optional", Kind::RequestBodyBecameOptional, true, false, &[], &[NAME_OPTIONAL]),
     case("request-body-became-required", Kind::RequestBodyBecameRequired, true, true, &[NAME_OPTIONAL], &[]),
-    case("status-added", Kind::StatusAdded, false, false, &[NO_400, NO_400_ROW], &[]),
-    case("status-removed-error", Kind::StatusRemoved, false, false, &[], &[NO_400, NO_400_ROW]),
-    case("status-removed-success", Kind::StatusRemoved, false, true, &[], &[NO_200, NO_200_ROW]),
+    case("status-added", Kind::StatusAdded, false, false, &[], &[STATUS_404, STATUS_404_ROW]),
+    case("status-removed-error", Kind::StatusRemoved, false, false, &[STATUS_404, STATUS_404_ROW], &[]),
+    case("status-removed-success", Kind::StatusRemoved, false, true, &[STATUS_201, STATUS_201_ROW], &[]),
     case("response-body-added", Kind::ResponseBodyAdded, true, false, &[NO_200_BODY], &[]),
     case("response-body-removed", Kind::ResponseBodyRemoved, true, true, &[], &[NO_200_BODY]),
-    case("header-added", Kind::HeaderAdded, false, false, &[NO_HEADER], &[]),
-    case("header-removed", Kind::HeaderRemoved, true, true, &[], &[NO_HEADER]),
-    case("security-added-first", Kind::SecurityAdded, false, true, &[NO_TOKEN], &[]),
+    case("header-added", Kind::HeaderAdded, false, false, &[], &[NEXT_HEADER]),
+    case("header-removed", Kind::HeaderRemoved, true, true, &[NEXT_HEADER], &[]),
     case("security-added-alternative", Kind::SecurityAdded, false, false, &[], &[AKSK_TOO]),
     case("security-removed-alternative", Kind::SecurityRemoved, false, true, &[AKSK_TOO], &[]),
-    case("security-removed-last", Kind::SecurityRemoved, false, false, &[], &[NO_TOKEN]),
+    case("newly-documented-range-request", Kind::NewlyDocumented, true, false, &[NO_LIMIT_RANGE], &[]),
+    case("newly-documented-range-response", Kind::NewlyDocumented, false, false, &[NO_COUNT_RANGE], &[]),
+    case("newly-documented-values-request", Kind::NewlyDocumented, true, false, &[KIND_FREE], &[]),
+    case("newly-documented-values-response", Kind::NewlyDocumented, true, false, &[STATE_FREE], &[]),
+    case("newly-documented-schema", Kind::NewlyDocumented, true, false, &[FILTER_FREE, NO_FILTER_TABLE], &[]),
+    case("newly-documented-status", Kind::NewlyDocumented, false, false, &[NO_400, NO_400_ROW], &[]),
+    case("newly-documented-header", Kind::NewlyDocumented, false, false, &[NO_HEADER], &[]),
+    case("newly-documented-authentication", Kind::NewlyDocumented, false, false, &[NO_TOKEN], &[]),
+    case("no-longer-documented-range-request", Kind::NoLongerDocumented, false, false, &[], &[NO_LIMIT_RANGE]),
+    case("no-longer-documented-values-request", Kind::NoLongerDocumented, true, false, &[], &[KIND_FREE]),
+    case("no-longer-documented-schema", Kind::NoLongerDocumented, true, false, &[], &[FILTER_FREE, NO_FILTER_TABLE]),
+    case("no-longer-documented-status", Kind::NoLongerDocumented, false, false, &[], &[NO_200, NO_200_ROW]),
+    case("no-longer-documented-header", Kind::NoLongerDocumented, true, false, &[], &[NO_HEADER]),
+    case("no-longer-documented-authentication", Kind::NoLongerDocumented, false, false, &[], &[NO_TOKEN]),
 ];
 
 /// Several edits at once: an operation added, a range tightened, a
@@ -244,7 +281,7 @@ pub fn service(pages: &[(String, String)]) -> Service {
     service
 }
 
-fn meta() -> ServiceMeta {
+pub fn meta() -> ServiceMeta {
     ServiceMeta {
         name: "demo".into(),
         title: "Demo".into(),
@@ -259,5 +296,8 @@ fn meta() -> ServiceMeta {
 pub fn changelog(case: &Case) -> apidoc_diff::Changelog {
     let old = service(&pages(case.old));
     let new = service(&pages(case.new));
-    apidoc_diff::diff(&[old], &[new])
+    apidoc_diff::diff(
+        &apidoc_diff::Reading::of(vec![old]),
+        &apidoc_diff::Reading::of(vec![new]),
+    )
 }
