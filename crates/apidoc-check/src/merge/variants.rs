@@ -104,12 +104,13 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
 }
 
 /// A request body named or titled like a variant already kept (its page
-/// has the same operation id or title) and with the same top-level fields
-/// (some) is the
-/// same request (an older and a newer page of one operation):
-/// it joins that variant's model ([`unite`]) instead of becoming a variant
-/// no request could be told apart by. `None` when it is a variant of its
-/// own; else the differences to report.
+/// has the same operation id or title) whose top-level fields are those of
+/// the kept one, or of which the kept one's are part (an older and a newer
+/// page of one operation, the newer adding fields), is the same request:
+/// it joins that variant's model ([`unite`]: the fields of both, those of
+/// one only not required) instead of becoming a variant no request could
+/// be told apart by. `None` when it is a variant of its own; else the
+/// differences to report.
 fn unite_same_body(
     variants: &[BodyVariant],
     kept_models: &mut [Model],
@@ -130,8 +131,9 @@ fn unite_same_body(
         }
         let name = model_of(&kept.schema)?;
         let kept = find(kept_models, name)?;
-        let fields = names(own);
-        (!fields.is_empty() && names(kept) == fields).then(|| kept.name.clone())
+        let (fields, kept_fields) = (names(own), names(kept));
+        let nested = fields.is_subset(&kept_fields) || kept_fields.is_subset(&fields);
+        (!fields.is_empty() && !kept_fields.is_empty() && nested).then(|| kept.name.clone())
     })?;
     let kept = kept_models
         .iter_mut()
@@ -591,6 +593,24 @@ mod tests {
         assert_eq!(names, ["BatchStopServers", "BatchStopServers2"]);
         let halt = find(&merged.models, "BatchStopServersRequestBody2").expect("own copy");
         assert_eq!(halt.fields[0].name, "os-halt");
+    }
+
+    #[test]
+    fn a_newer_page_adding_fields_to_the_same_operation_joins_it() {
+        let (newer, mut older) = newer_and_older_stop_pages();
+        let added = field("force", TypeRef::Boolean, span("old.md", 12));
+        older.models[0].fields.push(added);
+        let merged = merge_variants(newer, vec![older], &mut Vec::new());
+        let variants = merged
+            .operation
+            .request_body
+            .as_ref()
+            .map(|b| b.variants.len());
+        assert_eq!(variants, Some(1), "one request with the fields of both");
+        let body = find(&merged.models, "BatchStopServersRequestBody").expect("body");
+        let names: Vec<&str> = body.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["os-stop", "force"]);
+        assert_eq!(body.fields[1].required, None, "only one page has it");
     }
 
     #[test]

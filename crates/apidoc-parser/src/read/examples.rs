@@ -201,8 +201,9 @@ impl Reader<'_> {
                 BlockKind::Code { text, .. } if sections::status_code_block(text).is_none() => {
                     let span = self.span(p.block.line);
                     let description = std::mem::take(&mut pending).join("\n\n");
+                    let (stated, text) = status_and_body(text);
                     let body = example_body(text);
-                    let status = match p.status {
+                    let status = match stated.or(p.status) {
                         Some(status) => status,
                         None => match unstated.status_of(&body) {
                             Ok(status) => status,
@@ -380,9 +381,42 @@ fn split_request_lines(text: &str) -> (Vec<(Method, String)>, Option<&str>) {
 }
 
 /// A JSON body where the text parses as JSON, the text itself otherwise.
+/// A response example that starts with its status line (`HTTP/1.1 200
+/// OK`, `Http Status Code: 400`), perhaps with header lines after it:
+/// the status and the body after them.
+fn status_and_body(text: &str) -> (Option<u16>, &str) {
+    let first = text.lines().next().unwrap_or_default();
+    let Some(status) = sections::status_line(first) else {
+        return (None, text);
+    };
+    let rest = &text[first.len()..];
+    let body = rest
+        .find(['{', '['])
+        .map_or(rest.trim(), |at| rest[at..].trim());
+    (Some(status), body)
+}
+
 fn example_body(text: &str) -> ExampleBody {
     match serde_json::from_str::<Value>(text) {
         Ok(value) => ExampleBody::Json(value),
         Err(_) => ExampleBody::Text(text.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_line_above_the_body_is_the_example_s_status() {
+        assert_eq!(
+            status_and_body("HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": 1}"),
+            (Some(200), "{\"id\": 1}")
+        );
+        assert_eq!(
+            status_and_body("Http Status Code: 400\n{\"error_code\": \"X\"}"),
+            (Some(400), "{\"error_code\": \"X\"}")
+        );
+        assert_eq!(status_and_body("{\"id\": 1}"), (None, "{\"id\": 1}"));
     }
 }

@@ -259,6 +259,7 @@ impl Reader<'_> {
         let id_is_explicit = !stated_names.is_empty();
         let mut list = self.classify_tables(placed);
         let links = link::links(&list);
+        tables::promote_orphan_bodies(&mut list, &links);
         tables::name_models(&mut list, &id, &links);
         let mut tables = Tables {
             list,

@@ -69,6 +69,10 @@ fn section_by_words(h: &str) -> Section {
     let request = has(&["request", "请求"]);
     let response = has(&["response", "响应"]);
     if has(&["example", "sample", "示例", "样例"]) {
+        // "请求成功样例", "请求失败样例": what a request gets back.
+        if has(&["成功", "失败", "success", "fail"]) {
+            return Section::ExampleResponse;
+        }
         return match (request, response) {
             (true, false) => Section::ExampleRequest,
             (false, true) => Section::ExampleResponse,
@@ -419,10 +423,12 @@ pub enum CaptionKind {
 const IDENT: &str = r"[A-Za-z][A-Za-z0-9_:.\-]*";
 
 /// "<field> [and <field>] <descriptor> [of/for <word>]" ("config
-/// parameters of batch").
+/// parameters of batch"), "<field>[、<field>和<field>]<descriptor>"
+/// ("schemaPath、edgesetPath和vertexsetPath属性列表", "versions字段要素说明",
+/// "hosts请求参数", "GesQuotaResp类型").
 static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT})\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素)+(?:说明|描述|介绍|定义|详情)?|说明|描述)$"
+        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
     ))
 });
 /// "<descriptor> of [the] [request|response] [parameter|field] <field>".
@@ -432,12 +438,19 @@ static FIELD_LAST: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Classifies a caption's text (without the "Table N" prefix).
+/// Classifies a caption's text (without the "Table N" prefix). A
+/// footnote mark before it (`[1] tags…`) and a qualifier in brackets
+/// after it (`…说明（响应参数）`) say nothing of what the table holds.
 pub fn caption_kind(text: &str) -> CaptionKind {
-    let text = text.trim();
+    let text = without_caption_marks(text);
     let lower = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let is = |options: &[&str]| options.contains(&lower.as_str());
+    // A caption that is one model name (`ListenerInsertHeaders`) names the
+    // model, whatever words ("header") it holds.
+    if is_camel_model_name(text) {
+        return CaptionKind::Model(text.to_owned());
+    }
     if has(&["path param", "路径参数", "uri param"]) {
         CaptionKind::Path
     } else if has(&["query param", "query参数", "查询参数"]) {
@@ -480,10 +493,52 @@ pub fn caption_kind(text: &str) -> CaptionKind {
     {
         CaptionKind::Model(text.to_owned())
     } else if let Some(fields) = described_fields(text) {
+        // "Body参数说明" describes the body itself, not a field named Body.
+        if let [only] = fields.as_slice()
+            && only.eq_ignore_ascii_case("body")
+        {
+            return CaptionKind::Generic;
+        }
         CaptionKind::FieldOf(fields)
     } else {
         CaptionKind::Other
     }
+}
+
+/// A caption without a leading footnote mark (`[1]`, `\[1\]`) and a
+/// trailing qualifier in brackets (`（响应参数）`, `(response)`).
+fn without_caption_marks(text: &str) -> &str {
+    let text = text.trim();
+    let text = match text.strip_prefix('[').and_then(|rest| rest.split_once(']')) {
+        Some((mark, rest)) if mark.chars().all(|c| c.is_ascii_digit()) => rest.trim_start(),
+        _ => text,
+    };
+    let text = text.trim_end();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(head) = text.strip_suffix(close)
+            && let Some((head, _)) = head.rsplit_once(open)
+            && !head.trim().is_empty()
+        {
+            return head.trim_end();
+        }
+    }
+    text
+}
+
+/// A model name standing alone as a caption, written in UpperCamelCase of
+/// at least two words (`ListenerInsertHeaders`, `GesBackUp`): such a
+/// caption names its model even where its words ("Headers", "Body") would
+/// otherwise say what the table holds.
+fn is_camel_model_name(text: &str) -> bool {
+    const STRUCTURE: [&str; 3] = ["request", "response", "query"];
+    let humps = text.chars().filter(char::is_ascii_uppercase).count();
+    let lower = text.to_lowercase();
+    !STRUCTURE.iter().any(|w| lower.starts_with(w))
+        && super::types::is_model_name(text)
+        && !text.contains('_')
+        && text.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && text.chars().skip(1).any(|c| c.is_ascii_lowercase())
+        && humps >= 2
 }
 
 /// The field names a caption says its table describes.
@@ -492,8 +547,11 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
         return Some(vec![text.to_owned()]);
     }
     // A qualified type name standing alone ("io.k8s.api.core.v1.Handler",
-    // "binding:vif_details"): the name, and its last step as a field.
-    if text.contains(['.', ':']) && super::types::is_written_model_name(text) && !text.contains(' ')
+    // "binding:vif_details"): the name, and its last step as a field; a
+    // hyphenated name ("enterprise-projects") is one field.
+    if text.contains(['.', ':', '-'])
+        && super::types::is_written_model_name(text)
+        && !text.contains(' ')
     {
         let last = field_of_path(&text.replace(':', "."));
         return Some(if last == text {
@@ -509,7 +567,7 @@ fn described_fields(text: &str) -> Option<Vec<String>> {
     let caps = FIELD_FIRST.captures(text)?;
     let list = caps.get(1).or(caps.get(2))?.as_str();
     let fields = list
-        .split(',')
+        .split([',', '、', '，', '和', '及', '与'])
         .flat_map(|part| part.split(" and "))
         .map(str::trim)
         .filter(|f| !f.is_empty())
@@ -564,6 +622,17 @@ mod tests {
         );
         assert_eq!(caption_kind("Parameter description"), CaptionKind::Generic);
         assert_eq!(caption_kind("Parameters"), CaptionKind::Generic);
+        assert_eq!(
+            caption_kind("ListenerInsertHeaders"),
+            CaptionKind::Model("ListenerInsertHeaders".into()),
+            "a model name, whatever its words"
+        );
+        assert_eq!(caption_kind("RequestHeaders"), CaptionKind::Headers);
+        assert_eq!(caption_kind("Body参数说明"), CaptionKind::Generic);
+        assert_eq!(
+            caption_kind("GesQuotaResp类型"),
+            CaptionKind::FieldOf(vec!["GesQuotaResp".into()])
+        );
     }
 
     #[test]
@@ -621,6 +690,22 @@ mod tests {
         assert_eq!(caption_kind("server属性描述"), want(&["server"]));
         assert_eq!(caption_kind("参数：image_tags"), want(&["image_tags"]));
         assert_eq!(caption_kind("请求样例的参数说明"), CaptionKind::Other);
+        assert_eq!(caption_kind("versions字段要素说明"), want(&["versions"]));
+        assert_eq!(caption_kind("rules属性列表"), want(&["rules"]));
+        assert_eq!(caption_kind("hosts请求参数"), want(&["hosts"]));
+        assert_eq!(
+            caption_kind("schemaPath、edgesetPath和vertexsetPath属性列表"),
+            want(&["schemaPath", "edgesetPath", "vertexsetPath"])
+        );
+        assert_eq!(
+            caption_kind("enterprise-projects"),
+            want(&["enterprise-projects"])
+        );
+        assert_eq!(
+            caption_kind("os:scheduler_hints字段数据结构说明（响应参数）"),
+            want(&["os:scheduler_hints"])
+        );
+        assert_eq!(caption_kind("[1] tags字段数据结构说明"), want(&["tags"]));
     }
 
     #[test]
@@ -653,6 +738,8 @@ mod tests {
             ("请求示例", Section::ExampleRequest),
             ("响应示例", Section::ExampleResponse),
             ("响应样例", Section::ExampleResponse),
+            ("请求成功样例", Section::ExampleResponse),
+            ("请求失败样例", Section::ExampleResponse),
             ("状态码", Section::StatusCodes),
             ("返回值", Section::StatusCodes),
             ("错误码", Section::Other),

@@ -90,6 +90,9 @@ pub(super) struct PageTable<'a> {
     pub described: Vec<String>,
     /// The section side it stands in.
     pub part: Part,
+    /// The status it stands under (the documented success status where no
+    /// status line precedes it).
+    pub status: u16,
     /// The caption's (or table's) line.
     pub line: u32,
     /// What the page calls the table: its caption without the "Table N"
@@ -120,10 +123,16 @@ impl<'a> PageTable<'a> {
 
     /// True when the table's only row stands for the body itself, an
     /// array whose elements other tables describe: Help Center pages name
-    /// that row `[数组]` ("[array]").
+    /// that row `[数组]`, `[数组元素]`, `数组元素` ("[array]"), any phrase in
+    /// brackets (`[CategoryQueryInfo object]`), or, in a body table, after
+    /// the element model its type is an array of (`QueryCategoryRsp |
+    /// Array of QueryCategoryRsp objects`).
     pub fn is_array_placeholder(&self) -> bool {
+        let body = matches!(self.role, Role::RequestBody | Role::ResponseBody(_));
         self.lists_fields()
-            && matches!(self.rows(), [only] if is_array_placeholder_name(&only.name))
+            && matches!(self.rows(), [only]
+                if is_array_placeholder_name(&only.name)
+                    || body && names_its_own_element(only))
     }
 
     /// True when the table is another shape of the request body: a body
@@ -152,17 +161,52 @@ impl<'a> PageTable<'a> {
     }
 }
 
-/// `[数组]`, `[array]`, `[List]`: a bracketed word for "array" standing
-/// where a field name would.
+/// Words naming an array's elements or the array itself, where a field
+/// name would stand.
+const ARRAY_WORDS: [&str; 9] = [
+    "数组",
+    "数组元素",
+    "元素",
+    "列表",
+    "array",
+    "array element",
+    "list",
+    "item",
+    "items",
+];
+
+/// `[数组]`, `[数组元素]`, `[array]`, `数组元素`, `[X object]`: a word for
+/// the array or its elements, or any phrase in brackets (no field name
+/// starts with a bracket), standing where a field name would.
 pub(super) fn is_array_placeholder_name(name: &str) -> bool {
-    let Some(word) = name
-        .trim()
+    let name = name.trim();
+    let bracketed = name
         .strip_prefix(['[', '［'])
-        .and_then(|n| n.strip_suffix([']', '］']))
-    else {
-        return false;
-    };
-    ["数组", "列表", "array", "list"].contains(&word.trim().to_lowercase().as_str())
+        .and_then(|n| n.strip_suffix([']', '］']));
+    match bracketed {
+        Some(inner) => !inner.trim().is_empty(),
+        None => ["数组", "数组元素"].contains(&name),
+    }
+}
+
+/// A row named after the model its type is an array of (`QueryCategoryRsp
+/// | Array of QueryCategoryRsp objects`: a type's name, capitalised as
+/// field names are not), or after an array word.
+fn names_its_own_element(row: &Row<'_>) -> bool {
+    let element = row
+        .type_text
+        .as_deref()
+        .and_then(super::types::parse_type)
+        .and_then(|ty| match ty {
+            TypeRef::Array(item) => match *item {
+                TypeRef::Model(name) => Some(name),
+                _ => None,
+            },
+            _ => None,
+        });
+    let type_named = row.name.starts_with(|c: char| c.is_ascii_uppercase());
+    element.is_some_and(|name| type_named && name == row.name)
+        || ARRAY_WORDS.contains(&row.name.trim().to_lowercase().as_str())
 }
 
 /// The page's tables with the links between them.
@@ -214,16 +258,19 @@ impl Reader<'_> {
                 CaptionKind::Generic
             };
             let columns = table::columns(table);
+            let lists_fields = columns.as_deref().is_some_and(table::lists_fields);
+            let section = parameters_section(p.section, lists_fields);
             let reading = Reading {
                 kind: kind.clone(),
-                section: p.section,
+                section,
                 status: p.status,
-                lists_fields: columns.as_deref().is_some_and(table::lists_fields),
+                lists_fields,
             };
+            let status = p.status.unwrap_or(default_status);
             let role = if columns.as_deref().is_some_and(table::lists_statuses) {
                 Role::StatusCodes
             } else {
-                role_of(&reading, p.status.unwrap_or(default_status), &out)
+                role_of(&reading, status, &out)
             };
             if role == Role::Other && reading.lists_fields {
                 self.diagnostics.push(Diagnostic::warning(
@@ -245,7 +292,8 @@ impl Reader<'_> {
                 role,
                 model_caption,
                 described,
-                part: Part::of(p.section),
+                part: Part::of(section),
+                status,
                 line: p.block.line,
                 label: if written.is_some() {
                     Some(caption.clone())
@@ -256,6 +304,18 @@ impl Reader<'_> {
             });
         }
         out
+    }
+}
+
+/// The section a table is read in: a parameter table standing under an
+/// example's label (pages list "请求样例" and then "参数说明" with the body
+/// table, or put the table after the list) documents that side's
+/// parameters, never example content.
+fn parameters_section(section: Section, lists_fields: bool) -> Section {
+    match section {
+        Section::ExampleRequest if lists_fields => Section::Request,
+        Section::ExampleResponse if lists_fields => Section::Response,
+        other => other,
     }
 }
 
@@ -416,6 +476,39 @@ fn lines_of(block: &Block) -> Vec<String> {
     }
 }
 
+/// A Request or Response section without a body table whose tables all
+/// describe nested objects ("backups字段数据结构说明" captioning the table
+/// that holds `backups`): the first such table no row leads to is the
+/// body, as the section's first parameter table would be.
+pub(super) fn promote_orphan_bodies(tables: &mut [PageTable<'_>], links: &Links) {
+    for part in [Part::Request, Part::Response] {
+        let body_of = |t: &PageTable<'_>| {
+            matches!(
+                (part, &t.role),
+                (Part::Request, Role::RequestBody) | (Part::Response, Role::ResponseBody(_))
+            )
+        };
+        if tables.iter().any(|t| t.part == part && body_of(t)) {
+            continue;
+        }
+        let orphan = tables.iter().enumerate().position(|(index, t)| {
+            t.part == part
+                && matches!(t.role, Role::Model(_))
+                && t.lists_fields()
+                && !links.is_target(index)
+                && links.merged_into(index).is_none()
+        });
+        if let Some(index) = orphan {
+            let t = &mut tables[index];
+            t.role = match part {
+                Part::Request => Role::RequestBody,
+                _ => Role::ResponseBody(t.status),
+            };
+            t.model_caption = None;
+        }
+    }
+}
+
 /// Names the model tables the caption does not name: after the field the
 /// caption describes, else after the first field that links to the table,
 /// else after the table number; prefixed with the operation name, and
@@ -491,10 +584,19 @@ mod tests {
 
     #[test]
     fn array_placeholder_rows() {
-        for name in ["[数组]", "［数组］", "[array]", "[List]"] {
+        for name in [
+            "[数组]",
+            "［数组］",
+            "[array]",
+            "[List]",
+            "[数组元素]",
+            "数组元素",
+            "[CategoryQueryInfo object]",
+            "[x]",
+        ] {
             assert!(is_array_placeholder_name(name), "{name}");
         }
-        for name in ["数组", "[数组].version_list", "items", "[x]"] {
+        for name in ["[数组].version_list", "items", "[]", "names"] {
             assert!(!is_array_placeholder_name(name), "{name}");
         }
     }

@@ -1016,3 +1016,34 @@ fn reduced_action_page_gives_both_urls_the_body_and_admits_null() {
     let field = &page.models[0].fields[0];
     assert!(field.constraints.nullable.is_some(), "{field:?}");
 }
+
+#[test]
+fn a_body_section_of_nested_tables_only_takes_its_first_unlinked_one_as_body() {
+    let parsed = page(
+        "GET /v1/clusters/{cluster_id}/snapshots",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 snapshots field description",
+                &[
+                    RESPONSE,
+                    &["snapshots", "Array of snapshot objects", "The snapshots."],
+                ],
+            ),
+            table_block(
+                "Table 3 snapshot field description",
+                &[RESPONSE, &["id", "String", "Snapshot ID."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "snapshots"),
+        &TypeRef::Array(Box::new(TypeRef::Model("DoingAThingSnapshot".into())))
+    );
+    assert!(
+        !codes(&parsed).contains(&"table-unreferenced"),
+        "{:?}",
+        codes(&parsed)
+    );
+}
