@@ -14,6 +14,7 @@ mod ids;
 mod lang;
 mod names;
 mod parts;
+mod shared;
 mod variants;
 mod widen;
 
@@ -45,6 +46,7 @@ pub(crate) fn merge_pages(
         .filter_map(|group| merge_group(group, out))
         .collect();
     ids::make_ids_unique(&mut merged);
+    shared::share_models(&mut merged);
     keep_diverging_models_apart(&mut merged, out);
     let mut operations = Vec::new();
     let mut models = Vec::new();

@@ -446,9 +446,10 @@ pub fn caption_kind(text: &str) -> CaptionKind {
     let lower = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let is = |options: &[&str]| options.contains(&lower.as_str());
-    // A caption that is one model name (`ListenerInsertHeaders`) names the
-    // model, whatever words ("header") it holds.
-    if is_camel_model_name(text) {
+    // A caption that is one model name (`ListenerInsertHeaders`, or a
+    // qualified type name `io.k8s.api.core.v1.PodSpec`) names the model,
+    // whatever words ("header") it holds.
+    if is_camel_model_name(text) || is_qualified_type_name(text) {
         return CaptionKind::Model(text.to_owned());
     }
     if has(&["path param", "路径参数", "uri param"]) {
@@ -523,6 +524,38 @@ fn without_caption_marks(text: &str) -> &str {
         }
     }
     text
+}
+
+/// A qualified type name: dotted identifier steps ending in a capitalised
+/// one, under a package path that a version step (`v1`, `v1beta1`) or a
+/// reversed domain (`io.`, `com.`, `org.`) marks as such
+/// (`io.k8s.api.core.v1.PodSpec`), unlike a dotted field path, whose
+/// steps are field names (`roles.policy.Depends`, `identity_providers.links`).
+pub fn is_qualified_type_name(text: &str) -> bool {
+    let steps: Vec<&str> = text.split('.').collect();
+    let versioned = steps.iter().any(|s| is_version_step(s));
+    let domain = steps
+        .first()
+        .is_some_and(|s| ["io", "com", "org", "net", "cn"].contains(s));
+    steps.len() >= 3
+        && (versioned || domain)
+        && steps.iter().all(|s| super::types::is_model_name(s))
+        && steps
+            .last()
+            .is_some_and(|last| last.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// `v1`, `v2`, `v1beta1`, `v2alpha3`: an API version as a package step.
+fn is_version_step(step: &str) -> bool {
+    let Some(rest) = step.strip_prefix('v') else {
+        return false;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let tail = &rest[digits..];
+    digits > 0
+        && (tail.is_empty()
+            || tail.starts_with("alpha") && tail[5..].chars().all(|c| c.is_ascii_digit())
+            || tail.starts_with("beta") && tail[4..].chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A model name standing alone as a caption, written in UpperCamelCase of
@@ -675,7 +708,21 @@ mod tests {
             |names: &[&str]| CaptionKind::FieldOf(names.iter().map(|n| (*n).to_owned()).collect());
         assert_eq!(
             caption_kind("io.k8s.api.core.v1.Handler"),
-            want(&["io.k8s.api.core.v1.Handler", "Handler"])
+            CaptionKind::Model("io.k8s.api.core.v1.Handler".into()),
+            "a qualified type name names the model"
+        );
+        assert_eq!(
+            caption_kind("identity_providers.links"),
+            want(&["identity_providers.links", "links"])
+        );
+        assert_eq!(
+            caption_kind("roles.policy.Depends"),
+            want(&["roles.policy.Depends", "Depends"]),
+            "a dotted path of fields, not a type"
+        );
+        assert_eq!(
+            caption_kind("io.k8s.api.batch.v1beta1.CronJobSpec"),
+            CaptionKind::Model("io.k8s.api.batch.v1beta1.CronJobSpec".into())
         );
         assert_eq!(
             caption_kind("binding:vif_details字段数据结构说明"),
