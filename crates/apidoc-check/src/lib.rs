@@ -27,7 +27,10 @@
 //!    (`BodyVariant::tell`: a key of its own, or its value of a shared
 //!    property such as `action`).
 //! 3. Models of the same name must agree; a table without a Mandatory
-//!    column takes the flags of one that has it.
+//!    column takes the flags of one that has it. A qualified type name
+//!    (`io.k8s.api.core.v1.PodSpec`) is one model named by its last step
+//!    where unique; nested tables several pages define alike are one
+//!    model (`merge::shared`).
 //! 4. Within one operation, error responses (status 400 and above) whose
 //!    body models have the same shape (fields, types, required flags,
 //!    allowed values, defaults, bounds; not descriptions) share one model,
@@ -52,8 +55,9 @@
 //! | `parameter-conflict` | warning | pages sharing a method and path state a parameter differently (the operation takes what both allow: not required, the wider range, a list over one value; else the first page's) |
 //! | `request-conflict` | warning | pages sharing a method and path send request bodies with the same fields, typed or bounded differently (one body, widened like parameters) |
 //! | `response-conflict` | warning | pages sharing a method and path state a response differently (widened like parameters; different body models of one status become one model with the fields of all) |
-//! | `model-conflict` | error | two tables of one page define one model differently |
-//! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the most common definition keep theirs as `<Name><OpId>` |
+//! | `model-conflict` | warning | two definitions of one model differ where nothing tells them apart (the first is written for both) |
+//! | `model-diverges` | warning | pages define a shared model differently; the pages that differ from the definition most pages agree with keep theirs as `<Name><OpId>` |
+//! | `explorer-name-shared` | warning | an API Explorer name other operations' links state too (only its owner keeps it) |
 //! | `explorer-product-mismatch` | warning | a page's API Explorer link is of another product than the service's other pages link (its name is not used) |
 //! | `missing-uri` | error | a page states no `METHOD /path` line (it is left out) |
 //! | `path-param-undocumented` | warning | a `{name}` in a URI without a path parameter (added as a required string) |

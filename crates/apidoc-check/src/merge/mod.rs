@@ -96,8 +96,13 @@ fn keep_diverging_models_apart(pages: &mut [Page], out: &mut Vec<Diagnostic>) {
 }
 
 /// For each model name more than one page defines, the definition the
-/// most pages agree with (ties: the earliest page's). A name only one page
-/// defines has nothing to diverge from.
+/// most pages agree with (ties: the earliest page's). Agreement is not
+/// transitive (a response table without a Mandatory column agrees with a
+/// request table saying `yes` and with one saying `no`), so definitions
+/// are gathered into groups in page order, each joining the first group
+/// whose facts so far it agrees with (and lending it the facts it lacks);
+/// the largest group's facts are the canonical definition. A name only
+/// one page defines has nothing to diverge from.
 fn canonical_definitions(pages: &[Page]) -> BTreeMap<String, Model> {
     let mut by_name: BTreeMap<&str, Vec<&Model>> = BTreeMap::new();
     for model in pages.iter().flat_map(|page| &page.models) {
@@ -111,29 +116,33 @@ fn canonical_definitions(pages: &[Page]) -> BTreeMap<String, Model> {
                 .any(|model| model.span.file != definitions[0].span.file)
         })
         .filter_map(|(name, definitions)| {
-            let (best, _) = definitions
-                .iter()
-                .zip(agreement_counts(&definitions))
+            let groups = agreeing_groups(&definitions);
+            let (best, _) = groups
+                .into_iter()
                 .rev()
-                .max_by_key(|(_, agreeing)| *agreeing)?;
-            Some((name.to_owned(), (*best).clone()))
+                .max_by_key(|(_, members)| *members)?;
+            Some((name.to_owned(), best))
         })
         .collect()
 }
 
-/// How many of `definitions` each one agrees with, itself included.
-/// Agreement is symmetric, so each pair is compared once.
-fn agreement_counts(definitions: &[&Model]) -> Vec<usize> {
-    let mut counts = vec![1; definitions.len()];
-    for (i, first) in definitions.iter().enumerate() {
-        for (j, second) in definitions.iter().enumerate().skip(i + 1) {
-            if models_agree(first, second) {
-                counts[i] += 1;
-                counts[j] += 1;
+/// The definitions gathered into groups that agree: each group's merged
+/// facts and how many definitions it holds, in order of first member.
+fn agreeing_groups(definitions: &[&Model]) -> Vec<(Model, usize)> {
+    let mut groups: Vec<(Model, usize)> = Vec::new();
+    for definition in definitions {
+        match groups
+            .iter_mut()
+            .find(|(facts, _)| models_agree(facts, definition))
+        {
+            Some((facts, members)) => {
+                merge_model(facts, definition);
+                *members += 1;
             }
+            None => groups.push(((*definition).clone(), 1)),
         }
     }
-    counts
+    groups
 }
 
 /// A `METHOD /path` line as a grouping key.
@@ -311,23 +320,22 @@ fn union_models(models: Vec<Model>, out: &mut Vec<Diagnostic>) -> Vec<Model> {
     by_name.into_values().collect()
 }
 
+/// A warning about two definitions of one name that differ where neither
+/// the reader nor [`keep_diverging_models_apart`] could tell them apart:
+/// the first definition is written for both.
 fn model_conflict(
     difference: Difference,
     (first_definition, second_definition): (&Span, &Span),
 ) -> Diagnostic {
-    let help = if first_definition.file == second_definition.file {
-        "both tables are on one page (a request and a response table with the same caption?): \
-         if they are different models they need different names"
-    } else {
-        "a model shared by several tables or pages must be defined alike everywhere"
-    };
-    match difference {
+    let help = "a model shared by several tables or pages must be defined alike everywhere";
+    let written = format!("the first definition (`{first_definition}`) for both");
+    let diagnostic = match difference {
         Difference::Fact {
             subject,
             fact,
             first,
             second,
-        } => conflict_diagnostic("model-conflict", &subject, fact, first, second).with_help(help),
+        } => conflict_diagnostic("model-conflict", &subject, fact, first, second),
         Difference::Missing {
             subject,
             present,
@@ -345,9 +353,14 @@ fn model_conflict(
                 "defined here",
             )
             .with_secondary(lacking.clone(), "this definition lacks it")
-            .with_help(help)
         }
+    };
+    Diagnostic {
+        severity: apidoc_ir::Severity::Warning,
+        ..diagnostic
     }
+    .with_help(help)
+    .degrading(written)
 }
 
 /// An error about one thing stated differently in two places: primary at

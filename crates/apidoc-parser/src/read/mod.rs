@@ -261,6 +261,7 @@ impl Reader<'_> {
         let links = link::links(&list);
         tables::promote_orphan_bodies(&mut list, &links);
         tables::name_models(&mut list, &id, &links);
+        tables::tell_repeated_models_apart(&mut list, &links);
         let mut tables = Tables {
             list,
             links,

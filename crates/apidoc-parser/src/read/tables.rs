@@ -509,6 +509,65 @@ pub(super) fn promote_orphan_bodies(tables: &mut [PageTable<'_>], links: &Links)
     }
 }
 
+/// Tables of one page that name one model but list other rows (a request's
+/// and a response's `Dimension`, one with a Mandatory column) are two
+/// models: the first keeps the name, each other listing takes the next
+/// free `<Name>2`, `<Name>3`; rows link to their tables by place, so each
+/// field keeps what its own table documents. Alike tables keep one name,
+/// and so do alternatives merged into one model.
+pub(super) fn tell_repeated_models_apart(tables: &mut [PageTable<'_>], links: &Links) {
+    let mut taken: BTreeSet<String> = tables
+        .iter()
+        .filter_map(|t| t.model_name().map(str::to_owned))
+        .collect();
+    let mut listings: BTreeMap<String, Vec<(Vec<RowSignature>, String)>> = BTreeMap::new();
+    for (index, t) in tables.iter_mut().enumerate() {
+        let Some(name) = t.model_name().map(str::to_owned) else {
+            continue;
+        };
+        if links.merged_into(index).is_some() || !links.alternatives_of(index).is_empty() {
+            continue;
+        }
+        let signature = row_signature(t);
+        let seen = listings.entry(name.clone()).or_default();
+        let own = match seen.iter().find(|(rows, _)| alike(rows, &signature)) {
+            Some((_, own)) => own.clone(),
+            None if seen.is_empty() => name.clone(),
+            None => {
+                let fresh = (2..)
+                    .map(|n| format!("{name}{n}"))
+                    .find(|candidate| !taken.contains(candidate))
+                    .unwrap_or_default();
+                taken.insert(fresh.clone());
+                fresh
+            }
+        };
+        seen.push((signature, own.clone()));
+        t.role = Role::Model(own);
+    }
+}
+
+/// What a row states that decides a model's shape: name, Mandatory cell,
+/// Type cell.
+type RowSignature = (String, Option<String>, Option<String>);
+
+/// Two listings of one model: the same rows, typed alike, their Mandatory
+/// cells alike where both tables have the column (a response table
+/// without it lists the request's model).
+fn alike(first: &[RowSignature], second: &[RowSignature]) -> bool {
+    first.len() == second.len()
+        && first.iter().zip(second).all(|(a, b)| {
+            a.0 == b.0 && a.2 == b.2 && (a.1.is_none() || b.1.is_none() || a.1 == b.1)
+        })
+}
+
+fn row_signature(t: &PageTable<'_>) -> Vec<RowSignature> {
+    t.rows()
+        .iter()
+        .map(|r| (r.name.clone(), r.mandatory.clone(), r.type_text.clone()))
+        .collect()
+}
+
 /// Names the model tables the caption does not name: after the field the
 /// caption describes, else after the first field that links to the table,
 /// else after the table number; prefixed with the operation name, and

@@ -1047,3 +1047,45 @@ fn a_body_section_of_nested_tables_only_takes_its_first_unlinked_one_as_body() {
         codes(&parsed)
     );
 }
+
+#[test]
+fn two_tables_of_one_page_naming_one_model_differently_are_two_models() {
+    let parsed = page(
+        "POST /v1/metrics",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request body",
+                &[BODY, &["dims", "Yes", "Array of Dimension objects", "D."]],
+            ),
+            table_block(
+                "Table 3 Dimension",
+                &[BODY, &["name", "Yes", "String", "N."]],
+            ),
+            heading(4, "Response"),
+            table_block(
+                "Table 4 Response body",
+                &[RESPONSE, &["dims", "Array of Dimension objects", "D."]],
+            ),
+            table_block(
+                "Table 5 Dimension",
+                &[
+                    RESPONSE,
+                    &["name", "String", "N."],
+                    &["unit", "String", "U."],
+                ],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let dimension = |name: &str| TypeRef::Array(Box::new(TypeRef::Model(name.into())));
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "dims"),
+        &dimension("Dimension")
+    );
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "dims"),
+        &dimension("Dimension2")
+    );
+    assert_eq!(field_type(page, "Dimension2", "unit"), &TypeRef::String);
+}
