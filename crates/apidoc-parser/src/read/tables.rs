@@ -348,21 +348,29 @@ fn label_before(placed: &[Placed<'_>], index: usize) -> Option<String> {
 
 /// True when a label says its table is the request body, as Help Center
 /// pages introduce each alternative body ("使用云服务器制作镜像时的请求参数",
-/// "Request parameters when creating from a backup").
+/// "Request parameters when creating from a backup"); a field's name
+/// before the words ("hosts请求参数") says the table describes that field.
 pub(super) fn names_request_body(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
     let sentence = label.contains(['。', '；', ';']);
+    let words = [
+        "请求参数",
+        "请求消息",
+        "请求体",
+        "请求消息体",
+        "request parameters",
+        "request body",
+    ];
+    let field_named = words.iter().any(|w| {
+        label
+            .strip_suffix(w)
+            .is_some_and(|head| super::types::is_model_name(head.trim()))
+    });
     !sentence
-        && [
-            "请求参数",
-            "请求消息",
-            "请求体",
-            "请求消息体",
-            "request parameters",
-            "request body",
-        ]
-        .iter()
-        .any(|w| label.ends_with(w) || label.starts_with(w))
+        && !field_named
+        && words
+            .iter()
+            .any(|w| label.ends_with(w) || label.starts_with(w))
 }
 
 /// The role of one table given what earlier tables took.
@@ -670,6 +678,10 @@ mod tests {
         assert!(!names_request_body("参数说明"));
         assert!(!names_request_body("请求参数如下表所示；可选参数见下文。"));
         assert!(!names_request_body("响应参数"));
+        assert!(
+            !names_request_body("hosts请求参数"),
+            "the table of field hosts"
+        );
     }
 
     #[test]
