@@ -355,9 +355,12 @@ fn named_query_parts(list: &str) -> Vec<QueryPart> {
         .collect()
 }
 
-/// An example request line (`put https://{endpoint}/v1/...`): method and URL.
+/// An example request line (`put https://{endpoint}/v1/...`, also with a
+/// space inside a placeholder: `https://{BMS Endpoint}/v1/...`): method
+/// and URL.
 pub fn example_line(text: &str) -> Option<(Method, String)> {
-    let caps = EXAMPLE_LINE.captures(text.trim())?;
+    let line = without_spaces_in_placeholders(text.trim());
+    let caps = EXAMPLE_LINE.captures(&line)?;
     Some((Method::parse(&caps[1])?, caps[2].to_owned()))
 }
 
@@ -908,6 +911,10 @@ mod tests {
         assert_eq!(
             example_line("put https://{endpoint}/v1/a").map(|x| x.0),
             Some(Method::Put)
+        );
+        assert_eq!(
+            example_line("GET https://{BMS Endpoint}/v1/a").map(|x| x.1),
+            Some("https://{BMSEndpoint}/v1/a".to_owned())
         );
         assert_eq!(
             caption_parts("Table 3 Request header parameters"),
