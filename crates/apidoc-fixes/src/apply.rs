@@ -792,6 +792,7 @@ fn wrap(page: &mut Page, body: Body, key: &str, fix_span: &Span) {
         description: Text::default(),
         constraints: Default::default(),
         span: fix_span.clone(),
+        degraded: Vec::new(),
     };
     page.models.push(Model {
         name: wrapper.clone(),
