@@ -288,3 +288,44 @@ fn scalar(text: &str) -> String {
         serde_json::to_string(text).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[test]
+    fn scalars_read_back_as_the_same_text_in_a_flow_mapping() {
+        let texts = [
+            "plain words",
+            "true",
+            "No",
+            "200",
+            "1.5",
+            "a: b",
+            "x, y",
+            "{braces}",
+            "[数组元素]",
+            "中文说明",
+            "-dash",
+            "# not a comment",
+            "Map<String,Foo object>",
+            "",
+            " lead",
+            "trail ",
+            "OS-EXT-STS:task_state",
+            "it's \"quoted\" \\ here",
+            "tab\there",
+            "line\nbreak",
+        ];
+        for text in texts {
+            let yaml = format!("{{k: {}}}", scalar(text));
+            let read: BTreeMap<String, String> =
+                yaml_serde::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+            assert_eq!(read["k"], text, "{yaml}");
+        }
+        assert_eq!(scalar("security_group"), "security_group");
+        assert_eq!(scalar("Array of Tag objects"), "Array of Tag objects");
+    }
+}

@@ -34,7 +34,7 @@ pub(super) struct Candidate {
 
 /// What a rule concluded about one finding.
 pub(super) enum Derived {
-    Candidate(Candidate),
+    Candidate(Box<Candidate>),
     /// No fix, and why.
     Declined(FindingKey, String),
 }
@@ -253,12 +253,12 @@ impl Example<'_> {
         answers: &ExampleFinding,
         scope: Vec<Step>,
     ) -> Derived {
-        Derived::Candidate(Candidate {
+        Derived::Candidate(Box::new(Candidate {
             kind,
             fix,
             answers: self.key(answers),
             scope,
-        })
+        }))
     }
 
     fn declined(&self, finding: &ExampleFinding, why: impl Into<String>) -> Derived {
@@ -287,7 +287,7 @@ pub(super) fn derive(example: &Example<'_>) -> Vec<Derived> {
             Disagreement::Undocumented => member(example, finding),
             Disagreement::NotJson => Some(example.declined(
                 finding,
-                "no fix is suggested from an example that is not JSON",
+                "the example is not JSON, so it shows nothing a fix could follow",
             )),
             _ => None,
         };
@@ -734,12 +734,16 @@ fn add(
         ));
     }
     let target = example.table_target(model, parent_fields);
+    let table = if &model.span == example.checked.span {
+        // A wrapper an earlier suggestion made, placed at the example.
+        format!("the wrapper `{}` suggested above", model.name)
+    } else {
+        format!("the table of `{}` at `{}`", model.name, model.span)
+    };
     let reason = format!(
-        "{} has `{}`, which the table of `{}` at `{}` does not list",
+        "{} has `{}`, which {table} does not list",
         example.shown(),
         apidoc_check::path_text(&finding.path),
-        model.name,
-        model.span
     );
     let mut fix = example.fix(target, Props::default(), Props::default(), reason);
     fix.add = Some(NewField {

@@ -32,7 +32,6 @@ use crate::apply::{apply_fix, choose_pages, shares_uri};
 use crate::format::{Fix, Place, Target};
 use crate::yaml;
 use derive::{Derived, Example};
-use trial::Verdict;
 
 /// Rounds of drafting after which [`suggest`] stops even if the last one
 /// accepted something (each round answers findings the one before
@@ -221,13 +220,13 @@ fn draft_round(pages: &[Page], round: usize, declined: &mut Vec<Declined>) -> Ve
                     continue;
                 }
                 match trial::judge(&candidate, checked.of, page, pages) {
-                    Verdict::Accepted(fix) => accepted.push(Suggestion {
+                    Ok((fix, answers)) => accepted.push(Suggestion {
                         kind: candidate.kind,
                         fix,
                         round,
-                        answers: vec![candidate.answers],
+                        answers,
                     }),
-                    Verdict::Rejected(why) => declined.push(Declined {
+                    Err(why) => declined.push(Declined {
                         finding: candidate.answers,
                         why,
                     }),

@@ -14,13 +14,9 @@ use super::derive::Candidate;
 use crate::apply::{apply_fix, choose_pages};
 use crate::format::{Fix, Place};
 
-/// The verdict on one candidate.
-pub(super) enum Verdict {
-    /// The fix, possibly narrowed to one language's pages.
-    Accepted(Fix),
-    /// Why it is not suggested.
-    Rejected(String),
-}
+/// An accepted candidate: the fix, possibly narrowed to one language's
+/// pages, and the findings it answers (those gone once it applies).
+pub(super) type Accepted = (Fix, Vec<FindingKey>);
 
 /// Every finding of every example on `pages`, with its body and message.
 fn findings(pages: &[Page]) -> BTreeMap<FindingKey, (ExampleOf, String)> {
@@ -44,19 +40,25 @@ fn findings(pages: &[Page]) -> BTreeMap<FindingKey, (ExampleOf, String)> {
 /// example's page but not that page's translation (which states the
 /// target otherwise, or not at all), tries it again narrowed to the
 /// example's language.
-pub(super) fn judge(candidate: &Candidate, of: ExampleOf, home: &Page, pages: &[Page]) -> Verdict {
+/// `Err` says why the candidate is not suggested.
+pub(super) fn judge(
+    candidate: &Candidate,
+    of: ExampleOf,
+    home: &Page,
+    pages: &[Page],
+) -> Result<Accepted, String> {
     match try_fix(&candidate.fix, candidate, of, home, pages) {
         Err(Trouble::Partial(why)) => {
             let mut narrowed = candidate.fix.clone();
             narrowed.target.lang = Some(home.lang);
             match try_fix(&narrowed, candidate, of, home, pages) {
-                Ok(()) => Verdict::Accepted(narrowed),
-                Err(Trouble::Partial(_)) => Verdict::Rejected(why),
-                Err(Trouble::Rejected(why)) => Verdict::Rejected(why),
+                Ok(answered) => Ok((narrowed, answered)),
+                Err(Trouble::Partial(_)) => Err(why),
+                Err(Trouble::Rejected(why)) => Err(why),
             }
         }
-        Err(Trouble::Rejected(why)) => Verdict::Rejected(why),
-        Ok(()) => Verdict::Accepted(candidate.fix.clone()),
+        Err(Trouble::Rejected(why)) => Err(why),
+        Ok(answered) => Ok((candidate.fix.clone(), answered)),
     }
 }
 
@@ -96,7 +98,7 @@ fn try_fix(
     of: ExampleOf,
     home: &Page,
     pages: &[Page],
-) -> Result<(), Trouble> {
+) -> Result<Vec<FindingKey>, Trouble> {
     let chosen: Vec<Page> = choose_pages(pages, &fix.target)
         .into_iter()
         .filter(|&i| reached(&pages[i], fix))
@@ -142,6 +144,9 @@ fn try_fix(
             "the example at `{}` shows otherwise: with the fix, {message}",
             key.example
         ))),
-        None => Ok(()),
+        None => Ok(before
+            .into_keys()
+            .filter(|key| !after.contains_key(key))
+            .collect()),
     }
 }
