@@ -34,17 +34,7 @@ fn meta() -> ServiceMeta {
 
 /// Builds the service of `pages` with `fixes` as the pipeline does.
 fn build(pages: Vec<Page>, fixes: &Fixes) -> (Service, Vec<Diagnostic>) {
-    let (service, diagnostics, _) = apidoc_fixes::build_with_fixes(
-        fixes,
-        meta(),
-        pages,
-        Vec::new(),
-        |meta, pages, read, adjust| {
-            let confined = apidoc_check::build_service_confined(meta, pages, read, adjust);
-            (confined.service, confined.diagnostics, confined.left_out)
-        },
-    );
-    (service, diagnostics)
+    apidoc_fixes::build_with_fixes(fixes, meta(), pages, Vec::new(), apidoc_check::build_service)
 }
 
 /// The example findings of the built service's examples.
