@@ -34,7 +34,13 @@ fn meta() -> ServiceMeta {
 
 /// Builds the service of `pages` with `fixes` as the pipeline does.
 fn build(pages: Vec<Page>, fixes: &Fixes) -> (Service, Vec<Diagnostic>) {
-    apidoc_fixes::build_with_fixes(fixes, meta(), pages, Vec::new(), apidoc_check::build_service)
+    apidoc_fixes::build_with_fixes(
+        fixes,
+        meta(),
+        pages,
+        Vec::new(),
+        apidoc_check::build_service,
+    )
 }
 
 /// The example findings of the built service's examples.

@@ -330,7 +330,16 @@ fn reshape_field(example: &Example<'_>, finding: &ExampleFinding) -> Option<Deri
     let target = example.field_target(owner, &node.fields);
     let values: Vec<&Value> = node.values.into_iter().filter(|v| !v.is_null()).collect();
     let at = apidoc_check::path_text(&finding.path);
-    let change = list_change(example, &values, ty)?;
+    let Some(change) = list_change(example, &values, ty) else {
+        let lists = values.iter().all(|v| v.is_array());
+        return (lists && !values.is_empty()).then(|| {
+            let why = format!(
+                "the table at `{}` types `{}` `{}`, one value that is not an object, which a list in the example does not make a list of",
+                field.span, field.name, field.type_text
+            );
+            example.declined(finding, why)
+        });
+    };
     if matches!(change, Change::Single(_)) && names_its_items(&field.type_text) {
         return Some(example.declined(
             finding,
@@ -392,8 +401,10 @@ fn names_its_items(type_text: &str) -> bool {
 }
 
 /// How a list and one value differ between an example and its type.
+/// Only objects repeat: a list where a table says one text or number may
+/// as well be the service's joined values, or a map's.
 enum Change<'t> {
-    /// The example holds lists of the type: the type repeats.
+    /// The example holds lists of the type (an object): the type repeats.
     Repeat,
     /// The example holds single items of the listed type.
     Single(&'t TypeRef),
@@ -411,7 +422,7 @@ fn list_change<'t>(
         TypeRef::Array(item) => example
             .all_fit(values, item)
             .then_some(Change::Single(item)),
-        _ => {
+        TypeRef::Object | TypeRef::Model(_) => {
             let lists: Option<Vec<&Value>> = values
                 .iter()
                 .map(|v| v.as_array().map(|items| items.iter()))
@@ -420,6 +431,7 @@ fn list_change<'t>(
             let items = lists?;
             example.all_fit(&items, ty).then_some(Change::Repeat)
         }
+        _ => None,
     }
 }
 

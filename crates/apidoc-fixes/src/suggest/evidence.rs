@@ -7,13 +7,12 @@ use std::collections::HashMap;
 use apidoc_check::{check_examples, value_fits};
 use apidoc_ir::{Page, Span, TypeRef, Value};
 
-use crate::format::written_type;
-
-/// For each field name and type, the examples showing a value of it, and
-/// whether that value has the type's JSON kind.
+/// For each field name, and whether its table types it as a list, the
+/// examples showing a value of it, and whether that value has the type's
+/// JSON kind.
 #[derive(Default)]
 pub(super) struct Evidence {
-    seen: HashMap<(String, String), Vec<(Span, bool)>>,
+    seen: HashMap<(String, bool), Vec<(Span, bool)>>,
 }
 
 impl Evidence {
@@ -40,7 +39,7 @@ impl Evidence {
                     let Some(member) = members.get(&field.name).filter(|v| !v.is_null()) else {
                         continue;
                     };
-                    let key = (field.name.clone(), written_type(&field.ty));
+                    let key = (field.name.clone(), is_list(&field.ty));
                     let fits = value_fits(&field.ty, member);
                     self.seen.entry(key).or_default().push((span.clone(), fits));
                     if fits {
@@ -60,13 +59,17 @@ impl Evidence {
         }
     }
 
-    /// An example other than `example` showing a field `name` of type `ty`
-    /// as its type says.
+    /// An example other than `example` showing a field `name`, typed as a
+    /// list where `ty` is one (or not where it is not), as its type says.
     pub fn agreeing(&self, name: &str, ty: &TypeRef, example: &Span) -> Option<&Span> {
         self.seen
-            .get(&(name.to_owned(), written_type(ty)))?
+            .get(&(name.to_owned(), is_list(ty)))?
             .iter()
             .find(|(span, fits)| *fits && span != example)
             .map(|(span, _)| span)
     }
+}
+
+fn is_list(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Array(_))
 }
