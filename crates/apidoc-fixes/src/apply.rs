@@ -416,6 +416,7 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
     let hits = resolve(&page.models, roots, path);
     let mut removed = Vec::new();
     let mut grow = Vec::new();
+    let mut untyped = Vec::new();
     for (mi, fi) in hits {
         let field = &mut page.models[mi].fields[fi];
         if fix.add.is_some() {
@@ -425,6 +426,9 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
             ) {
                 (Ok(()), Some(model)) => grow.push((model.to_owned(), field.span.clone())),
                 (Err(found), _) => outcome.mismatches.push((field.span.clone(), found)),
+                (Ok(()), None) if typed_by_a_new_model(&field.ty, "").is_some() => {
+                    untyped.push((mi, fi));
+                }
                 (Ok(()), None) => outcome.mismatches.push((
                     field.span.clone(),
                     format!("type `{}`, not an object", field.type_text),
@@ -440,11 +444,53 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
         let field = page.models[mi].fields.remove(fi);
         prune(page, &field.ty);
     }
+    grow.extend(give_model(page, &untyped));
     if let Some(new) = &fix.add {
         for (model, span) in grow {
             add_field(fix, new, page, &model, span, outcome);
         }
     }
+}
+
+/// The type of a field once a new model `name` describes the objects it
+/// holds: `None` unless it holds free-form objects (`Object`, `Array of
+/// objects`), which no table describes.
+fn typed_by_a_new_model(ty: &TypeRef, name: &str) -> Option<TypeRef> {
+    let model = TypeRef::Model(name.to_owned());
+    match ty {
+        TypeRef::Object => Some(model),
+        TypeRef::Array(item) if **item == TypeRef::Object => Some(TypeRef::Array(Box::new(model))),
+        _ => None,
+    }
+}
+
+/// Gives the fields (model and field indices, one field stated in
+/// repeated tables) that hold free-form objects a new, empty model, named
+/// after the first field's model and name, for a field to be added to.
+fn give_model(page: &mut Page, fields: &[(usize, usize)]) -> Option<(String, Span)> {
+    let &(mi, fi) = fields.first()?;
+    let first = &page.models[mi].fields[fi];
+    let span = first.span.clone();
+    let name = format!(
+        "{}{}",
+        page.models[mi].name,
+        first.name.to_upper_camel_case()
+    );
+    let name = unused_name(page, &name);
+    for &(mi, fi) in fields {
+        let field = &mut page.models[mi].fields[fi];
+        if let Some(ty) = typed_by_a_new_model(&field.ty, &name) {
+            field.type_text = written_type(&ty);
+            field.ty = ty;
+        }
+    }
+    page.models.push(Model {
+        name: name.clone(),
+        description: Text::default(),
+        fields: Vec::new(),
+        span: span.clone(),
+    });
+    Some((name, span))
 }
 
 /// Adds a field to every definition of `model` on the page, unless the

@@ -537,3 +537,43 @@ fn without_fixes_the_build_is_the_checks_alone() {
     assert_eq!(service, expected_service);
     assert_eq!(diagnostics, [findings, checked].concat());
 }
+
+#[test]
+fn a_field_added_to_an_object_no_table_describes_gets_a_table() {
+    let edit = |name: &str, text: String| {
+        if name == "listing-pets.md" {
+            // No table describes the pets: the Pet table goes.
+            let (before, rest) = text.split_once("**Table 5** Pet").expect("the Pet table");
+            let after = &rest[rest.find("Status code: 403").expect("the 403 section")..];
+            let before = before.replace(
+                "| pets | Array of Pet objects |",
+                "| pets | Array of objects |",
+            );
+            format!("{before}{after}")
+        } else {
+            text
+        }
+    };
+    let (service, diagnostics) = build_edited(
+        &format!(
+            "{AGE_FIX}
+  - target: {{operation: ListingPets, response: 200, field: pets}}
+    add: {{name: name, type: String}}
+    reason: the example's items have a name
+"
+        ),
+        &edit,
+    );
+    assert!(
+        !diagnostics.iter().any(Diagnostic::is_error),
+        "{diagnostics:#?}"
+    );
+    let pets = model_field(&service, "ListingPetsResponseBody", "pets").expect("pets");
+    let made = TypeRef::Model("ListingPetsResponseBodyPets".to_owned());
+    assert_eq!(pets.ty, TypeRef::Array(Box::new(made)));
+    assert_eq!(
+        pets.type_text,
+        "Array of ListingPetsResponseBodyPets objects"
+    );
+    assert!(model_field(&service, "ListingPetsResponseBodyPets", "name").is_some());
+}

@@ -342,3 +342,20 @@ fn the_one_line_form_of_a_finding_reads_back_as_the_same_fix() {
         }
     }
 }
+
+#[test]
+fn members_of_the_items_of_a_list_of_untyped_objects_are_added_in_a_table_of_their_own() {
+    assert_eq!(
+        suggested("untyped-items.md", &[Kind::Add, Kind::Add]),
+        r#"fixes:
+  - target: {operation: CreatingAnImage, request: labels}
+    add: {name: key, type: String}
+    reason: "the example request at `svc/untyped-items.md:22` has `labels[].key` in the items of `labels`, which the table at `svc/untyped-items.md:18` types `Array of objects`, with no table of their fields"
+    suggested: true
+  - target: {operation: CreatingAnImage, request: labels}
+    add: {name: value, type: String}
+    reason: "the example request at `svc/untyped-items.md:22` has `labels[].value` in the items of `labels`, which the table at `svc/untyped-items.md:18` types `Array of objects`, with no table of their fields"
+    suggested: true
+"#
+    );
+}

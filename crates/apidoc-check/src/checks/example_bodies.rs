@@ -211,10 +211,31 @@ impl Walker<'_> {
                 path.push(Step::Item);
                 for item in items {
                     self.walk(item, inner, None, path);
+                    if **inner == TypeRef::Object {
+                        self.untyped_members(item, path);
+                    }
                 }
                 path.pop();
             }
             _ => {}
+        }
+    }
+
+    /// The members of an item of a list the table types only as `Array of
+    /// objects`: no table defines them (a list of records whose table the
+    /// page lacks).
+    fn untyped_members(&mut self, item: &Value, path: &mut Vec<Step>) {
+        let Value::Object(members) = item else {
+            return;
+        };
+        for key in members.keys() {
+            path.push(Step::Key(key.clone()));
+            let message = format!(
+                "`{}` is not defined by a table (the list's items are objects of no table)",
+                path_text(path)
+            );
+            self.found(Disagreement::Undocumented, message, path);
+            path.pop();
         }
     }
 
@@ -529,6 +550,57 @@ mod tests {
         assert_eq!(
             out[0].message,
             "example request of `CreateJob`: `tags[].value` is not defined by the table of model `Tag`"
+        );
+    }
+
+    #[test]
+    fn findings_say_where_in_the_body_and_how_it_disagrees() {
+        let service = service_with(json!({"name": null, "tags": [{"value": 2}]}), json!({}));
+        let op = &service.operations[0];
+        let checked = check_examples(op, &service.models);
+        let request = &checked[0];
+        assert_eq!(request.of, ExampleOf::Request);
+        assert!(!request.validates());
+        let found: Vec<(Disagreement, String)> = request
+            .findings
+            .iter()
+            .map(|f| (f.disagreement, path_text(&f.path)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Disagreement::Undocumented, "tags[].value".to_owned()),
+                (Disagreement::Null, "name".to_owned()),
+            ]
+        );
+        let key = Step::Key("tags".to_owned());
+        assert_eq!(request.findings[0].path[..2], [key, Step::Item]);
+        assert!(checked[1].validates(), "an empty object has no finding");
+    }
+
+    #[test]
+    fn members_of_items_of_a_list_of_untyped_objects_are_undocumented() {
+        let mut service = service_with(json!({"name": "a"}), json!({}));
+        let job = service
+            .models
+            .iter_mut()
+            .find(|m| m.name == "Job")
+            .expect("Job");
+        job.fields[1].ty = TypeRef::Array(Box::new(TypeRef::Object));
+        service.operations[0].request_examples[0].body = Some(ExampleBody::Json(
+            json!({"tags": [{"key": "k"}, {"key": "l"}]}),
+        ));
+        let out = run(&service);
+        assert_eq!(
+            out.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+            [
+                "example request of `CreateJob`: `tags[].key` is not defined by a table (the list's items are objects of no table)"
+            ]
+        );
+        let checked = check_examples(&service.operations[0], &service.models);
+        assert!(
+            checked[0].validates(),
+            "members beyond the tables do not contradict them"
         );
     }
 

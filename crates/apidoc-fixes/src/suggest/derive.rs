@@ -615,7 +615,9 @@ fn member(example: &Example<'_>, finding: &ExampleFinding) -> Option<Derived> {
         return None;
     };
     let parent = example.locate(parent_path);
-    let model = example.model(parent.ty?)?;
+    let Some(model) = example.model(parent.ty?) else {
+        return untyped_member(example, finding, parent_path, key);
+    };
     let objects: Vec<&serde_json::Map<String, Value>> =
         parent.values.iter().filter_map(|v| v.as_object()).collect();
     let shares_a_field = objects.iter().any(|members| {
@@ -757,6 +759,42 @@ fn add(
         example.shown(),
         apidoc_check::path_text(&finding.path),
     );
+    let mut fix = example.fix(target, Props::default(), Props::default(), reason);
+    fix.add = Some(NewField {
+        location: None,
+        name: key.to_owned(),
+        type_text,
+        required: false,
+        description: None,
+    });
+    Some(example.candidate(Kind::Add, fix, finding, finding.path.clone()))
+}
+
+/// A member with plain values of the items of a list its table types
+/// only as `Array of objects`: added to the list's field, which gets a
+/// table of its own for it.
+fn untyped_member(
+    example: &Example<'_>,
+    finding: &ExampleFinding,
+    parent_path: &[Step],
+    key: &str,
+) -> Option<Derived> {
+    let (Step::Item, list_path) = parent_path.split_last()? else {
+        return None;
+    };
+    let list = example.locate(list_path);
+    let (field, owner) = (list.field?, list.owner?);
+    let values = example.locate(&finding.path).values;
+    let type_text = plain_type(&values)?;
+    let reason = format!(
+        "{} has `{}` in the items of `{}`, which the table at `{}` types `{}`, with no table of their fields",
+        example.shown(),
+        apidoc_check::path_text(&finding.path),
+        field.name,
+        field.span,
+        field.type_text
+    );
+    let target = example.field_target(owner, &list.fields);
     let mut fix = example.fix(target, Props::default(), Props::default(), reason);
     fix.add = Some(NewField {
         location: None,
