@@ -271,6 +271,9 @@ impl Example<'_> {
     }
 }
 
+/// Why an example that is not JSON gets no suggestion.
+pub(super) const NOT_JSON: &str = "the example is not JSON, so it shows nothing a fix could follow";
+
 /// What the rules make of one example's findings.
 pub(super) fn derive(example: &Example<'_>) -> Vec<Derived> {
     let mut out = Vec::new();
@@ -285,10 +288,7 @@ pub(super) fn derive(example: &Example<'_>) -> Vec<Derived> {
             Disagreement::Kind => reshape_field(example, finding),
             Disagreement::Undocumented if body_reshaped && finding.path.len() == 1 => None,
             Disagreement::Undocumented => member(example, finding),
-            Disagreement::NotJson => Some(example.declined(
-                finding,
-                "the example is not JSON, so it shows nothing a fix could follow",
-            )),
+            Disagreement::NotJson => Some(example.declined(finding, NOT_JSON)),
             _ => None,
         };
         out.extend(derived);

@@ -297,9 +297,6 @@ pub(crate) fn same_change(a: &Fix, b: &Fix) -> bool {
 /// Adds to each example finding of the built service the fixes suggested
 /// for it, as `fixes.yaml` text, or why none is.
 pub fn annotate(service: &Service, diagnostics: &mut [Diagnostic], suggestions: &Suggestions) {
-    if suggestions.suggestions.is_empty() && suggestions.declined.is_empty() {
-        return;
-    }
     let mut keys: HashMap<(Span, String), FindingKey> = HashMap::new();
     for op in &service.operations {
         for checked in check_examples(op, &service.models) {
@@ -336,7 +333,8 @@ fn help(key: &FindingKey, suggestions: &Suggestions) -> Option<String> {
         .suggestions
         .iter()
         .filter(|s| s.answers.contains(key))
-        .map(|s| format!("`- {}`", yaml::flow(&s.fix)))
+        // Double backticks: the reason quotes places in single ones.
+        .map(|s| format!("`` - {} ``", yaml::flow(&s.fix)))
         .collect();
     if !fixes.is_empty() {
         return Some(format!(
@@ -344,6 +342,11 @@ fn help(key: &FindingKey, suggestions: &Suggestions) -> Option<String> {
             fixes.join(" ")
         ));
     }
-    let declined = suggestions.declined.iter().find(|d| &d.finding == key)?;
-    Some(format!("no fix suggested: {}", declined.why))
+    let why = match suggestions.declined.iter().find(|d| &d.finding == key) {
+        Some(declined) => declined.why.as_str(),
+        // The merged operation may document a body its page alone does not.
+        None if key.disagreement == Disagreement::NotJson => derive::NOT_JSON,
+        None => return None,
+    };
+    Some(format!("no fix suggested: {why}"))
 }
