@@ -103,6 +103,7 @@ pub use checks::{
     path_text,
 };
 pub use left_out::{LeftOut, pages_left_out};
+pub use merge::unused_name;
 pub use render::render;
 pub use report::{ServiceCount, findings_report};
 pub use types::{rename_models, value_fits};

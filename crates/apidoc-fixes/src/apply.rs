@@ -852,14 +852,9 @@ fn wrap(page: &mut Page, body: Body, key: &str, fix_span: &Span) {
 /// `name`, or `name` with the first number that makes it a name no model
 /// of the page has.
 fn unused_name(page: &Page, name: &str) -> String {
-    let taken = |candidate: &str| page.models.iter().any(|m| m.name == candidate);
-    if !taken(name) {
-        return name.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{name}{n}"))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_default()
+    apidoc_check::unused_name(name, |candidate| {
+        page.models.iter().any(|m| m.name == candidate)
+    })
 }
 
 /// After a removal: the model `ty` refers to goes when nothing else on

@@ -759,6 +759,17 @@ fn add(
         example.shown(),
         apidoc_check::path_text(&finding.path),
     );
+    Some(added(example, finding, target, (key, type_text), reason))
+}
+
+/// The candidate adding the member `key` of type `type_text` at `target`.
+fn added(
+    example: &Example<'_>,
+    finding: &ExampleFinding,
+    target: Target,
+    (key, type_text): (&str, String),
+    reason: String,
+) -> Derived {
     let mut fix = example.fix(target, Props::default(), Props::default(), reason);
     fix.add = Some(NewField {
         location: None,
@@ -767,7 +778,7 @@ fn add(
         required: false,
         description: None,
     });
-    Some(example.candidate(Kind::Add, fix, finding, finding.path.clone()))
+    example.candidate(Kind::Add, fix, finding, finding.path.clone())
 }
 
 /// A member with plain values of the items of a list its table types
@@ -795,15 +806,7 @@ fn untyped_member(
         field.type_text
     );
     let target = example.field_target(owner, &list.fields);
-    let mut fix = example.fix(target, Props::default(), Props::default(), reason);
-    fix.add = Some(NewField {
-        location: None,
-        name: key.to_owned(),
-        type_text,
-        required: false,
-        description: None,
-    });
-    Some(example.candidate(Kind::Add, fix, finding, finding.path.clone()))
+    Some(added(example, finding, target, (key, type_text), reason))
 }
 
 /// The type of plain values as pages write it: all text, all booleans,
