@@ -6,6 +6,9 @@
 //!   then what a whole generation costs next to a parse.
 //! - `diff`: the semantic API changelog between two docs directories
 //!   (or the docs and a git revision's), breaking changes first.
+//! - `fixes suggest`: the fixes.yaml entries the pages' own examples
+//!   suggest where a table disagrees with them, printed or added to each
+//!   service's fixes.yaml (`--write`) for review.
 //! - `lint`: redocly and spectral on the generated and corpus specs.
 //! - `contract`: each generated SDK against Prism mocking its spec.
 //! - `bench-sdk`: times the debug and release builds of one generated SDK
@@ -23,6 +26,7 @@ mod bench;
 mod bench_sdk;
 mod contract;
 mod diff;
+mod fixes;
 mod lint;
 mod output;
 mod test;
@@ -74,6 +78,9 @@ enum Command {
     /// The API changes between two docs directories, each classified
     /// breaking or not, with the page lines behind them.
     Diff(diff::DiffArgs),
+    /// Corrections of page defects (fixes.yaml): `fixes suggest` drafts
+    /// them from the pages' own examples.
+    Fixes(fixes::FixesArgs),
     /// Lint the generated specs and those of the corpora in ../shared with
     /// redocly and spectral (needs `npm ci` first); fails on any error.
     Lint,
@@ -155,6 +162,7 @@ fn main() -> ExitCode {
         Command::Check(dirs) => check(&root, &dirs),
         Command::Bench { dirs, iterations } => bench::run(&root.join(&dirs.docs), iterations),
         Command::Diff(args) => diff::run(&root, &args),
+        Command::Fixes(args) => fixes::run(&root, &args),
         Command::Lint => lint::run(&root).map(|()| ExitCode::SUCCESS),
         Command::Contract => contract::run(&root).map(|()| ExitCode::SUCCESS),
         Command::BenchSdk {
@@ -241,11 +249,12 @@ fn left_out_status(output: &Output) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// "N pages (M API pages): O operations, P parameters, F schema fields".
+/// "N pages (M API pages): O operations, P parameters, F schema fields,
+/// V/E examples valid".
 fn describe(s: &apidoc_pipeline::Stats) -> String {
     format!(
-        "{} pages ({} API pages): {} operations, {} parameters, {} schema fields",
-        s.pages, s.api_pages, s.operations, s.parameters, s.fields
+        "{} pages ({} API pages): {} operations, {} parameters, {} schema fields, {}/{} examples valid",
+        s.pages, s.api_pages, s.operations, s.parameters, s.fields, s.examples_valid, s.examples
     )
 }
 

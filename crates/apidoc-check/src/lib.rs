@@ -102,9 +102,15 @@ mod variant_tells;
 
 use apidoc_ir::{Diagnostic, Page, Service, ServiceMeta};
 
+pub use checks::{
+    CheckedExample, Disagreement, ExampleFinding, ExampleOf, Step, check_examples, example_message,
+    path_text,
+};
 pub use left_out::{LeftOut, pages_left_out};
+pub use merge::unused_name;
 pub use render::render;
 pub use report::{ServiceCount, findings_report};
+pub use types::{rename_models, value_fits};
 
 /// Merges the pages of one service and checks the result.
 ///

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use apidoc_ir::{Model, Operation, Page, TypeRef, Value};
 
 /// Renames models (definitions and every reference) on a page.
-pub(crate) fn rename_models(page: &mut Page, renames: &BTreeMap<String, String>) {
+pub fn rename_models(page: &mut Page, renames: &BTreeMap<String, String>) {
     if renames.is_empty() {
         return;
     }
@@ -116,7 +116,7 @@ pub(crate) fn item_type(ty: &TypeRef) -> &TypeRef {
 
 /// True when `value` has the JSON kind `ty` asks for (one level deep).
 /// `null` is judged by the caller, who knows whether the field allows it.
-pub(crate) fn value_fits(ty: &TypeRef, value: &Value) -> bool {
+pub fn value_fits(ty: &TypeRef, value: &Value) -> bool {
     match ty {
         TypeRef::String => value.is_string(),
         TypeRef::Integer | TypeRef::Long => value.is_i64() || value.is_u64(),

@@ -5,12 +5,15 @@
 //! English page of an operation may need a fix its Chinese page does not);
 //! it must apply somewhere, else it is stale or matches nothing.
 
+use std::collections::BTreeMap;
+
 use apidoc_ir::{
     EnumValue, Field, Lang, Method, Model, Page, ParamLocation, Parameter, Response, Span, Text,
     TypeRef,
 };
+use heck::ToUpperCamelCase;
 
-use crate::format::{Fix, NewField, Place, Props, Target, type_of};
+use crate::format::{Fix, NewField, Place, Props, Target, type_of, written_type};
 
 /// What one fix did.
 #[derive(Clone, Debug, Default)]
@@ -85,7 +88,7 @@ fn names_operation(page: &Page, name: &str) -> bool {
         .any(|uri| Some(uri.method) == method && uri.path == path.trim())
 }
 
-fn shares_uri(a: &Page, b: &Page) -> bool {
+pub(crate) fn shares_uri(a: &Page, b: &Page) -> bool {
     a.operation.uris.iter().any(|x| {
         b.operation
             .uris
@@ -127,6 +130,7 @@ fn apply_on_page(fix: &Fix, page: &mut Page, outcome: &mut Outcome) -> Effect {
     match &fix.target.place {
         Place::Operation => return on_operation(fix, page, outcome),
         Place::Parameter { name, location } => on_parameters(fix, page, name, *location, outcome),
+        Place::Request { path } if path.is_empty() => on_request_body(fix, page, outcome),
         Place::Request { path } => {
             let roots = request_roots(page);
             on_fields(fix, page, &roots, path, outcome);
@@ -412,6 +416,7 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
     let hits = resolve(&page.models, roots, path);
     let mut removed = Vec::new();
     let mut grow = Vec::new();
+    let mut untyped = Vec::new();
     for (mi, fi) in hits {
         let field = &mut page.models[mi].fields[fi];
         if fix.add.is_some() {
@@ -421,6 +426,9 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
             ) {
                 (Ok(()), Some(model)) => grow.push((model.to_owned(), field.span.clone())),
                 (Err(found), _) => outcome.mismatches.push((field.span.clone(), found)),
+                (Ok(()), None) if typed_by_a_new_model(&field.ty, "").is_some() => {
+                    untyped.push((mi, fi));
+                }
                 (Ok(()), None) => outcome.mismatches.push((
                     field.span.clone(),
                     format!("type `{}`, not an object", field.type_text),
@@ -436,11 +444,53 @@ fn on_fields(fix: &Fix, page: &mut Page, roots: &[String], path: &[String], outc
         let field = page.models[mi].fields.remove(fi);
         prune(page, &field.ty);
     }
+    grow.extend(give_model(page, &untyped));
     if let Some(new) = &fix.add {
         for (model, span) in grow {
             add_field(fix, new, page, &model, span, outcome);
         }
     }
+}
+
+/// The type of a field once a new model `name` describes the objects it
+/// holds: `None` unless it holds free-form objects (`Object`, `Array of
+/// objects`), which no table describes.
+fn typed_by_a_new_model(ty: &TypeRef, name: &str) -> Option<TypeRef> {
+    let model = TypeRef::Model(name.to_owned());
+    match ty {
+        TypeRef::Object => Some(model),
+        TypeRef::Array(item) if **item == TypeRef::Object => Some(TypeRef::Array(Box::new(model))),
+        _ => None,
+    }
+}
+
+/// Gives the fields (model and field indices, one field stated in
+/// repeated tables) that hold free-form objects a new, empty model, named
+/// after the first field's model and name, for a field to be added to.
+fn give_model(page: &mut Page, fields: &[(usize, usize)]) -> Option<(String, Span)> {
+    let &(mi, fi) = fields.first()?;
+    let first = &page.models[mi].fields[fi];
+    let span = first.span.clone();
+    let name = format!(
+        "{}{}",
+        page.models[mi].name,
+        first.name.to_upper_camel_case()
+    );
+    let name = unused_name(page, &name);
+    for &(mi, fi) in fields {
+        let field = &mut page.models[mi].fields[fi];
+        if let Some(ty) = typed_by_a_new_model(&field.ty, &name) {
+            field.type_text = written_type(&ty);
+            field.ty = ty;
+        }
+    }
+    page.models.push(Model {
+        name: name.clone(),
+        description: Text::default(),
+        fields: Vec::new(),
+        span: span.clone(),
+    });
+    Some((name, span))
 }
 
 /// Adds a field to every definition of `model` on the page, unless the
@@ -529,9 +579,7 @@ fn on_response(fix: &Fix, page: &mut Page, status: u16, outcome: &mut Outcome) {
         outcome.mismatches.push((response.span.clone(), found));
         return;
     }
-    if let Some(key) = &fix.update.unwrap
-        && !unwrap(page, index, key, outcome)
-    {
+    if !reshape(fix, page, Body::Response(index), outcome) {
         return;
     }
     let span = status_span(page, index);
@@ -551,6 +599,39 @@ fn on_response(fix: &Fix, page: &mut Page, status: u16, outcome: &mut Outcome) {
             .retain(|row| row.status != status);
         if let Some(body) = &response.body {
             prune(page, body);
+        }
+    }
+}
+
+/// A fix of the request body itself, on every body variant of the type
+/// it expects.
+fn on_request_body(fix: &Fix, page: &mut Page, outcome: &mut Outcome) {
+    let variants = page
+        .operation
+        .request_body
+        .as_ref()
+        .map_or(0, |body| body.variants.len());
+    for index in 0..variants {
+        let body = Body::Request(index);
+        let span = body.span(page);
+        if let Some(expected) = &fix.expect.type_text {
+            let stated = body.ty(page);
+            if apidoc_parser::read::types::parse_type(expected).as_ref() != stated {
+                let found = stated.map(written_type).unwrap_or_default();
+                outcome.mismatches.push((span, format!("type `{found}`")));
+                continue;
+            }
+        }
+        if !reshape(fix, page, body, outcome) {
+            continue;
+        }
+        match (&fix.add, body.ty(page).and_then(model_name)) {
+            (Some(new), Some(model)) => {
+                let model = model.to_owned();
+                add_field(fix, new, page, &model, span, outcome);
+            }
+            (Some(_), None) => outcome.mismatches.push((span, "no body table".to_owned())),
+            (None, _) => outcome.changed.push(span),
         }
     }
 }
@@ -610,9 +691,6 @@ fn description_slots(
 fn update_response(fix: &Fix, page: &mut Page, index: usize, lang: Lang) {
     let op = &mut page.operation;
     let status = op.responses[index].status;
-    if let Some(text) = &fix.update.type_text {
-        op.responses[index].body = Some(type_of(text));
-    }
     let (Some(new), Some(old)) = (&fix.update.description, &fix.expect.description) else {
         return;
     };
@@ -631,19 +709,90 @@ fn update_response(fix: &Fix, page: &mut Page, index: usize, lang: Lang) {
     }
 }
 
-/// The body of response `index` becomes the type of its field `key`; the
-/// wrapping model goes when nothing else on the page refers to it.
-fn unwrap(page: &mut Page, index: usize, key: &str, outcome: &mut Outcome) -> bool {
-    let response = &page.operation.responses[index];
-    let Some(wrapper) = response
-        .body
-        .as_ref()
-        .and_then(model_name)
-        .map(str::to_owned)
-    else {
+/// A body of a page's operation that a fix reshapes.
+#[derive(Clone, Copy)]
+enum Body {
+    /// A request body variant, by index.
+    Request(usize),
+    /// A response, by index.
+    Response(usize),
+}
+
+impl Body {
+    fn ty(self, page: &Page) -> Option<&TypeRef> {
+        match self {
+            Body::Request(i) => page
+                .operation
+                .request_body
+                .as_ref()
+                .map(|body| &body.variants[i].schema),
+            Body::Response(i) => page.operation.responses[i].body.as_ref(),
+        }
+    }
+
+    fn set(self, page: &mut Page, ty: TypeRef) {
+        match self {
+            Body::Request(i) => {
+                if let Some(body) = &mut page.operation.request_body {
+                    body.variants[i].schema = ty;
+                }
+            }
+            Body::Response(i) => page.operation.responses[i].body = Some(ty),
+        }
+    }
+
+    fn span(self, page: &Page) -> Span {
+        match self {
+            Body::Request(i) => page
+                .operation
+                .request_body
+                .as_ref()
+                .map_or_else(|| page.title.span.clone(), |b| b.variants[i].span.clone()),
+            Body::Response(i) => page.operation.responses[i].span.clone(),
+        }
+    }
+
+    /// The name of a model made for the body where it has none.
+    fn model_name(self, page: &Page) -> String {
+        let id = &page.operation.id;
+        match self {
+            Body::Request(_) => format!("{id}RequestBody"),
+            Body::Response(i) => format!("{id}Response{}Body", page.operation.responses[i].status),
+        }
+    }
+}
+
+/// The changes of a body's type `update` names, in order: `unwrap`, `type`,
+/// `repeat`, `wrap`. False (with a mismatch) when the field to unwrap is
+/// not there.
+fn reshape(fix: &Fix, page: &mut Page, body: Body, outcome: &mut Outcome) -> bool {
+    let update = &fix.update;
+    if let Some(key) = &update.unwrap
+        && !unwrap(page, body, key, outcome)
+    {
+        return false;
+    }
+    if let Some(text) = &update.type_text {
+        body.set(page, type_of(text));
+    }
+    if update.repeat == Some(true)
+        && let Some(ty) = body.ty(page).cloned()
+    {
+        body.set(page, TypeRef::Array(Box::new(ty)));
+    }
+    if let Some(key) = &update.wrap {
+        wrap(page, body, key, &fix.span);
+    }
+    true
+}
+
+/// The body becomes the type of its field `key`; the wrapping model goes
+/// when nothing else on the page refers to it.
+fn unwrap(page: &mut Page, body: Body, key: &str, outcome: &mut Outcome) -> bool {
+    let Some(wrapper) = body.ty(page).and_then(model_name).map(str::to_owned) else {
         outcome
             .mismatches
-            .push((response.span.clone(), "no body table".to_owned()));
+            .push((body.span(page), "no body table".to_owned()));
         return false;
     };
     let inner = page
@@ -654,15 +803,58 @@ fn unwrap(page: &mut Page, index: usize, key: &str, outcome: &mut Outcome) -> bo
         .find(|f| f.name == key)
         .map(|f| f.ty.clone());
     let Some(inner) = inner else {
-        outcome.mismatches.push((
-            response.span.clone(),
-            format!("no field `{key}` in `{wrapper}`"),
-        ));
+        outcome
+            .mismatches
+            .push((body.span(page), format!("no field `{key}` in `{wrapper}`")));
         return false;
     };
-    page.operation.responses[index].body = Some(inner);
+    body.set(page, inner);
     prune(page, &TypeRef::Model(wrapper));
     true
+}
+
+/// The body becomes an object whose one field `key` holds what the body
+/// was. The wrapper takes the name of the body's model (what the page calls
+/// the body stays the body), which is renamed after the key wherever the
+/// page refers to it.
+fn wrap(page: &mut Page, body: Body, key: &str, fix_span: &Span) {
+    let wrapper = match body.ty(page).and_then(model_name) {
+        Some(name) => {
+            let name = name.to_owned();
+            let renamed = unused_name(page, &format!("{name}{}", key.to_upper_camel_case()));
+            apidoc_check::rename_models(page, &BTreeMap::from([(name.clone(), renamed)]));
+            name
+        }
+        None => unused_name(page, &body.model_name(page)),
+    };
+    let Some(wrapped) = body.ty(page).cloned() else {
+        return;
+    };
+    let field = Field {
+        name: key.to_owned(),
+        required: Some(true),
+        type_text: written_type(&wrapped),
+        ty: wrapped,
+        description: Text::default(),
+        constraints: Default::default(),
+        span: fix_span.clone(),
+        degraded: Vec::new(),
+    };
+    page.models.push(Model {
+        name: wrapper.clone(),
+        description: Text::default(),
+        fields: vec![field],
+        span: fix_span.clone(),
+    });
+    body.set(page, TypeRef::Model(wrapper));
+}
+
+/// `name`, or `name` with the first number that makes it a name no model
+/// of the page has.
+fn unused_name(page: &Page, name: &str) -> String {
+    apidoc_check::unused_name(name, |candidate| {
+        page.models.iter().any(|m| m.name == candidate)
+    })
 }
 
 /// After a removal: the model `ty` refers to goes when nothing else on

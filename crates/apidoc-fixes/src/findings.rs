@@ -176,7 +176,14 @@ fn entry(fix: &Fix, outcome: &Outcome, answers: &[Diagnostic]) -> Diagnostic {
             message: "corrected by a fix".to_owned(),
         }),
         secondary,
-        help: Some(format!("reason: {}", fix.reason)),
+        help: Some(if fix.suggested {
+            format!(
+                "reason: {} (a suggested fix, not yet reviewed: review it, then delete its `suggested: true`)",
+                fix.reason
+            )
+        } else {
+            format!("reason: {}", fix.reason)
+        }),
         degraded: None,
     }
 }
@@ -200,6 +207,7 @@ pub(crate) fn describe_target(fix: &Fix) -> String {
                 .unwrap_or_default();
             format!("{kind}parameter `{name}`{of_op}")
         }
+        Place::Request { path } if path.is_empty() => format!("the request body{of_op}"),
         Place::Request { path } => format!("request body field `{}`{of_op}", path.join(".")),
         Place::Response { status, path } if path.is_empty() => format!("status {status}{of_op}"),
         Place::Response { status, path } => {
@@ -238,6 +246,7 @@ fn prop_values(props: &Props) -> Vec<(&'static str, String)> {
     );
     push("repeat", props.repeat.map(|v| v.to_string()));
     push("unwrap", props.unwrap.as_ref().map(|v| format!("`{v}`")));
+    push("wrap", props.wrap.as_ref().map(|v| format!("`{v}`")));
     push(
         "severity",
         props.severity.map(|v| severity_name(v.into()).to_owned()),

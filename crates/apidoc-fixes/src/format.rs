@@ -37,6 +37,9 @@ pub struct Fix {
     pub add: Option<NewField>,
     /// Why: the page line, a link, what the service really does.
     pub reason: String,
+    /// Written by `cargo xtask fixes suggest` from the page's own example,
+    /// not yet reviewed by hand (reviewing means deleting the mark).
+    pub suggested: bool,
 }
 
 /// Where a fix applies.
@@ -63,7 +66,8 @@ pub enum Place {
         /// Where it travels, if the fix says.
         location: Option<ParamLocation>,
     },
-    /// A field of the request body, by dotted path (`server.flavorRef`).
+    /// A field of the request body, by dotted path (`server.flavorRef`),
+    /// or the body itself (`request: ""`, an empty path).
     Request {
         /// The path, one field name per step.
         path: Vec<String>,
@@ -112,6 +116,9 @@ pub struct Props {
     pub repeat: Option<bool>,
     /// A key of the body to unwrap: the body becomes that field's type.
     pub unwrap: Option<String>,
+    /// A key to wrap the body in: the body becomes an object whose one
+    /// field, of that name, holds what the body was (after `repeat`).
+    pub wrap: Option<String>,
     /// The severity of a finding kind.
     pub severity: Option<SeverityName>,
 }
@@ -132,6 +139,7 @@ impl Props {
             ("description", self.description.is_some()),
             ("repeat", self.repeat.is_some()),
             ("unwrap", self.unwrap.is_some()),
+            ("wrap", self.wrap.is_some()),
             ("severity", self.severity.is_some()),
         ]
         .into_iter()
@@ -198,6 +206,8 @@ struct RawFix {
     remove: bool,
     add: Option<NewField>,
     reason: String,
+    #[serde(default)]
+    suggested: bool,
 }
 
 #[derive(Deserialize)]
@@ -340,6 +350,7 @@ fn validate(raw: RawFix, span: Span) -> Result<Fix, String> {
         remove: raw.remove,
         add: raw.add,
         reason: raw.reason.trim().to_owned(),
+        suggested: raw.suggested,
     })
 }
 
@@ -376,7 +387,11 @@ fn place(target: &RawTarget) -> Result<Place, String> {
         }
     } else if let Some(request) = &target.request {
         Place::Request {
-            path: dotted(request),
+            path: if request.is_empty() {
+                Vec::new()
+            } else {
+                dotted(request)
+            },
         }
     } else if let Some(status) = target.response {
         Place::Response { status, path }
@@ -406,11 +421,22 @@ fn allowed(place: &Place, raw: &RawFix) -> Result<(), String> {
     let (what, props, remove, add): (&str, &[&str], bool, bool) = match place {
         Place::Operation => ("an operation", &[], true, true),
         Place::Parameter { .. } => ("a parameter", FIELD, true, false),
+        Place::Request { path } if path.is_empty() => (
+            "a request body",
+            &["type", "repeat", "unwrap", "wrap"],
+            false,
+            true,
+        ),
         Place::Request { .. } => ("a field", FIELD, true, true),
         Place::Response { path, .. } | Place::Model { path, .. } if !path.is_empty() => {
             ("a field", FIELD, true, true)
         }
-        Place::Response { .. } => ("a response", &["description", "type", "unwrap"], true, true),
+        Place::Response { .. } => (
+            "a response",
+            &["description", "type", "repeat", "unwrap", "wrap"],
+            true,
+            true,
+        ),
         Place::Model { .. } => ("a model", &["description"], true, true),
         Place::Finding { .. } => ("a finding kind", &["severity"], false, false),
     };
@@ -459,8 +485,8 @@ fn allowed(place: &Place, raw: &RawFix) -> Result<(), String> {
 fn expectations(expect: &Props, update: &Props) -> Result<(), String> {
     let updated = update.names();
     let expected = expect.names();
-    let replaces =
-        |name: &str| updated.contains(&name) || (name == "type" && updated.contains(&"repeat"));
+    let reshapes = ["repeat", "wrap"].iter().any(|name| updated.contains(name));
+    let replaces = |name: &str| updated.contains(&name) || (name == "type" && reshapes);
     match ["type", "required", "nullable", "enum", "description"]
         .into_iter()
         .find(|name| replaces(name) && !expected.contains(name))
@@ -472,7 +498,63 @@ fn expectations(expect: &Props, update: &Props) -> Result<(), String> {
     }
 }
 
+/// A type as pages write it, so that [`type_of`] reads it back (but for a
+/// list of maps, which the reader takes for a list of objects: a fix
+/// expecting one is stale, never wrongly applied).
+pub(crate) fn written_type(ty: &TypeRef) -> String {
+    let word = |ty: &TypeRef| match ty {
+        TypeRef::String => Some("String"),
+        TypeRef::Integer => Some("Integer"),
+        TypeRef::Long => Some("Long"),
+        TypeRef::Number => Some("Number"),
+        TypeRef::Boolean => Some("Boolean"),
+        TypeRef::Object => Some("Object"),
+        _ => None,
+    };
+    match ty {
+        TypeRef::Model(name) => format!("{name} object"),
+        TypeRef::Array(item) => match (item.as_ref(), word(item)) {
+            (TypeRef::Model(name), _) => format!("Array of {name} objects"),
+            (_, Some(word)) => format!("Array of {}s", word.to_lowercase()),
+            (item, None) => format!("Array of {}", written_type(item)),
+        },
+        TypeRef::Map(value) => format!("Map<String,{}>", written_type(value)),
+        scalar => word(scalar).unwrap_or_default().to_owned(),
+    }
+}
+
 /// The type a Type cell names (validated when the fix was read).
 pub(crate) fn type_of(text: &str) -> TypeRef {
     apidoc_parser::read::types::parse_type(text).unwrap_or(TypeRef::Object)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_types_read_back_as_the_same_type() {
+        let model = |name: &str| TypeRef::Model(name.to_owned());
+        let array = |ty: TypeRef| TypeRef::Array(Box::new(ty));
+        let types = [
+            TypeRef::String,
+            TypeRef::Integer,
+            TypeRef::Long,
+            TypeRef::Number,
+            TypeRef::Boolean,
+            TypeRef::Object,
+            model("Tag"),
+            array(model("Tag")),
+            array(TypeRef::String),
+            array(TypeRef::Long),
+            array(TypeRef::Object),
+            array(array(TypeRef::Integer)),
+            TypeRef::Map(Box::new(TypeRef::String)),
+            TypeRef::Map(Box::new(model("Tag"))),
+        ];
+        for ty in types {
+            let text = written_type(&ty);
+            assert_eq!(type_of(&text), ty, "{text}");
+        }
+    }
 }

@@ -17,6 +17,11 @@
 //! `fixed` warning (the page is still wrong, its owners should know) at the
 //! place of the finding it answers, with the fix's reason.
 //!
+//! [`suggest`] drafts fixes where a page's example and its tables disagree
+//! in a way with one clear correction, tried on the pages before they are
+//! offered; the findings they answer carry them ([`suggest::annotate`], in
+//! [`build_with_fixes`]), and [`yaml`] writes them as `fixes.yaml` text.
+//!
 //! The format borrows the OpenAPI Overlay 1.0 vocabulary (`target`,
 //! `update`, `remove`); see the README section "Correcting a documentation
 //! defect".
@@ -24,10 +29,13 @@
 mod apply;
 mod findings;
 mod format;
+pub mod suggest;
+pub mod yaml;
 
 use apidoc_ir::{Diagnostic, Page, Service, ServiceMeta};
 
 pub use format::{Fix, Fixes, NewField, Place, Props, SeverityName, Target, parse_fixes};
+pub use suggest::{Suggestions, suggest};
 
 /// The name of a service's fixes file, beside its `service.toml`.
 pub const FILE_NAME: &str = "fixes.yaml";
@@ -49,7 +57,9 @@ pub fn build_with_fixes(
     build: impl Fn(ServiceMeta, Vec<Page>) -> (Service, Vec<Diagnostic>),
 ) -> (Service, Vec<Diagnostic>) {
     if fixes.is_empty() {
-        let (service, diagnostics) = build(meta, pages);
+        let suggestions = suggest(&pages);
+        let (service, mut diagnostics) = build(meta, pages);
+        suggest::annotate(&service, &mut diagnostics, &suggestions);
         read_findings.extend(diagnostics);
         return (service, read_findings);
     }
@@ -74,12 +84,14 @@ pub fn build_with_fixes(
             outcomes.push((fix, outcome));
         }
     }
+    let suggestions = suggest(&pages);
     let (_, before) = build(meta.clone(), unfixed);
     let (service, mut checked) = build(meta, pages);
     let answered: Vec<Diagnostic> = before
         .into_iter()
         .filter(|d| !checked.contains(d))
         .collect();
+    suggest::annotate(&service, &mut checked, &suggestions);
     for (fix, files) in fixes.fixes.iter().zip(&finding_files) {
         if let Place::Finding { code } = &fix.target.place {
             let all = read_findings.iter_mut().chain(checked.iter_mut());
@@ -91,6 +103,15 @@ pub fn build_with_fixes(
     read_findings.extend(findings::fixed(&applied, answered));
     read_findings.extend(checked);
     (service, read_findings)
+}
+
+/// The fixes the examples of `pages` suggest once `fixes` are applied to
+/// them (the fixes that apply nowhere are left out, as generation reports).
+pub fn suggest_with(fixes: &Fixes, mut pages: Vec<Page>) -> Suggestions {
+    for fix in fixes.fixes.iter().filter(|fix| !is_finding_fix(fix)) {
+        apply::apply_fix(fix, &mut pages);
+    }
+    suggest(&pages)
 }
 
 fn is_finding_fix(fix: &Fix) -> bool {

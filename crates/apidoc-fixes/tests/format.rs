@@ -135,3 +135,36 @@ fn an_empty_file_or_list_has_no_fixes() {
         assert!(fixes.is_empty());
     }
 }
+
+#[test]
+fn the_request_body_itself_a_wrap_and_the_suggested_mark() {
+    let text = "fixes:\n  - target: {operation: X, request: ''}\n    expect: {type: XRequestBody object}\n    update: {repeat: true}\n    reason: the example sends a list\n    suggested: true\n  - target: {operation: X, response: 200}\n    expect: {type: XResponseBody object}\n    update: {wrap: items}\n    reason: the example wraps the body\n";
+    let (fixes, errors) = parse_fixes(FILE, text);
+    assert_eq!(errors, []);
+    assert_eq!(fixes.fixes[0].target.place, Place::Request { path: vec![] });
+    assert!(fixes.fixes[0].suggested);
+    assert_eq!(fixes.fixes[1].update.wrap.as_deref(), Some("items"));
+    assert!(!fixes.fixes[1].suggested);
+}
+
+#[test]
+fn reshaping_a_body_states_its_type_and_fields_are_not_wrapped() {
+    let (_, message) = single(
+        "fixes:\n  - target: {operation: X, response: 200}\n    update: {wrap: items}\n    reason: r\n",
+    );
+    assert_eq!(
+        message,
+        "expected `expect: type` (the value the page states now) for `update` to replace, found none"
+    );
+    let (_, message) = single(
+        "fixes:\n  - target: {operation: X, response: 200, field: a}\n    expect: {type: A object}\n    update: {wrap: items}\n    reason: r\n",
+    );
+    assert!(
+        message.starts_with("`update: wrap` does not apply to a field"),
+        "{message}"
+    );
+    let (_, message) = single(
+        "fixes:\n  - target: {operation: X, request: ''}\n    remove: true\n    reason: r\n",
+    );
+    assert_eq!(message, "`remove` does not apply to a request body");
+}

@@ -351,6 +351,80 @@ fn a_wrapping_key_is_unwrapped() {
 }
 
 #[test]
+fn a_response_body_is_repeated_and_wrapped() {
+    let (service, diagnostics) = fixed(
+        "
+  - target: {operation: ListingPets, response: 200}
+    expect: {type: ListingPetsResponseBody object}
+    update: {repeat: true, wrap: data}
+    reason: \"the service sends {data: [...]}, a list of what the page documents\"
+",
+    );
+    let op = operation(&service, "ListingPets");
+    let ok = op.responses.iter().find(|r| r.status == 200).expect("200");
+    let model = |name: &str| TypeRef::Model(name.to_owned());
+    assert_eq!(ok.body, Some(model("ListingPetsResponseBody")));
+    let data = model_field(&service, "ListingPetsResponseBody", "data").expect("data");
+    let listed = TypeRef::Array(Box::new(model("ListingPetsResponseBodyData")));
+    assert_eq!(data.ty, listed);
+    assert_eq!(
+        data.type_text,
+        "Array of ListingPetsResponseBodyData objects"
+    );
+    assert!(model_field(&service, "ListingPetsResponseBodyData", "pets").is_some());
+    assert!(!diagnostics.iter().any(Diagnostic::is_error));
+}
+
+#[test]
+fn the_request_body_itself_is_unwrapped() {
+    let (service, diagnostics) = fixed(
+        "
+  - target: {operation: AddPet, lang: en, request: ''}
+    expect: {type: AddingAPetRequestBody object}
+    update: {unwrap: pet}
+    reason: the service takes the pet itself
+  - target: {operation: AddPet, lang: zh, request: ''}
+    expect: {type: AddPetRequestBody object}
+    update: {unwrap: pet}
+    reason: the service takes the pet itself (each page names its body table)
+",
+    );
+    let op = operation(&service, "AddPet");
+    let body = op.request_body.as_ref().expect("a body");
+    assert_eq!(body.variants[0].schema, TypeRef::Model("NewPet".to_owned()));
+    assert!(service.model("AddPetRequestBody").is_none());
+    assert!(service.model("AddingAPetRequestBody").is_none());
+    let entry = with_code(&diagnostics, "fixed");
+    assert!(
+        entry.iter().any(|d| d
+            .message
+            .contains("the request body of `AddPet`: unwrap → `pet`")),
+        "{entry:#?}"
+    );
+}
+
+#[test]
+fn a_body_fix_expecting_another_type_is_stale() {
+    let (_, diagnostics) = build(&format!(
+        "{AGE_FIX}
+  - target: {{operation: AddPet, request: ''}}
+    expect: {{type: Pet object}}
+    update: {{repeat: true}}
+    reason: stale as the body is not a Pet
+"
+    ));
+    let stale = with_code(&diagnostics, "fix-stale");
+    assert_eq!(stale.len(), 1, "{diagnostics:#?}");
+    assert!(
+        stale[0]
+            .message
+            .contains("states type `AddingAPetRequestBody object`"),
+        "{}",
+        stale[0].message
+    );
+}
+
+#[test]
 fn a_finding_kind_changes_severity_and_says_why() {
     let (_, diagnostics) = build(&format!(
         "{AGE_FIX}
@@ -462,4 +536,44 @@ fn without_fixes_the_build_is_the_checks_alone() {
     );
     assert_eq!(service, expected_service);
     assert_eq!(diagnostics, [findings, checked].concat());
+}
+
+#[test]
+fn a_field_added_to_an_object_no_table_describes_gets_a_table() {
+    let edit = |name: &str, text: String| {
+        if name == "listing-pets.md" {
+            // No table describes the pets: the Pet table goes.
+            let (before, rest) = text.split_once("**Table 5** Pet").expect("the Pet table");
+            let after = &rest[rest.find("Status code: 403").expect("the 403 section")..];
+            let before = before.replace(
+                "| pets | Array of Pet objects |",
+                "| pets | Array of objects |",
+            );
+            format!("{before}{after}")
+        } else {
+            text
+        }
+    };
+    let (service, diagnostics) = build_edited(
+        &format!(
+            "{AGE_FIX}
+  - target: {{operation: ListingPets, response: 200, field: pets}}
+    add: {{name: name, type: String}}
+    reason: the example's items have a name
+"
+        ),
+        &edit,
+    );
+    assert!(
+        !diagnostics.iter().any(Diagnostic::is_error),
+        "{diagnostics:#?}"
+    );
+    let pets = model_field(&service, "ListingPetsResponseBody", "pets").expect("pets");
+    let made = TypeRef::Model("ListingPetsResponseBodyPets".to_owned());
+    assert_eq!(pets.ty, TypeRef::Array(Box::new(made)));
+    assert_eq!(
+        pets.type_text,
+        "Array of ListingPetsResponseBodyPets objects"
+    );
+    assert!(model_field(&service, "ListingPetsResponseBodyPets", "name").is_some());
 }

@@ -66,6 +66,12 @@ pub struct Stats {
     pub parameters: usize,
     /// Model fields after merging.
     pub fields: usize,
+    /// Example bodies a table documents (request and response).
+    pub examples: usize,
+    /// Those of them that their schema accepts (no finding but members the
+    /// tables do not list; the OpenAPI spec keeps the others out of
+    /// `examples`).
+    pub examples_valid: usize,
 }
 
 impl Output {
@@ -79,6 +85,8 @@ impl Output {
             total.operations += stats.operations;
             total.parameters += stats.parameters;
             total.fields += stats.fields;
+            total.examples += stats.examples;
+            total.examples_valid += stats.examples_valid;
         }
         total
     }
@@ -175,6 +183,35 @@ struct ServiceRun {
     left_out: Vec<apidoc_check::LeftOut>,
     stats: Stats,
     service: Service,
+}
+
+/// The fixes each service's examples suggest (see
+/// [`apidoc_fixes::suggest`]) once its `fixes.yaml` is applied, for the
+/// services of `docs` (only the one named `only`, by folder or service
+/// name, if given), in docs order.
+pub fn suggest_fixes(
+    docs: &Path,
+    only: Option<&str>,
+    on_page: &(dyn Fn() + Sync),
+) -> Result<Vec<(ServiceInput, apidoc_fixes::Suggestions)>, String> {
+    let mut inputs = load_docs(docs)?;
+    if let Some(only) = only {
+        inputs.retain(|input| input.meta.name == only || input.dir.ends_with(only));
+        if inputs.is_empty() {
+            return Err(format!("{}: no service `{only}`", docs.display()));
+        }
+    }
+    Ok(inputs
+        .into_par_iter()
+        .map(|input| {
+            let pages: Vec<Page> = parse_pages(&input, on_page)
+                .into_iter()
+                .filter_map(|parsed| parsed.page)
+                .collect();
+            let suggestions = apidoc_fixes::suggest_with(&input.fixes, pages);
+            (input, suggestions)
+        })
+        .collect())
 }
 
 /// Parses, fixes, merges and checks one service; only pages the reader
@@ -292,4 +329,12 @@ fn count(service: &Service, stats: &mut Stats) {
         .map(|o| o.parameters.len())
         .sum::<usize>();
     stats.fields += service.models.iter().map(|m| m.fields.len()).sum::<usize>();
+    for op in &service.operations {
+        for example in apidoc_check::check_examples(op, &service.models) {
+            if example.schema.is_some() {
+                stats.examples += 1;
+                stats.examples_valid += usize::from(example.validates());
+            }
+        }
+    }
 }

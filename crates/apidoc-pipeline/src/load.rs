@@ -27,6 +27,8 @@ pub struct PageFile {
 /// One service folder: its metadata and the pages found in it.
 #[derive(Clone, Debug)]
 pub struct ServiceInput {
+    /// The service folder.
+    pub dir: PathBuf,
     /// The metadata from `service.toml` (or defaults).
     pub meta: ServiceMeta,
     /// Pages sorted by name.
@@ -110,6 +112,7 @@ fn load_service(docs: &Path, folder: &Path) -> Result<ServiceInput, String> {
         apidoc_fixes::Fixes::default()
     };
     Ok(ServiceInput {
+        dir: folder.to_path_buf(),
         meta,
         pages,
         fixes,

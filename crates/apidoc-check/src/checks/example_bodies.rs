@@ -1,48 +1,169 @@
 //! Example bodies against the tables that define them.
+//!
+//! [`check_examples`] walks each example body of an operation along its
+//! documented type and says where and how it disagrees with the tables
+//! ([`ExampleFinding`]: a path into the body and a [`Disagreement`]); the
+//! checks turn the findings into diagnostics, and `apidoc-fixes` reads them
+//! to suggest corrections.
 
-use std::collections::BTreeSet;
+use std::{collections::BTreeSet, fmt};
 
 use apidoc_ir::{
-    Constraints, Diagnostic, ExampleBody, Operation, Service, Span, TypeRef, Value, VariantTell,
+    Constraints, Diagnostic, ExampleBody, Model, Operation, Service, Span, TypeRef, Value,
+    VariantTell,
 };
 
 use crate::facts::type_name;
 use crate::types::{kind_name, value_fits, with_article};
 
+/// A step from an example body's root towards one of its values.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Step {
+    /// A member of an object: a model's field or a map's entry.
+    Key(String),
+    /// Every item of an array.
+    Item,
+}
+
+/// A path into an example body as messages write it: `tags[].key`, empty
+/// for the body itself.
+pub fn path_text(path: &[Step]) -> String {
+    let mut text = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) if text.is_empty() => text.push_str(key),
+            Step::Key(key) => {
+                text.push('.');
+                text.push_str(key);
+            }
+            Step::Item => text.push_str("[]"),
+        }
+    }
+    text
+}
+
+/// How a value of an example disagrees with its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Disagreement {
+    /// `null` where the table does not allow it.
+    Null,
+    /// A value of another JSON kind than the table's type.
+    Kind,
+    /// A mandatory field the example lacks (the path names the field).
+    Missing,
+    /// A member no table defines (the path names the member).
+    Undocumented,
+    /// A body where no table documents one.
+    NoTable,
+    /// A value outside the field's allowed values, range or length.
+    NotAllowed,
+    /// A body that is not JSON where a table documents a JSON body.
+    NotJson,
+}
+
+impl Disagreement {
+    /// The finding code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Null | Self::Kind => "example-type-mismatch",
+            Self::Missing => "example-field-missing",
+            Self::Undocumented | Self::NoTable => "example-field-undocumented",
+            Self::NotAllowed => "example-value-not-allowed",
+            Self::NotJson => "example-not-json",
+        }
+    }
+
+    /// True when the example contradicts its schema (a member the tables
+    /// do not define only goes beyond it).
+    pub fn contradicts(self) -> bool {
+        !matches!(self, Self::Undocumented | Self::NoTable)
+    }
+}
+
 /// One finding inside an example body; ordered so that findings come out
 /// sorted and each once (array items repeat the same path).
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Finding {
-    code: &'static str,
-    message: String,
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ExampleFinding {
+    /// The finding code.
+    pub code: &'static str,
+    /// What the finding says (without the example and operation).
+    pub message: String,
+    /// Where in the body.
+    pub path: Vec<Step>,
+    /// How the value disagrees.
+    pub disagreement: Disagreement,
+}
+
+/// The body an example shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExampleOf {
+    /// The request body.
+    Request,
+    /// The body of the response with this status.
+    Response(u16),
+}
+
+impl fmt::Display for ExampleOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Request => f.write_str("request"),
+            Self::Response(status) => write!(f, "response {status}"),
+        }
+    }
+}
+
+/// One example body of an operation, checked against its schema.
+#[derive(Clone, Debug)]
+pub struct CheckedExample<'a> {
+    /// Which body it shows.
+    pub of: ExampleOf,
+    /// Where the example is.
+    pub span: &'a Span,
+    /// The body, when it is JSON.
+    pub body: Option<&'a Value>,
+    /// The schema it was checked against (for a request, the body variant
+    /// it was judged by); `None` where no table documents a body.
+    pub schema: Option<&'a TypeRef>,
+    /// How it disagrees with the tables, sorted by code and message.
+    pub findings: Vec<ExampleFinding>,
+}
+
+impl CheckedExample<'_> {
+    /// True when a table documents the body and the example does not
+    /// contradict it (members beyond the tables are allowed).
+    pub fn validates(&self) -> bool {
+        self.schema.is_some() && !self.findings.iter().any(|f| f.disagreement.contradicts())
+    }
 }
 
 /// Walks a JSON value along its documented type.
 struct Walker<'a> {
-    service: &'a Service,
-    findings: BTreeSet<Finding>,
+    models: &'a [Model],
+    findings: BTreeSet<ExampleFinding>,
 }
 
 impl Walker<'_> {
     /// Walks `value` as a value of `ty` under the field's `constraints`
     /// (`None` for array items, map values and whole bodies, which the
     /// tables constrain only through their type).
-    fn walk(&mut self, value: &Value, ty: &TypeRef, constraints: Option<&Constraints>, path: &str) {
+    fn walk(
+        &mut self,
+        value: &Value,
+        ty: &TypeRef,
+        constraints: Option<&Constraints>,
+        path: &mut Vec<Step>,
+    ) {
         if value.is_null() {
             if constraints.is_none_or(|c| c.nullable.is_none()) {
-                self.found(
-                    "example-type-mismatch",
-                    format!("{} is null, which its table does not allow", at(path)),
-                );
+                let message = format!("{} is null, which its table does not allow", at(path));
+                self.found(Disagreement::Null, message, path);
             }
             return;
         }
         if !value_fits(ty, value) {
             let (kind, expected) = (with_article(kind_name(value)), type_name(ty));
-            self.found(
-                "example-type-mismatch",
-                format!("{} is {kind} where the table says {expected}", at(path)),
-            );
+            let message = format!("{} is {kind} where the table says {expected}", at(path));
+            self.found(Disagreement::Kind, message, path);
             return;
         }
         if let Some(constraints) = constraints {
@@ -50,50 +171,77 @@ impl Walker<'_> {
         }
         match (ty, value) {
             (TypeRef::Model(name), Value::Object(members)) => {
-                let Some(model) = self.service.model(name) else {
+                let Some(model) = self.models.iter().find(|m| &m.name == name) else {
                     return;
                 };
                 for field in model.fields.iter().filter(|f| f.is_required()) {
                     if !members.contains_key(&field.name) {
-                        self.found(
-                            "example-field-missing",
-                            format!(
-                                "`{}` is mandatory in the table of model `{name}` but missing",
-                                child(path, &field.name)
-                            ),
+                        path.push(Step::Key(field.name.clone()));
+                        let message = format!(
+                            "`{}` is mandatory in the table of model `{name}` but missing",
+                            path_text(path)
                         );
+                        self.found(Disagreement::Missing, message, path);
+                        path.pop();
                     }
                 }
                 for (key, member) in members {
-                    let inner = child(path, key);
+                    path.push(Step::Key(key.clone()));
                     match model.fields.iter().find(|field| &field.name == key) {
-                        Some(field) => {
-                            self.walk(member, &field.ty, Some(&field.constraints), &inner)
+                        Some(field) => self.walk(member, &field.ty, Some(&field.constraints), path),
+                        None => {
+                            let message = format!(
+                                "`{}` is not defined by the table of model `{name}`",
+                                path_text(path)
+                            );
+                            self.found(Disagreement::Undocumented, message, path);
                         }
-                        None => self.found(
-                            "example-field-undocumented",
-                            format!("`{inner}` is not defined by the table of model `{name}`"),
-                        ),
                     }
+                    path.pop();
                 }
             }
             (TypeRef::Map(inner), Value::Object(members)) => {
                 for (key, member) in members {
-                    self.walk(member, inner, None, &child(path, key));
+                    path.push(Step::Key(key.clone()));
+                    self.walk(member, inner, None, path);
+                    path.pop();
                 }
             }
             (TypeRef::Array(inner), Value::Array(items)) => {
+                path.push(Step::Item);
                 for item in items {
-                    self.walk(item, inner, None, &format!("{path}[]"));
+                    self.walk(item, inner, None, path);
+                    if **inner == TypeRef::Object {
+                        self.untyped_members(item, path);
+                    }
                 }
+                path.pop();
             }
             _ => {}
         }
     }
 
+    /// The members of an item of a list the table types only as `Array of
+    /// objects`: no table defines them (a list of records whose table the
+    /// page lacks).
+    fn untyped_members(&mut self, item: &Value, path: &mut Vec<Step>) {
+        let Value::Object(members) = item else {
+            return;
+        };
+        for key in members.keys() {
+            path.push(Step::Key(key.clone()));
+            let message = format!(
+                "`{}` is not defined by a table (the list's items are objects of no table)",
+                path_text(path)
+            );
+            self.found(Disagreement::Undocumented, message, path);
+            path.pop();
+        }
+    }
+
     /// `example-value-not-allowed`: a scalar outside the field's allowed
     /// values, range or length.
-    fn allowed(&mut self, value: &Value, ty: &TypeRef, c: &Constraints, path: &str) {
+    fn allowed(&mut self, value: &Value, ty: &TypeRef, c: &Constraints, path: &[Step]) {
         let scalar = !matches!(
             ty,
             TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Model(_) | TypeRef::Object
@@ -113,18 +261,21 @@ impl Walker<'_> {
         let in_length =
             chars.is_none_or(|n| shortest.is_none_or(|l| n >= l) && longest.is_none_or(|h| n <= h));
         if scalar && !(listed && in_range && in_length) {
-            self.found(
-                "example-value-not-allowed",
-                format!(
-                    "{} is {value}, which its table's allowed values, range or length exclude",
-                    at(path)
-                ),
+            let message = format!(
+                "{} is {value}, which its table's allowed values, range or length exclude",
+                at(path)
             );
+            self.found(Disagreement::NotAllowed, message, path);
         }
     }
 
-    fn found(&mut self, code: &'static str, message: String) {
-        self.findings.insert(Finding { code, message });
+    fn found(&mut self, disagreement: Disagreement, message: String, path: &[Step]) {
+        self.findings.insert(ExampleFinding {
+            code: disagreement.code(),
+            message,
+            path: path.to_vec(),
+            disagreement,
+        });
     }
 }
 
@@ -136,38 +287,31 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn at(path: &str) -> String {
+fn at(path: &[Step]) -> String {
     if path.is_empty() {
         "the body".to_owned()
     } else {
-        format!("`{path}`")
+        format!("`{}`", path_text(path))
     }
 }
 
 /// The findings of one example body checked against one schema (`None`:
 /// no table documents a body).
-fn findings(service: &Service, body: &Value, schema: Option<&TypeRef>) -> BTreeSet<Finding> {
+fn findings(models: &[Model], body: &Value, schema: Option<&TypeRef>) -> Vec<ExampleFinding> {
     let mut walker = Walker {
-        service,
+        models,
         findings: BTreeSet::new(),
     };
     match schema {
-        Some(schema) => walker.walk(body, schema, None, ""),
+        Some(schema) => walker.walk(body, schema, None, &mut Vec::new()),
         None if is_empty(body) => {}
         None => walker.found(
-            "example-field-undocumented",
+            Disagreement::NoTable,
             "the example has a body, but no table documents one".to_owned(),
+            &[],
         ),
     }
-    walker.findings
+    walker.findings.into_iter().collect()
 }
 
 fn is_empty(body: &Value) -> bool {
@@ -177,6 +321,55 @@ fn is_empty(body: &Value) -> bool {
         Value::Array(items) => items.is_empty(),
         _ => false,
     }
+}
+
+/// Checks every example body of `op` against the tables: its request
+/// examples against the body variant whose tell they show (its key, or its
+/// value of the shared property), else the one they fit best (fewest
+/// findings); its response examples against their status's body. `models`
+/// are the tables the operation's types name (a service's or a page's).
+/// A text body is checked only where a table documents a JSON body.
+pub fn check_examples<'a>(op: &'a Operation, models: &'a [Model]) -> Vec<CheckedExample<'a>> {
+    let mut out = Vec::new();
+    let request_documented = op.request_body.is_some();
+    for example in &op.request_examples {
+        let checked = |body, schema, findings| CheckedExample {
+            of: ExampleOf::Request,
+            span: &example.span,
+            body,
+            schema,
+            findings,
+        };
+        match &example.body {
+            Some(ExampleBody::Json(body)) => {
+                let (schema, found) = best_variant(models, op, body);
+                out.push(checked(Some(body), schema, found));
+            }
+            Some(ExampleBody::Text(_)) if request_documented => {
+                let schema = op.request_body.iter().flat_map(|b| &b.variants).next();
+                out.push(checked(None, schema.map(|v| &v.schema), not_json()));
+            }
+            _ => {}
+        }
+    }
+    for response in &op.responses {
+        let schema = response.body.as_ref();
+        for example in &response.examples {
+            let (body, found) = match &example.body {
+                ExampleBody::Json(body) => (Some(body), findings(models, body, schema)),
+                ExampleBody::Text(_) if schema.is_some() => (None, not_json()),
+                ExampleBody::Text(_) => continue,
+            };
+            out.push(CheckedExample {
+                of: ExampleOf::Response(response.status),
+                span: &example.span,
+                body,
+                schema,
+                findings: found,
+            });
+        }
+    }
+    out
 }
 
 /// `example-field-undocumented` (warning): a member of an example body
@@ -191,43 +384,35 @@ fn is_empty(body: &Value) -> bool {
 ///
 /// All but `example-field-undocumented` mean the example contradicts its
 /// schema: the OpenAPI spec keeps it out of `examples` (under
-/// `x-contradicted-examples`). A request example is checked against the
-/// body variant whose tell it shows (its key, or its value of the shared
-/// property), else the one it fits best (fewest findings).
+/// `x-contradicted-examples`).
 pub(crate) fn example_bodies(service: &Service, out: &mut Vec<Diagnostic>) {
     for op in &service.operations {
-        let request_documented = op.request_body.is_some();
-        for example in &op.request_examples {
-            match &example.body {
-                Some(ExampleBody::Json(body)) => {
-                    let found = best_variant_findings(service, op, body);
-                    report(found, &op.id, "request", &example.span, out);
-                }
-                Some(ExampleBody::Text(_)) if request_documented => {
-                    report(not_json(), &op.id, "request", &example.span, out);
-                }
-                _ => {}
-            }
-        }
-        for response in &op.responses {
-            for example in &response.examples {
-                let found = match &example.body {
-                    ExampleBody::Json(body) => findings(service, body, response.body.as_ref()),
-                    ExampleBody::Text(_) if response.body.is_some() => not_json(),
-                    ExampleBody::Text(_) => BTreeSet::new(),
-                };
-                let status = format!("response {}", response.status);
-                report(found, &op.id, &status, &example.span, out);
-            }
+        for checked in check_examples(op, &service.models) {
+            out.extend(checked.findings.iter().map(|finding| {
+                Diagnostic::warning(
+                    finding.code,
+                    example_message(&op.id, checked.of, finding),
+                    checked.span.clone(),
+                    format!("example {}", checked.of),
+                )
+            }));
         }
     }
 }
 
-fn not_json() -> BTreeSet<Finding> {
-    BTreeSet::from([Finding {
-        code: "example-not-json",
+/// The message of a finding's diagnostic: the example, the operation and
+/// what the finding says.
+pub fn example_message(operation: &str, of: ExampleOf, finding: &ExampleFinding) -> String {
+    format!("example {of} of `{operation}`: {}", finding.message)
+}
+
+fn not_json() -> Vec<ExampleFinding> {
+    vec![ExampleFinding {
+        code: Disagreement::NotJson.code(),
         message: "the body is not JSON, while its table documents a JSON body".to_owned(),
-    }])
+        path: Vec::new(),
+        disagreement: Disagreement::NotJson,
+    }]
 }
 
 /// Whether a body shows a variant's tell.
@@ -240,39 +425,36 @@ fn shows(body: &Value, tell: &VariantTell) -> bool {
     }
 }
 
-fn best_variant_findings(service: &Service, op: &Operation, body: &Value) -> BTreeSet<Finding> {
+/// The schema a request example is judged by, and its findings there.
+fn best_variant<'a>(
+    models: &[Model],
+    op: &'a Operation,
+    body: &Value,
+) -> (Option<&'a TypeRef>, Vec<ExampleFinding>) {
     let variants = op.request_body.iter().flat_map(|request| &request.variants);
     let told = variants
         .clone()
         .find(|variant| variant.tell.as_ref().is_some_and(|tell| shows(body, tell)));
     if let Some(variant) = told {
-        return findings(service, body, Some(&variant.schema));
+        return (
+            Some(&variant.schema),
+            findings(models, body, Some(&variant.schema)),
+        );
     }
-    let mut candidates = variants.map(|variant| findings(service, body, Some(&variant.schema)));
+    let mut candidates = variants.map(|variant| {
+        let schema = Some(&variant.schema);
+        (schema, findings(models, body, schema))
+    });
     let first = candidates
         .next()
-        .unwrap_or_else(|| findings(service, body, None));
-    candidates.fold(
-        first,
-        |best, next| if next.len() < best.len() { next } else { best },
-    )
-}
-
-fn report(
-    findings: BTreeSet<Finding>,
-    operation: &str,
-    example: &str,
-    span: &Span,
-    out: &mut Vec<Diagnostic>,
-) {
-    out.extend(findings.into_iter().map(|Finding { code, message }| {
-        Diagnostic::warning(
-            code,
-            format!("example {example} of `{operation}`: {message}"),
-            span.clone(),
-            format!("example {example}"),
-        )
-    }));
+        .unwrap_or_else(|| (None, findings(models, body, None)));
+    candidates.fold(first, |best, next| {
+        if next.1.len() < best.1.len() {
+            next
+        } else {
+            best
+        }
+    })
 }
 
 /// `example-status-undocumented` (warning): an example response for a
@@ -368,6 +550,57 @@ mod tests {
         assert_eq!(
             out[0].message,
             "example request of `CreateJob`: `tags[].value` is not defined by the table of model `Tag`"
+        );
+    }
+
+    #[test]
+    fn findings_say_where_in_the_body_and_how_it_disagrees() {
+        let service = service_with(json!({"name": null, "tags": [{"value": 2}]}), json!({}));
+        let op = &service.operations[0];
+        let checked = check_examples(op, &service.models);
+        let request = &checked[0];
+        assert_eq!(request.of, ExampleOf::Request);
+        assert!(!request.validates());
+        let found: Vec<(Disagreement, String)> = request
+            .findings
+            .iter()
+            .map(|f| (f.disagreement, path_text(&f.path)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Disagreement::Undocumented, "tags[].value".to_owned()),
+                (Disagreement::Null, "name".to_owned()),
+            ]
+        );
+        let key = Step::Key("tags".to_owned());
+        assert_eq!(request.findings[0].path[..2], [key, Step::Item]);
+        assert!(checked[1].validates(), "an empty object has no finding");
+    }
+
+    #[test]
+    fn members_of_items_of_a_list_of_untyped_objects_are_undocumented() {
+        let mut service = service_with(json!({"name": "a"}), json!({}));
+        let job = service
+            .models
+            .iter_mut()
+            .find(|m| m.name == "Job")
+            .expect("Job");
+        job.fields[1].ty = TypeRef::Array(Box::new(TypeRef::Object));
+        service.operations[0].request_examples[0].body = Some(ExampleBody::Json(
+            json!({"tags": [{"key": "k"}, {"key": "l"}]}),
+        ));
+        let out = run(&service);
+        assert_eq!(
+            out.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+            [
+                "example request of `CreateJob`: `tags[].key` is not defined by a table (the list's items are objects of no table)"
+            ]
+        );
+        let checked = check_examples(&service.operations[0], &service.models);
+        assert!(
+            checked[0].validates(),
+            "members beyond the tables do not contradict them"
         );
     }
 

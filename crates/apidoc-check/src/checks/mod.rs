@@ -11,6 +11,10 @@ mod status_codes;
 
 use apidoc_ir::{Diagnostic, Field, ParamLocation, Service};
 
+pub use example_bodies::{
+    CheckedExample, Disagreement, ExampleFinding, ExampleOf, Step, check_examples, example_message,
+    path_text,
+};
 pub(crate) use path_params::document_missing_path_params;
 
 use crate::merge::location_name;

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use apidoc_ir::{Diagnostic, Lang, Method, Model, Operation, Page, Span};
 
 pub(crate) use parts::{location_name, parameter_key};
+pub use variants::unused_name;
 
 use crate::facts::{Difference, Shown, merge_model, models_agree};
 use crate::types::model_of;

@@ -161,7 +161,7 @@ fn keep_models_apart(merged: &Page, page: &mut Page) {
 }
 
 /// `name`, else `name2`, `name3`… whichever is not `taken`.
-fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+pub fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(name) {
         return name.to_owned();
     }
