@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use apidoc_ir::{
-    Diagnostic, ExampleBody, Method, Operation, RequestExample, ResponseExample, Span,
-    StatusCodeDoc, Text, Value,
+    Diagnostic, ExampleBody, Method, Model, Operation, RequestExample, ResponseExample, Span,
+    StatusCodeDoc, Text, TypeRef, Value,
 };
 
 use super::{Placed, Reader, Role, Tables, response_index, sections, sections::Section};
@@ -233,6 +233,60 @@ impl Reader<'_> {
             }
         }
     }
+
+    /// A response body table that lists the fields of one element, where
+    /// every example of that status is a list of such elements (`[{"id":
+    /// …}]`), documents a list: the body is an array of the table's model,
+    /// with a warning.
+    pub(super) fn arrays_the_examples_show(&mut self, operation: &mut Operation, models: &[Model]) {
+        for response in &mut operation.responses {
+            let Some(TypeRef::Model(name)) = &response.body else {
+                continue;
+            };
+            let Some(model) = models.iter().find(|m| &m.name == name) else {
+                continue;
+            };
+            let fields: BTreeSet<&str> = model.fields.iter().map(|f| f.name.as_str()).collect();
+            let lists = !response.examples.is_empty()
+                && response
+                    .examples
+                    .iter()
+                    .all(|example| lists_elements_of(&example.body, &fields));
+            if !lists {
+                continue;
+            }
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "body-array-by-example",
+                    format!(
+                        "expected the table of response {} to say its body is a list, found the fields of one element; the examples are lists of them",
+                        response.status
+                    ),
+                    model.span.clone(),
+                    "read as an array of this model",
+                )
+                .with_secondary(response.examples[0].span.clone(), "a list of elements")
+                .with_help("add a row `[数组元素]` typed `Array of <Model> objects`, or say the body is a list"),
+            );
+            response.body = Some(TypeRef::Array(Box::new(TypeRef::Model(name.clone()))));
+        }
+    }
+}
+
+/// A JSON list whose elements are objects with most of their keys among
+/// `fields` (and at least one element).
+fn lists_elements_of(body: &ExampleBody, fields: &BTreeSet<&str>) -> bool {
+    let ExampleBody::Json(Value::Array(items)) = body else {
+        return false;
+    };
+    !items.is_empty()
+        && items.iter().all(|item| {
+            let Some(object) = item.as_object() else {
+                return false;
+            };
+            let known = object.keys().filter(|k| fields.contains(k.as_str())).count();
+            known > 0 && known * 2 >= object.len()
+        })
 }
 
 /// A paragraph that describes no example: a connective, or the label of

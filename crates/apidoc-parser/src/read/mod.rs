@@ -291,6 +291,7 @@ impl Reader<'_> {
         self.read_examples_and_codes(placed, &tables, &mut operation);
         let mut models = self.body_models(&tables, &id, body_is_query);
         models.extend(self.models(&tables));
+        self.arrays_the_examples_show(&mut operation, &models);
         self.drop_unreferenced(&tables, &mut models, &operation);
         Some(Page {
             file: self.file.to_owned(),

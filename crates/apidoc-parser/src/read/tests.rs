@@ -1089,3 +1089,33 @@ fn two_tables_of_one_page_naming_one_model_differently_are_two_models() {
     );
     assert_eq!(field_type(page, "Dimension2", "unit"), &TypeRef::String);
 }
+
+#[test]
+fn a_response_table_of_one_element_whose_examples_are_lists_is_a_list() {
+    let parsed = page(
+        "GET /v1/versions",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 Response body",
+                &[RESPONSE, &["name", "String", "N."], &["id", "String", "I."]],
+            ),
+            heading(4, "Example Responses"),
+            Block::new(
+                BlockKind::Code {
+                    lang: None,
+                    text: r#"[{"name": "a", "id": "1"}, {"name": "b", "id": "2"}]"#.to_owned(),
+                },
+                1,
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        page.operation.responses[0].body,
+        Some(TypeRef::Array(Box::new(TypeRef::Model(
+            "DoingAThingResponseBody".into()
+        ))))
+    );
+    assert!(codes(&parsed).contains(&"body-array-by-example"));
+}
