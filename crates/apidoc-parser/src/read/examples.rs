@@ -284,7 +284,10 @@ fn lists_elements_of(body: &ExampleBody, fields: &BTreeSet<&str>) -> bool {
             let Some(object) = item.as_object() else {
                 return false;
             };
-            let known = object.keys().filter(|k| fields.contains(k.as_str())).count();
+            let known = object
+                .keys()
+                .filter(|k| fields.contains(k.as_str()))
+                .count();
             known > 0 && known * 2 >= object.len()
         })
 }

@@ -114,6 +114,11 @@ fn place<'a>(blocks: &'a [Block], nested: bool, at: &mut Position, out: &mut Vec
             BlockKind::Paragraph(text) => {
                 if let Some(code) = sections::status_line(text) {
                     at.status = Some(code);
+                } else if let Some(section) = sections::list_label(text).filter(|_| !nested) {
+                    // A label standing alone as a paragraph ("**响应示例**")
+                    // opens its section as a heading would.
+                    at.section = section;
+                    at.status = None;
                 }
             }
             BlockKind::Code { text, .. } => {

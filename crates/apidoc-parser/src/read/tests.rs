@@ -1119,3 +1119,24 @@ fn a_response_table_of_one_element_whose_examples_are_lists_is_a_list() {
     );
     assert!(codes(&parsed).contains(&"body-array-by-example"));
 }
+
+#[test]
+fn a_label_standing_alone_as_a_paragraph_opens_its_section() {
+    let parsed = page(
+        "GET /v1/versions",
+        vec![
+            heading(4, "Examples"),
+            paragraph("Response example"),
+            Block::new(
+                BlockKind::Code {
+                    lang: None,
+                    text: r#"{"name": "a"}"#.to_owned(),
+                },
+                1,
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(page.operation.responses.len(), 1);
+    assert_eq!(page.operation.responses[0].examples.len(), 1);
+}
