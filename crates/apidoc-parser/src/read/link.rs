@@ -11,7 +11,9 @@
 //! often stale (the page was edited and its tables renumbered), so a
 //! number is trusted unless the table it names is captioned after another
 //! field of the page, and a table captioned after the field wins unless
-//! the page's numbers send another field of that name to it. A description naming
+//! the page's numbers send another field of that name to it; a caption
+//! giving the field's path (`identity_providers.links`) is the field's only
+//! where the path's parent is the field's table. A description naming
 //! several tables captioned after the field ("if infer_type is batch, see
 //! Table 4") documents alternatives: their models are merged. A table
 //! still unreferenced at the end is linked to the one unlinked object field
@@ -511,6 +513,7 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     if captioned.is_empty() {
         captioned = others(page.index(row).describing(&row.name));
     }
+    let captioned = best_placed(captioned, row, tables);
     let unclaimed: Vec<usize> = captioned
         .iter()
         .copied()
@@ -538,6 +541,72 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     } else {
         vec![best(&same_side, row, tables)]
     }
+}
+
+/// Where a caption giving a field's path (`identity_providers.links`) places
+/// the table, for a row of that field's name; in order of preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Placed {
+    /// Under another field than the row's parent.
+    Elsewhere,
+    /// The caption gives no path, or the row's parent has no name.
+    Unplaced,
+    /// Under the row's parent: the table the row stands in.
+    UnderParent,
+}
+
+/// The tables of `found` that their captions place best for the row.
+fn best_placed(found: Vec<usize>, row: &LinkRow, tables: &[PageTable<'_>]) -> Vec<usize> {
+    let best = found.iter().map(|&t| placed(&tables[t], row, tables)).max();
+    found
+        .into_iter()
+        .filter(|&t| Some(placed(&tables[t], row, tables)) == best)
+        .collect()
+}
+
+fn placed(t: &PageTable<'_>, row: &LinkRow, tables: &[PageTable<'_>]) -> Placed {
+    let Some(parent) = caption_parent(t) else {
+        return Placed::Unplaced;
+    };
+    let holder = &tables[row.at.0];
+    let names: Vec<&str> = caption_names(holder)
+        .into_iter()
+        .filter_map(|n| n.rsplit(|c| !is_name_char(c)).find(|w| !w.is_empty()))
+        .collect();
+    if names
+        .iter()
+        .any(|n| names_element(n, &parent) || names_element(&parent, n))
+    {
+        Placed::UnderParent
+    } else if names.is_empty() && holder.model_name().is_some() {
+        Placed::Unplaced
+    } else {
+        Placed::Elsewhere
+    }
+}
+
+/// The parent field a caption's path names: `identity_providers` for
+/// "identity_providers.links" and "server.nics field description".
+fn caption_parent(t: &PageTable<'_>) -> Option<String> {
+    let written = t.described.iter().map(String::as_str).chain(
+        t.label
+            .as_deref()
+            .into_iter()
+            .flat_map(str::split_whitespace),
+    );
+    written
+        .filter_map(|w| w.rsplit_once('.'))
+        .find_map(|(path, last)| {
+            let last = last.split(|c| !is_name_char(c)).next()?;
+            let parent = path.rsplit(|c| !is_name_char(c)).next()?;
+            let described = t.described.iter().any(|d| key(d) == key(last));
+            (described && !parent.is_empty()).then(|| parent.to_owned())
+        })
+}
+
+/// A character of a field name as captions write it.
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':')
 }
 
 fn on_same_side(t: &PageTable<'_>, row: &LinkRow) -> bool {
