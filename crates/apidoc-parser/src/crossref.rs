@@ -19,9 +19,12 @@
 //! - a link without an anchor, in the cell of a row holding objects, copies
 //!   the tables of the linked page's response section (the objects that
 //!   operation returns), or all its tables if it has none;
-//! - a link without an anchor, in a paragraph of a response section that is
-//!   mostly the link, copies every table of the linked page (a shared
-//!   response page).
+//! - a link in a paragraph of a response section delegating the response
+//!   to another page (the paragraph is mostly the link, or the section has
+//!   no table of its own and the link names a table or an operation's page:
+//!   "响应参数如创建会话中表3所示") copies the table its anchor names, else
+//!   the linked page's response tables (all its tables if it has none: a
+//!   shared response page).
 //!
 //! A cell of a row holding objects that links nowhere and names no table
 //! by number but refers to another page by its exact title ("参照",
@@ -215,8 +218,8 @@ struct Copy<'a> {
 }
 
 /// The tables to copy into `page`, by the top-level block they follow.
-fn page_inserts<'p>(
-    page: &'p PageBlocks,
+fn page_inserts(
+    page: &PageBlocks,
     index: &Index<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(usize, Vec<Block>)> {
@@ -225,61 +228,55 @@ fn page_inserts<'p>(
     };
     let mut seen: BTreeSet<Seen> = BTreeSet::new();
     let sections = sections(&page.blocks);
+    let delegating = !documents_response(page);
     let mut out = Vec::new();
     for (at, block) in page.blocks.iter().enumerate() {
         let mut links = Vec::new();
         collect_links(std::slice::from_ref(block), Place::Prose, &mut links);
         let mut copies = Vec::new();
-        for (link, place, paragraph) in links {
-            let target = index.page(me, link);
-            let mut copy = |p: usize, tables: &[usize], how: Copy<'_>, out: &mut Vec<Block>| {
-                for &t in tables {
-                    index.copy_with_linked((p, t), &how, &mut seen, out);
-                }
-            };
-            let for_field = |under: Option<&'p str>| Copy {
-                line: paragraph.line,
-                for_field: true,
-                under,
-            };
-            match (link.anchor(), target) {
-                // A row needs the table; prose elsewhere ("status codes: see
-                // Table 1") only points at it.
-                (Some(_), _) if place == Place::Prose => {}
-                // Within the page the reader links by anchor and number.
-                (Some(_), Some(p)) if p == me => {}
-                (Some(anchor), Some(p)) => match index.anchors.get(&(p, anchor)) {
-                    Some(&t) => copy(p, &[t], for_field(None), &mut copies),
-                    None => match index.headings.get(&(p, anchor)) {
-                        Some(under) if place == Place::ObjectRow => {
-                            copy(p, under, for_field(Some(anchor)), &mut copies);
-                        }
-                        _ if names_table(anchor) => {
-                            diagnostics.push(unresolved(&page.file, link, paragraph.line, true));
-                        }
-                        _ => {}
-                    },
-                },
-                (Some(anchor), None) if names_table(anchor) => {
+        for &(link, place, paragraph) in &links {
+            let Some(p) = index.page(me, link) else {
+                if place != Place::Prose && link.anchor().is_some_and(names_table) {
                     diagnostics.push(unresolved(&page.file, link, paragraph.line, false));
                 }
-                (None, Some(p)) if p != me && place == Place::ObjectRow => {
-                    copy(p, &index.response_tables(p), for_field(None), &mut copies);
-                }
-                (None, Some(p))
-                    if p != me
-                        && place == Place::Prose
-                        && sections[at] == Section::Response
-                        && mostly_link(paragraph, link) =>
-                {
-                    let all: Vec<usize> = (0..index.tables[p].len()).collect();
-                    let shared = Copy {
-                        for_field: false,
-                        ..for_field(None)
+                continue;
+            };
+            // Within the page the reader links by anchor and number.
+            if p == me {
+                continue;
+            }
+            let wanted = if place == Place::Prose {
+                // A sentence delegating the response names a table, or an
+                // operation whose response it takes.
+                let names_response = link.anchor().is_some() || !index.responses[p].is_empty();
+                let delegates = sections[at] == Section::Response
+                    && (mostly_link(paragraph, link) || delegating && names_response);
+                // A sentence naming both a page and a table of it names
+                // the table.
+                let names_a_table_of_it = link.anchor().is_none()
+                    && links.iter().any(|(other, _, held)| {
+                        std::ptr::eq(*held, paragraph)
+                            && other.anchor().is_some()
+                            && index.page(me, other) == Some(p)
+                    });
+                delegated(index, p, link, delegates && !names_a_table_of_it)
+            } else {
+                for_field(index, p, link, place)
+            };
+            match wanted {
+                Wanted::Tables(tables, how) => {
+                    let how = Copy {
+                        line: paragraph.line,
+                        ..how
                     };
-                    copy(p, &all, shared, &mut copies);
+                    for t in tables {
+                        index.copy_with_linked((p, t), &how, &mut seen, &mut copies);
+                    }
                 }
-                _ => {}
+                Wanted::Unresolved => {
+                    diagnostics.push(unresolved(&page.file, link, paragraph.line, true));
+                }
+                Wanted::Nothing => {}
             }
         }
         if !copies.is_empty() {
@@ -287,6 +284,66 @@ fn page_inserts<'p>(
         }
     }
     out
+}
+
+/// What a link to page `p` asks to copy.
+enum Wanted<'a> {
+    /// These tables of the page, so (the line is set by the caller).
+    Tables(Vec<usize>, Copy<'a>),
+    /// A table by an anchor the page does not hold.
+    Unresolved,
+    Nothing,
+}
+
+/// For a link in prose: when the paragraph `delegates` the page's response
+/// to page `p` (a response section with no table of its own, or a
+/// paragraph that is mostly the link: "See Responses (Task)"), the table
+/// the link names by anchor, else the tables of `p`'s response section (all
+/// of its tables if it has none). Prose elsewhere ("status codes: see
+/// Table 1") only points at a table.
+fn delegated<'a>(index: &Index<'_>, p: usize, link: &'a Link, delegates: bool) -> Wanted<'a> {
+    if !delegates {
+        return Wanted::Nothing;
+    }
+    let how = Copy {
+        line: 0,
+        for_field: false,
+        under: None,
+    };
+    match link.anchor() {
+        Some(anchor) => match index.anchors.get(&(p, anchor)) {
+            Some(&t) => Wanted::Tables(vec![t], how),
+            None => Wanted::Nothing,
+        },
+        None => Wanted::Tables(index.response_tables(p), how),
+    }
+}
+
+/// For a link in a table cell: the table its anchor names (with a warning
+/// when page `p` has none of that anchor); in a row holding objects, the
+/// tables under the heading it names, or without anchor the tables of
+/// `p`'s response section (all of its tables if it has none).
+fn for_field<'a>(index: &Index<'_>, p: usize, link: &'a Link, place: Place) -> Wanted<'a> {
+    let how = |under: Option<&'a str>| Copy {
+        line: 0,
+        for_field: true,
+        under,
+    };
+    match link.anchor() {
+        Some(anchor) => match (
+            index.anchors.get(&(p, anchor)),
+            index.headings.get(&(p, anchor)),
+        ) {
+            (Some(&t), _) => Wanted::Tables(vec![t], how(None)),
+            (None, Some(under)) if place == Place::ObjectRow => {
+                Wanted::Tables(under.clone(), how(Some(anchor)))
+            }
+            _ if names_table(anchor) => Wanted::Unresolved,
+            _ => Wanted::Nothing,
+        },
+        None if place == Place::ObjectRow => Wanted::Tables(index.response_tables(p), how(None)),
+        None => Wanted::Nothing,
+    }
 }
 
 /// Gives each cell that refers to another page by its exact title, in a

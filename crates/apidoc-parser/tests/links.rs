@@ -297,3 +297,12 @@ fn a_link_to_a_heading_of_another_page_takes_the_table_under_it() {
     let page = api_page(page(&pages, "kennel/查询狗舍列表.md"));
     assert_eq!(response_field_model(page, "caretaker"), ["shift"]);
 }
+
+#[test]
+fn a_sentence_delegating_the_response_to_a_table_of_another_page_takes_it() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查看狗舍狗狗.md"));
+    let body = response_model(page);
+    assert_eq!(field_names(page, &body), ["puppies", "toy", "bowl", "vet"]);
+    assert_eq!(response_field_model(page, "puppies"), ["name", "age"]);
+}
