@@ -58,6 +58,7 @@ const FIELD_FINDINGS: &[&str] = &[
 const PAGE_FINDINGS: &[&str] = &[
     "model-undefined",
     "table-header-unknown",
+    "table-link-disagrees",
     "table-link-guessed",
     "table-link-unresolved",
     "table-of-scalar-field",

@@ -103,9 +103,24 @@ pub struct Table {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
     /// For a table copied from another page by a link (`crate::crossref`),
-    /// that page's path.
+    /// where it came from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin: Option<String>,
+    pub origin: Option<Origin>,
+}
+
+/// Where a copied table came from, and why it was copied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// The path of the page holding the table.
+    pub page: String,
+    /// True when a link in a table cell copied it: it describes the
+    /// objects of a field, never a body or the parameters of the linking
+    /// page, whatever its caption says there.
+    pub for_field: bool,
+    /// The anchor of the heading it was copied from under, for a link to
+    /// a heading: the first table under it describes the linking field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub under: Option<String>,
 }
 
 /// A table cell.

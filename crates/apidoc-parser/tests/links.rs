@@ -189,3 +189,120 @@ fn response_model(page: &Page) -> String {
         .unwrap_or_else(|| panic!("no response body: {:#?}", page.operation.responses));
     model_of(body).to_owned()
 }
+
+/// The fields of the model a field of the page's response body holds.
+fn response_field_model<'p>(page: &'p Page, name: &str) -> Vec<&'p str> {
+    let ty = &field(page, &response_model(page), name).ty;
+    field_names(page, model_of(ty))
+}
+
+#[test]
+fn a_link_within_the_page_names_the_table_whatever_its_caption() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查询狗狗.md"));
+    let puppies = field(page, &response_model(page), "puppies");
+    assert!(matches!(puppies.ty, TypeRef::Array(_)), "{:?}", puppies.ty);
+    assert_eq!(field_names(page, model_of(&puppies.ty)), ["name", "age"]);
+    assert_eq!(response_field_model(page, "bowl"), ["size"]);
+}
+
+#[test]
+fn a_link_and_a_table_number_naming_two_tables_follow_the_link_and_say_so() {
+    let (pages, _) = read_service("kennel");
+    let parsed = page(&pages, "kennel/查询狗狗.md");
+    let page = api_page(parsed);
+    assert_eq!(response_field_model(page, "toy"), ["color"]);
+    let disagreeing: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "table-link-disagrees")
+        .collect();
+    assert_eq!(disagreeing.len(), 1, "{:#?}", parsed.diagnostics);
+    let toy = field(page, &response_model(page), "toy");
+    let at = &disagreeing[0].primary.as_ref().expect("a place").span;
+    assert_eq!(at.line, toy.span.line);
+    assert!(
+        disagreeing[0].message.contains("`toy`"),
+        "{}",
+        disagreeing[0].message
+    );
+}
+
+#[test]
+fn a_table_copied_from_another_page_follows_that_pages_links_within_it() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查询狗狗.md"));
+    let vet = field(page, &response_model(page), "vet");
+    assert_eq!(field_names(page, model_of(&vet.ty)), ["vet_name", "clinic"]);
+    let clinic = field(page, model_of(&vet.ty), "clinic");
+    assert_eq!(field_names(page, model_of(&clinic.ty)), ["address"]);
+}
+
+#[test]
+fn an_indented_caption_after_a_note_captions_the_next_table() {
+    let (pages, _) = read_service("kennel");
+    let parsed = page(&pages, "kennel/查询狗舍详情.md");
+    let page = api_page(parsed);
+    assert_eq!(
+        response_field_model(page, "kennel"),
+        ["id", "name", "keeper"]
+    );
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "table-unreferenced"),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
+
+#[test]
+fn a_row_naming_another_operation_by_its_title_takes_the_objects_it_returns() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查询狗舍列表.md"));
+    let kennels = field(page, &response_model(page), "kennels");
+    assert!(matches!(kennels.ty, TypeRef::Array(_)), "{:?}", kennels.ty);
+    assert_eq!(
+        field_names(page, model_of(&kennels.ty)),
+        ["id", "name", "keeper"]
+    );
+    let keeper = field(page, model_of(&kennels.ty), "keeper");
+    assert_eq!(
+        field_names(page, model_of(&keeper.ty)),
+        ["keeper_id", "phone"]
+    );
+}
+
+#[test]
+fn a_title_of_a_page_documenting_no_response_is_no_link() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查询狗舍列表.md"));
+    assert_eq!(
+        field(page, &response_model(page), "landlord").ty,
+        TypeRef::Object
+    );
+}
+
+#[test]
+fn a_link_to_a_page_without_anchor_in_a_cell_takes_its_table_describing_the_field() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查询狗舍列表.md"));
+    assert_eq!(response_field_model(page, "owner"), ["owner_id", "since"]);
+}
+
+#[test]
+fn a_link_to_a_heading_of_another_page_takes_the_table_under_it() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查询狗舍列表.md"));
+    assert_eq!(response_field_model(page, "caretaker"), ["shift"]);
+}
+
+#[test]
+fn a_sentence_delegating_the_response_to_a_table_of_another_page_takes_it() {
+    let (pages, _) = read_service("kennel");
+    let page = api_page(page(&pages, "kennel/查看狗舍狗狗.md"));
+    let body = response_model(page);
+    assert_eq!(field_names(page, &body), ["puppies", "toy", "bowl", "vet"]);
+    assert_eq!(response_field_model(page, "puppies"), ["name", "age"]);
+}

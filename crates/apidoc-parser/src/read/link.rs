@@ -1,18 +1,31 @@
 //! Which nested table an object-typed field points at.
 //!
-//! Pages link a field to the table describing its objects in three ways:
-//! the type names the model ("Array of Worker objects" and a table captioned
-//! "Worker"), the caption names the field ("server field description",
-//! "AIProject parameters"), or the description says "see Table N". Table
-//! numbers are often stale (the page was edited and its tables renumbered),
-//! so a number is trusted unless the table it names is captioned after
-//! another field of the page, and a table captioned after the field wins
-//! unless the page's numbers send another field of that name to it. A
-//! description naming several tables captioned after the field ("if
-//! infer_type is batch, see Table 4") documents alternatives: their models
-//! are merged. A table still unreferenced at the end is linked to the one
-//! unlinked object field sharing a word with its caption (`tags` and
-//! "resource_tag field description"), as a guess.
+//! Pages link a field to the table describing its objects in several ways:
+//! a link in one of its cells to the table's anchor (`<a
+//! href="#table63340237171528">roles</a>`), the type names the model
+//! ("Array of Worker objects" and a table captioned "Worker"), the caption
+//! names the field ("server field description", "AIProject parameters"),
+//! or the description says "see Table N". Anchors are generated ids and
+//! name the table even where the page's numbers went stale, so they come
+//! first (a number naming another table is reported). Table numbers are
+//! often stale (the page was edited and its tables renumbered), so a
+//! number is trusted unless the table it names is captioned after another
+//! field of the page, and a table captioned after the field wins unless
+//! the page's numbers send another field of that name to it; a caption
+//! giving the field's path (`identity_providers.links`) is the field's only
+//! where the path's parent is the field's table. A description naming
+//! several tables captioned after the field ("if infer_type is batch, see
+//! Table 4") documents alternatives: their models are merged. A table
+//! still unreferenced at the end is linked to the one unlinked object field
+//! sharing a word with its caption (`tags` and "resource_tag field
+//! description"), as a guess.
+//!
+//! Tables copied from other pages (`crate::crossref`) form one group per
+//! page of origin: their rows link within their group, as on the page
+//! they were written on, and a row of the page reaches them by anchor, or
+//! by a link to their page naming no table: then the group's table
+//! describing the field, else the one a same-named field of that page
+//! (`server` for `servers`) points at.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,11 +36,12 @@ use super::{
     tables::{PageTable, Part, Role},
     types,
 };
+use crate::crossref::resolve;
 
 /// The object a type holds, if any: the innermost element of its arrays
 /// and maps when that is a free-form object or a model. `Some(None)` is a
 /// free-form object, `Some(Some(name))` a named model.
-pub(super) fn object_slot(ty: &TypeRef) -> Option<Option<&str>> {
+pub(crate) fn object_slot(ty: &TypeRef) -> Option<Option<&str>> {
     match ty {
         TypeRef::Object => Some(None),
         TypeRef::Model(name) => Some(Some(name)),
@@ -65,6 +79,9 @@ pub(super) struct Links {
     merged_into: BTreeMap<usize, usize>,
     /// Links made by elimination, not stated by the page.
     pub guessed: Vec<RowAt>,
+    /// Rows whose link names one table and whose description's number
+    /// another: (row, the table linked, the table numbered).
+    pub disagreements: Vec<(RowAt, usize, usize)>,
 }
 
 impl Links {
@@ -100,9 +117,11 @@ impl Links {
     /// For every model table, the name of the first field pointing at it.
     pub fn first_referrers(&self, tables: &[PageTable<'_>]) -> BTreeMap<usize, String> {
         let mut out = BTreeMap::new();
-        for row in rows(tables) {
-            if let Some(to) = self.target(row.at) {
-                out.entry(to).or_insert_with(|| row.name.clone());
+        for (i, t) in tables.iter().enumerate() {
+            for (r, row) in t.rows().iter().enumerate() {
+                if let Some(to) = self.target((i, r)) {
+                    out.entry(to).or_insert_with(|| row.name.clone());
+                }
             }
         }
         out
@@ -114,22 +133,38 @@ struct LinkRow {
     at: RowAt,
     name: String,
     ty: TypeRef,
+    /// The page of origin of its table, for a table copied from another
+    /// page: the group it links in.
+    group: Group,
     /// Model tables its description names by number, in order.
     numbered: Vec<usize>,
-    /// Model tables copied from other pages that its cells link to, in
-    /// order.
+    /// Model tables its cells link to by anchor, in order.
     anchored: Vec<usize>,
+    /// Other pages its cells link to without naming a table of them, each
+    /// with the anchor the link gives (a heading's), if any.
+    pages: Vec<(String, Option<String>)>,
     part: Part,
 }
 
-/// Rows of the page's field tables whose type holds objects.
-fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
-    let index = Index::of(tables);
+/// A group of tables: the page's own (`None`), or those copied from one
+/// other page.
+type Group = Option<String>;
+
+/// The group of a table.
+fn group_of(t: &PageTable<'_>) -> Group {
+    t.table.origin.as_ref().map(|o| o.page.clone())
+}
+
+/// Rows of the page's field tables whose type holds objects; `file` is the
+/// page's path.
+fn rows(tables: &[PageTable<'_>], indexes: &Indexes, file: &str) -> Vec<LinkRow> {
     let mut out = Vec::new();
     for (table_index, t) in tables.iter().enumerate() {
         if !t.lists_fields() || matches!(t.role, Role::Other | Role::StatusCodes) {
             continue;
         }
+        let group = group_of(t);
+        let index = indexes.of(&group);
         for (r, row) in t.rows().iter().enumerate() {
             let Some(ty) = row.type_text.as_deref().and_then(types::parse_type) else {
                 continue;
@@ -137,12 +172,16 @@ fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
             if object_slot(&ty).is_none() {
                 continue;
             }
+            let written_on = group.as_deref().unwrap_or(file);
+            let (anchored, pages) = cell_links(indexes, file, written_on, &group, table_index, row);
             out.push(LinkRow {
                 at: (table_index, r),
                 name: row.name.clone(),
                 ty,
-                numbered: numbered_tables(&index, table_index, row),
-                anchored: anchored_tables(&index, table_index, row),
+                numbered: numbered_tables(index, table_index, row),
+                anchored,
+                pages,
+                group: group.clone(),
                 part: t.part,
             });
         }
@@ -150,47 +189,86 @@ fn rows(tables: &[PageTable<'_>]) -> Vec<LinkRow> {
     out
 }
 
-/// The copied model tables the links in a row's cells name by anchor (a
-/// link `page.md#table12` to a table copied from that page).
-fn anchored_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
-    let mut out = Vec::new();
-    for cell in row.cells {
-        for block in &cell.blocks {
-            for link in &block.links {
-                let found = link
-                    .anchor()
-                    .filter(|_| !link.page().is_empty())
-                    .and_then(|a| index.by_anchor.get(a));
-                if let Some(&t) = found.filter(|&&t| t != from) {
-                    push_once(&mut out, t);
+/// What the links in a row's cells name: model tables by anchor, and
+/// other pages where a link names no table of them (no anchor, or a
+/// heading's). A link within the page names a table of the row's group;
+/// `written_on` is the page the row's table was written on, `file` the
+/// page being read.
+fn cell_links(
+    indexes: &Indexes,
+    file: &str,
+    written_on: &str,
+    group: &Group,
+    from: usize,
+    row: &Row<'_>,
+) -> (Vec<usize>, Vec<(String, Option<String>)>) {
+    let mut anchored = Vec::new();
+    let mut pages = Vec::new();
+    let links = row
+        .cells
+        .iter()
+        .flat_map(|c| &c.blocks)
+        .flat_map(|b| &b.links);
+    for link in links {
+        let target: Group = if link.page().is_empty() {
+            group.clone()
+        } else {
+            match resolve(written_on, link.page()) {
+                Some(page) if page == file => None,
+                Some(page) => Some(page),
+                None => continue,
+            }
+        };
+        let found = link
+            .anchor()
+            .and_then(|a| indexes.of(&target).by_anchor.get(a))
+            .filter(|&&t| t != from);
+        match (found, target) {
+            (Some(&t), _) => push_once(&mut anchored, t),
+            (None, Some(page)) if !link.page().is_empty() => {
+                let linked = (page, link.anchor().map(str::to_owned));
+                if !pages.contains(&linked) {
+                    pages.push(linked);
                 }
             }
+            _ => {}
         }
     }
-    out
+    (anchored, pages)
 }
 
-/// Links every object-typed row of the page to the table describing it.
-pub(super) fn links(tables: &[PageTable<'_>]) -> Links {
-    let rows = rows(tables);
+/// Links every object-typed row of the page to the table describing it;
+/// `file` is the page's path.
+pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
+    let indexes = Indexes::build(tables);
+    let rows = rows(tables, &indexes, file);
     let fields: BTreeSet<String> = all_field_names(tables);
-    let index = Index::of(tables);
     let numbering = numbering_rows(&rows);
+    let page = PageLinks {
+        tables,
+        rows: &rows,
+        fields: &fields,
+        indexes: &indexes,
+        numbering: &numbering,
+    };
     let mut links = Links::default();
+    let mut by_page = Vec::new();
     for row in &rows {
-        let page = PageLinks {
-            tables,
-            rows: &rows,
-            fields: &fields,
-            index: &index,
-            numbering: &numbering,
-        };
-        let found = direct(&page, row);
+        let found = direct(&page, row, &mut links);
         if let Some((&first, alternatives)) = found.split_first() {
             links.link(row.at, first);
             for &alternative in alternatives {
                 links.merged_into.insert(alternative, first);
             }
+        } else if !row.pages.is_empty() {
+            by_page.push(row);
+        }
+    }
+    // After the rows of copied tables are linked: a field may take the
+    // objects a field of the linked page points at.
+    for row in by_page {
+        if let Some(t) = on_linked_page(&page, row, &links) {
+            links.link(row.at, t);
         }
     }
     link_by_elimination(tables, &rows, &mut links);
@@ -203,12 +281,43 @@ struct PageLinks<'p, 'a> {
     tables: &'p [PageTable<'a>],
     rows: &'p [LinkRow],
     fields: &'p BTreeSet<String>,
-    index: &'p Index,
+    indexes: &'p Indexes,
     /// For each table, the rows whose description names it by number.
     numbering: &'p BTreeMap<usize, Vec<usize>>,
 }
 
-/// The model tables by what their captions say, each list in page order.
+impl PageLinks<'_, '_> {
+    /// The index of the group `row` links in.
+    fn index(&self, row: &LinkRow) -> &Index {
+        self.indexes.of(&row.group)
+    }
+}
+
+/// The model tables of each group.
+#[derive(Default)]
+struct Indexes {
+    groups: BTreeMap<Group, Index>,
+    empty: Index,
+}
+
+impl Indexes {
+    fn build(tables: &[PageTable<'_>]) -> Self {
+        let mut out = Self::default();
+        for (i, t) in tables.iter().enumerate() {
+            if t.model_name().is_some() {
+                out.groups.entry(group_of(t)).or_default().add(i, t);
+            }
+        }
+        out
+    }
+
+    fn of(&self, group: &Group) -> &Index {
+        self.groups.get(group).unwrap_or(&self.empty)
+    }
+}
+
+/// The model tables of one group by what their captions say, each list in
+/// page order.
 #[derive(Default)]
 struct Index {
     /// By the [`key`] of the model name the caption gives.
@@ -217,36 +326,25 @@ struct Index {
     by_described: BTreeMap<String, Vec<usize>>,
     /// By the caption's "Table N" number.
     by_number: BTreeMap<u32, Vec<usize>>,
-    /// Tables copied from other pages by their anchor.
+    /// By anchor.
     by_anchor: BTreeMap<String, usize>,
 }
 
 impl Index {
-    fn of(tables: &[PageTable<'_>]) -> Self {
-        let mut index = Self::default();
-        for (i, t) in tables.iter().enumerate() {
-            if t.model_name().is_none() {
-                continue;
-            }
-            // A table copied from another page is reached by its anchor
-            // only: its caption and number are that page's.
-            if t.table.origin.is_some() {
-                if let Some(anchor) = &t.table.anchor {
-                    index.by_anchor.entry(anchor.clone()).or_insert(i);
-                }
-                continue;
-            }
-            if let Some(caption) = &t.model_caption {
-                push_once(index.by_model.entry(key(caption)).or_default(), i);
-            }
-            for described in &t.described {
-                push_once(index.by_described.entry(key(described)).or_default(), i);
-            }
-            if let Some(n) = t.number {
-                index.by_number.entry(n).or_default().push(i);
-            }
+    /// Adds model table `i`.
+    fn add(&mut self, i: usize, t: &PageTable<'_>) {
+        if let Some(anchor) = &t.table.anchor {
+            self.by_anchor.entry(anchor.clone()).or_insert(i);
         }
-        index
+        if let Some(caption) = &t.model_caption {
+            push_once(self.by_model.entry(key(caption)).or_default(), i);
+        }
+        for described in &t.described {
+            push_once(self.by_described.entry(key(described)).or_default(), i);
+        }
+        if let Some(n) = t.number {
+            self.by_number.entry(n).or_default().push(i);
+        }
     }
 
     /// Tables listed under any of `keys` in `map`, in page order, once.
@@ -308,22 +406,78 @@ fn numbering_rows(rows: &[LinkRow]) -> BTreeMap<usize, Vec<usize>> {
     out
 }
 
-/// The tables a row points at: what its words say, else the table its
-/// link copied from another page (`crate::crossref`). A page describing
-/// the objects itself is more specific than the shared description it
-/// links to; links within a page go stale like its table numbers (they
-/// name the table the number names), so they add nothing to the number.
-fn direct(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
+/// The tables a row points at: the table of its group its link names by
+/// anchor (with the alternatives its words name beside it), unless that
+/// table is captioned after other fields (a link copied with its row, like
+/// a stale number); else what its words say; else the table its link
+/// copied from another page (`crate::crossref`), as a page describing the
+/// objects itself is more specific than the shared description it links
+/// to. A number naming another table than the anchor is noted in `links`.
+fn direct(page: &PageLinks<'_, '_>, row: &LinkRow, links: &mut Links) -> Vec<usize> {
+    let in_group = row.anchored.iter().copied().find(|&t| {
+        group_of(&page.tables[t]) == row.group
+            && !contradicts(&page.tables[t], &row.name, page.fields)
+    });
     let found = by_words(page, row);
-    if !found.is_empty() {
+    let Some(anchored) = in_group else {
+        if !found.is_empty() {
+            return found;
+        }
+        return row.anchored.iter().copied().take(1).collect();
+    };
+    if let Some(&numbered) = row
+        .numbered
+        .first()
+        .filter(|_| !row.numbered.contains(&anchored))
+    {
+        links.disagreements.push((row.at, anchored, numbered));
+    }
+    if found.len() >= 2 && found.contains(&anchored) {
         return found;
     }
-    row.anchored
-        .iter()
-        .copied()
-        .filter(|&t| page.tables[t].table.origin.is_some())
-        .take(1)
-        .collect()
+    vec![anchored]
+}
+
+/// For a row linking another page without naming a table of it: the
+/// first table copied from under the heading the link names; else the
+/// table copied from that page describing the field; else the table a
+/// same-named field of that page (or the singular: `server` for `servers`)
+/// points at.
+fn on_linked_page(page: &PageLinks<'_, '_>, row: &LinkRow, links: &Links) -> Option<usize> {
+    row.pages.iter().find_map(|(linked, heading)| {
+        let group = Some(linked.clone());
+        let under_heading = heading.as_deref().and_then(|heading| {
+            page.tables.iter().position(|t| {
+                t.model_name().is_some()
+                    && t.table
+                        .origin
+                        .as_ref()
+                        .is_some_and(|o| o.page == *linked && o.under.as_deref() == Some(heading))
+            })
+        });
+        if under_heading.is_some() {
+            return under_heading;
+        }
+        let index = page.indexes.of(&group);
+        let declared = object_slot(&row.ty).flatten();
+        let by_caption = declared
+            .map(|name| index.answering_to(name))
+            .filter(|found| !found.is_empty())
+            .unwrap_or_else(|| index.describing(&row.name));
+        by_caption.first().copied().or_else(|| {
+            page.rows
+                .iter()
+                .filter(|other| other.group == group && names_element(&other.name, &row.name))
+                .find_map(|other| links.target(other.at))
+        })
+    })
+}
+
+/// True when a field named `name` holds what the list `list` holds one of,
+/// or the same: `server` for `servers`.
+fn names_element(name: &str, list: &str) -> bool {
+    let (name, list) = (key(name), key(list));
+    list == name || list == format!("{name}s") || list == format!("{name}es")
 }
 
 /// The tables a row's own words point at: one, several alternatives, or
@@ -347,7 +501,7 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
         return named;
     }
     if let Some(name) = declared {
-        let by_name = others(page.index.answering_to(name));
+        let by_name = others(page.index(row).answering_to(name));
         if !by_name.is_empty() {
             return vec![best(&by_name, row, tables)];
         }
@@ -355,10 +509,11 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     if let Some(&t) = named.first() {
         return vec![t];
     }
-    let mut captioned = others(page.index.describing_exactly(&row.name));
+    let mut captioned = others(page.index(row).describing_exactly(&row.name));
     if captioned.is_empty() {
-        captioned = others(page.index.describing(&row.name));
+        captioned = others(page.index(row).describing(&row.name));
     }
+    let captioned = best_placed(captioned, row, tables);
     let unclaimed: Vec<usize> = captioned
         .iter()
         .copied()
@@ -386,6 +541,72 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     } else {
         vec![best(&same_side, row, tables)]
     }
+}
+
+/// Where a caption giving a field's path (`identity_providers.links`) places
+/// the table, for a row of that field's name; in order of preference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Placed {
+    /// Under another field than the row's parent.
+    Elsewhere,
+    /// The caption gives no path, or the row's parent has no name.
+    Unplaced,
+    /// Under the row's parent: the table the row stands in.
+    UnderParent,
+}
+
+/// The tables of `found` that their captions place best for the row.
+fn best_placed(found: Vec<usize>, row: &LinkRow, tables: &[PageTable<'_>]) -> Vec<usize> {
+    let best = found.iter().map(|&t| placed(&tables[t], row, tables)).max();
+    found
+        .into_iter()
+        .filter(|&t| Some(placed(&tables[t], row, tables)) == best)
+        .collect()
+}
+
+fn placed(t: &PageTable<'_>, row: &LinkRow, tables: &[PageTable<'_>]) -> Placed {
+    let Some(parent) = caption_parent(t) else {
+        return Placed::Unplaced;
+    };
+    let holder = &tables[row.at.0];
+    let names: Vec<&str> = caption_names(holder)
+        .into_iter()
+        .filter_map(|n| n.rsplit(|c| !is_name_char(c)).find(|w| !w.is_empty()))
+        .collect();
+    if names
+        .iter()
+        .any(|n| names_element(n, &parent) || names_element(&parent, n))
+    {
+        Placed::UnderParent
+    } else if names.is_empty() && holder.model_name().is_some() {
+        Placed::Unplaced
+    } else {
+        Placed::Elsewhere
+    }
+}
+
+/// The parent field a caption's path names: `identity_providers` for
+/// "identity_providers.links" and "server.nics field description".
+fn caption_parent(t: &PageTable<'_>) -> Option<String> {
+    let written = t.described.iter().map(String::as_str).chain(
+        t.label
+            .as_deref()
+            .into_iter()
+            .flat_map(str::split_whitespace),
+    );
+    written
+        .filter_map(|w| w.rsplit_once('.'))
+        .find_map(|(path, last)| {
+            let last = last.split(|c| !is_name_char(c)).next()?;
+            let parent = path.rsplit(|c| !is_name_char(c)).next()?;
+            let described = t.described.iter().any(|d| key(d) == key(last));
+            (described && !parent.is_empty()).then(|| parent.to_owned())
+        })
+}
+
+/// A character of a field name as captions write it.
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':')
 }
 
 fn on_same_side(t: &PageTable<'_>, row: &LinkRow) -> bool {
@@ -463,8 +684,9 @@ fn best(candidates: &[usize], row: &LinkRow, tables: &[PageTable<'_>]) -> usize 
         .unwrap_or(from)
 }
 
-/// Links each table nothing points at to the one unlinked object field of
-/// its side sharing a word with its caption, when exactly one does.
+/// Links each table of the page's own that nothing points at to the one
+/// unlinked object field of the page's own tables, on its side, sharing a
+/// word with its caption, when exactly one does.
 fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
     let orphans: Vec<usize> = (0..tables.len())
         .filter(|i| {
@@ -476,7 +698,7 @@ fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut L
         .collect();
     let unlinked: Vec<&LinkRow> = rows
         .iter()
-        .filter(|r| links.target(r.at).is_none())
+        .filter(|r| r.group.is_none() && links.target(r.at).is_none())
         .collect();
     let orphan_words: Vec<BTreeSet<String>> = orphans
         .iter()

@@ -25,6 +25,8 @@ mod tables;
 pub mod types;
 mod uri_query;
 
+pub(crate) use link::object_slot;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{
@@ -263,7 +265,7 @@ impl Reader<'_> {
             .map_or_else(|| id_from_title(summary), |stated| stated.name.clone());
         let id_is_explicit = !stated_names.is_empty();
         let mut list = self.classify_tables(placed);
-        let links = link::links(&list);
+        let links = link::links(&list, self.file);
         tables::promote_orphan_bodies(&mut list, &links);
         tables::name_models(&mut list, &id, &links);
         tables::tell_repeated_models_apart(&mut list, &links);
@@ -273,6 +275,7 @@ impl Reader<'_> {
             maps: BTreeMap::new(),
         };
         self.report_guessed_links(&tables);
+        self.report_link_disagreements(&tables);
         self.read_map_tables(&mut tables);
         let mut operation = Operation {
             id: id.clone(),
@@ -496,6 +499,40 @@ impl Reader<'_> {
                 )
                 .with_secondary(self.span(tables[target].line), "this table")
                 .with_help("say \"For details, see Table N\" in the description, or caption the table after the field"),
+            );
+        }
+    }
+
+    /// A row linking one table and numbering another: the link is
+    /// followed, as anchors are the page's generated ids and numbers go
+    /// stale when tables are renumbered.
+    fn report_link_disagreements(&mut self, tables: &Tables<'_>) {
+        for &((index, r), linked, numbered) in &tables.links.disagreements {
+            let Some(row) = tables[index].rows().get(r) else {
+                continue;
+            };
+            let name = |t: usize| {
+                tables[t]
+                    .table
+                    .caption
+                    .clone()
+                    .or_else(|| tables[t].label.clone())
+                    .unwrap_or_else(|| format!("the table on line {}", tables[t].line))
+            };
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "table-link-disagrees",
+                    format!(
+                        "expected the link and the table number of `{}` to name one table, found the link naming {:?} and the number {:?}",
+                        row.name,
+                        name(linked),
+                        name(numbered)
+                    ),
+                    self.span(row.line),
+                    format!("linked to {:?}, the table the link names", name(linked)),
+                )
+                .with_secondary(self.span(tables[numbered].line), "the table the number names")
+                .with_help("correct the table number in the description, or the link"),
             );
         }
     }

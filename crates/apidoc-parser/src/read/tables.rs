@@ -267,7 +267,9 @@ impl Reader<'_> {
                 lists_fields,
             };
             let status = p.status.unwrap_or(default_status);
-            let role = if columns.as_deref().is_some_and(table::lists_statuses) {
+            let role = if table.origin.as_ref().is_some_and(|o| o.for_field) {
+                field_copy_role(&kind, reading.lists_fields)
+            } else if columns.as_deref().is_some_and(table::lists_statuses) {
                 Role::StatusCodes
             } else {
                 role_of(&reading, status, &out)
@@ -371,6 +373,17 @@ pub(super) fn names_request_body(label: &str) -> bool {
         && words
             .iter()
             .any(|w| label.ends_with(w) || label.starts_with(w))
+}
+
+/// The role of a table copied from another page for a field's objects
+/// (`crate::crossref`): a model, named by its caption where that gives a
+/// model name; the body or parameters of its own page are not this page's.
+fn field_copy_role(kind: &CaptionKind, lists_fields: bool) -> Role {
+    match kind {
+        _ if !lists_fields => Role::Other,
+        CaptionKind::Model(name) => Role::Model(name.clone()),
+        _ => Role::Model(String::new()),
+    }
 }
 
 /// The role of one table given what earlier tables took.
@@ -487,7 +500,8 @@ fn lines_of(block: &Block) -> Vec<String> {
 /// A Request or Response section without a body table whose tables all
 /// describe nested objects ("backups字段数据结构说明" captioning the table
 /// that holds `backups`): the first such table no row leads to is the
-/// body, as the section's first parameter table would be.
+/// body, as the section's first parameter table would be; a table copied
+/// from another page for a field never is.
 pub(super) fn promote_orphan_bodies(tables: &mut [PageTable<'_>], links: &Links) {
     for part in [Part::Request, Part::Response] {
         let body_of = |t: &PageTable<'_>| {
@@ -503,6 +517,7 @@ pub(super) fn promote_orphan_bodies(tables: &mut [PageTable<'_>], links: &Links)
             t.part == part
                 && matches!(t.role, Role::Model(_))
                 && t.lists_fields()
+                && t.table.origin.as_ref().is_none_or(|o| !o.for_field)
                 && !links.is_target(index)
                 && links.merged_into(index).is_none()
         });

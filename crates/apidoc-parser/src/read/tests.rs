@@ -234,6 +234,58 @@ fn a_caption_naming_the_field_beats_a_stale_table_number() {
 }
 
 #[test]
+fn a_caption_giving_a_fields_path_is_that_fields_only() {
+    let parsed = page(
+        "GET /v1/teams",
+        vec![
+            heading(4, "Response Body"),
+            table_block(
+                "Table 2 Parameters",
+                &[
+                    RESPONSE,
+                    &["teams", "Array of objects", "Teams."],
+                    &["links", "Object", "Links of this page of results."],
+                ],
+            ),
+            table_block(
+                "Table 3 teams",
+                &[
+                    RESPONSE,
+                    &["name", "String", "Name."],
+                    &["links", "Object", "Links of the team."],
+                ],
+            ),
+            table_block(
+                "Table 4 teams.links",
+                &[RESPONSE, &["self", "String", "The team."]],
+            ),
+            table_block(
+                "Table 5 links",
+                &[RESPONSE, &["next", "String", "The next page."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let fields_of = |ty: &TypeRef| -> Vec<String> {
+        let TypeRef::Model(name) = ty else {
+            panic!("expected a model, found {ty:?}")
+        };
+        let model = page.models.iter().find(|m| &m.name == name).expect("model");
+        model.fields.iter().map(|f| f.name.clone()).collect()
+    };
+    let body_links = field_type(page, "DoingAThingResponseBody", "links");
+    assert_eq!(fields_of(body_links), ["next"]);
+    let TypeRef::Array(team) = field_type(page, "DoingAThingResponseBody", "teams") else {
+        panic!("teams is a list")
+    };
+    let TypeRef::Model(team) = team.as_ref() else {
+        panic!("of teams")
+    };
+    assert_eq!(fields_of(field_type(page, team, "links")), ["self"]);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
 fn a_number_wins_over_a_caption_another_field_claims() {
     let parsed = page(
         "GET /v1/instances",
