@@ -67,6 +67,17 @@ pub(super) fn with_object(ty: TypeRef, object: TypeRef) -> TypeRef {
 /// A row of a table: (table index, row index).
 pub(super) type RowAt = (usize, usize);
 
+/// Why a link the page does not state was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Guess {
+    /// The row and the table are the only unlinked pair sharing a word.
+    SharedWord,
+    /// The table stands right after the table holding the row, which is
+    /// that table's only unlinked row of objects (an error body's `error |
+    /// Object` above the `ErrorDetail` table).
+    TableBelow,
+}
+
 /// Every link of a page.
 #[derive(Debug, Default)]
 pub(super) struct Links {
@@ -77,8 +88,8 @@ pub(super) struct Links {
     /// Tables documenting alternatives of another table's objects: merged
     /// into that table's model.
     merged_into: BTreeMap<usize, usize>,
-    /// Links made by elimination, not stated by the page.
-    pub guessed: Vec<RowAt>,
+    /// Links the page does not state, and why each was made.
+    pub guessed: Vec<(RowAt, Guess)>,
     /// Rows whose link names one table and whose description's number
     /// another: (row, the table linked, the table numbered).
     pub disagreements: Vec<(RowAt, usize, usize)>,
@@ -272,6 +283,7 @@ pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
         }
     }
     link_by_elimination(tables, &rows, &mut links);
+    link_to_the_table_below(tables, &rows, &mut links);
     links
 }
 
@@ -730,7 +742,41 @@ fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut L
         });
         if rivals.len() == 1 {
             links.link(row.at, orphan);
-            links.guessed.push(row.at);
+            links.guessed.push((row.at, Guess::SharedWord));
+        }
+    }
+}
+
+/// A table nothing leads to, right after a table with exactly one
+/// unlinked row of objects, describes that row's objects (the `error |
+/// Object` row of an error body above its `ErrorDetail` table), unless
+/// its caption says whose fields it lists or its label says it is another
+/// request body.
+fn link_to_the_table_below(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
+    for orphan in 1..tables.len() {
+        let t = &tables[orphan];
+        let another_body = t
+            .label
+            .as_deref()
+            .is_some_and(super::tables::names_request_body);
+        if t.model_name().is_none()
+            || !t.described.is_empty()
+            || another_body
+            || !t.lists_fields()
+            || links.is_target(orphan)
+            || links.merged_into(orphan).is_some()
+        {
+            continue;
+        }
+        let above = orphan - 1;
+        let mut unlinked = rows
+            .iter()
+            .filter(|r| r.at.0 == above && links.target(r.at).is_none());
+        if let (Some(row), None) = (unlinked.next(), unlinked.next())
+            && group_of(&tables[above]) == group_of(t)
+        {
+            links.link(row.at, orphan);
+            links.guessed.push((row.at, Guess::TableBelow));
         }
     }
 }

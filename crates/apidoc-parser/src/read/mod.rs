@@ -480,9 +480,9 @@ impl Reader<'_> {
         out
     }
 
-    /// Links made by elimination are guesses: the page should say them.
+    /// Links the page does not state are guesses: the page should say them.
     fn report_guessed_links(&mut self, tables: &Tables<'_>) {
-        for &(index, r) in &tables.links.guessed {
+        for &((index, r), guess) in &tables.links.guessed {
             let Some(row) = tables[index].rows().get(r) else {
                 continue;
             };
@@ -490,12 +490,16 @@ impl Reader<'_> {
                 continue;
             };
             let caption = tables[target].table.caption.clone().unwrap_or_default();
+            let why = match guess {
+                link::Guess::SharedWord => "the one unreferenced table sharing a word with it",
+                link::Guess::TableBelow => "the unreferenced table right after its own",
+            };
             self.diagnostics.push(
                 Diagnostic::warning(
                     "table-link-guessed",
                     format!("expected `{}` to name the table describing its objects, found no reference", row.name),
                     self.span(row.line),
-                    format!("linked to {caption:?}, the one unreferenced table sharing a word with it"),
+                    format!("linked to {caption:?}, {why}"),
                 )
                 .with_secondary(self.span(tables[target].line), "this table")
                 .with_help("say \"For details, see Table N\" in the description, or caption the table after the field"),

@@ -107,6 +107,10 @@ fn section_by_words(h: &str) -> Section {
 /// a short phrase, not a sentence, naming a section.
 pub fn list_label(text: &str) -> Option<Section> {
     let label = text.trim().trim_end_matches([':', '：']);
+    if caption_parts(label).0.is_some() {
+        // "表 4 响应Body参数" captions a table; it opens no section.
+        return None;
+    }
     let sentence = label.contains(['。', '，', '.', ',', '；', ';']);
     let lower = label.to_lowercase();
     const LABEL_WORDS: [&str; 13] = [
@@ -809,6 +813,7 @@ mod tests {
         assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);
+        assert_eq!(list_label("表 4 响应Body参数"), None, "a caption");
         assert_eq!(list_label("Bad Request"), None);
         assert_eq!(list_label("Response"), None);
         assert_eq!(list_label("正常"), None);

@@ -1192,3 +1192,32 @@ fn a_label_standing_alone_as_a_paragraph_opens_its_section() {
     assert_eq!(page.operation.responses.len(), 1);
     assert_eq!(page.operation.responses[0].examples.len(), 1);
 }
+
+#[test]
+fn an_unreferenced_table_right_after_one_unlinked_object_row_describes_it() {
+    let parsed = page(
+        "DELETE /v1/keys/{key_id}",
+        vec![
+            heading(4, "Response"),
+            paragraph("Status code: 400"),
+            table_block(
+                "Table 4 Response body",
+                &[RESPONSE, &["error", "Object", "The error."]],
+            ),
+            table_block(
+                "Table 5 ErrorDetail",
+                &[
+                    RESPONSE,
+                    &["error_code", "String", "C."],
+                    &["error_msg", "String", "M."],
+                ],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingResponse400Body", "error"),
+        &TypeRef::Model("ErrorDetail".into())
+    );
+    assert_eq!(codes(&parsed), ["table-link-guessed"]);
+}
