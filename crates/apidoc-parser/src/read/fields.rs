@@ -120,8 +120,8 @@ impl Reader<'_> {
             Some(text) if columns.contains(&Column::Type) => text,
             _ => return TypeRef::String,
         };
-        if let Some(ty) = types::parse_type(text) {
-            return ty;
+        if let Some(ty) = &row.ty {
+            return ty.clone();
         }
         let diagnostic = if text.is_empty() {
             missing_cell(span.clone(), "Type", "a value of any type", row)
@@ -185,12 +185,9 @@ impl Reader<'_> {
             return link::with_object(ty, map.clone());
         }
         match target.and_then(|to| tables[to].model_name()) {
-            Some(name) => link::with_object(ty, TypeRef::Model(name.to_owned())),
+            Some(name) => link::with_object(keyed_by_table(ty), TypeRef::Model(name.to_owned())),
             None => {
-                let misspelled = match &ty {
-                    TypeRef::Model(name) => types::misspelled_primitive(name),
-                    _ => None,
-                };
+                let misspelled = declared.as_deref().and_then(types::misspelled_primitive);
                 if let Some(primitive) = misspelled {
                     self.diagnostics.push(
                         Diagnostic::warning(
@@ -204,7 +201,7 @@ impl Reader<'_> {
                         )
                         .with_help("correct the Type cell"),
                     );
-                    return primitive;
+                    return link::with_object(ty, primitive);
                 }
                 if let Some(name) = declared {
                     self.diagnostics.push(
@@ -229,6 +226,18 @@ impl Reader<'_> {
                 link::with_object(ty, TypeRef::Object)
             }
         }
+    }
+}
+
+/// A map of free-form objects that a table describes is that table's
+/// object: the table lists the keys (`Array<Map<String,Object>>` and a
+/// table of `user`, `group`), where a map of named models
+/// (`Map<String,HardDetail>`) keeps its values' table.
+fn keyed_by_table(ty: TypeRef) -> TypeRef {
+    match ty {
+        TypeRef::Array(inner) => TypeRef::Array(Box::new(keyed_by_table(*inner))),
+        TypeRef::Map(inner) if *inner == TypeRef::Object => TypeRef::Object,
+        other => other,
     }
 }
 
