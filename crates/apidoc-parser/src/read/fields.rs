@@ -185,7 +185,13 @@ impl Reader<'_> {
             return link::with_object(ty, map.clone());
         }
         match target.and_then(|to| tables[to].model_name()) {
-            Some(name) => link::with_object(keyed_by_table(ty), TypeRef::Model(name.to_owned())),
+            Some(name) => {
+                let ty = match target {
+                    Some(to) if captions_field(&tables[to], &row.name) => keyed_by_table(ty),
+                    _ => ty,
+                };
+                link::with_object(ty, TypeRef::Model(name.to_owned()))
+            }
             None => {
                 let misspelled = declared.as_deref().and_then(types::misspelled_primitive);
                 if let Some(primitive) = misspelled {
@@ -229,10 +235,26 @@ impl Reader<'_> {
     }
 }
 
-/// A map of free-form objects that a table describes is that table's
-/// object: the table lists the keys (`Array<Map<String,Object>>` and a
-/// table of `user`, `group`), where a map of named models
-/// (`Map<String,HardDetail>`) keeps its values' table.
+/// True when a table's caption names the field itself ("mappings.rules.local"
+/// for `local`, "local field description") rather than a model of its own
+/// ("HardDetail").
+fn captions_field(t: &PageTable<'_>, field: &str) -> bool {
+    let field = link::key(field);
+    let last_step = t
+        .model_caption
+        .as_deref()
+        .and_then(|c| c.rsplit(['.', ':']).next());
+    t.described
+        .iter()
+        .map(String::as_str)
+        .chain(last_step)
+        .any(|name| link::key(name) == field)
+}
+
+/// A map of free-form objects whose table is captioned after the field is
+/// that table's object: the table lists the keys (`Array<Map<String,Object>>`
+/// and a table "mappings.rules.local" of `user`, `group`); a table of a
+/// model of its own ("HardDetail") holds the map's values.
 fn keyed_by_table(ty: TypeRef) -> TypeRef {
     match ty {
         TypeRef::Array(inner) => TypeRef::Array(Box::new(keyed_by_table(*inner))),

@@ -837,7 +837,7 @@ fn describes(t: &PageTable<'_>, field: &str) -> bool {
 
 /// Names compare alike whatever their case and separators: the caption
 /// "AIProject parameters" describes the field `ai_project`.
-fn key(name: &str) -> String {
+pub(super) fn key(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
