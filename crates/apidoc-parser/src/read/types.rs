@@ -185,7 +185,15 @@ const MAP_GENERICS: &[&str] = &["map", "dict", "dictionary"];
 
 /// Words saying "see" before a table the cell points at ("参见表4", "see
 /// Table 3"), in lower case.
-const SEE_WORDS: &[&str] = &["请参见", "参见", "详见", "请参考", "参考", "see", "refer to"];
+const SEE_WORDS: &[&str] = &[
+    "请参见",
+    "参见",
+    "详见",
+    "请参考",
+    "参考",
+    "see",
+    "refer to",
+];
 
 /// Words naming a table by number ("表4", "Table 4"), in lower case.
 const TABLE_WORDS: &[&str] = &["表", "table"];
@@ -211,9 +219,8 @@ static WORDS: LazyLock<HashMap<&'static str, Kind>> =
     LazyLock::new(|| TYPE_WORDS.iter().copied().collect());
 
 /// A footnote mark: `[1]`, `（1）`.
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[\d+\]|（\d+）").expect("footnote pattern is valid")
-});
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\d+\]|（\d+）").expect("footnote pattern is valid"));
 
 /// Understands a Type cell; `None` when the text names no type.
 pub fn parse_type(text: &str) -> Option<TypeRef> {
@@ -426,10 +433,7 @@ fn element(text: &str, bracketed: bool) -> Option<TypeRef> {
     {
         return named(name);
     }
-    let plural = text
-        .strip_suffix(['s', 'S'])
-        .and_then(word)
-        .map(Kind::ty);
+    let plural = text.strip_suffix(['s', 'S']).and_then(word).map(Kind::ty);
     plural
         .or_else(|| read(text))
         .or_else(|| bracketed.then(|| written_model(text)).flatten())
@@ -609,10 +613,16 @@ mod tests {
             ("Array of Longs", array(TypeRef::Long)),
             ("Array of objects", array(TypeRef::Object)),
             ("Array Of Objects", array(TypeRef::Object)),
-            ("Array of CollectionInfo objects", array(model("CollectionInfo"))),
+            (
+                "Array of CollectionInfo objects",
+                array(model("CollectionInfo")),
+            ),
             ("Array of Statement", array(model("Statement"))),
             ("Array of Array of strings", array(array(TypeRef::String))),
-            ("Array of os-extended:volumes objects", array(model("os-extended:volumes"))),
+            (
+                "Array of os-extended:volumes objects",
+                array(model("os-extended:volumes")),
+            ),
             ("Array ofIngressTLS objects", array(model("IngressTLS"))),
             ("Array String", array(TypeRef::String)),
             ("Array GraphItem", array(model("GraphItem"))),
@@ -676,7 +686,10 @@ mod tests {
     #[test]
     fn marked_models() {
         assert_reads(&[
-            ("SubAccountControlConfig object", model("SubAccountControlConfig")),
+            (
+                "SubAccountControlConfig object",
+                model("SubAccountControlConfig"),
+            ),
             ("CollectionInfo", model("CollectionInfo")),
             ("binding:vif_details object", model("binding:vif_details")),
             (
@@ -714,7 +727,10 @@ mod tests {
     #[test]
     fn cells_saying_more_than_their_type() {
         assert_reads(&[
-            ("List结构，参见Graph类型数据结构说明。", array(TypeRef::Object)),
+            (
+                "List结构，参见Graph类型数据结构说明。",
+                array(TypeRef::Object),
+            ),
             ("列表数据结构，参见表5", array(TypeRef::Object)),
             (
                 "config array corresponding to infer_type",
@@ -725,7 +741,10 @@ mod tests {
                 array(model("monitor")),
             ),
             ("对应infer_type的config结构数组", array(model("config"))),
-            ("服务的infer_type对应的monitor结构数组", array(model("monitor"))),
+            (
+                "服务的infer_type对应的monitor结构数组",
+                array(model("monitor")),
+            ),
             ("Array of Tag objects.", array(model("Tag"))),
         ]);
     }
