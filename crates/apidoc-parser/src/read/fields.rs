@@ -120,8 +120,8 @@ impl Reader<'_> {
             Some(text) if columns.contains(&Column::Type) => text,
             _ => return TypeRef::String,
         };
-        if let Some(ty) = types::parse_type(text) {
-            return ty;
+        if let Some(ty) = &row.ty {
+            return ty.clone();
         }
         let diagnostic = if text.is_empty() {
             missing_cell(span.clone(), "Type", "a value of any type", row)
@@ -185,12 +185,15 @@ impl Reader<'_> {
             return link::with_object(ty, map.clone());
         }
         match target.and_then(|to| tables[to].model_name()) {
-            Some(name) => link::with_object(ty, TypeRef::Model(name.to_owned())),
-            None => {
-                let misspelled = match &ty {
-                    TypeRef::Model(name) => types::misspelled_primitive(name),
-                    _ => None,
+            Some(name) => {
+                let ty = match target {
+                    Some(to) if captions_field(&tables[to], &row.name) => keyed_by_table(ty),
+                    _ => ty,
                 };
+                link::with_object(ty, TypeRef::Model(name.to_owned()))
+            }
+            None => {
+                let misspelled = declared.as_deref().and_then(types::misspelled_primitive);
                 if let Some(primitive) = misspelled {
                     self.diagnostics.push(
                         Diagnostic::warning(
@@ -204,7 +207,7 @@ impl Reader<'_> {
                         )
                         .with_help("correct the Type cell"),
                     );
-                    return primitive;
+                    return link::with_object(ty, primitive);
                 }
                 if let Some(name) = declared {
                     self.diagnostics.push(
@@ -229,6 +232,34 @@ impl Reader<'_> {
                 link::with_object(ty, TypeRef::Object)
             }
         }
+    }
+}
+
+/// True when a table's caption names the field itself ("mappings.rules.local"
+/// for `local`, "local field description") rather than a model of its own
+/// ("HardDetail").
+fn captions_field(t: &PageTable<'_>, field: &str) -> bool {
+    let field = link::key(field);
+    let last_step = t
+        .model_caption
+        .as_deref()
+        .and_then(|c| c.rsplit(['.', ':']).next());
+    t.described
+        .iter()
+        .map(String::as_str)
+        .chain(last_step)
+        .any(|name| link::key(name) == field)
+}
+
+/// A map of free-form objects whose table is captioned after the field is
+/// that table's object: the table lists the keys (`Array<Map<String,Object>>`
+/// and a table "mappings.rules.local" of `user`, `group`); a table of a
+/// model of its own ("HardDetail") holds the map's values.
+fn keyed_by_table(ty: TypeRef) -> TypeRef {
+    match ty {
+        TypeRef::Array(inner) => TypeRef::Array(Box::new(keyed_by_table(*inner))),
+        TypeRef::Map(inner) if *inner == TypeRef::Object => TypeRef::Object,
+        other => other,
     }
 }
 

@@ -34,7 +34,6 @@ use apidoc_ir::TypeRef;
 use super::{
     table::Row,
     tables::{PageTable, Part, Role},
-    types,
 };
 use crate::crossref::resolve;
 
@@ -177,7 +176,7 @@ fn rows(tables: &[PageTable<'_>], indexes: &Indexes, file: &str) -> Vec<LinkRow>
         let group = group_of(t);
         let index = indexes.of(&group);
         for (r, row) in t.rows().iter().enumerate() {
-            let Some(ty) = row.type_text.as_deref().and_then(types::parse_type) else {
+            let Some(ty) = row.ty.clone() else {
                 continue;
             };
             if object_slot(&ty).is_none() {
@@ -650,8 +649,7 @@ pub(super) fn scalar_referrers(tables: &[PageTable<'_>]) -> BTreeMap<u32, (Strin
     for t in tables.iter().filter(|t| t.lists_fields()) {
         for row in t.rows() {
             let type_text = row.type_text.clone().unwrap_or_default();
-            let holds_objects =
-                types::parse_type(&type_text).is_some_and(|ty| object_slot(&ty).is_some());
+            let holds_objects = row.ty.as_ref().is_some_and(|ty| object_slot(ty).is_some());
             if holds_objects {
                 continue;
             }
@@ -885,7 +883,7 @@ fn describes(t: &PageTable<'_>, field: &str) -> bool {
 
 /// Names compare alike whatever their case and separators: the caption
 /// "AIProject parameters" describes the field `ai_project`.
-fn key(name: &str) -> String {
+pub(super) fn key(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -1017,21 +1017,27 @@ fn is_misspelling(written: &str, meant: &str) -> bool {
     edit_distance(written, meant) <= 2 && written.chars().count().min(meant.chars().count()) > 3
 }
 
-/// The number of letters to insert, delete or replace to turn `written`
-/// into `meant`.
+/// The number of letters to insert, delete or replace, or of pairs of
+/// neighbouring letters to swap, to turn `written` into `meant` (a swap is
+/// a typist's slip: `Stirng` for `String`).
 fn edit_distance(written: &str, meant: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), meant.chars().collect());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
+        let mut row = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            let substituted = previous + usize::from(ca != cb);
-            previous = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
+            let substituted = previous[j] + usize::from(ca != cb);
+            let mut best = substituted.min(row[j] + 1).min(previous[j + 1] + 1);
+            let swapped = i > 0 && j > 0 && a[i - 1] == *cb && *ca == b[j - 1];
+            if swapped {
+                best = best.min(before[j - 1] + 1);
+            }
+            row[j + 1] = best;
         }
+        before = std::mem::replace(&mut previous, row);
     }
-    row[b.len()]
+    previous[b.len()]
 }
 
 /// The alternative request bodies [`tables::name_models`] named

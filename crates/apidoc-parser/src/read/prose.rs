@@ -8,6 +8,7 @@
 //! or bullets anywhere ("The default value is 10.", "• VOICE: timbre",
 //! "contains 0 to 256 characters").
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use apidoc_ir::{Constraints, EnumValue, Fact, Number, Span, Text, TypeRef, Value};
@@ -53,11 +54,42 @@ static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 const NUMBER: &str = r"-?\d[\d,]*(?:\.\d+)?";
+/// A unit written after a bound: `5Mbit/s~2000Mbit/s`, `1~100 GB`.
+const UNIT: &str = r"(?:[A-Za-z]+(?:/[A-Za-z]+)?|个|秒|分钟|小时|天|字节|位|%)";
+/// Two bounds: `1~100`, `1 to 100`, `[10, 4000]`, `5Mbit/s~2000Mbit/s`.
+fn range_pattern() -> String {
+    format!(
+        r"(?:[\[(（]\s*({NUMBER})\s*[,，]\s*({NUMBER})\s*[\])）]|[\[(（]?\s*({NUMBER})\s*{UNIT}?\s*(?:~|～|–|—|-|to|至|到)\s*({NUMBER})\s*{UNIT}?\s*[\])）]?)(?:\s*(?:characters?|chars|个字符|字符|bytes))?"
+    )
+}
+/// A range cell: the bounds, then nothing or the end of a clause and an
+/// explanation ("0~100，0表示不限制": 0 means no limit).
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^[\[(（]?\s*({NUMBER})\s*(?:~|～|–|—|-|to|至|到)\s*({NUMBER})\s*[\])）]?(?:\s*(?:characters?|chars|个字符|字符|bytes))?[.。]?$"
+        r"^(?:默认)?{}\s*(?:$|[.。,，;；(（]|\s)",
+        range_pattern()
     ))
 });
+/// A cell that is a range and nothing else: "1~100", "(0, 255)", "1 to 64
+/// characters".
+static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^[\[(（]?\s*{NUMBER}\s*(?:~|～|–|—|-|to|至|到)\s*{NUMBER}\s*[\])）]?(?:\s*(?:characters?|chars|个字符|字符|bytes))?[.。]?$"
+    ))
+});
+/// A range stated inside a sentence: "帧率。取值范围：0-30，0表示…".
+static RANGE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)(?:取值范围|取值区间|value range)\s*(?:为|是)?\s*[:：]?\s*(?:默认)?{}\s*(?:$|[.。,，;；(（]|\s)",
+        range_pattern()
+    ))
+});
+/// Where the literal a label states ends: the end of its clause.
+static CLAUSE_END: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"[。，；！？（]|[.,;!?](?:\s|$)|\s\("));
+/// A placeholder standing for any value the user chooses (`XXX`, `xx`):
+/// the values listed with it are examples, not an enumeration.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?i)x{2,}$"));
 static LENGTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
         r"(?i)({NUMBER})\s*(?:~|～|–|—|-|to|至|到)\s*({NUMBER})\s*(?:characters|chars|个字符|字符)|长度(?:范围|限制)?(?:为|是)?\s*[:：]?\s*({NUMBER})\s*(?:~|～|–|—|-|至|到)\s*({NUMBER})"
@@ -67,9 +99,12 @@ static LENGTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// two or more literal values listed after a Chinese value phrase.
 static CN_VALUES: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?:取值为|取值范围(?:为|是)?|可选值(?:为|有)?|枚举值(?:为|有)?|取值(?:包括|有))\s*[:：]?\s*((?:["“]?[A-Za-z0-9_.\-]+["”]?)(?:\s*(?:、|，|,|/|或者|或|和|以及)\s*["“]?[A-Za-z0-9_.\-]+["”]?)+)"#,
+        r#"(?:取值为|取值范围(?:为|是)?|可选值(?:为|有)?|枚举值(?:为|有)?|取值(?:包括|有))\s*[:：]?\s*((?:["“]?[A-Za-z0-9_.\-]+["”]?(?:\s*(?:（[^）]*）|\([^)]*\)))?)(?:\s*(?:、|，|,|/|或者|或|和|以及)\s*["“]?[A-Za-z0-9_.\-]+["”]?(?:\s*(?:（[^）]*）|\([^)]*\)))?)+)"#,
     )
 });
+/// A note in brackets after a listed value ("PTR（仅限内网）": only for
+/// private zones).
+static VALUE_NOTE: LazyLock<Regex> = LazyLock::new(|| regex(r"\s*(?:（[^）]*）|\([^)]*\))"));
 static CN_VALUE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\s*(?:、|，|,|/|或者|或|和|以及)\s*"));
 /// A literal value written alone on a line (the lines after "枚举值：").
@@ -112,6 +147,9 @@ static VALUE_PAIRS: LazyLock<Regex> =
 /// Reads the constraints a description states for a field of type `ty`.
 pub fn constraints(lines: &[ProseLine], ty: &TypeRef, file: &str) -> Constraints {
     let mut out = Constraints::default();
+    // Bounds a sentence states in passing ("取值范围：0~2000。"), kept
+    // apart: the labelled ones ("最小值：1") win wherever both are stated.
+    let mut in_passing = Constraints::default();
     let mut label = Label::Other;
     for (index, line) in lines.iter().enumerate() {
         let span = Span::new(file, line.line);
@@ -119,8 +157,14 @@ pub fn constraints(lines: &[ProseLine], ty: &TypeRef, file: &str) -> Constraints
             label = label_kind(&caps[1]);
             continue;
         }
-        if let Some(caps) = INLINE_LABEL.captures(&line.text) {
+        // In a list of values, a value named like a label ("default：默认
+        //访问模式") is a value.
+        let enum_item = line.bullet && is_enum_list(lines, index);
+        if let Some(caps) = INLINE_LABEL.captures(&line.text).filter(|_| !enum_item) {
             apply_labelled(&mut out, label_kind(&caps[1]), caps[2].trim(), ty, &span);
+            // The clauses after the value may state more ("取值范围：[-1,
+            // 100]。默认为-1。").
+            apply_sentences(&mut out, &mut in_passing, &line.text, ty, &span);
             continue;
         }
         if label == Label::Enum {
@@ -136,14 +180,33 @@ pub fn constraints(lines: &[ProseLine], ty: &TypeRef, file: &str) -> Constraints
                 label = Label::Other;
             }
         }
-        apply_sentences(&mut out, &line.text, ty, &span);
-        if line.bullet && is_enum_list(lines, index) {
+        apply_sentences(&mut out, &mut in_passing, &line.text, ty, &span);
+        if enum_item {
             apply_enum_item(&mut out, &line.text, ty, &span);
         } else {
             apply_inline_items(&mut out, &line.text, ty, &span);
         }
     }
+    fill_bounds(&mut out, in_passing);
+    if out.enum_values.iter().any(|e| is_placeholder(&e.value)) {
+        // "XXX: a name of your own": the values listed are examples.
+        out.enum_values.clear();
+    }
     out
+}
+
+/// Each bound of `from` that `out` does not state.
+fn fill_bounds(out: &mut Constraints, from: Constraints) {
+    out.minimum = out.minimum.take().or(from.minimum);
+    out.maximum = out.maximum.take().or(from.maximum);
+    out.min_length = out.min_length.take().or(from.min_length);
+    out.max_length = out.max_length.take().or(from.max_length);
+    out.min_items = out.min_items.take().or(from.min_items);
+    out.max_items = out.max_items.take().or(from.max_items);
+}
+
+fn is_placeholder(value: &Value) -> bool {
+    value.as_str().is_some_and(|v| PLACEHOLDER.is_match(v))
 }
 
 /// The description as one text: paragraphs separated by blank lines, list
@@ -184,7 +247,11 @@ fn label_kind(label: &str) -> Label {
 /// The value of a "Default value:" or "Range" label.
 fn apply_labelled(out: &mut Constraints, label: Label, text: &str, ty: &TypeRef, span: &Span) {
     match label {
-        Label::Default if !is_not_applicable(text) => set_default(out, text, ty, span),
+        Label::Default => {
+            if let Some(value) = stated_literal(text) {
+                set_default(out, value, ty, span);
+            }
+        }
         Label::Range if !is_not_applicable(text) => apply_range(out, text, ty, span),
         Label::Enum => apply_value_list(out, text, 1, ty, span),
         Label::MinLength | Label::MaxLength => {
@@ -210,6 +277,18 @@ fn apply_labelled(out: &mut Constraints, label: Label, text: &str, ty: &TypeRef,
     }
 }
 
+/// The literal a label states, without the sentence it may stand in: up
+/// to the end of its clause ("30。", "45000，超出范围时使用默认值", "10. If
+/// ..."). `None` where the label states none: a word for "none", or a
+/// description in Chinese ("标准csv格式…") rather than a literal.
+fn stated_literal(text: &str) -> Option<&str> {
+    let end = CLAUSE_END.find(text).map_or(text.len(), |m| m.start());
+    let literal = text[..end].trim();
+    let stated =
+        !literal.is_empty() && !is_not_applicable(literal) && !literal.chars().any(super::is_cjk);
+    stated.then_some(literal)
+}
+
 fn is_not_applicable(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', '。']);
     ["n/a", "na", "none", "无", "空", "不涉及", "-", "—"].contains(&t.to_lowercase().as_str())
@@ -219,15 +298,7 @@ fn is_not_applicable(text: &str) -> bool {
 /// characters.", "KMS, normal, or null.", "allow: Allow. deny: Reject."
 fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
     if let Some(caps) = RANGE.captures(text.trim()) {
-        let (low, high) = (&caps[1], &caps[2]);
-        set_bounds(
-            out,
-            low,
-            high,
-            ty,
-            span,
-            text.contains('字') || text.contains("char"),
-        );
+        apply_bounds(out, &caps, ty, span, BARE_RANGE.is_match(text.trim()));
         return;
     }
     if !accepts_enum(ty) {
@@ -254,16 +325,41 @@ fn apply_range(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
     }
 }
 
+/// The bounds a [`range_pattern`] matched (an interval `[a, b]` or
+/// `a~b`). On a string they bound its length where they count characters
+/// or are all the cell says ("1~64"); a string range with units or an
+/// explanation ("1~65535，端口号", "24~28") bounds the number it holds, which
+/// a length cannot say.
+fn apply_bounds(
+    out: &mut Constraints,
+    caps: &regex::Captures<'_>,
+    ty: &TypeRef,
+    span: &Span,
+    bare: bool,
+) {
+    let bound = |a: usize, b: usize| caps.get(a).or(caps.get(b)).map_or("", |m| m.as_str());
+    let whole = caps.get(0).map_or("", |m| m.as_str());
+    let says_chars = whole.contains('字') || whole.contains("char");
+    if matches!(ty, TypeRef::String) && !says_chars && !bare {
+        return;
+    }
+    set_bounds(out, bound(1, 3), bound(2, 4), ty, span, says_chars);
+}
+
 /// "A、B、C" after an enumeration label (at least `min` values): each a
 /// value.
 fn apply_value_list(out: &mut Constraints, text: &str, min: usize, ty: &TypeRef, span: &Span) {
     if !accepts_enum(ty) {
         return;
     }
+    let text = VALUE_NOTE.replace_all(text, "");
     let values: Vec<&str> = CN_VALUE_SEPARATOR
         .split(text.trim().trim_end_matches(['.', '。']))
         .collect();
-    if values.len() >= min && values.iter().all(|v| LONE_VALUE.is_match(v)) {
+    let listed = values.len() >= min
+        && values.iter().all(|v| LONE_VALUE.is_match(v))
+        && !values.iter().any(|v| RANGE.is_match(v));
+    if listed {
         for value in values {
             let value = LONE_VALUE
                 .captures(value)
@@ -349,8 +445,15 @@ fn contains_ignoring_case(text: &str, word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// Sentences that state a constraint wherever they stand.
-fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
+/// Sentences that state a constraint wherever they stand; a range stated
+/// in passing goes to `in_passing`.
+fn apply_sentences(
+    out: &mut Constraints,
+    in_passing: &mut Constraints,
+    text: &str,
+    ty: &TypeRef,
+    span: &Span,
+) {
     if matches!(ty, TypeRef::String) {
         if let Some(caps) = LENGTH_RANGE.captures(text) {
             let bound = |a: usize, b: usize| {
@@ -380,8 +483,21 @@ fn apply_sentences(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
             set_lengths(out, None, n, span);
         }
     }
-    if let Some(caps) = CN_VALUES.captures(text) {
-        apply_value_list(out, &caps[1], 2, ty, span);
+    let may_state_range = text.contains("取值") || contains_ignoring_case(text, "range");
+    if let Some(caps) = may_state_range
+        .then(|| RANGE_SENTENCE.captures(text))
+        .flatten()
+    {
+        apply_bounds(in_passing, &caps, ty, span, false);
+    } else if let Some(caps) = CN_VALUES.captures(text) {
+        // "A、B、C等": "and others", the values are examples; a list going
+        // on in words the pattern does not read is cut short.
+        let open = caps
+            .get(1)
+            .is_some_and(|m| text[m.end()..].trim_start().starts_with(['等', '…', '、']));
+        if !open {
+            apply_value_list(out, &caps[1], 2, ty, span);
+        }
     }
     let may_state_default = contains_ignoring_case(text, "default") || text.contains("默认");
     if let Some(caps) = may_state_default
@@ -409,16 +525,12 @@ fn sentence_default(raw: &str, ty: &TypeRef) -> Option<Value> {
         TypeRef::Integer | TypeRef::Long => value.is_i64(),
         TypeRef::Number => value.is_number(),
         TypeRef::Boolean => value.is_boolean(),
-        TypeRef::String => !is_filler_word(raw) && !raw.chars().any(is_cjk),
+        // A default written in Chinese ("默认为空", "默认为创建时间")
+        // describes the default rather than states a literal.
+        TypeRef::String => !is_filler_word(raw) && !raw.chars().any(super::is_cjk),
         _ => false,
     };
     fits.then_some(value)
-}
-
-/// A Chinese character: a default written in Chinese ("默认为空", "默认为
-/// 创建时间") describes the default rather than states a literal.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Words that start a description of a default rather than state it.
@@ -444,7 +556,10 @@ fn is_filler_word(word: &str) -> bool {
     FILLERS.contains(&word.to_lowercase().as_str())
 }
 
-/// A list counts as an enumeration when every item reads "VALUE: text".
+/// A list counts as an enumeration when every item reads "VALUE: text",
+/// not with one value for all ("engine_type：1", "engine_type：2" list
+/// pairs of another kind), and not every item is a label ("Default: 10",
+/// "Range: 1~100").
 fn is_enum_list(lines: &[ProseLine], index: usize) -> bool {
     let start = lines[..index]
         .iter()
@@ -454,9 +569,17 @@ fn is_enum_list(lines: &[ProseLine], index: usize) -> bool {
         .iter()
         .position(|l| !l.bullet)
         .map_or(lines.len(), |p| index + p);
-    lines[start..end]
-        .iter()
-        .all(|l| ENUM_ITEM.is_match(&l.text))
+    let mut values = BTreeSet::new();
+    let mut all_labels = true;
+    for line in &lines[start..end] {
+        let Some(caps) = ENUM_ITEM.captures(&line.text) else {
+            return false;
+        };
+        values.insert(caps[1].to_owned());
+        all_labels &= INLINE_LABEL.is_match(&line.text);
+    }
+    let one_value_for_all = values.len() == 1 && end - start > 1;
+    !all_labels && !one_value_for_all
 }
 
 fn apply_enum_item(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span) {
@@ -464,6 +587,10 @@ fn apply_enum_item(out: &mut Constraints, text: &str, ty: &TypeRef, span: &Span)
         return;
     };
     let meaning = caps[2].trim();
+    if RANGE.is_match(meaning) {
+        // "TCP：[10, 4000]": the range under a condition, not a value.
+        return;
+    }
     if DEFAULT_MARKER.is_match(meaning) {
         set_default(out, &caps[1], ty, span);
     }
@@ -524,18 +651,21 @@ fn push_enum(out: &mut Constraints, raw: &str, description: Text, ty: &TypeRef, 
 }
 
 /// "0/false", "1/true", "yes/1": one option written in two notations,
-/// each of which the field accepts, so each is an enum value of its own.
-/// Only numbers and boolean words split: "application/json" or "x86/arm"
-/// stay whole, as a slash inside a name is part of it.
+/// each of which the field accepts, so each is an enum value of its own;
+/// and "FOREVER/null": a value or null. Only numbers, boolean words and
+/// `null` split: "application/json" or "x86/arm" stay whole, as a slash
+/// inside a name is part of it, and `null` is never part of a name.
 fn flag_spellings(raw: &str) -> Option<Vec<&str>> {
     let parts: Vec<&str> = raw.split('/').map(str::trim).collect();
+    let is_null = |part: &&str| part.eq_ignore_ascii_case("null");
     let is_flag = |part: &&str| {
         part.parse::<f64>().is_ok()
             || ["true", "false", "yes", "no", "on", "off"]
                 .iter()
                 .any(|word| part.eq_ignore_ascii_case(word))
     };
-    (parts.len() > 1 && parts.iter().all(is_flag)).then_some(parts)
+    let alternatives = parts.iter().all(is_flag) || parts.iter().any(is_null);
+    (parts.len() > 1 && alternatives).then_some(parts)
 }
 
 fn set_default(out: &mut Constraints, raw: &str, ty: &TypeRef, span: &Span) {
@@ -565,6 +695,12 @@ pub fn typed_value(raw: &str, ty: &TypeRef) -> Value {
             "false" => Some(Value::Bool(false)),
             _ => None,
         },
+        // "默认值：[]": a JSON literal.
+        TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Object | TypeRef::Model(_) => {
+            serde_json::from_str::<Value>(raw)
+                .ok()
+                .filter(|v| v.is_array() || v.is_object())
+        }
         _ => None,
     };
     typed.unwrap_or_else(|| Value::String(raw.to_owned()))
@@ -944,6 +1080,188 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_labelled_default_ends_with_its_clause() {
+        for (text, ty, want) in [
+            ("默认值：30。", TypeRef::Integer, Value::from(30)),
+            (
+                "默认值：5，超出范围时取默认值",
+                TypeRef::Integer,
+                Value::from(5),
+            ),
+            (
+                "Default value: 8. Larger values are slower.",
+                TypeRef::Integer,
+                Value::from(8),
+            ),
+            ("默认值：true。", TypeRef::Boolean, Value::Bool(true)),
+            ("默认值：\"abc\"。", TypeRef::String, Value::from("abc")),
+            ("默认值：“”。", TypeRef::String, Value::from("")),
+            ("Default value: 1.5", TypeRef::Number, Value::from(1.5)),
+            (
+                "默认值：[]",
+                TypeRef::Array(Box::new(TypeRef::String)),
+                serde_json::json!([]),
+            ),
+        ] {
+            let c = read(&[text], ty);
+            assert_eq!(c.default.map(|f| f.value), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_default_in_words_states_no_literal() {
+        for text in [
+            "默认值：。",
+            "默认值：按名称排序，可选",
+            "Default value: N/A.",
+        ] {
+            assert_eq!(read(&[text], TypeRef::String).default, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_range_then_an_explanation_is_a_range() {
+        let c = read(&["取值范围：0~100，0表示不限制。"], TypeRef::Integer);
+        assert_eq!(c.minimum.map(|f| f.value), Some(num(0)));
+        assert_eq!(c.maximum.map(|f| f.value), Some(num(100)));
+        assert!(c.enum_values.is_empty());
+        // Inside a sentence, after other words.
+        let c = read(
+            &["帧率，单位fps。取值范围：0-30，0表示不变。"],
+            TypeRef::Integer,
+        );
+        assert_eq!(c.maximum.map(|f| f.value), Some(num(30)));
+        assert!(c.enum_values.is_empty());
+        let c = read(&["超时时间。取值范围2 ~ 30。"], TypeRef::Integer);
+        assert_eq!(c.minimum.map(|f| f.value), Some(num(2)));
+    }
+
+    #[test]
+    fn ranges_with_units_and_intervals() {
+        for (text, low, high) in [
+            ("取值范围：5Mbit/s~2000Mbit/s。", 5, 2000),
+            ("取值范围：1~100 GB", 1, 100),
+            ("取值范围：1-65535", 1, 65535),
+            ("取值范围：[-10, 10]", -10, 10),
+            ("权重，取值范围[0，100]。", 0, 100),
+        ] {
+            let c = read(&[text], TypeRef::Integer);
+            assert_eq!(
+                (c.minimum.map(|f| f.value), c.maximum.map(|f| f.value)),
+                (Some(num(low)), Some(num(high))),
+                "{text}"
+            );
+            assert!(c.enum_values.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn labelled_bounds_win_over_a_range_in_passing() {
+        let c = read(
+            &["每页个数。取值范围：0~2000。", "最小值：1", "最大值：2000"],
+            TypeRef::Integer,
+        );
+        assert_eq!(c.minimum.map(|f| f.value), Some(num(1)));
+        assert_eq!(c.maximum.map(|f| f.value), Some(num(2000)));
+    }
+
+    #[test]
+    fn a_numeric_range_on_a_string_is_no_length() {
+        // The string holds a number from 24 to 28, not 24 to 28 characters.
+        let c = read(&["掩码位数，取值范围：24~28。"], TypeRef::String);
+        assert_eq!((c.min_length, c.max_length), (None, None));
+        let c = read(&["名称，取值范围：1~64个字符。"], TypeRef::String);
+        assert_eq!(c.max_length.map(|f| f.value), Some(64));
+    }
+
+    #[test]
+    fn a_range_under_a_condition_is_no_value() {
+        let c = read(
+            &[
+                "空闲超时时间。",
+                "取值范围：",
+                "• UDP：[10, 4000]，单位：秒。",
+                "• HTTP/HTTPS：[0, 4000]，单位：秒。",
+            ],
+            TypeRef::Integer,
+        );
+        assert!(c.enum_values.is_empty());
+    }
+
+    #[test]
+    fn placeholders_leave_the_values_open() {
+        let c = read(
+            &[
+                "清晰度名称。",
+                "• HIGH：高清",
+                "• LOW：流畅",
+                "• XXX：用户自己起的名字",
+            ],
+            TypeRef::String,
+        );
+        assert!(c.enum_values.is_empty());
+        let c = read(&["可选值：ON、OFF、xx"], TypeRef::String);
+        assert!(c.enum_values.is_empty());
+        let c = read(&["类别，取值为RED、GREEN等。"], TypeRef::String);
+        assert!(c.enum_values.is_empty());
+    }
+
+    #[test]
+    fn listed_values_keep_their_notes_out() {
+        let c = read(
+            &["记录类型。取值范围：A、MX（仅限内网）、TXT（仅限公网）。"],
+            TypeRef::String,
+        );
+        assert_eq!(enum_values(&c), ["A", "MX", "TXT"].map(Value::from));
+    }
+
+    #[test]
+    fn a_value_or_null_is_two_alternatives() {
+        let c = read(
+            &["有效期。", "• ALWAYS/null：永久", "• 12：半天"],
+            TypeRef::String,
+        );
+        assert_eq!(enum_values(&c), [Value::from("ALWAYS"), Value::from("12")]);
+        assert!(c.nullable.is_some());
+    }
+
+    #[test]
+    fn a_value_named_like_a_label_is_a_value() {
+        let c = read(
+            &["访问方式。", "• default：两种都可以。", "• api：只用接口。"],
+            TypeRef::String,
+        );
+        assert_eq!(
+            enum_values(&c),
+            [Value::from("default"), Value::from("api")]
+        );
+        assert_eq!(c.default, None);
+        // A list of labels stays a list of labels.
+        let c = read(&["Retries.", "• Default: 5"], TypeRef::Integer);
+        assert!(c.enum_values.is_empty());
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from(5)));
+    }
+
+    #[test]
+    fn pairs_naming_one_key_are_no_values() {
+        let c = read(
+            &[
+                "类型与名称的对应：",
+                "• kind：1，name：alpha",
+                "• kind：2，name：beta",
+            ],
+            TypeRef::Integer,
+        );
+        assert!(c.enum_values.is_empty());
+    }
+
+    #[test]
+    fn chinese_sentence_defaults() {
+        let c = read(&["最大连接数。默认为-1，无限制。"], TypeRef::Integer);
+        assert_eq!(c.default.map(|f| f.value), Some(Value::from(-1)));
     }
 
     #[test]

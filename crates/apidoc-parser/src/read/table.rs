@@ -1,5 +1,7 @@
 //! Parameter tables: which column is which, and each row's cells.
 
+use apidoc_ir::TypeRef;
+
 use crate::blocks::{Block, BlockKind, Cell, Table, normalise};
 
 use super::prose::ProseLine;
@@ -135,6 +137,10 @@ pub struct Row<'a> {
     pub mandatory: Option<String>,
     /// The Type cell's text, if the table has the column.
     pub type_text: Option<String>,
+    /// The Type cell read ([`super::types::parse_type`]), once for every
+    /// step of the reader: `None` without the column or where the cell
+    /// cannot be read.
+    pub ty: Option<TypeRef>,
     /// The description, with other columns folded in.
     pub prose: Vec<ProseLine>,
     /// The row's line.
@@ -144,10 +150,15 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The table numbers the description names ("For details, see Table
-    /// 4"), in order.
+    /// The table numbers the Type cell ("参见表4", "表2 object") and the
+    /// description ("For details, see Table 4") name, in order.
     pub fn table_references(&self) -> Vec<u32> {
-        let text: Vec<&str> = self.prose.iter().map(|l| l.text.as_str()).collect();
+        let text: Vec<&str> = self
+            .type_text
+            .iter()
+            .map(String::as_str)
+            .chain(self.prose.iter().map(|l| l.text.as_str()))
+            .collect();
         super::sections::table_references(&text.join(" "))
     }
 }
@@ -178,6 +189,7 @@ fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
         name: String::new(),
         mandatory: None,
         type_text: None,
+        ty: None,
         prose: Vec::new(),
         line: cells.first().map_or(0, |c| c.line),
         cells,
@@ -193,6 +205,7 @@ fn row<'a>(cells: &'a [Cell], columns: &[Column]) -> Row<'a> {
         }
     }
     out.prose.extend(others);
+    out.ty = out.type_text.as_deref().and_then(super::types::parse_type);
     out
 }
 

@@ -193,17 +193,13 @@ pub(super) fn is_array_placeholder_name(name: &str) -> bool {
 /// | Array of QueryCategoryRsp objects`: a type's name, capitalised as
 /// field names are not), or after an array word.
 fn names_its_own_element(row: &Row<'_>) -> bool {
-    let element = row
-        .type_text
-        .as_deref()
-        .and_then(super::types::parse_type)
-        .and_then(|ty| match ty {
-            TypeRef::Array(item) => match *item {
-                TypeRef::Model(name) => Some(name),
-                _ => None,
-            },
+    let element = match &row.ty {
+        Some(TypeRef::Array(item)) => match item.as_ref() {
+            TypeRef::Model(name) => Some(name.as_str()),
             _ => None,
-        });
+        },
+        _ => None,
+    };
     let type_named = row.name.starts_with(|c: char| c.is_ascii_uppercase());
     element.is_some_and(|name| type_named && name == row.name)
         || ARRAY_WORDS.contains(&row.name.trim().to_lowercase().as_str())
