@@ -41,7 +41,8 @@ pub fn rename_models(page: &mut Page, renames: &BTreeMap<String, String>) {
     }
 }
 
-fn rename_in(ty: &mut TypeRef, renames: &BTreeMap<String, String>) {
+/// Renames the models `ty` names, as an array item or map value too.
+pub(crate) fn rename_in(ty: &mut TypeRef, renames: &BTreeMap<String, String>) {
     match ty {
         TypeRef::Model(name) => {
             if let Some(new) = renames.get(name.as_str()) {

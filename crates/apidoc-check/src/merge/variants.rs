@@ -28,7 +28,7 @@ use super::widen::widen_reporting;
 use crate::facts::{Difference, merge_model, models_agree};
 use crate::pair::union_by;
 use crate::paths::path_words;
-use crate::types::{model_of, reachable_models, rename_models};
+use crate::types::{model_of, reachable_models, rename_in, rename_models};
 
 /// Merges pages that share their primary method and path; `first` gives
 /// the URIs' order and the title.
@@ -135,10 +135,7 @@ fn unite_same_body(
         let nested = fields.is_subset(&kept_fields) || kept_fields.is_subset(&fields);
         (!fields.is_empty() && !kept_fields.is_empty() && nested).then(|| kept.name.clone())
     })?;
-    let kept = kept_models
-        .iter_mut()
-        .find(|model| model.name == kept_name)?;
-    Some(unite(kept, own))
+    Some(unite_deep(kept_models, &kept_name, own, own_models))
 }
 
 /// A model of `page` named like one of `merged`'s but defined otherwise
@@ -270,14 +267,12 @@ fn unite_response_bodies(merged: &mut Page, page: &mut Page, id: &str) -> Vec<Di
             merged.models.push(union);
             kept.body = Some(TypeRef::Model(union_name.clone()));
         }
-        let Some(union) = merged
-            .models
-            .iter_mut()
-            .find(|model| model.name == union_name)
-        else {
-            continue;
-        };
-        differences.extend(unite(union, &own));
+        differences.extend(unite_deep(
+            &mut merged.models,
+            &union_name,
+            &own,
+            &page.models,
+        ));
         response.body = Some(TypeRef::Model(union_name));
     }
     differences
@@ -293,10 +288,45 @@ fn response_model_name(id: &str, status: u16, first_success: Option<u16>) -> Str
     }
 }
 
-/// Adds `other`'s fields to the union model, each field widened to
-/// what both allow ([`super::widen`]); fields not in both are not required. Returns the
+/// Adds the fields of `other` (a model of `other_models`) to the model
+/// `union` of `models`, and so on down: where both hold a field of objects
+/// described by different models (an older and a newer page's `graph`,
+/// the newer adding fields), the objects' models are united too, so the
+/// merged operation carries what either page documents. Returns the
 /// differences to report.
-fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
+fn unite_deep(
+    models: &mut [Model],
+    union: &str,
+    other: &Model,
+    other_models: &[Model],
+) -> Vec<Difference> {
+    let mut differences = Vec::new();
+    let mut pending = vec![(union.to_owned(), other.clone())];
+    let mut seen = BTreeSet::new();
+    while let Some((name, other)) = pending.pop() {
+        if !seen.insert((name.clone(), other.name.clone())) {
+            continue;
+        }
+        let Some(union) = models.iter_mut().find(|model| model.name == name) else {
+            continue;
+        };
+        let (found, nested) = unite(union, &other);
+        differences.extend(found);
+        pending.extend(
+            nested
+                .into_iter()
+                .filter_map(|(kept, theirs)| Some((kept, find(other_models, &theirs)?.clone()))),
+        );
+    }
+    differences
+}
+
+/// Adds `other`'s fields to the union model, each field widened to
+/// what both allow ([`super::widen`]); fields not in both are not
+/// required. Returns the differences to report, and the pairs of models
+/// (the union's, the other's) describing one field's objects, to unite in
+/// turn.
+fn unite(union: &mut Model, other: &Model) -> (Vec<Difference>, Vec<(String, String)>) {
     let in_union: BTreeSet<String> = union
         .fields
         .iter()
@@ -304,12 +334,20 @@ fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
         .collect();
     let mut other = other.clone();
     let mut differences = Vec::new();
+    let mut nested = Vec::new();
     for theirs in &mut other.fields {
         if let Some(kept) = union
             .fields
             .iter_mut()
             .find(|kept| kept.name == theirs.name)
         {
+            if let (Some(ours), Some(their)) = (model_of(&kept.ty), model_of(&theirs.ty))
+                && ours != their
+            {
+                let renamed = BTreeMap::from([(their.to_owned(), ours.to_owned())]);
+                nested.push((ours.to_owned(), their.to_owned()));
+                rename_in(&mut theirs.ty, &renamed);
+            }
             let subject = format!("field `{}` of model `{}`", kept.name, union.name);
             differences.extend(widen_reporting(&subject, kept, theirs));
         }
@@ -321,7 +359,7 @@ fn unite(union: &mut Model, other: &Model) -> Vec<Difference> {
             field.required = None;
         }
     }
-    differences
+    (differences, nested)
 }
 
 /// Merges another page's parameters into the operation's, each shared one
@@ -672,6 +710,33 @@ mod tests {
             .map(|field| (field.name.as_str(), field.required))
             .collect();
         assert_eq!(fields, [("job_id", None), ("output", None)]);
+    }
+
+    #[test]
+    fn the_objects_of_one_response_field_described_by_two_pages_unite() {
+        let with_job = |id: &str, title: &str, file: &str, job_fields: &[&str]| {
+            let mut page = action_page(id, title, "os-start", file);
+            let job = format!("{id}Job");
+            page.models[1].fields = vec![field("job", TypeRef::Model(job.clone()), span(file, 21))];
+            let fields = job_fields
+                .iter()
+                .map(|name| field(name, TypeRef::String, span(file, 22)))
+                .collect();
+            page.models.push(model(&job, fields, span(file, 22)));
+            page
+        };
+        let older = with_job("StartServers", "Starting (old)", "old.txt", &["id"]);
+        let newer = with_job(
+            "BatchStartServers",
+            "Starting",
+            "new.txt",
+            &["id", "status"],
+        );
+        let merged = merge_variants(older, vec![newer], &mut Vec::new());
+        let job = find(&merged.models, "StartServersJob").expect("the first page's job");
+        let names: Vec<&str> = job.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["id", "status"], "the newer page's field joins");
+        assert_eq!(job.fields[1].required, None);
     }
 
     #[test]
