@@ -193,15 +193,24 @@ impl<'p> Index<'p> {
             for_field: true,
             under: None,
         };
-        for (link, _, _) in links {
-            let Some(anchor) = link.anchor() else {
-                continue;
-            };
+        for (link, place, _) in links {
             let Some(page) = self.page(at.0, link) else {
                 continue;
             };
-            if let Some(&t) = self.anchors.get(&(page, anchor)) {
-                self.copy_with_linked((page, t), &nested, seen, out);
+            match link.anchor() {
+                Some(anchor) => {
+                    if let Some(&t) = self.anchors.get(&(page, anchor)) {
+                        self.copy_with_linked((page, t), &nested, seen, out);
+                    }
+                }
+                // A row of objects linking a whole page (a structure page
+                // "Links结构体"): its tables, as for the page's own rows.
+                None if place == Place::ObjectRow && page != at.0 => {
+                    for t in self.response_tables(page) {
+                        self.copy_with_linked((page, t), &nested, seen, out);
+                    }
+                }
+                None => {}
             }
         }
     }
@@ -391,25 +400,37 @@ fn link_titles_in(table: &mut Table, file: &str, titles: &Titles) {
         if !links.is_empty() || numbers_a_table || !holds_objects(row, type_column) {
             continue;
         }
-        for block in row.iter_mut().flat_map(|cell| &mut cell.blocks) {
-            let BlockKind::Paragraph(text) = &block.kind else {
-                continue;
-            };
-            if let Some((title, target)) = titles.referred(text).filter(|(_, t)| *t != file) {
-                block.links.push(Link {
-                    href: relative(file, target),
-                    text: title,
-                });
+        for (column, cell) in row.iter_mut().enumerate() {
+            for block in &mut cell.blocks {
+                let BlockKind::Paragraph(text) = &block.kind else {
+                    continue;
+                };
+                let referred = if column == type_column {
+                    titles.named_type(text)
+                } else {
+                    titles.referred(text)
+                };
+                if let Some((title, target)) = referred.filter(|(_, t)| *t != file) {
+                    block.links.push(Link {
+                        href: relative(file, target),
+                        text: title,
+                    });
+                }
             }
         }
     }
 }
 
-/// The titles of the service's pages that document a response.
+/// The titles of the service's pages: of those that document a response,
+/// for references in prose; of every page, for a Type cell that is a
+/// page's whole title (`Topic结构体数组` naming the page "Topic结构体").
 struct Titles {
-    /// The page of each lower-case title; `None` when several pages have
-    /// it, as a reference to it names none of them.
+    /// The page of each lower-case title of a page documenting a response;
+    /// `None` when several pages have it, as a reference to it names none
+    /// of them.
     pages: HashMap<String, Option<String>>,
+    /// The same for the title of every page.
+    all: HashMap<String, Option<String>>,
     /// The length of the longest title, in characters.
     longest: usize,
 }
@@ -427,6 +448,7 @@ impl Titles {
     fn of(pages: &[PageBlocks]) -> Self {
         let mut out = Titles {
             pages: HashMap::new(),
+            all: HashMap::new(),
             longest: 0,
         };
         for page in pages {
@@ -434,9 +456,16 @@ impl Titles {
                 BlockKind::Heading { level: 1, text, .. } => Some(text.to_lowercase()),
                 _ => None,
             });
-            let Some(title) = title.filter(|t| !t.is_empty() && documents_response(page)) else {
+            let Some(title) = title.filter(|t| !t.is_empty()) else {
                 continue;
             };
+            out.all
+                .entry(title.clone())
+                .and_modify(|p| *p = None)
+                .or_insert_with(|| Some(page.file.clone()));
+            if !documents_response(page) {
+                continue;
+            }
             out.longest = out.longest.max(title.chars().count());
             out.pages
                 .entry(title)
@@ -444,6 +473,21 @@ impl Titles {
                 .or_insert_with(|| Some(page.file.clone()));
         }
         out
+    }
+
+    /// The page a Type cell names by its whole title, with a list's words
+    /// after it (`Topic结构体数组`, `Tag结构体 list`).
+    fn named_type(&self, text: &str) -> Option<(String, &str)> {
+        let lower = text.trim().to_lowercase();
+        let title = ["数组", "列表", " array", " list"]
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix))
+            .unwrap_or(&lower)
+            .trim();
+        match self.all.get(title) {
+            Some(Some(page)) => Some((title.to_owned(), page)),
+            _ => None,
+        }
     }
 
     /// The first title `text` refers to, as written, and its page: a
@@ -774,7 +818,21 @@ mod tests {
                 .into_iter()
                 .map(|(t, p)| (t.to_owned(), p.map(str::to_owned)))
                 .collect(),
+            all: [("hut结构体", Some("s/hut-struct.md")), ("door", None)]
+                .into_iter()
+                .map(|(t, p)| (t.to_owned(), p.map(str::to_owned)))
+                .collect(),
         }
+    }
+
+    #[test]
+    fn a_type_cell_that_is_a_page_s_whole_title_names_that_page() {
+        let titles = titles();
+        let page = |text: &str| titles.named_type(text).map(|(_, page)| page.to_owned());
+        assert_eq!(page("Hut结构体数组").as_deref(), Some("s/hut-struct.md"));
+        assert_eq!(page("Hut结构体").as_deref(), Some("s/hut-struct.md"));
+        assert_eq!(page("Hut结构体的数组说明"), None);
+        assert_eq!(page("door"), None, "a title several pages share");
     }
 
     #[test]

@@ -306,3 +306,32 @@ fn a_sentence_delegating_the_response_to_a_table_of_another_page_takes_it() {
     assert_eq!(field_names(page, &body), ["puppies", "toy", "bowl", "vet"]);
     assert_eq!(response_field_model(page, "puppies"), ["name", "age"]);
 }
+
+/// Structure pages ("Cage结构体"): a row links the page without an
+/// anchor, the page's table has no caption; a row of the copied table
+/// links another structure page in turn; a Type cell names a structure
+/// page by its whole title without linking it.
+#[test]
+fn structure_pages_describe_the_rows_naming_them() {
+    let (pages, _) = read_service("aviary");
+    let list = api_page(page(&pages, "aviary/查询鸟笼列表.md"));
+    let body = "OperationResponseBody";
+    let element = |name: &str| match &field(list, body, name).ty {
+        TypeRef::Array(item) => match item.as_ref() {
+            TypeRef::Model(model) => model.clone(),
+            other => panic!("{name}: {other:?}"),
+        },
+        other => panic!("{name}: {other:?}"),
+    };
+    let cage = element("cages");
+    let links = match &field(list, &cage, "links").ty {
+        TypeRef::Array(item) => item.as_ref().clone(),
+        other => panic!("{other:?}"),
+    };
+    let TypeRef::Model(links) = links else {
+        panic!("the second hop is linked: {links:?}");
+    };
+    assert_eq!(field(list, &links, "rel").ty, TypeRef::String);
+    let perch = element("perches");
+    assert_eq!(field(list, &perch, "height").ty, TypeRef::Integer);
+}

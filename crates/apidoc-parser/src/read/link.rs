@@ -475,13 +475,36 @@ fn on_linked_page(page: &PageLinks<'_, '_>, row: &LinkRow, links: &Links) -> Opt
             .map(|name| index.answering_to(name))
             .filter(|found| !found.is_empty())
             .unwrap_or_else(|| index.describing(&row.name));
-        by_caption.first().copied().or_else(|| {
-            page.rows
-                .iter()
-                .filter(|other| other.group == group && names_element(&other.name, &row.name))
-                .find_map(|other| links.target(other.at))
-        })
+        by_caption
+            .first()
+            .copied()
+            .or_else(|| {
+                page.rows
+                    .iter()
+                    .filter(|other| other.group == group && names_element(&other.name, &row.name))
+                    .find_map(|other| links.target(other.at))
+            })
+            .or_else(|| root_of_copy(page, linked))
     })
+}
+
+/// The first table copied from `linked` that no row of the copy leads to:
+/// the page's own object where it describes one (a structure page
+/// "Topic结构体", its table uncaptioned).
+fn root_of_copy(page: &PageLinks<'_, '_>, linked: &str) -> Option<usize> {
+    let group = Some(linked.to_owned());
+    let copied = |t: &PageTable<'_>| t.table.origin.as_ref().is_some_and(|o| o.page == linked);
+    let pointed_at: BTreeSet<usize> = page
+        .rows
+        .iter()
+        .filter(|r| r.group == group)
+        .flat_map(|r| r.numbered.iter().chain(&r.anchored).copied())
+        .collect();
+    page.tables
+        .iter()
+        .enumerate()
+        .find(|(i, t)| t.model_name().is_some() && copied(t) && !pointed_at.contains(i))
+        .map(|(i, _)| i)
 }
 
 /// True when a field named `name` holds what the list `list` holds one of,
