@@ -278,19 +278,35 @@ fn is_cjk(c: char) -> bool {
 /// keep the last word plural.
 pub(super) fn readable_id(title: &str, method: Method, path: &str) -> String {
     let stated = title_verb(title);
-    let verb = stated.unwrap_or_else(|| method_verb(method, path));
+    let verb = match stated.unwrap_or_else(|| method_verb(method, path)) {
+        // 查询 reading a collection (`GET …/quotas`) lists it.
+        "Show" if method == Method::Get && reads_a_collection(path) => "List",
+        verb => verb,
+    };
     let path = match stated {
         Some(_) => without_verb_segment(path),
         None => path,
     };
     let one_item = verb != "List" && !verb.starts_with("Batch");
     let resource = resource(path, one_item);
+    // `BatchCreate` + `…/batch-bandwidths`: the batch is said once.
+    let resource = match (verb.starts_with("Batch"), resource.strip_prefix("Batch")) {
+        (true, Some(rest)) if !rest.is_empty() => rest.to_owned(),
+        _ => resource,
+    };
     let resource = if resource.is_empty() {
         "Root".to_owned()
     } else {
         resource
     };
     format!("{verb}{resource}")
+}
+
+/// A path ending in a plural collection word, not a placeholder.
+fn reads_a_collection(path: &str) -> bool {
+    segments(path)
+        .last()
+        .is_some_and(|last| !last.contains('{') && !is_version(last) && last.ends_with('s'))
 }
 
 /// The path without a last segment that only says "do something"
@@ -495,7 +511,19 @@ mod tests {
                 "查询规则",
                 Method::Get,
                 "/v2/{project_id}/gateways/{gateway_id}/policies",
-                "ShowGatewayPolicy",
+                "ListGatewayPolicies",
+            ),
+            (
+                "查询配额",
+                Method::Get,
+                "/v1/{project_id}/quotas",
+                "ListQuotas",
+            ),
+            (
+                "批量创建共享带宽",
+                Method::Post,
+                "/v2.0/{project_id}/batch-bandwidths",
+                "BatchCreateBandwidths",
             ),
         ];
         for (title, method, path, id) in cases {
