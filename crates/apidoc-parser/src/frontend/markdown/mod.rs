@@ -22,11 +22,14 @@
 //! - A paragraph indented after a pipe table at the margin is list-item
 //!   content the table cut off from its item (module `indent`): read as a
 //!   paragraph, not as code.
+//! - A fence opened on a list item's marker line with its lines at the
+//!   margin is the item's code block (module `fence`).
 //! - A paragraph repeating the caption of the table right before it is
 //!   dropped: pandoc writes the caption of a table it keeps as raw HTML
 //!   twice, in the `<caption>` and as a paragraph after the table.
 
 mod caption;
+mod fence;
 mod indent;
 mod raw;
 mod render;
@@ -38,6 +41,7 @@ use crate::blocks::{Block, BlockKind};
 /// Parses a Markdown page into blocks.
 pub fn parse(source: &str) -> Vec<Block> {
     let source = super::html::unify_line_breaks(source);
+    let source = fence::indent_item_fences(&source);
     let source = indent::dedent_after_tables(&source);
     let source = raw::keep_raw_tables_whole(&source);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
