@@ -151,16 +151,25 @@ type UriKey = (String, Method);
 
 /// Groups pages that share any `METHOD /path` line: a page listing the
 /// `/v2` and `/v2.1` paths of an operation joins the pages listing either,
-/// whichever it lists first. Groups come out in the order of their
-/// smallest URI, so the result does not depend on page order.
+/// whichever it lists first; a path whose version is a placeholder
+/// (`/{version_id}/{project_id}/x`) is the same as the one path of the
+/// service writing a version there (`/v1/{project_id}/x`). Groups come out
+/// in the order of their smallest URI, so the result does not depend on
+/// page order.
 fn group_by_shared_uri(pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Vec<Vec<Page>> {
+    let versioned = versioned_paths(&pages);
     let mut groups: Vec<(Vec<UriKey>, Vec<Page>)> = Vec::new();
     for page in pages {
         let keys: Vec<UriKey> = page
             .operation
             .uris
             .iter()
-            .map(|uri| (uri.path.clone(), uri.method))
+            .map(|uri| {
+                let path = versioned
+                    .get(&(uri.path.clone(), uri.method))
+                    .unwrap_or(&uri.path);
+                (path.clone(), uri.method)
+            })
             .collect();
         if keys.is_empty() {
             out.push(Diagnostic::error(
@@ -189,6 +198,42 @@ fn group_by_shared_uri(pages: Vec<Page>, out: &mut Vec<Diagnostic>) -> Vec<Vec<P
     }
     groups.sort_by(|a, b| a.0.first().cmp(&b.0.first()));
     groups.into_iter().map(|(_, pages)| pages).collect()
+}
+
+/// For each path whose first step is a version placeholder (`{version}`,
+/// `{version_id}`), the one path of the same method that writes a version
+/// there and is otherwise the same, where exactly one does.
+fn versioned_paths(pages: &[Page]) -> BTreeMap<UriKey, String> {
+    let uris = || pages.iter().flat_map(|page| &page.operation.uris);
+    let mut by_rest: BTreeMap<(Method, &str), Vec<&str>> = BTreeMap::new();
+    for uri in uris() {
+        if let Some((first, rest)) = uri.path.trim_start_matches('/').split_once('/')
+            && crate::paths::is_version(first)
+        {
+            by_rest
+                .entry((uri.method, rest))
+                .or_default()
+                .push(&uri.path);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for uri in uris() {
+        let Some((first, rest)) = uri.path.trim_start_matches('/').split_once('/') else {
+            continue;
+        };
+        let placeholder =
+            crate::paths::placeholder(first).is_some_and(|name| name.contains("version"));
+        let mut written: Vec<&str> = by_rest
+            .get(&(uri.method, rest))
+            .cloned()
+            .unwrap_or_default();
+        written.sort_unstable();
+        written.dedup();
+        if let (true, [only]) = (placeholder, written.as_slice()) {
+            out.insert((uri.path.clone(), uri.method), (*only).to_owned());
+        }
+    }
+    out
 }
 
 /// Reorders each page's URIs so that the one most pages of the group list
@@ -618,6 +663,40 @@ mod tests {
         let (operations, _) = merge_pages(pages, &mut Vec::new());
         let ids: Vec<_> = operations.iter().map(|op| op.id.as_str()).collect();
         assert_eq!(ids, ["A1", "A2", "B"]);
+    }
+
+    #[test]
+    fn a_version_placeholder_stands_for_the_version_another_page_writes() {
+        let pages = vec![
+            page(
+                Lang::Zh,
+                "A",
+                operation(
+                    "TagSecret",
+                    Method::Post,
+                    "/{version_id}/{project_id}/secrets/{id}/tags",
+                    span("a", 3),
+                ),
+                vec![],
+            ),
+            page(
+                Lang::Zh,
+                "B",
+                operation(
+                    "TagSecret",
+                    Method::Post,
+                    "/v1/{project_id}/secrets/{id}/tags",
+                    span("b", 3),
+                ),
+                vec![],
+            ),
+        ];
+        let (operations, _) = merge_pages(pages, &mut Vec::new());
+        assert_eq!(operations.len(), 1, "{operations:#?}");
+        assert_eq!(
+            operations[0].primary().path,
+            "/v1/{project_id}/secrets/{id}/tags"
+        );
     }
 
     #[test]

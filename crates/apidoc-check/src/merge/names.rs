@@ -127,20 +127,21 @@ pub(super) fn distrust_shared_explorer_names(pages: &mut [Page], out: &mut Vec<D
             .collect();
         Some((uri.method, words))
     };
+    // Every page stating a name, by any source, claims it; one stating it
+    // otherwise than by its link confirms the claim.
     let mut claims: BTreeMap<String, BTreeMap<Claimant, bool>> = BTreeMap::new();
     for page in pages.iter() {
-        let (Some(name), Some(who)) = (explorer_name(page), claimant(page)) else {
+        let Some(who) = claimant(page) else {
             continue;
         };
-        let confirmed = page
-            .stated_names
-            .iter()
-            .any(|s| s.name == name && s.source != NameSource::ExplorerLink);
-        *claims
-            .entry(name.to_owned())
-            .or_default()
-            .entry(who)
-            .or_default() |= confirmed;
+        for stated in &page.stated_names {
+            let confirmed = stated.source != NameSource::ExplorerLink;
+            *claims
+                .entry(stated.name.clone())
+                .or_default()
+                .entry(who.clone())
+                .or_default() |= confirmed;
+        }
     }
     let owners: BTreeMap<String, Option<Claimant>> = claims
         .into_iter()
@@ -417,18 +418,32 @@ pub(super) fn merged_name<'a>(
                 .then(|| (first.id.clone(), false))
         }
         [one] => Some(((*one).to_owned(), true)),
-        several => {
-            let by_path = || {
-                let uri = operations.first()?.uris.first()?;
-                Some(readable_id("", uri.method, &uri.path))
-            };
-            shared_words(several).or_else(by_path).map(|id| (id, false))
-        }
+        several => match shared_words(several) {
+            Some(shared) => Some((shared, false)),
+            // The words they share name no operation (`KeystoneCreate`,
+            // `CreateTemporaryAccessKeyBy`): the first page's name, which
+            // is official, among those whose verb fits the method (not
+            // `DeleteShareFiles` for a POST).
+            None => {
+                let fits = |op: &&&Operation| {
+                    let methods = verb_methods(&op.id);
+                    methods.is_empty()
+                        || op.uris.first().is_some_and(|u| methods.contains(&u.method))
+                };
+                let stating = || operations.iter().filter(|op| op.id_is_explicit);
+                stating()
+                    .find(fits)
+                    .or_else(|| stating().next())
+                    .map(|op| (op.id.clone(), true))
+            }
+        },
     }
 }
 
 /// The UpperCamelCase words all ids start with, then those all end with
-/// (not overlapping), when at least one starts and two in all.
+/// (not overlapping), when they name an operation: a verb with a word
+/// after it, not ending in a preposition (`CreateZone`, not
+/// `KeystoneCreate` or `CreateTemporaryAccessKeyBy`).
 fn shared_words(ids: &[&str]) -> Option<String> {
     let words: Vec<Vec<&str>> = ids.iter().map(|id| camel_words(id)).collect();
     let shortest = words.iter().map(Vec::len).min()?;
@@ -447,7 +462,30 @@ fn shared_words(ids: &[&str]) -> Option<String> {
         return None;
     }
     let first = &words[0];
-    Some(first[..head].concat() + &first[first.len() - tail..].concat())
+    let shared: Vec<&str> = first[..head]
+        .iter()
+        .chain(&first[first.len() - tail..])
+        .copied()
+        .collect();
+    names_an_operation(&shared).then(|| shared.concat())
+}
+
+/// Words ending a name that leave it unfinished.
+const PREPOSITIONS: [&str; 9] = ["By", "For", "With", "Of", "To", "From", "In", "On", "And"];
+
+/// A verb with a word after it, the last no preposition.
+fn names_an_operation(words: &[&str]) -> bool {
+    let verb = words.iter().position(|w| {
+        VERBS.iter().any(|(_, verb)| verb == w)
+            || [
+                "List", "Get", "Remove", "Run", "Push", "Reset", "Change", "Check", "Count",
+            ]
+            .contains(w)
+    });
+    verb.is_some_and(|at| at + 1 < words.len())
+        && words
+            .last()
+            .is_some_and(|last| !PREPOSITIONS.contains(last))
 }
 
 /// `CreatePublicZone` → `["Create", "Public", "Zone"]`.
@@ -631,8 +669,17 @@ mod tests {
         let unrelated = [op("UpdatePtrRecord", true), op("CreateEipRecordSet", true)];
         assert_eq!(
             name(&unrelated),
-            Some(("CreateZone".to_owned(), false)),
-            "POST /v2/zones"
+            Some(("CreateEipRecordSet".to_owned(), true)),
+            "the names share no words: the first whose verb fits POST"
+        );
+        let fragment = [
+            op("CreateTemporaryAccessKeyByAgency", true),
+            op("CreateTemporaryAccessKeyByToken", true),
+        ];
+        assert_eq!(
+            name(&fragment),
+            Some(("CreateTemporaryAccessKeyByAgency".to_owned(), true)),
+            "`CreateTemporaryAccessKeyBy` is no name"
         );
         assert_eq!(
             name(&[op("StartServer", false), op("StopServer", false)]),
