@@ -88,7 +88,20 @@ impl Reader<'_> {
                 };
             }
         }
-        let description = prose::description(&row.prose);
+        let mut description = prose::description(&row.prose);
+        if let Some(condition) = row.mandatory.as_deref().filter(|m| is_conditional(m)) {
+            // "type = 2时必选": not required as such; the condition stays
+            // in the description.
+            let label = if self.lang == Lang::Zh {
+                "是否必选："
+            } else {
+                "Mandatory: "
+            };
+            if !description.is_empty() {
+                description.push_str("\n\n");
+            }
+            description.push_str(&format!("{label}{}", condition.trim()));
+        }
         Some(Field {
             name: row.name.clone(),
             required,
@@ -150,8 +163,12 @@ impl Reader<'_> {
     }
 
     fn mandatory(&mut self, text: &str, span: &Span) -> Option<bool> {
+        if is_conditional(text) {
+            return Some(false);
+        }
         let answer = mandatory_answer(text);
-        if answer.is_none() && !text.trim().is_empty() {
+        let unstated = text.trim().trim_matches(['-', '—', '/']).is_empty();
+        if answer.is_none() && !unstated {
             self.diagnostics.push(Diagnostic::warning(
                 "mandatory-unknown",
                 format!(
@@ -279,6 +296,31 @@ pub(super) fn mandatory_answer(text: &str) -> Option<bool> {
     }
 }
 
+/// A Mandatory cell naming when the field is mandatory ("type = 2时必选",
+/// "Mandatory if the protocol is HTTP", "A和B两者必选其一"): mandatory only
+/// under a condition, so not as such.
+fn is_conditional(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let says = ["必选", "必填", "mandatory", "required"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let condition = [
+        "时",
+        "当",
+        "如果",
+        "若",
+        "其一",
+        "至少",
+        "条件",
+        " if ",
+        " when ",
+        "conditional",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    says && condition && mandatory_answer(text).is_none()
+}
+
 fn missing_cell(span: Span, column: &str, outcome: &str, row: &Row<'_>) -> Diagnostic {
     let found: Vec<String> = row
         .cells
@@ -319,6 +361,12 @@ mod tests {
             Some(true)
         );
         assert_eq!(mandatory_answer("Depends"), None);
+        assert!(is_conditional("type = 2时必选"));
+        assert!(is_conditional("条件必选 当os_type为Linux时，此参数必选"));
+        assert!(!is_conditional("是"));
+        assert!(!is_conditional(
+            "Yes (if the volume is created from a snapshot, this parameter is optional.)"
+        ));
         assert_eq!(mandatory_answer(""), None);
     }
 }
