@@ -34,7 +34,7 @@ enum FixesCommand {
         /// Only this service (its folder or service name).
         #[arg(long)]
         service: Option<String>,
-        /// Add the suggestions to <docs>/<service>/fixes.yaml (those
+        /// Add the suggestions to `<docs>/<service>/fixes.yaml` (those
         /// already there are not added again) instead of printing them.
         #[arg(long)]
         write: bool,

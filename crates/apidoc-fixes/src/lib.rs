@@ -17,7 +17,7 @@
 //! `fixed` warning (the page is still wrong, its owners should know) at the
 //! place of the finding it answers, with the fix's reason.
 //!
-//! [`suggest`] drafts fixes where a page's example and its tables disagree
+//! [`suggest()`] drafts fixes where a page's example and its tables disagree
 //! in a way with one clear correction, tried on the pages before they are
 //! offered; the findings they answer carry them ([`suggest::annotate`], in
 //! [`build_with_fixes`]), and [`yaml`] writes them as `fixes.yaml` text.

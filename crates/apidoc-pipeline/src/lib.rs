@@ -186,7 +186,7 @@ struct ServiceRun {
 }
 
 /// The fixes each service's examples suggest (see
-/// [`apidoc_fixes::suggest`]) once its `fixes.yaml` is applied, for the
+/// [`apidoc_fixes::suggest()`]) once its `fixes.yaml` is applied, for the
 /// services of `docs` (only the one named `only`, by folder or service
 /// name, if given), in docs order.
 pub fn suggest_fixes(

@@ -2,8 +2,8 @@
 //! "Array of CollectionInfo objects", "Map<String,String>", "[]*String",
 //! "custom_spec结构体数组", "参见表4" → [`TypeRef`].
 //!
-//! A cell is cleaned once ([`clean`]: footnote marks, pointer stars,
-//! escapes, trailing punctuation), then [`read`] tries each form in turn and
+//! A cell is cleaned once (`clean`: footnote marks, pointer stars,
+//! escapes, trailing punctuation), then `read` tries each form in turn and
 //! reads the parts of a form by calling itself: a type word, a generic
 //! (`List<X>`, `Map<K,V>`), a sized word (`String(64)`), a list written
 //! before or after its element (`Array of X`, `[]X`, `X[]`, `X数组`,
