@@ -238,7 +238,9 @@ impl<'a, 's> Walk<'a, 's> {
                     place.context(),
                     (Some(&old.span), Some(&new.span)),
                 )
-                .folded = derived_name(self.models.old, old_name) && same_fields(old, new);
+                .folded = (derived_name(self.models.old, old_name)
+                || derived_name(self.models.new, new_name))
+                && same_fields(old, new);
         }
         if self.seen.insert((old_name.to_owned(), new_name.to_owned())) {
             self.fields(old, new, place);

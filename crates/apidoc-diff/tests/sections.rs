@@ -219,6 +219,18 @@ fn a_model_named_by_the_reader_then_by_the_page_is_a_folded_rename() {
 }
 
 #[test]
+fn a_model_named_by_the_page_then_by_the_reader_is_a_folded_rename_too() {
+    let new = read(&page(unnamed_widget(BASE)));
+    let changelog = apidoc_diff::diff(&read(&common::pages(&[])), &new);
+    let renamed = only(&changelog, Kind::ModelRenamed);
+    assert_eq!(
+        renamed.detail,
+        "object `Widget` → `SearchingWidgetsWidgets`"
+    );
+    assert_eq!(renamed.section(), Section::Folded);
+}
+
+#[test]
 fn a_model_named_by_the_reader_with_other_fields_is_a_rename_listed_as_breaking() {
     let fewer_fields = common::pages(&[Edit::Cut("state\n\nNo", "tint\n")]);
     let old = read(&page(unnamed_widget(&fewer_fields[0].1)));
