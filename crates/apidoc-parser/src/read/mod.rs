@@ -289,6 +289,7 @@ impl Reader<'_> {
             request_examples: Vec::new(),
             status_codes: Vec::new(),
             sources: vec![self.file.to_owned()],
+            names: Vec::new(),
         };
         let body_is_query = self.body_is_query(&tables, &operation);
         operation.parameters = self.parameters(&tables, &operation.uris, &uri_lines, body_is_query);
