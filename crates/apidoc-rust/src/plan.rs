@@ -5,7 +5,8 @@
 use crate::docs::escape_line;
 use crate::ident::{Case, Name, Scope, camel, snake};
 use apidoc_ir::{
-    Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Uri, Value,
+    Field, Model, Operation, OperationName, ParamLocation, Parameter, Service, Text, TypeRef, Uri,
+    Value,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,6 +47,25 @@ pub(crate) struct Plan<'a> {
     pub(crate) enums: Vec<EnumPlan>,
     /// Operations in service order.
     pub(crate) operations: Vec<OperationPlan<'a>>,
+    /// The official names of merged operations that get methods of their
+    /// own, in operation order.
+    pub(crate) named_variants: Vec<NamedVariant<'a>>,
+}
+
+/// An official name of a merged operation ([`apidoc_ir::OperationName`])
+/// with a method of its own, sending that name's request: the parameters
+/// of the operation and the body its page documents, answered by the
+/// operation's response.
+#[derive(Debug)]
+pub(crate) struct NamedVariant<'a> {
+    /// The operation as the name calls it ([`OperationPlan::official`] set).
+    pub(crate) plan: OperationPlan<'a>,
+    /// The merged operation's method.
+    pub(crate) merged: Name,
+    /// The merged operation's request where the name's is the same (it
+    /// documents no body and the operation one at most, or the
+    /// operation's only body): its request type is an alias of that.
+    pub(crate) alias_of: Option<Name>,
 }
 
 /// A model and its names.
@@ -74,7 +94,7 @@ impl ModelPlan<'_> {
 }
 
 /// A model field, parameter or response header and its names.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct FieldPlan<'a> {
     /// The IR field.
     pub(crate) field: &'a Field,
@@ -119,6 +139,8 @@ pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
 pub(crate) struct OperationPlan<'a> {
     /// The IR operation.
     pub(crate) operation: &'a Operation,
+    /// The official name it is called by, for a [`NamedVariant`].
+    pub(crate) official: Option<&'a OperationName>,
     /// Its primary method and path.
     pub(crate) uri: &'a Uri,
     /// The client method name.
@@ -138,7 +160,7 @@ pub(crate) struct OperationPlan<'a> {
 }
 
 /// A parameter of a request.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct ParamPlan<'a> {
     /// Where it travels.
     pub(crate) location: ParamLocation,
@@ -149,7 +171,7 @@ pub(crate) struct ParamPlan<'a> {
 }
 
 /// The request body of an operation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct BodyPlan<'a> {
     /// The request field and builder method name.
     pub(crate) ident: Name,
@@ -160,7 +182,7 @@ pub(crate) struct BodyPlan<'a> {
 }
 
 /// The shape of a request body.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum BodyShape<'a> {
     /// One documented body.
     Single(&'a TypeRef),
@@ -174,7 +196,7 @@ pub(crate) enum BodyShape<'a> {
 }
 
 /// The decoded body of a successful response.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct ResponseBodyPlan<'a> {
     /// The response field name.
     pub(crate) ident: Name,
@@ -200,13 +222,19 @@ impl<'a> Plan<'a> {
             model_index: BTreeMap::new(),
             enums: Vec::new(),
             operations: Vec::new(),
+            named_variants: Vec::new(),
         };
         let mut model_types = Scope::types();
         let mut operation_types = Scope::types();
+        let mut methods = Scope::new(Case::Snake);
+        for reserved in ["new", "builder"] {
+            methods.reserve(reserved);
+        }
         plan.name_models(&mut model_types);
-        plan.name_operations(&mut operation_types);
+        plan.name_operations(&mut operation_types, &mut methods);
         plan.name_field_enums(&mut model_types);
         plan.name_parameter_enums(&mut operation_types);
+        plan.name_variants(&mut operation_types, &mut methods);
         plan.mark_request_side();
         plan.mark_boxed();
         plan.mark_validating();
@@ -229,8 +257,11 @@ impl<'a> Plan<'a> {
     fn name_models(&mut self, types: &mut Scope) {
         for (index, model) in self.service.models.iter().enumerate() {
             let mut fields = Scope::new(Case::Snake);
-            // `new` is the constructor of models with required fields.
-            fields.reserve("new");
+            // `new` is the constructor of models with required fields,
+            // `validate_at` their check; setters are named after fields.
+            for reserved in ["new", "validate_at"] {
+                fields.reserve(reserved);
+            }
             let fields = model
                 .fields
                 .iter()
@@ -247,11 +278,7 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn name_operations(&mut self, types: &mut Scope) {
-        let mut methods = Scope::new(Case::Snake);
-        for reserved in ["new", "builder"] {
-            methods.reserve(reserved);
-        }
+    fn name_operations(&mut self, types: &mut Scope, methods: &mut Scope) {
         // An operation without a `METHOD /path` line cannot be called; the
         // checker reports it, and the SDK leaves it out.
         let callable = self
@@ -263,6 +290,7 @@ impl<'a> Plan<'a> {
             let base = operation_base(operation);
             let plan = OperationPlan {
                 operation,
+                official: None,
                 uri,
                 method: methods.ident(&operation.id, "operation"),
                 request: types.ident(&format!("{base}Request"), "Request"),
@@ -274,6 +302,22 @@ impl<'a> Plan<'a> {
             };
             self.operations.push(plan.with_members(&base, types));
         }
+    }
+
+    /// Plans a method for each official name of a merged operation that no
+    /// operation's method has taken (the merged operation named after one
+    /// of its pages keeps its method; two names never share one).
+    fn name_variants(&mut self, types: &mut Scope, methods: &mut Scope) {
+        let mut named = Vec::new();
+        for operation in &self.operations {
+            for official in &operation.operation.names {
+                let Some(method) = methods.fresh(&official.name) else {
+                    continue;
+                };
+                named.push(operation.variant(official, method, types));
+            }
+        }
+        self.named_variants = named;
     }
 
     /// Gives each string-valued field with enum values an enum, named
@@ -447,9 +491,14 @@ impl<'a> Plan<'a> {
 impl<'a> FieldPlan<'a> {
     /// Names a field in `scope`.
     pub(crate) fn new(field: &'a Field, scope: &mut Scope) -> Self {
+        Self::named(field, scope.ident(&field.name, "field"))
+    }
+
+    /// A field named `ident`.
+    fn named(field: &'a Field, ident: Name) -> Self {
         Self {
             field,
-            ident: scope.ident(&field.name, "field"),
+            ident,
             enum_index: None,
             boxed: false,
         }
@@ -457,6 +506,63 @@ impl<'a> FieldPlan<'a> {
 }
 
 impl<'a> OperationPlan<'a> {
+    /// The name the operation is called by: the official name of a named
+    /// variant, else the operation's id.
+    pub(crate) fn id(&self) -> &'a str {
+        self.official
+            .map_or(&self.operation.id, |official| &official.name)
+    }
+
+    /// The title of the page(s) it is documented on.
+    pub(crate) fn summary(&self) -> &'a Text {
+        self.official
+            .map_or(&self.operation.summary, |official| &official.summary)
+    }
+
+    /// The operation as `official` calls it, by `method`: the body its
+    /// page documents instead of the operation's variants.
+    fn variant(
+        &self,
+        official: &'a OperationName,
+        method: Name,
+        types: &mut Scope,
+    ) -> NamedVariant<'a> {
+        let documented = self.operation.request_body.as_ref().and_then(|body| {
+            let name = official.body.as_deref()?;
+            body.variants.iter().find(|variant| variant.name == name)
+        });
+        let body = match (&self.body, documented) {
+            (Some(body), Some(documented)) => Some(BodyPlan {
+                shape: BodyShape::Single(&documented.schema),
+                ..body.clone()
+            }),
+            (Some(body), None) if official.body.is_some() => Some(body.clone()),
+            _ => None,
+        };
+        let same = match (&self.body, &body) {
+            (None, None) => true,
+            (Some(own), Some(_)) => matches!(own.shape, BodyShape::Single(_)),
+            _ => false,
+        };
+        let base = fallback_if_empty(camel(&official.name), "Operation");
+        NamedVariant {
+            plan: OperationPlan {
+                operation: self.operation,
+                official: Some(official),
+                uri: self.uri,
+                method,
+                request: types.ident(&format!("{base}Request"), "Request"),
+                response: self.response.clone(),
+                parameters: self.parameters.clone(),
+                body,
+                response_headers: self.response_headers.clone(),
+                response_body: self.response_body.clone(),
+            },
+            merged: self.method.clone(),
+            alias_of: same.then(|| self.request.clone()),
+        }
+    }
+
     /// Names the parameters, body and response members.
     fn with_members(mut self, base: &str, types: &mut Scope) -> Self {
         let operation = self.operation;
@@ -470,14 +576,30 @@ impl<'a> OperationPlan<'a> {
             .as_ref()
             .filter(|body| !body.variants.is_empty());
         let body_ident = body.map(|_| members.ident("body", "body"));
-        self.parameters = operation
+        let exposed: Vec<&Parameter> = operation
             .parameters
             .iter()
             .filter(|param| !is_managed_header(param))
-            .map(|param| ParamPlan {
-                location: param.location,
-                required: param_required(param),
-                field: FieldPlan::new(&param.field, &mut members),
+            .collect();
+        // Path parameters are named first, so that they keep their names.
+        let mut order: Vec<usize> = (0..exposed.len()).collect();
+        order.sort_by_key(|&index| exposed[index].location != ParamLocation::Path);
+        let mut idents: BTreeMap<usize, Name> = order
+            .into_iter()
+            .map(|index| {
+                let name = parameter_name(exposed[index], &exposed);
+                (index, members.ident(&name, "field"))
+            })
+            .collect();
+        self.parameters = exposed
+            .iter()
+            .enumerate()
+            .filter_map(|(index, param)| {
+                Some(ParamPlan {
+                    location: param.location,
+                    required: param_required(param),
+                    field: FieldPlan::named(&param.field, idents.remove(&index)?),
+                })
             })
             .collect();
         self.body = body.zip(body_ident).map(|(body, ident)| BodyPlan {
@@ -504,7 +626,9 @@ impl<'a> OperationPlan<'a> {
     /// Names the status, body and header fields of the response.
     fn name_response(&mut self) {
         let mut members = Scope::new(Case::Snake);
-        members.reserve("status");
+        for reserved in ["status", "request_id"] {
+            members.reserve(reserved);
+        }
         let successes: Vec<_> = self
             .operation
             .responses
@@ -532,6 +656,21 @@ impl<'a> OperationPlan<'a> {
             .filter(|header| seen.insert(header.name.to_ascii_lowercase()))
             .map(|header| FieldPlan::new(header, &mut members))
             .collect();
+    }
+}
+
+/// The name a request member of `param` is made from: its own, but a
+/// query or header parameter whose name a parameter of another location
+/// shares (a `project_id` query filter beside the `{project_id}` path
+/// placeholder) says where it travels (`query_project_id`), not a number.
+fn parameter_name(param: &Parameter, all: &[&Parameter]) -> String {
+    let clashes = all.iter().any(|other| {
+        other.location != param.location && snake(&other.field.name) == snake(&param.field.name)
+    });
+    match param.location {
+        ParamLocation::Query if clashes => format!("query_{}", param.field.name),
+        ParamLocation::Header if clashes => format!("header_{}", param.field.name),
+        _ => param.field.name.clone(),
     }
 }
 
