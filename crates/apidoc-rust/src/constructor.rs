@@ -159,13 +159,15 @@ pub(crate) fn setter(member: Required, doc: &Doc) -> syn::ImplItem {
         boxed,
         nullable,
     } = member;
+    // The argument is `value`, not the member's name: clippy rejects
+    // placeholder names (`foo`, `baz`) that pages may give fields.
     let (argument, value) = if string {
         (
             syntax!(syn::Type;; impl Into<String>),
-            syntax!(syn::Expr; ident = ident; #ident.into()),
+            syntax!(syn::Expr;; value.into()),
         )
     } else {
-        (inner, syntax!(syn::Expr; ident = ident; #ident))
+        (inner, syntax!(syn::Expr;; value))
     };
     let value = if boxed {
         syntax!(syn::Expr; value = value; Box::new(#value))
@@ -185,7 +187,7 @@ pub(crate) fn setter(member: Required, doc: &Doc) -> syn::ImplItem {
 
         #[#doc]
         #[inline]
-        pub fn #ident(mut self, #ident: #argument) -> Self {
+        pub fn #ident(mut self, value: #argument) -> Self {
             self.#ident = Some(#value);
             self
         }

@@ -2,6 +2,7 @@
 //! about models (request side, recursion, validation) that code generation
 //! needs, decided once before any code is printed.
 
+use crate::concepts;
 use crate::docs::escape_line;
 use crate::ident::{Case, Name, Scope, camel, snake};
 use apidoc_ir::{
@@ -131,6 +132,15 @@ pub(crate) struct VariantPlan {
     pub(crate) description: Text,
 }
 
+/// Where an enum is used: a model's field or an operation's parameter
+/// (indices into [`Plan::models`] or [`Plan::operations`] and their
+/// fields or parameters).
+#[derive(Clone, Copy, Debug)]
+enum EnumSlot {
+    Field(usize, usize),
+    Parameter(usize, usize),
+}
+
 /// The name of the catch-all variant of every enum.
 pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
 
@@ -232,8 +242,7 @@ impl<'a> Plan<'a> {
         }
         plan.name_models(&mut model_types);
         plan.name_operations(&mut operation_types, &mut methods);
-        plan.name_field_enums(&mut model_types);
-        plan.name_parameter_enums(&mut operation_types);
+        plan.name_enums(&mut model_types, &mut operation_types);
         plan.name_variants(&mut operation_types, &mut methods);
         plan.mark_request_side();
         plan.mark_boxed();
@@ -320,69 +329,105 @@ impl<'a> Plan<'a> {
         self.named_variants = named;
     }
 
-    /// Gives each string-valued field with enum values an enum, named
-    /// `<Model><Field>`; a field whose name is taken by an enum of the same
-    /// values shares that enum.
-    fn name_field_enums(&mut self, types: &mut Scope) {
+    /// Gives each string field and parameter with listed values its enum:
+    /// one per concept of the service ([`crate::concepts`]). An enum only
+    /// one model or operation holds is named `<Model><Field>` or
+    /// `<OpId><Param>`; one several hold, by what their names share. An
+    /// enum some model holds lives with the models. Enums that would share
+    /// a name share the type where their values are the same, else the
+    /// later one is numbered.
+    fn name_enums(&mut self, model_types: &mut Scope, operation_types: &mut Scope) {
+        let mut uses: Vec<(EnumSlot, String, &'a Field, Vec<(String, Text)>)> = Vec::new();
+        for (model_index, model) in self.models.iter().enumerate() {
+            for (field_index, field) in model.fields.iter().enumerate() {
+                if let Some(values) = string_enum_values(field.field) {
+                    let slot = EnumSlot::Field(model_index, field_index);
+                    uses.push((slot, model.ident.to_string(), field.field, values));
+                }
+            }
+        }
+        for (op_index, operation) in self.operations.iter().enumerate() {
+            for (param_index, param) in operation.parameters.iter().enumerate() {
+                if let Some(values) = string_enum_values(param.field.field) {
+                    let slot = EnumSlot::Parameter(op_index, param_index);
+                    let owner = operation_base(operation.operation);
+                    uses.push((slot, owner, param.field.field, values));
+                }
+            }
+        }
+        let mut concepts: Vec<Vec<usize>> = Vec::new();
+        let mut by_key = BTreeMap::new();
+        for (index, (_, _, field, values)) in uses.iter().enumerate() {
+            let wires: Vec<&str> = values.iter().map(|(wire, _)| wire.as_str()).collect();
+            let key = concepts::concept_key(&field.name, &wires);
+            let at = *by_key.entry(key).or_insert_with(|| {
+                concepts.push(Vec::new());
+                concepts.len() - 1
+            });
+            concepts[at].push(index);
+        }
         let mut by_name = BTreeMap::new();
-        for model_index in 0..self.models.len() {
-            for field_index in 0..self.models[model_index].fields.len() {
-                let model = &self.models[model_index];
-                let field = model.fields[field_index].field;
-                let name = format!("{}{}", model.ident, camel(&field.name));
-                let found = self.enum_for(field, &name, Module::Models, types, &mut by_name);
-                self.models[model_index].fields[field_index].enum_index = found;
+        for members in concepts {
+            let (_, first_owner, field, values) = &uses[members[0]];
+            let mut owners: Vec<&str> = Vec::new();
+            for &member in &members {
+                if !owners.contains(&uses[member].1.as_str()) {
+                    owners.push(&uses[member].1);
+                }
+            }
+            let name = match owners.as_slice() {
+                [_] => format!("{first_owner}{}", camel(&field.name)),
+                several => concepts::shared_name(several, &field.name),
+            };
+            let in_models = members
+                .iter()
+                .any(|&i| matches!(uses[i].0, EnumSlot::Field(..)));
+            let (module, types) = if in_models {
+                (Module::Models, &mut *model_types)
+            } else {
+                (Module::Operations, &mut *operation_types)
+            };
+            let index = self.enum_for(field, values, &name, module, types, &mut by_name);
+            for &member in &members {
+                match uses[member].0 {
+                    EnumSlot::Field(model, field) => {
+                        self.models[model].fields[field].enum_index = Some(index);
+                    }
+                    EnumSlot::Parameter(op, param) => {
+                        self.operations[op].parameters[param].field.enum_index = Some(index);
+                    }
+                }
             }
         }
     }
 
-    /// Gives each string parameter with enum values an enum named
-    /// `<OpId><Param>`.
-    fn name_parameter_enums(&mut self, types: &mut Scope) {
-        let mut by_name = BTreeMap::new();
-        for op_index in 0..self.operations.len() {
-            for param_index in 0..self.operations[op_index].parameters.len() {
-                let operation = &self.operations[op_index];
-                let field = operation.parameters[param_index].field.field;
-                let name = format!(
-                    "{}{}",
-                    operation_base(operation.operation),
-                    camel(&field.name)
-                );
-                let found = self.enum_for(field, &name, Module::Operations, types, &mut by_name);
-                self.operations[op_index].parameters[param_index]
-                    .field
-                    .enum_index = found;
-            }
-        }
-    }
-
-    /// The enum of `field`'s values, reusing the enum already named `name`
-    /// when it has the same values.
+    /// The enum of `field`'s `values` named `name`, reusing the enum already
+    /// named so when it has the same values.
     fn enum_for(
         &mut self,
         field: &Field,
+        values: &[(String, Text)],
         name: &str,
         module: Module,
         types: &mut Scope,
         by_name: &mut BTreeMap<(String, Vec<String>), usize>,
-    ) -> Option<usize> {
-        let wires = string_enum_values(field)?;
+    ) -> usize {
         let key = (
             name.to_owned(),
-            wires.iter().map(|(wire, _)| wire.clone()).collect(),
+            values.iter().map(|(wire, _)| wire.clone()).collect(),
         );
         if let Some(&index) = by_name.get(&key) {
-            return Some(index);
+            return index;
         }
         let mut variant_names = Scope::new(Case::Camel);
         variant_names.reserve(UNKNOWN_VARIANT);
-        let variants = wires
-            .into_iter()
-            .map(|(wire, description)| VariantPlan {
-                ident: variant_names.ident(&wire, if wire.is_empty() { "Empty" } else { "Value" }),
-                wire,
-                description,
+        let variants = values
+            .iter()
+            .zip(concepts::variant_names(values))
+            .map(|((wire, description), name)| VariantPlan {
+                ident: variant_names.ident(&name, if wire.is_empty() { "Empty" } else { "Value" }),
+                wire: wire.clone(),
+                description: description.clone(),
             })
             .collect();
         self.enums.push(EnumPlan {
@@ -392,7 +437,7 @@ impl<'a> Plan<'a> {
             variants,
         });
         by_name.insert(key, self.enums.len() - 1);
-        Some(self.enums.len() - 1)
+        self.enums.len() - 1
     }
 
     /// Models reachable from a request body.
@@ -749,6 +794,13 @@ mod tests {
     use super::*;
     use crate::fixtures::{awkward, metastudio};
 
+    fn operation<'p>(plan: &'p Plan, id: &str) -> &'p OperationPlan<'p> {
+        plan.operations
+            .iter()
+            .find(|op| op.operation.id == id)
+            .unwrap_or_else(|| panic!("no operation {id}"))
+    }
+
     fn model<'p>(plan: &'p Plan, name: &str) -> &'p ModelPlan<'p> {
         plan.model(name)
             .unwrap_or_else(|| panic!("no model {name}"))
@@ -809,6 +861,98 @@ mod tests {
     }
 
     #[test]
+    fn fields_and_parameters_of_one_concept_share_an_enum_named_by_their_owners() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        // The models share `Gateway`, the operation `builder` no word.
+        let shared = field_enum(&plan, "CreateGatewayOption", "size");
+        assert_eq!(shared, "Size");
+        assert_eq!(field_enum(&plan, "GatewayResponseBody", "size"), shared);
+        let builder = operation(&plan, "builder");
+        let size = builder
+            .parameters
+            .iter()
+            .find(|p| p.field.field.name == "size");
+        let index = size.and_then(|p| p.field.enum_index).expect("an enum");
+        let item = &plan.enums[index];
+        assert_eq!(item.ident.to_string(), shared);
+        assert_eq!(item.module, Module::Models);
+        let variants: Vec<String> = item.variants.iter().map(|v| v.ident.to_string()).collect();
+        assert_eq!(variants, ["Small", "Medium"], "named by the meanings");
+    }
+
+    #[test]
+    fn a_query_parameter_named_like_a_path_parameter_says_where_it_travels() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let names: Vec<String> = operation(&plan, "builder")
+            .parameters
+            .iter()
+            .map(|p| p.field.ident.to_string())
+            .collect();
+        assert_eq!(names, ["query_project_id", "project_id", "size"]);
+    }
+
+    #[test]
+    fn official_names_get_methods_unless_taken_and_share_requests_where_alike() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let named: Vec<(String, String, Option<String>, &str)> = plan
+            .named_variants
+            .iter()
+            .map(|variant| {
+                let body = match variant.plan.body.as_ref().map(|body| &body.shape) {
+                    Some(BodyShape::Single(TypeRef::Model(name))) => name.as_str(),
+                    Some(_) => "other",
+                    None => "none",
+                };
+                (
+                    variant.plan.method.to_string(),
+                    variant.plan.request.to_string(),
+                    variant.alias_of.as_ref().map(ToString::to_string),
+                    body,
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (
+                    "delete_things".to_owned(),
+                    "DeleteThingsRequest".to_owned(),
+                    Some("NewRequest".to_owned()),
+                    "none"
+                ),
+                (
+                    "remove_things".to_owned(),
+                    "RemoveThingsRequest".to_owned(),
+                    Some("NewRequest".to_owned()),
+                    "none"
+                ),
+                (
+                    "patch_ab".to_owned(),
+                    "PatchAbRequest".to_owned(),
+                    None,
+                    "Node"
+                ),
+                (
+                    "patch_self".to_owned(),
+                    "PatchSelfRequest".to_owned(),
+                    None,
+                    "Node"
+                ),
+                ("touch".to_owned(), "TouchRequest".to_owned(), None, "none"),
+            ],
+            "`ListThings` is an operation's method already"
+        );
+        let touch = &plan.named_variants[4].plan;
+        assert_eq!(
+            (touch.id(), touch.summary().en.as_deref()),
+            ("Touch", Some("The Touch page."))
+        );
+    }
+
+    #[test]
     fn model_names_are_unique_types() {
         let service = awkward();
         let plan = Plan::new(&service);
@@ -819,9 +963,11 @@ mod tests {
                 "_1stModel",
                 "Ab",
                 "AB",
+                "CreateGatewayOption",
                 "ErrorResponse",
                 "Foo",
                 "FooBar",
+                "GatewayResponseBody",
                 "Node",
                 "Option2",
                 "Peer",
