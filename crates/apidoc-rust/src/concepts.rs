@@ -246,6 +246,28 @@ fn meaning_name(meaning: &Text) -> Option<String> {
     english.or_else(chinese).map(str::to_owned)
 }
 
+/// What a field's description says a value means, where it writes the
+/// value, a colon and the meaning (`“1”：小型，…；“2”：中型`) rather than
+/// listing it with the values; empty where it does not.
+pub(crate) fn stated_meaning(description: &Text, wire: &str) -> Text {
+    let after_value = |text: &str| -> Option<String> {
+        text.match_indices(wire).find_map(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let rest = text[at + wire.len()..].trim_start_matches(['"', '”', '\'', ' ']);
+            let meaning = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+            let clause = first_clause(meaning);
+            (!clause.is_empty()).then(|| clause.to_owned())
+        })
+    };
+    Text {
+        en: description.en.as_deref().and_then(after_value),
+        zh: description.zh.as_deref().and_then(after_value),
+    }
+}
+
 /// The text up to the first clause mark, quotes and spaces trimmed.
 fn first_clause(text: &str) -> &str {
     let text = text.trim().trim_matches(['"', '“', '”', '\'']);
@@ -308,6 +330,25 @@ mod tests {
             ("1", "表示加密。", Lang::Zh),
         ]);
         assert_eq!(variant_names(&flags), ["Unencrypted", "Encrypted"]);
+    }
+
+    #[test]
+    fn a_description_writing_value_colon_meaning_states_the_meanings() {
+        let description = Text::in_lang(
+            Lang::Zh,
+            "网关的规格。取值为：“1”：小型，连接数10000；“2”：中型，连接数50000",
+        );
+        assert_eq!(
+            stated_meaning(&description, "1").zh.as_deref(),
+            Some("小型")
+        );
+        assert_eq!(
+            stated_meaning(&description, "2").zh.as_deref(),
+            Some("中型")
+        );
+        assert!(stated_meaning(&description, "3").is_empty());
+        let english = Text::in_lang(Lang::En, "Size. 10: tiny; 1: small, up to 10 rules");
+        assert_eq!(stated_meaning(&english, "1").en.as_deref(), Some("small"));
     }
 
     #[test]

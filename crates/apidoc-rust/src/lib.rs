@@ -132,3 +132,16 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
         .map(|(path, render)| (path.to_owned(), render(&plan, options)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_enum_models_and_parameters_share_is_defined_once_with_the_models() {
+        let files = emit(&fixtures::awkward(), "../runtime");
+        let defined = |file: &str| files[file].matches("pub enum Size {").count();
+        assert_eq!((defined("src/models.rs"), defined("src/operations.rs")), (1, 0));
+        assert!(files["src/operations.rs"].contains("Option<crate::models::Size>"));
+    }
+}

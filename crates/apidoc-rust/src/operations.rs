@@ -47,11 +47,10 @@ pub(crate) fn operations_file(plan: &Plan) -> Items {
             items.trees([body]);
         }
         for param in &operation.parameters {
-            if let Some(index) = param
-                .field
-                .enum_index
-                .filter(|index| emitted.insert(*index))
-            {
+            // An enum some model shares lives in `models.rs`.
+            if let Some(index) = param.field.enum_index.filter(|index| {
+                plan.enums[*index].module == Module::Operations && emitted.insert(*index)
+            }) {
                 items.trees(enum_items(&plan.enums[index]));
             }
         }

@@ -369,6 +369,7 @@ impl<'a> Plan<'a> {
         let mut by_name = BTreeMap::new();
         for members in concepts {
             let (_, first_owner, field, values) = &uses[members[0]];
+            let values = meanings(values, members.iter().map(|&i| (uses[i].2, &uses[i].3)));
             let mut owners: Vec<&str> = Vec::new();
             for &member in &members {
                 if !owners.contains(&uses[member].1.as_str()) {
@@ -387,7 +388,7 @@ impl<'a> Plan<'a> {
             } else {
                 (Module::Operations, &mut *operation_types)
             };
-            let index = self.enum_for(field, values, &name, module, types, &mut by_name);
+            let index = self.enum_for(field, &values, &name, module, types, &mut by_name);
             for &member in &members {
                 match uses[member].0 {
                     EnumSlot::Field(model, field) => {
@@ -774,6 +775,40 @@ fn string_enum_values(field: &Field) -> Option<Vec<(String, Text)>> {
         })
         .collect();
     (!values.is_empty()).then_some(values)
+}
+
+/// The values of a concept with what they mean: for each value, the first
+/// meaning a member lists with it, else the first its description states
+/// ([`concepts::stated_meaning`]).
+fn meanings<'f>(
+    values: &[(String, Text)],
+    members: impl Iterator<Item = (&'f Field, &'f Vec<(String, Text)>)> + Clone,
+) -> Vec<(String, Text)> {
+    values
+        .iter()
+        .map(|(wire, own)| {
+            let listed = || {
+                members.clone().find_map(|(_, values)| {
+                    values
+                        .iter()
+                        .find(|(other, meaning)| other == wire && !meaning.is_empty())
+                        .map(|(_, meaning)| meaning.clone())
+                })
+            };
+            let stated = || {
+                members.clone().find_map(|(field, _)| {
+                    Some(concepts::stated_meaning(&field.description, wire))
+                        .filter(|meaning| !meaning.is_empty())
+                })
+            };
+            let meaning = if own.is_empty() {
+                listed().or_else(stated).unwrap_or_default()
+            } else {
+                own.clone()
+            };
+            (wire.clone(), meaning)
+        })
+        .collect()
 }
 
 /// The CamelCase stem of an operation's type names.
