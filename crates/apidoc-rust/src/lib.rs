@@ -141,7 +141,10 @@ mod tests {
     fn an_enum_models_and_parameters_share_is_defined_once_with_the_models() {
         let files = emit(&fixtures::awkward(), "../runtime");
         let defined = |file: &str| files[file].matches("pub enum Size {").count();
-        assert_eq!((defined("src/models.rs"), defined("src/operations.rs")), (1, 0));
+        assert_eq!(
+            (defined("src/models.rs"), defined("src/operations.rs")),
+            (1, 0)
+        );
         assert!(files["src/operations.rs"].contains("Option<crate::models::Size>"));
     }
 }
