@@ -132,6 +132,15 @@ pub(crate) struct VariantPlan {
     pub(crate) description: Text,
 }
 
+/// A string field or parameter with listed values: where it is, who holds
+/// it (the model's or the operation's type name), and its values.
+struct EnumUse<'a> {
+    slot: EnumSlot,
+    owner: String,
+    field: &'a Field,
+    values: Vec<(String, Text)>,
+}
+
 /// Where an enum is used: a model's field or an operation's parameter
 /// (indices into [`Plan::models`] or [`Plan::operations`] and their
 /// fields or parameters).
@@ -337,29 +346,36 @@ impl<'a> Plan<'a> {
     /// a name share the type where their values are the same, else the
     /// later one is numbered.
     fn name_enums(&mut self, model_types: &mut Scope, operation_types: &mut Scope) {
-        let mut uses: Vec<(EnumSlot, String, &'a Field, Vec<(String, Text)>)> = Vec::new();
+        let mut uses: Vec<EnumUse<'a>> = Vec::new();
         for (model_index, model) in self.models.iter().enumerate() {
             for (field_index, field) in model.fields.iter().enumerate() {
                 if let Some(values) = string_enum_values(field.field) {
-                    let slot = EnumSlot::Field(model_index, field_index);
-                    uses.push((slot, model.ident.to_string(), field.field, values));
+                    uses.push(EnumUse {
+                        slot: EnumSlot::Field(model_index, field_index),
+                        owner: model.ident.to_string(),
+                        field: field.field,
+                        values,
+                    });
                 }
             }
         }
         for (op_index, operation) in self.operations.iter().enumerate() {
             for (param_index, param) in operation.parameters.iter().enumerate() {
                 if let Some(values) = string_enum_values(param.field.field) {
-                    let slot = EnumSlot::Parameter(op_index, param_index);
-                    let owner = operation_base(operation.operation);
-                    uses.push((slot, owner, param.field.field, values));
+                    uses.push(EnumUse {
+                        slot: EnumSlot::Parameter(op_index, param_index),
+                        owner: operation_base(operation.operation),
+                        field: param.field.field,
+                        values,
+                    });
                 }
             }
         }
         let mut concepts: Vec<Vec<usize>> = Vec::new();
         let mut by_key = BTreeMap::new();
-        for (index, (_, _, field, values)) in uses.iter().enumerate() {
-            let wires: Vec<&str> = values.iter().map(|(wire, _)| wire.as_str()).collect();
-            let key = concepts::concept_key(&field.name, &wires);
+        for (index, used) in uses.iter().enumerate() {
+            let wires: Vec<&str> = used.values.iter().map(|(wire, _)| wire.as_str()).collect();
+            let key = concepts::concept_key(&used.field.name, &wires);
             let at = *by_key.entry(key).or_insert_with(|| {
                 concepts.push(Vec::new());
                 concepts.len() - 1
@@ -368,29 +384,30 @@ impl<'a> Plan<'a> {
         }
         let mut by_name = BTreeMap::new();
         for members in concepts {
-            let (_, first_owner, field, values) = &uses[members[0]];
-            let values = meanings(values, members.iter().map(|&i| (uses[i].2, &uses[i].3)));
+            let used: Vec<&EnumUse> = members.iter().map(|&i| &uses[i]).collect();
+            let field = used[0].field;
+            let values = meanings(&used);
             let mut owners: Vec<&str> = Vec::new();
-            for &member in &members {
-                if !owners.contains(&uses[member].1.as_str()) {
-                    owners.push(&uses[member].1);
+            for member in &used {
+                if !owners.contains(&member.owner.as_str()) {
+                    owners.push(&member.owner);
                 }
             }
             let name = match owners.as_slice() {
-                [_] => format!("{first_owner}{}", camel(&field.name)),
+                [owner] => format!("{owner}{}", camel(&field.name)),
                 several => concepts::shared_name(several, &field.name),
             };
-            let in_models = members
+            let in_models = used
                 .iter()
-                .any(|&i| matches!(uses[i].0, EnumSlot::Field(..)));
+                .any(|member| matches!(member.slot, EnumSlot::Field(..)));
             let (module, types) = if in_models {
                 (Module::Models, &mut *model_types)
             } else {
                 (Module::Operations, &mut *operation_types)
             };
             let index = self.enum_for(field, &values, &name, module, types, &mut by_name);
-            for &member in &members {
-                match uses[member].0 {
+            for member in used {
+                match member.slot {
                     EnumSlot::Field(model, field) => {
                         self.models[model].fields[field].enum_index = Some(index);
                     }
@@ -777,27 +794,29 @@ fn string_enum_values(field: &Field) -> Option<Vec<(String, Text)>> {
     (!values.is_empty()).then_some(values)
 }
 
-/// The values of a concept with what they mean: for each value, the first
-/// meaning a member lists with it, else the first its description states
-/// ([`concepts::stated_meaning`]).
-fn meanings<'f>(
-    values: &[(String, Text)],
-    members: impl Iterator<Item = (&'f Field, &'f Vec<(String, Text)>)> + Clone,
-) -> Vec<(String, Text)> {
-    values
+/// The values of a concept (of its first member) with what they mean:
+/// for each value, the first meaning a member lists with it, else the
+/// first its description states ([`concepts::stated_meaning`]).
+fn meanings(members: &[&EnumUse]) -> Vec<(String, Text)> {
+    let Some(first) = members.first() else {
+        return Vec::new();
+    };
+    first
+        .values
         .iter()
         .map(|(wire, own)| {
             let listed = || {
-                members.clone().find_map(|(_, values)| {
-                    values
+                members.iter().find_map(|member| {
+                    member
+                        .values
                         .iter()
                         .find(|(other, meaning)| other == wire && !meaning.is_empty())
                         .map(|(_, meaning)| meaning.clone())
                 })
             };
             let stated = || {
-                members.clone().find_map(|(field, _)| {
-                    Some(concepts::stated_meaning(&field.description, wire))
+                members.iter().find_map(|member| {
+                    Some(concepts::stated_meaning(&member.field.description, wire))
                         .filter(|meaning| !meaning.is_empty())
                 })
             };
