@@ -146,6 +146,12 @@ impl Constructor {
     }
 }
 
+/// Methods of the operator traits that take `self` and one value, as a
+/// setter does: clippy asks a method so named to be the trait's.
+const OPERATOR_METHODS: &[&str] = &[
+    "add", "bitand", "bitor", "bitxor", "div", "mul", "rem", "shl", "shr", "sub",
+];
+
 /// The builder method of an optional member: `member(value) -> Self`,
 /// storing `Some` of the value (boxed, or a present `Nullable`, as the
 /// member is). `#[inline]`: like the operations' encoding, it is compiled
@@ -179,13 +185,23 @@ pub(crate) fn setter(member: Required, doc: &Doc) -> syn::ImplItem {
     } else {
         value
     };
+    let allow = if OPERATOR_METHODS.contains(&ident.unraw()) {
+        syntax!(Attrs;;
+            #[allow(clippy::should_implement_trait, reason = "a setter named after its field")]
+        )
+        .0
+    } else {
+        Vec::new()
+    };
     syntax!(syn::ImplItem;
         doc = doc.attrs(),
+        allow = allow,
         ident = ident,
         argument = argument,
         value = value;
 
         #[#doc]
+        #[#allow]
         #[inline]
         pub fn #ident(mut self, value: #argument) -> Self {
             self.#ident = Some(#value);
