@@ -70,6 +70,7 @@ pub(crate) fn operation(id: &str, method: Method, path: &str, at: Span) -> Opera
         request_examples: Vec::new(),
         status_codes: Vec::new(),
         sources: vec![at.file],
+        names: Vec::new(),
     }
 }
 

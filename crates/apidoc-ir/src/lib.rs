@@ -575,6 +575,30 @@ pub struct Operation {
     pub status_codes: Vec<StatusCodeDoc>,
     /// The pages this operation was read from.
     pub sources: Vec<String>,
+    /// The official names of the pages merged into this operation, in
+    /// page order, where they state several (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub names: Vec<OperationName>,
+}
+
+/// An official name of an operation merged from the pages of different
+/// operations sharing its method and path (public and private zones, tag
+/// create and delete through one `action` body): the name one page
+/// states, and the request body that page documents. The SDK gives each
+/// name a method of its own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OperationName {
+    /// The name, in UpperCamelCase.
+    pub name: String,
+    /// The page title.
+    #[serde(skip_serializing_if = "Text::is_empty", default)]
+    pub summary: Text,
+    /// The [`BodyVariant::name`] of the body the page documents; `None`
+    /// when it documents none.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub body: Option<String>,
+    /// Where the page states the name.
+    pub span: Span,
 }
 
 impl Operation {

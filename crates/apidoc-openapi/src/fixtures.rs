@@ -237,6 +237,7 @@ fn operation(id: &str, uris: Vec<Uri>, summary: Text, description: Text) -> Oper
         request_examples: Vec::new(),
         status_codes: Vec::new(),
         sources: vec![PAGE.into()],
+        names: Vec::new(),
     }
 }
 

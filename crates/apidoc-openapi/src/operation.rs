@@ -475,6 +475,7 @@ mod tests {
             request_examples: Vec::new(),
             status_codes: Vec::new(),
             sources: Vec::new(),
+            names: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::docs::{Doc, code};
 use crate::example::example;
+use crate::ident::Name;
 use crate::plan::{OperationPlan, Plan};
 use crate::render::Items;
 
@@ -35,7 +36,12 @@ fn client_items(plan: &Plan) -> Vec<syn::Item> {
     let methods: Vec<syn::ImplItem> = plan
         .operations
         .iter()
-        .map(|operation| operation_method(plan, operation))
+        .map(|operation| operation_method(plan, operation, None))
+        .chain(
+            plan.named_variants
+                .iter()
+                .map(|variant| operation_method(plan, &variant.plan, Some(&variant.merged))),
+        )
         .collect();
     syntax!(syn::File;
         doc = doc.attrs(),
@@ -77,11 +83,22 @@ fn client_items(plan: &Plan) -> Vec<syn::Item> {
     .items
 }
 
-/// `async fn <operation>(&self, request) -> Result<Response, Error>`.
-fn operation_method(plan: &Plan, operation: &OperationPlan) -> syn::ImplItem {
-    let ir = operation.operation;
-    let mut doc = Doc::from_text(&ir.summary, format!("The {} operation.", code(&ir.id)));
-    doc.text(&ir.description);
+/// `async fn <operation>(&self, request) -> Result<Response, Error>`; for
+/// a named variant, `merged` is the method of its merged operation.
+fn operation_method(
+    plan: &Plan,
+    operation: &OperationPlan,
+    merged: Option<&Name>,
+) -> syn::ImplItem {
+    let id = operation.id();
+    let mut doc = Doc::from_text(operation.summary(), format!("The {} operation.", code(id)));
+    match merged {
+        Some(merged) => doc.paragraph(format!(
+            "One of the requests {} sends, called by the official name its page states.",
+            plan.method_link(merged)
+        )),
+        None => doc.text(&operation.operation.description),
+    }
     doc.paragraph(code(&format!(
         "{} {}",
         operation.uri.method.as_str(),
@@ -98,7 +115,7 @@ fn operation_method(plan: &Plan, operation: &OperationPlan) -> syn::ImplItem {
         method = &operation.method,
         request = &operation.request,
         response = &operation.response,
-        id = &ir.id;
+        id = id;
 
         #[#doc]
         pub async fn #method(
@@ -143,6 +160,12 @@ fn builder_items(plan: &Plan) -> Vec<syn::Item> {
 
         impl #builder {
             #forwards! {}
+
+            /// Sends requests without credentials and does not consult the
+            /// environment or the credentials file.
+            pub fn unauthenticated(self) -> Self {
+                Self { builder: self.builder.unauthenticated() }
+            }
 
             /// The client, or [`apidoc_runtime::Error::Config`] when the
             /// endpoint cannot be built.

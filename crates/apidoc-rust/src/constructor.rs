@@ -1,9 +1,10 @@
 //! `new(...)` of models with required fields and of requests: required
-//! members are arguments, optional ones start unset.
+//! members are arguments, optional ones start unset; and the builder
+//! method setting each optional member.
 
 use crate::docs::Doc;
 use crate::ident::Name;
-use crate::plan::ModelPlan;
+use crate::plan::{FieldPlan, ModelPlan};
 use crate::syntax::{Attrs, shorthand};
 use crate::types::{Shape, TypeContext};
 use apidoc_ir::TypeRef;
@@ -18,7 +19,7 @@ pub(crate) struct Constructor {
     inits: Vec<syn::FieldValue>,
 }
 
-/// A required member: how it is passed and stored.
+/// A member: how it is passed and stored.
 pub(crate) struct Required<'t> {
     /// The member (and argument) name.
     pub(crate) ident: &'t Name,
@@ -30,6 +31,19 @@ pub(crate) struct Required<'t> {
     pub(crate) boxed: bool,
     /// True when the member is `Nullable`.
     pub(crate) nullable: bool,
+}
+
+impl<'t> Required<'t> {
+    /// A model field of that shape.
+    pub(crate) fn of_field(field: &'t FieldPlan, shape: Shape, context: TypeContext) -> Self {
+        Self {
+            ident: &field.ident,
+            inner: context.rust_type(&field.field.ty, field.enum_index),
+            string: field.field.ty == TypeRef::String && field.enum_index.is_none(),
+            boxed: field.boxed,
+            nullable: matches!(shape, Shape::Nullable | Shape::OptionalNullable),
+        }
+    }
 }
 
 impl Constructor {
@@ -53,13 +67,7 @@ impl Constructor {
             if shape.is_optional() {
                 constructor.optional(&field.ident);
             } else {
-                constructor.required(Required {
-                    ident: &field.ident,
-                    inner: context.rust_type(&field.field.ty, field.enum_index),
-                    string: field.field.ty == TypeRef::String && field.enum_index.is_none(),
-                    boxed: field.boxed,
-                    nullable: shape == Shape::Nullable,
-                });
+                constructor.required(Required::of_field(field, shape, context));
             }
         }
         constructor
@@ -136,4 +144,68 @@ impl Constructor {
             pub fn new(#arguments: ()) -> Self { #body }
         )
     }
+}
+
+/// Methods of the operator traits that take `self` and one value, as a
+/// setter does: clippy asks a method so named to be the trait's.
+const OPERATOR_METHODS: &[&str] = &[
+    "add", "bitand", "bitor", "bitxor", "div", "mul", "rem", "shl", "shr", "sub",
+];
+
+/// The builder method of an optional member: `member(value) -> Self`,
+/// storing `Some` of the value (boxed, or a present `Nullable`, as the
+/// member is). `#[inline]`: like the operations' encoding, it is compiled
+/// in the crate that calls it, so unused setters cost the SDK's own build
+/// nothing.
+pub(crate) fn setter(member: Required, doc: &Doc) -> syn::ImplItem {
+    let Required {
+        ident,
+        inner,
+        string,
+        boxed,
+        nullable,
+    } = member;
+    // The argument is `value`, not the member's name: clippy rejects
+    // placeholder names (`foo`, `baz`) that pages may give fields.
+    let (argument, value) = if string {
+        (
+            syntax!(syn::Type;; impl Into<String>),
+            syntax!(syn::Expr;; value.into()),
+        )
+    } else {
+        (inner, syntax!(syn::Expr;; value))
+    };
+    let value = if boxed {
+        syntax!(syn::Expr; value = value; Box::new(#value))
+    } else {
+        value
+    };
+    let value = if nullable {
+        syntax!(syn::Expr; value = value; apidoc_runtime::Nullable::Value(#value))
+    } else {
+        value
+    };
+    let allow = if OPERATOR_METHODS.contains(&ident.unraw()) {
+        syntax!(Attrs;;
+            #[allow(clippy::should_implement_trait, reason = "a setter named after its field")]
+        )
+        .0
+    } else {
+        Vec::new()
+    };
+    syntax!(syn::ImplItem;
+        doc = doc.attrs(),
+        allow = allow,
+        ident = ident,
+        argument = argument,
+        value = value;
+
+        #[#doc]
+        #[#allow]
+        #[inline]
+        pub fn #ident(mut self, value: #argument) -> Self {
+            self.#ident = Some(#value);
+            self
+        }
+    )
 }

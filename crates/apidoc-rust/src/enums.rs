@@ -10,8 +10,9 @@ use crate::plan::{EnumPlan, UNKNOWN_VARIANT};
 use crate::syntax::str_lit;
 use quote::format_ident;
 
-/// The enum, its `VALUES`, `as_str()`, `From<String>`, `Display` and
-/// serde impls.
+/// The enum, its `VALUES`, `as_str()`, `From<String>`, `From<&str>`,
+/// `FromStr` (never failing: an unlisted value is `Unknown`), `Display`
+/// and serde impls. The conversions share one match (`listed`).
 pub(crate) fn enum_items(plan: &EnumPlan) -> Vec<syn::Item> {
     let mut doc = Doc::from_text(
         &plan.description,
@@ -42,7 +43,7 @@ pub(crate) fn enum_items(plan: &EnumPlan) -> Vec<syn::Item> {
     let from_wire: Vec<syn::Arm> = plan
         .variants
         .iter()
-        .map(|variant| syntax!(syn::Arm; wire = &variant.wire, name = &variant.ident; #wire => Self::#name,))
+        .map(|variant| syntax!(syn::Arm; wire = &variant.wire, name = &variant.ident; #wire => Some(Self::#name),))
         .collect();
     let wires: Vec<syn::Expr> = plan
         .variants
@@ -77,15 +78,36 @@ pub(crate) fn enum_items(plan: &EnumPlan) -> Vec<syn::Item> {
                     Self::#unknown(value) => value,
                 }
             }
+
+            /// The variant of a listed wire value.
+            fn listed(value: &str) -> Option<Self> {
+                match value {
+                    #from_wire => (),
+                    _ => None,
+                }
+            }
         }
 
         impl From<String> for #ident {
             /// The variant of a wire value; `Unknown` for an unlisted one.
             fn from(value: String) -> Self {
-                match value.as_str() {
-                    #from_wire => (),
-                    _ => Self::#unknown(value),
-                }
+                Self::listed(&value).unwrap_or(Self::#unknown(value))
+            }
+        }
+
+        impl From<&str> for #ident {
+            /// The variant of a wire value; `Unknown` for an unlisted one.
+            fn from(value: &str) -> Self {
+                Self::listed(value).unwrap_or_else(|| Self::#unknown(value.to_owned()))
+            }
+        }
+
+        impl std::str::FromStr for #ident {
+            type Err = std::convert::Infallible;
+
+            /// The variant of a wire value; `Unknown` for an unlisted one.
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
             }
         }
 

@@ -121,6 +121,17 @@ impl Scope {
         to_name(&unique)
     }
 
+    /// The identifier for `name` if nothing of this namespace has taken
+    /// it (no number added); `None` when taken or nothing of it survives
+    /// conversion.
+    pub(crate) fn fresh(&mut self, name: &str) -> Option<Name> {
+        let converted = convert(name, self.case);
+        if converted.is_empty() || self.taken.contains(&converted) {
+            return None;
+        }
+        Some(to_name(&self.unique(converted)))
+    }
+
     fn unique(&mut self, base: String) -> String {
         let mut candidate = base.clone();
         let mut counter = 2;

@@ -15,10 +15,18 @@
 //! identifiers (`r#type`) or, where Rust forbids that (`self`, `Self`,
 //! `super`, `crate`), get a trailing `_`; separators and other characters
 //! become word breaks; a leading digit gets a `_`; names that collide after
-//! conversion get numeric suffixes (`name_2`, `Name2`). An enum of a field
-//! is named `<Model><Field>`, of a parameter `<Operation><Parameter>`; two
-//! enums that would share a name share the type when their values are
-//! identical, else the second is numbered.
+//! conversion get numeric suffixes (`name_2`, `Name2`). Fields and
+//! parameters of one name listing the same values share one enum
+//! (`concepts`): named `<Model><Field>` or `<Operation><Parameter>` where
+//! one model or operation holds it, else by the words their names share
+//! (`NatGatewaySpec`); two enums that would share a name share the type
+//! when their values are identical, else the second is numbered. Variants
+//! are named by their values, or by what the page says a value means
+//! where the values are no words (`1：小型` → `Small`). A query or header
+//! parameter sharing a path parameter's name is `query_<name>` or
+//! `header_<name>`. Each official name of a merged operation
+//! ([`apidoc_ir::Operation::names`]) not taken by another operation is a
+//! client method of its own, sending its page's request.
 //!
 //! Mapping rules (types in `types`, the rest in `plan`):
 //! - `Integer` → `i32`, `Long` → `i64`, `Number` → `f64`, `Object` →
@@ -28,15 +36,18 @@
 //!   nullable fields of request bodies are `Option<Nullable<T>>` (absent,
 //!   `null`, value); in responses `null` reads as `None`.
 //! - String fields with listed values get an enum with `Unknown(String)`
-//!   for unlisted values; integer and boolean values stay plain and are
-//!   listed in the field's docs.
+//!   for unlisted values (`From<String>`, `From<&str>`, `FromStr`);
+//!   integer and boolean values stay plain and are listed in the field's
+//!   docs.
+//! - Models: public fields, `new` taking the required ones, a builder
+//!   method per optional one (`.description("…")`).
 //! - Requests: required parameters and a required body are arguments of
 //!   `new`, the rest builder methods. `project_id` in the path is optional
 //!   (the runtime fills it from the client); authentication, signing,
 //!   `Content-Type` and `Host` headers are the runtime's and not exposed.
 //!   A query array repeats its name per item; path and header arrays are
 //!   comma-joined; object parameters travel as JSON text.
-//! - Responses: the status, the headers of every 2xx response, and the
+//! - Responses: the status, the request id (`X-Request-Id`), the headers of every 2xx response, and the
 //!   body of the first 2xx response that documents one (`Option` when
 //!   another 2xx status documents none).
 //!
@@ -50,6 +61,7 @@
 #[macro_use]
 mod syntax;
 mod client;
+mod concepts;
 mod constructor;
 mod docs;
 mod enums;
@@ -119,4 +131,20 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
         .into_par_iter()
         .map(|(path, render)| (path.to_owned(), render(&plan, options)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_enum_models_and_parameters_share_is_defined_once_with_the_models() {
+        let files = emit(&fixtures::awkward(), "../runtime");
+        let defined = |file: &str| files[file].matches("pub enum Size {").count();
+        assert_eq!(
+            (defined("src/models.rs"), defined("src/operations.rs")),
+            (1, 0)
+        );
+        assert!(files["src/operations.rs"].contains("Option<crate::models::Size>"));
+    }
 }

@@ -1,7 +1,8 @@
-//! `src/models.rs` of the generated crate: one struct per model, with the
-//! enums of its fields.
+//! `src/models.rs` of the generated crate: one struct per model (public
+//! fields, `new` taking the required ones, a builder method per optional
+//! one), with the enums of its fields.
 
-use crate::constructor::Constructor;
+use crate::constructor::{Constructor, Required, setter};
 use crate::docs::{Doc, code};
 use crate::enums::enum_items;
 use crate::fields::field_doc;
@@ -82,6 +83,13 @@ fn model_items(model: &ModelPlan, context: TypeContext) -> Vec<syn::Item> {
     if !model.all_optional() {
         methods.push(Constructor::for_model(model, context).item());
     }
+    methods.extend(model.fields.iter().filter_map(|field| {
+        let shape = Shape::of_model_field(field, model.request_side);
+        let doc = Doc::with_summary(format!("Sets the {} field.", code(&field.field.name)));
+        shape
+            .is_optional()
+            .then(|| setter(Required::of_field(field, shape, context), &doc))
+    }));
     if model.validates {
         methods.push(validate_at(model, context));
     }

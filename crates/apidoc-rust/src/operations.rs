@@ -4,13 +4,14 @@
 //! enum of its request bodies where the page documents several, and the
 //! enums of its parameters.
 
-use crate::constructor::{Constructor, Required};
+use crate::constructor::{Constructor, Required, setter};
 use crate::docs::{Doc, code};
 use crate::enums::enum_items;
 use crate::fields::field_doc;
 use crate::ident::Name;
 use crate::plan::{
-    BodyPlan, BodyShape, FieldPlan, Module, OperationPlan, PROJECT_ID, ParamPlan, Plan,
+    BodyPlan, BodyShape, FieldPlan, Module, NamedVariant, OperationPlan, PROJECT_ID, ParamPlan,
+    Plan,
 };
 use crate::render::Items;
 use crate::syntax::{Stmts, list_attr, lit, str_lit};
@@ -46,15 +47,17 @@ pub(crate) fn operations_file(plan: &Plan) -> Items {
             items.trees([body]);
         }
         for param in &operation.parameters {
-            if let Some(index) = param
-                .field
-                .enum_index
-                .filter(|index| emitted.insert(*index))
-            {
+            // An enum some model shares lives in `models.rs`.
+            if let Some(index) = param.field.enum_index.filter(|index| {
+                plan.enums[*index].module == Module::Operations && emitted.insert(*index)
+            }) {
                 items.trees(enum_items(&plan.enums[index]));
             }
         }
         items.trees(response_items(operation, context));
+    }
+    for variant in &plan.named_variants {
+        items.trees(variant_request(variant, context));
     }
     if plan.operations.iter().any(|op| op.body.is_some()) {
         items.trees([json_body_fn()]);
@@ -99,11 +102,10 @@ impl Request<'_, '_> {
     }
 
     fn doc(&self) -> Doc {
-        let operation = self.operation.operation;
         let plan = self.context.plan;
         let mut doc = Doc::from_text(
-            &operation.summary,
-            format!("The {} operation.", code(&operation.id)),
+            self.operation.summary(),
+            format!("The {} operation.", code(self.operation.id())),
         );
         doc.paragraph(format!(
             "The request of {}: {}.",
@@ -194,22 +196,25 @@ impl Request<'_, '_> {
                 let mut doc = field_doc(param.field.field);
                 doc.paragraph(location_sentence(param));
                 let ty = parameter_type(&param.field.field.ty);
-                let string = ty == TypeRef::String && param.field.enum_index.is_none();
-                setter(
-                    &param.field.ident,
-                    self.context.rust_type(&ty, param.field.enum_index),
-                    string,
-                    &doc,
-                )
+                let member = Required {
+                    ident: &param.field.ident,
+                    inner: self.context.rust_type(&ty, param.field.enum_index),
+                    string: ty == TypeRef::String && param.field.enum_index.is_none(),
+                    boxed: false,
+                    nullable: false,
+                };
+                setter(member, &doc)
             })
             .collect();
         if let Some(body) = self.operation.body.as_ref().filter(|body| !body.required) {
-            setters.push(setter(
-                &body.ident,
-                self.body_type(body),
-                false,
-                &Doc::with_summary("Sets the request body."),
-            ));
+            let member = Required {
+                ident: &body.ident,
+                inner: self.body_type(body),
+                string: false,
+                boxed: false,
+                nullable: false,
+            };
+            setters.push(setter(member, &Doc::with_summary("Sets the request body.")));
         }
         setters
     }
@@ -376,36 +381,38 @@ impl Request<'_, '_> {
     }
 }
 
+/// The request of an official name of a merged operation: an alias of
+/// the operation's request where the two are the same, else a request of
+/// its own (the body its page documents instead of the variants).
+fn variant_request(variant: &NamedVariant, context: TypeContext) -> Vec<syn::Item> {
+    let operation = &variant.plan;
+    let Some(merged) = &variant.alias_of else {
+        return Request { operation, context }.items();
+    };
+    let mut doc = Doc::from_text(
+        operation.summary(),
+        format!("The {} operation.", code(operation.id())),
+    );
+    doc.paragraph(format!(
+        "The request of {}: that of [`{merged}`].",
+        context.plan.method_link(&operation.method)
+    ));
+    vec![syntax!(syn::Item;
+        doc = doc.attrs(),
+        ident = &operation.request,
+        merged = merged;
+
+        #[#doc]
+        pub type #ident = #merged;
+    )]
+}
+
 /// How a parameter value joins the list of pairs.
 enum Sent {
     /// One (name, text) pair.
     Pair(syn::Expr),
     /// Statements adding pairs (a query array: one pair per item).
     Statement(Vec<syn::Stmt>),
-}
-
-/// A builder method setting an optional member.
-fn setter(ident: &Name, ty: syn::Type, string: bool, doc: &Doc) -> syn::ImplItem {
-    let (argument, value) = if string {
-        (
-            syntax!(syn::Type;; impl Into<String>),
-            syntax!(syn::Expr; ident = ident; #ident.into()),
-        )
-    } else {
-        (ty, syntax!(syn::Expr; ident = ident; #ident))
-    };
-    syntax!(syn::ImplItem;
-        doc = doc.attrs(),
-        ident = ident,
-        argument = argument,
-        value = value;
-
-        #[#doc]
-        pub fn #ident(mut self, #ident: #argument) -> Self {
-            self.#ident = Some(#value);
-            self
-        }
-    )
 }
 
 /// Where a parameter travels, for its builder method's doc.
@@ -598,6 +605,8 @@ fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::I
         pub struct #ident {
             /// The HTTP status code (2xx).
             pub status: u16,
+            /// The `X-Request-Id` header, the id support asks for.
+            pub request_id: Option<String>,
             #fields: (),
         }
 
@@ -611,6 +620,7 @@ fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::I
                 }
                 Ok(Self {
                     #inits,
+                    request_id: raw.request_id().map(str::to_owned),
                     status: raw.status,
                 })
             }

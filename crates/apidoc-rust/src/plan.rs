@@ -2,10 +2,12 @@
 //! about models (request side, recursion, validation) that code generation
 //! needs, decided once before any code is printed.
 
+use crate::concepts;
 use crate::docs::escape_line;
 use crate::ident::{Case, Name, Scope, camel, snake};
 use apidoc_ir::{
-    Field, Model, Operation, ParamLocation, Parameter, Service, Text, TypeRef, Uri, Value,
+    Field, Model, Operation, OperationName, ParamLocation, Parameter, Service, Text, TypeRef, Uri,
+    Value,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,6 +48,25 @@ pub(crate) struct Plan<'a> {
     pub(crate) enums: Vec<EnumPlan>,
     /// Operations in service order.
     pub(crate) operations: Vec<OperationPlan<'a>>,
+    /// The official names of merged operations that get methods of their
+    /// own, in operation order.
+    pub(crate) named_variants: Vec<NamedVariant<'a>>,
+}
+
+/// An official name of a merged operation ([`apidoc_ir::OperationName`])
+/// with a method of its own, sending that name's request: the parameters
+/// of the operation and the body its page documents, answered by the
+/// operation's response.
+#[derive(Debug)]
+pub(crate) struct NamedVariant<'a> {
+    /// The operation as the name calls it ([`OperationPlan::official`] set).
+    pub(crate) plan: OperationPlan<'a>,
+    /// The merged operation's method.
+    pub(crate) merged: Name,
+    /// The merged operation's request where the name's is the same (it
+    /// documents no body and the operation one at most, or the
+    /// operation's only body): its request type is an alias of that.
+    pub(crate) alias_of: Option<Name>,
 }
 
 /// A model and its names.
@@ -74,7 +95,7 @@ impl ModelPlan<'_> {
 }
 
 /// A model field, parameter or response header and its names.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct FieldPlan<'a> {
     /// The IR field.
     pub(crate) field: &'a Field,
@@ -111,6 +132,24 @@ pub(crate) struct VariantPlan {
     pub(crate) description: Text,
 }
 
+/// A string field or parameter with listed values: where it is, who holds
+/// it (the model's or the operation's type name), and its values.
+struct EnumUse<'a> {
+    slot: EnumSlot,
+    owner: String,
+    field: &'a Field,
+    values: Vec<(String, Text)>,
+}
+
+/// Where an enum is used: a model's field or an operation's parameter
+/// (indices into [`Plan::models`] or [`Plan::operations`] and their
+/// fields or parameters).
+#[derive(Clone, Copy, Debug)]
+enum EnumSlot {
+    Field(usize, usize),
+    Parameter(usize, usize),
+}
+
 /// The name of the catch-all variant of every enum.
 pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
 
@@ -119,6 +158,8 @@ pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
 pub(crate) struct OperationPlan<'a> {
     /// The IR operation.
     pub(crate) operation: &'a Operation,
+    /// The official name it is called by, for a [`NamedVariant`].
+    pub(crate) official: Option<&'a OperationName>,
     /// Its primary method and path.
     pub(crate) uri: &'a Uri,
     /// The client method name.
@@ -138,7 +179,7 @@ pub(crate) struct OperationPlan<'a> {
 }
 
 /// A parameter of a request.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct ParamPlan<'a> {
     /// Where it travels.
     pub(crate) location: ParamLocation,
@@ -149,7 +190,7 @@ pub(crate) struct ParamPlan<'a> {
 }
 
 /// The request body of an operation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct BodyPlan<'a> {
     /// The request field and builder method name.
     pub(crate) ident: Name,
@@ -160,7 +201,7 @@ pub(crate) struct BodyPlan<'a> {
 }
 
 /// The shape of a request body.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum BodyShape<'a> {
     /// One documented body.
     Single(&'a TypeRef),
@@ -174,7 +215,7 @@ pub(crate) enum BodyShape<'a> {
 }
 
 /// The decoded body of a successful response.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct ResponseBodyPlan<'a> {
     /// The response field name.
     pub(crate) ident: Name,
@@ -200,13 +241,18 @@ impl<'a> Plan<'a> {
             model_index: BTreeMap::new(),
             enums: Vec::new(),
             operations: Vec::new(),
+            named_variants: Vec::new(),
         };
         let mut model_types = Scope::types();
         let mut operation_types = Scope::types();
+        let mut methods = Scope::new(Case::Snake);
+        for reserved in ["new", "builder"] {
+            methods.reserve(reserved);
+        }
         plan.name_models(&mut model_types);
-        plan.name_operations(&mut operation_types);
-        plan.name_field_enums(&mut model_types);
-        plan.name_parameter_enums(&mut operation_types);
+        plan.name_operations(&mut operation_types, &mut methods);
+        plan.name_enums(&mut model_types, &mut operation_types);
+        plan.name_variants(&mut operation_types, &mut methods);
         plan.mark_request_side();
         plan.mark_boxed();
         plan.mark_validating();
@@ -229,8 +275,11 @@ impl<'a> Plan<'a> {
     fn name_models(&mut self, types: &mut Scope) {
         for (index, model) in self.service.models.iter().enumerate() {
             let mut fields = Scope::new(Case::Snake);
-            // `new` is the constructor of models with required fields.
-            fields.reserve("new");
+            // `new` is the constructor of models with required fields,
+            // `validate_at` their check; setters are named after fields.
+            for reserved in ["new", "validate_at"] {
+                fields.reserve(reserved);
+            }
             let fields = model
                 .fields
                 .iter()
@@ -247,11 +296,7 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn name_operations(&mut self, types: &mut Scope) {
-        let mut methods = Scope::new(Case::Snake);
-        for reserved in ["new", "builder"] {
-            methods.reserve(reserved);
-        }
+    fn name_operations(&mut self, types: &mut Scope, methods: &mut Scope) {
         // An operation without a `METHOD /path` line cannot be called; the
         // checker reports it, and the SDK leaves it out.
         let callable = self
@@ -263,6 +308,7 @@ impl<'a> Plan<'a> {
             let base = operation_base(operation);
             let plan = OperationPlan {
                 operation,
+                official: None,
                 uri,
                 method: methods.ident(&operation.id, "operation"),
                 request: types.ident(&format!("{base}Request"), "Request"),
@@ -276,69 +322,130 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Gives each string-valued field with enum values an enum, named
-    /// `<Model><Field>`; a field whose name is taken by an enum of the same
-    /// values shares that enum.
-    fn name_field_enums(&mut self, types: &mut Scope) {
+    /// Plans a method for each official name of a merged operation that no
+    /// operation's method has taken (the merged operation named after one
+    /// of its pages keeps its method; two names never share one).
+    fn name_variants(&mut self, types: &mut Scope, methods: &mut Scope) {
+        let mut named = Vec::new();
+        for operation in &self.operations {
+            for official in &operation.operation.names {
+                let Some(method) = methods.fresh(&official.name) else {
+                    continue;
+                };
+                named.push(operation.variant(official, method, types));
+            }
+        }
+        self.named_variants = named;
+    }
+
+    /// Gives each string field and parameter with listed values its enum:
+    /// one per concept of the service ([`crate::concepts`]). An enum only
+    /// one model or operation holds is named `<Model><Field>` or
+    /// `<OpId><Param>`; one several hold, by what their names share. An
+    /// enum some model holds lives with the models. Enums that would share
+    /// a name share the type where their values are the same, else the
+    /// later one is numbered.
+    fn name_enums(&mut self, model_types: &mut Scope, operation_types: &mut Scope) {
+        let mut uses: Vec<EnumUse<'a>> = Vec::new();
+        for (model_index, model) in self.models.iter().enumerate() {
+            for (field_index, field) in model.fields.iter().enumerate() {
+                if let Some(values) = string_enum_values(field.field) {
+                    uses.push(EnumUse {
+                        slot: EnumSlot::Field(model_index, field_index),
+                        owner: model.ident.to_string(),
+                        field: field.field,
+                        values,
+                    });
+                }
+            }
+        }
+        for (op_index, operation) in self.operations.iter().enumerate() {
+            for (param_index, param) in operation.parameters.iter().enumerate() {
+                if let Some(values) = string_enum_values(param.field.field) {
+                    uses.push(EnumUse {
+                        slot: EnumSlot::Parameter(op_index, param_index),
+                        owner: operation_base(operation.operation),
+                        field: param.field.field,
+                        values,
+                    });
+                }
+            }
+        }
+        let mut concepts: Vec<Vec<usize>> = Vec::new();
+        let mut by_key = BTreeMap::new();
+        for (index, used) in uses.iter().enumerate() {
+            let wires: Vec<&str> = used.values.iter().map(|(wire, _)| wire.as_str()).collect();
+            let key = concepts::concept_key(&used.field.name, &wires);
+            let at = *by_key.entry(key).or_insert_with(|| {
+                concepts.push(Vec::new());
+                concepts.len() - 1
+            });
+            concepts[at].push(index);
+        }
         let mut by_name = BTreeMap::new();
-        for model_index in 0..self.models.len() {
-            for field_index in 0..self.models[model_index].fields.len() {
-                let model = &self.models[model_index];
-                let field = model.fields[field_index].field;
-                let name = format!("{}{}", model.ident, camel(&field.name));
-                let found = self.enum_for(field, &name, Module::Models, types, &mut by_name);
-                self.models[model_index].fields[field_index].enum_index = found;
+        for members in concepts {
+            let used: Vec<&EnumUse> = members.iter().map(|&i| &uses[i]).collect();
+            let field = used[0].field;
+            let values = meanings(&used);
+            let mut owners: Vec<&str> = Vec::new();
+            for member in &used {
+                if !owners.contains(&member.owner.as_str()) {
+                    owners.push(&member.owner);
+                }
+            }
+            let name = match owners.as_slice() {
+                [owner] => format!("{owner}{}", camel(&field.name)),
+                several => concepts::shared_name(several, &field.name),
+            };
+            let in_models = used
+                .iter()
+                .any(|member| matches!(member.slot, EnumSlot::Field(..)));
+            let (module, types) = if in_models {
+                (Module::Models, &mut *model_types)
+            } else {
+                (Module::Operations, &mut *operation_types)
+            };
+            let index = self.enum_for(field, &values, &name, module, types, &mut by_name);
+            for member in used {
+                match member.slot {
+                    EnumSlot::Field(model, field) => {
+                        self.models[model].fields[field].enum_index = Some(index);
+                    }
+                    EnumSlot::Parameter(op, param) => {
+                        self.operations[op].parameters[param].field.enum_index = Some(index);
+                    }
+                }
             }
         }
     }
 
-    /// Gives each string parameter with enum values an enum named
-    /// `<OpId><Param>`.
-    fn name_parameter_enums(&mut self, types: &mut Scope) {
-        let mut by_name = BTreeMap::new();
-        for op_index in 0..self.operations.len() {
-            for param_index in 0..self.operations[op_index].parameters.len() {
-                let operation = &self.operations[op_index];
-                let field = operation.parameters[param_index].field.field;
-                let name = format!(
-                    "{}{}",
-                    operation_base(operation.operation),
-                    camel(&field.name)
-                );
-                let found = self.enum_for(field, &name, Module::Operations, types, &mut by_name);
-                self.operations[op_index].parameters[param_index]
-                    .field
-                    .enum_index = found;
-            }
-        }
-    }
-
-    /// The enum of `field`'s values, reusing the enum already named `name`
-    /// when it has the same values.
+    /// The enum of `field`'s `values` named `name`, reusing the enum already
+    /// named so when it has the same values.
     fn enum_for(
         &mut self,
         field: &Field,
+        values: &[(String, Text)],
         name: &str,
         module: Module,
         types: &mut Scope,
         by_name: &mut BTreeMap<(String, Vec<String>), usize>,
-    ) -> Option<usize> {
-        let wires = string_enum_values(field)?;
+    ) -> usize {
         let key = (
             name.to_owned(),
-            wires.iter().map(|(wire, _)| wire.clone()).collect(),
+            values.iter().map(|(wire, _)| wire.clone()).collect(),
         );
         if let Some(&index) = by_name.get(&key) {
-            return Some(index);
+            return index;
         }
         let mut variant_names = Scope::new(Case::Camel);
         variant_names.reserve(UNKNOWN_VARIANT);
-        let variants = wires
-            .into_iter()
-            .map(|(wire, description)| VariantPlan {
-                ident: variant_names.ident(&wire, if wire.is_empty() { "Empty" } else { "Value" }),
-                wire,
-                description,
+        let variants = values
+            .iter()
+            .zip(concepts::variant_names(values))
+            .map(|((wire, description), name)| VariantPlan {
+                ident: variant_names.ident(&name, if wire.is_empty() { "Empty" } else { "Value" }),
+                wire: wire.clone(),
+                description: description.clone(),
             })
             .collect();
         self.enums.push(EnumPlan {
@@ -348,7 +455,7 @@ impl<'a> Plan<'a> {
             variants,
         });
         by_name.insert(key, self.enums.len() - 1);
-        Some(self.enums.len() - 1)
+        self.enums.len() - 1
     }
 
     /// Models reachable from a request body.
@@ -447,9 +554,14 @@ impl<'a> Plan<'a> {
 impl<'a> FieldPlan<'a> {
     /// Names a field in `scope`.
     pub(crate) fn new(field: &'a Field, scope: &mut Scope) -> Self {
+        Self::named(field, scope.ident(&field.name, "field"))
+    }
+
+    /// A field named `ident`.
+    fn named(field: &'a Field, ident: Name) -> Self {
         Self {
             field,
-            ident: scope.ident(&field.name, "field"),
+            ident,
             enum_index: None,
             boxed: false,
         }
@@ -457,6 +569,63 @@ impl<'a> FieldPlan<'a> {
 }
 
 impl<'a> OperationPlan<'a> {
+    /// The name the operation is called by: the official name of a named
+    /// variant, else the operation's id.
+    pub(crate) fn id(&self) -> &'a str {
+        self.official
+            .map_or(&self.operation.id, |official| &official.name)
+    }
+
+    /// The title of the page(s) it is documented on.
+    pub(crate) fn summary(&self) -> &'a Text {
+        self.official
+            .map_or(&self.operation.summary, |official| &official.summary)
+    }
+
+    /// The operation as `official` calls it, by `method`: the body its
+    /// page documents instead of the operation's variants.
+    fn variant(
+        &self,
+        official: &'a OperationName,
+        method: Name,
+        types: &mut Scope,
+    ) -> NamedVariant<'a> {
+        let documented = self.operation.request_body.as_ref().and_then(|body| {
+            let name = official.body.as_deref()?;
+            body.variants.iter().find(|variant| variant.name == name)
+        });
+        let body = match (&self.body, documented) {
+            (Some(body), Some(documented)) => Some(BodyPlan {
+                shape: BodyShape::Single(&documented.schema),
+                ..body.clone()
+            }),
+            (Some(body), None) if official.body.is_some() => Some(body.clone()),
+            _ => None,
+        };
+        let same = match (&self.body, &body) {
+            (None, None) => true,
+            (Some(own), Some(_)) => matches!(own.shape, BodyShape::Single(_)),
+            _ => false,
+        };
+        let base = fallback_if_empty(camel(&official.name), "Operation");
+        NamedVariant {
+            plan: OperationPlan {
+                operation: self.operation,
+                official: Some(official),
+                uri: self.uri,
+                method,
+                request: types.ident(&format!("{base}Request"), "Request"),
+                response: self.response.clone(),
+                parameters: self.parameters.clone(),
+                body,
+                response_headers: self.response_headers.clone(),
+                response_body: self.response_body.clone(),
+            },
+            merged: self.method.clone(),
+            alias_of: same.then(|| self.request.clone()),
+        }
+    }
+
     /// Names the parameters, body and response members.
     fn with_members(mut self, base: &str, types: &mut Scope) -> Self {
         let operation = self.operation;
@@ -470,14 +639,30 @@ impl<'a> OperationPlan<'a> {
             .as_ref()
             .filter(|body| !body.variants.is_empty());
         let body_ident = body.map(|_| members.ident("body", "body"));
-        self.parameters = operation
+        let exposed: Vec<&Parameter> = operation
             .parameters
             .iter()
             .filter(|param| !is_managed_header(param))
-            .map(|param| ParamPlan {
-                location: param.location,
-                required: param_required(param),
-                field: FieldPlan::new(&param.field, &mut members),
+            .collect();
+        // Path parameters are named first, so that they keep their names.
+        let mut order: Vec<usize> = (0..exposed.len()).collect();
+        order.sort_by_key(|&index| exposed[index].location != ParamLocation::Path);
+        let mut idents: BTreeMap<usize, Name> = order
+            .into_iter()
+            .map(|index| {
+                let name = parameter_name(exposed[index], &exposed);
+                (index, members.ident(&name, "field"))
+            })
+            .collect();
+        self.parameters = exposed
+            .iter()
+            .enumerate()
+            .filter_map(|(index, param)| {
+                Some(ParamPlan {
+                    location: param.location,
+                    required: param_required(param),
+                    field: FieldPlan::named(&param.field, idents.remove(&index)?),
+                })
             })
             .collect();
         self.body = body.zip(body_ident).map(|(body, ident)| BodyPlan {
@@ -504,7 +689,9 @@ impl<'a> OperationPlan<'a> {
     /// Names the status, body and header fields of the response.
     fn name_response(&mut self) {
         let mut members = Scope::new(Case::Snake);
-        members.reserve("status");
+        for reserved in ["status", "request_id"] {
+            members.reserve(reserved);
+        }
         let successes: Vec<_> = self
             .operation
             .responses
@@ -532,6 +719,21 @@ impl<'a> OperationPlan<'a> {
             .filter(|header| seen.insert(header.name.to_ascii_lowercase()))
             .map(|header| FieldPlan::new(header, &mut members))
             .collect();
+    }
+}
+
+/// The name a request member of `param` is made from: its own, but a
+/// query or header parameter whose name a parameter of another location
+/// shares (a `project_id` query filter beside the `{project_id}` path
+/// placeholder) says where it travels (`query_project_id`), not a number.
+fn parameter_name(param: &Parameter, all: &[&Parameter]) -> String {
+    let clashes = all.iter().any(|other| {
+        other.location != param.location && snake(&other.field.name) == snake(&param.field.name)
+    });
+    match param.location {
+        ParamLocation::Query if clashes => format!("query_{}", param.field.name),
+        ParamLocation::Header if clashes => format!("header_{}", param.field.name),
+        _ => param.field.name.clone(),
     }
 }
 
@@ -592,6 +794,42 @@ fn string_enum_values(field: &Field) -> Option<Vec<(String, Text)>> {
     (!values.is_empty()).then_some(values)
 }
 
+/// The values of a concept (of its first member) with what they mean:
+/// for each value, the first meaning a member lists with it, else the
+/// first its description states ([`concepts::stated_meaning`]).
+fn meanings(members: &[&EnumUse]) -> Vec<(String, Text)> {
+    let Some(first) = members.first() else {
+        return Vec::new();
+    };
+    first
+        .values
+        .iter()
+        .map(|(wire, own)| {
+            let listed = || {
+                members.iter().find_map(|member| {
+                    member
+                        .values
+                        .iter()
+                        .find(|(other, meaning)| other == wire && !meaning.is_empty())
+                        .map(|(_, meaning)| meaning.clone())
+                })
+            };
+            let stated = || {
+                members.iter().find_map(|member| {
+                    Some(concepts::stated_meaning(&member.field.description, wire))
+                        .filter(|meaning| !meaning.is_empty())
+                })
+            };
+            let meaning = if own.is_empty() {
+                listed().or_else(stated).unwrap_or_default()
+            } else {
+                own.clone()
+            };
+            (wire.clone(), meaning)
+        })
+        .collect()
+}
+
 /// The CamelCase stem of an operation's type names.
 fn operation_base(operation: &Operation) -> String {
     fallback_if_empty(camel(&operation.id), "Operation")
@@ -609,6 +847,13 @@ fn fallback_if_empty(name: String, fallback: &str) -> String {
 mod tests {
     use super::*;
     use crate::fixtures::{awkward, metastudio};
+
+    fn operation<'p>(plan: &'p Plan, id: &str) -> &'p OperationPlan<'p> {
+        plan.operations
+            .iter()
+            .find(|op| op.operation.id == id)
+            .unwrap_or_else(|| panic!("no operation {id}"))
+    }
 
     fn model<'p>(plan: &'p Plan, name: &str) -> &'p ModelPlan<'p> {
         plan.model(name)
@@ -670,6 +915,98 @@ mod tests {
     }
 
     #[test]
+    fn fields_and_parameters_of_one_concept_share_an_enum_named_by_their_owners() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        // The models share `Gateway`, the operation `builder` no word.
+        let shared = field_enum(&plan, "CreateGatewayOption", "size");
+        assert_eq!(shared, "Size");
+        assert_eq!(field_enum(&plan, "GatewayResponseBody", "size"), shared);
+        let builder = operation(&plan, "builder");
+        let size = builder
+            .parameters
+            .iter()
+            .find(|p| p.field.field.name == "size");
+        let index = size.and_then(|p| p.field.enum_index).expect("an enum");
+        let item = &plan.enums[index];
+        assert_eq!(item.ident.to_string(), shared);
+        assert_eq!(item.module, Module::Models);
+        let variants: Vec<String> = item.variants.iter().map(|v| v.ident.to_string()).collect();
+        assert_eq!(variants, ["Small", "Medium"], "named by the meanings");
+    }
+
+    #[test]
+    fn a_query_parameter_named_like_a_path_parameter_says_where_it_travels() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let names: Vec<String> = operation(&plan, "builder")
+            .parameters
+            .iter()
+            .map(|p| p.field.ident.to_string())
+            .collect();
+        assert_eq!(names, ["query_project_id", "project_id", "size"]);
+    }
+
+    #[test]
+    fn official_names_get_methods_unless_taken_and_share_requests_where_alike() {
+        let service = awkward();
+        let plan = Plan::new(&service);
+        let named: Vec<(String, String, Option<String>, &str)> = plan
+            .named_variants
+            .iter()
+            .map(|variant| {
+                let body = match variant.plan.body.as_ref().map(|body| &body.shape) {
+                    Some(BodyShape::Single(TypeRef::Model(name))) => name.as_str(),
+                    Some(_) => "other",
+                    None => "none",
+                };
+                (
+                    variant.plan.method.to_string(),
+                    variant.plan.request.to_string(),
+                    variant.alias_of.as_ref().map(ToString::to_string),
+                    body,
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (
+                    "delete_things".to_owned(),
+                    "DeleteThingsRequest".to_owned(),
+                    Some("NewRequest".to_owned()),
+                    "none"
+                ),
+                (
+                    "remove_things".to_owned(),
+                    "RemoveThingsRequest".to_owned(),
+                    Some("NewRequest".to_owned()),
+                    "none"
+                ),
+                (
+                    "patch_ab".to_owned(),
+                    "PatchAbRequest".to_owned(),
+                    None,
+                    "Node"
+                ),
+                (
+                    "patch_self".to_owned(),
+                    "PatchSelfRequest".to_owned(),
+                    None,
+                    "Node"
+                ),
+                ("touch".to_owned(), "TouchRequest".to_owned(), None, "none"),
+            ],
+            "`ListThings` is an operation's method already"
+        );
+        let touch = &plan.named_variants[4].plan;
+        assert_eq!(
+            (touch.id(), touch.summary().en.as_deref()),
+            ("Touch", Some("The Touch page."))
+        );
+    }
+
+    #[test]
     fn model_names_are_unique_types() {
         let service = awkward();
         let plan = Plan::new(&service);
@@ -680,9 +1017,11 @@ mod tests {
                 "_1stModel",
                 "Ab",
                 "AB",
+                "CreateGatewayOption",
                 "ErrorResponse",
                 "Foo",
                 "FooBar",
+                "GatewayResponseBody",
                 "Node",
                 "Option2",
                 "Peer",

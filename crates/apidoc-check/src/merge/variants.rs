@@ -7,14 +7,17 @@
 //! field stated differently is widened to what both allow
 //! ([`super::widen`]) with a warning (`parameter-conflict`,
 //! `response-conflict`). Response bodies that differ between the pages
-//! become one model with the fields of all. The operation id is derived from the method and
-//! path (see [`path_operation_id`]): no page's own name fits all of them.
+//! become one model with the fields of all. The operation is named by the
+//! names the pages state ([`names::merged_name`]), else from the method and
+//! path (see [`path_operation_id`]); the name each page states stays in
+//! [`Operation::names`] with the body variant it sends, so that the SDK
+//! can call it by that name.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use apidoc_ir::{
-    BodyVariant, Diagnostic, Model, Operation, Page, Parameter, RequestBody, Severity, Text,
-    TypeRef, Uri,
+    BodyVariant, Diagnostic, Model, Operation, OperationName, Page, Parameter, RequestBody,
+    Severity, Text, TypeRef, Uri,
 };
 use heck::ToUpperCamelCase;
 
@@ -48,6 +51,9 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     let mut summaries = vec![merged.operation.summary.clone()];
     let mut descriptions = vec![merged.operation.description.clone()];
     let mut variants = named_variants(&merged.operation);
+    let mut names: Vec<OperationName> = official_name(&merged, variants.first())
+        .into_iter()
+        .collect();
     let mut required = body_required(&merged.operation);
     for mut page in rest {
         keep_models_apart(&merged, &mut page);
@@ -78,17 +84,25 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
         into.sources.extend(op.sources.iter().cloned());
         summaries.push(op.summary.clone());
         descriptions.push(op.description.clone());
+        let mut sent = None;
         for variant in named_variants(op) {
-            if let Some(differences) =
+            if let Some((kept, differences)) =
                 unite_same_body(&variants, &mut merged.models, &variant, &page.models)
             {
                 report_conflicts("request-conflict", differences, out);
+                sent.get_or_insert(kept);
                 continue;
             }
             let name = unused_name(&variant.name, |name| {
                 variants.iter().any(|v| v.name == name)
             });
             variants.push(BodyVariant { name, ..variant });
+            sent.get_or_insert(variants.len() - 1);
+        }
+        if let Some(name) = official_name(&page, sent.map(|index| &variants[index]))
+            && names.iter().all(|known| known.name != name.name)
+        {
+            names.push(name);
         }
         required &= body_required(op);
         merged.models.append(&mut page.models);
@@ -99,8 +113,25 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
     op.summary = join_texts(&summaries, " / ");
     op.description = join_texts(&descriptions, "\n\n");
     op.request_body = (!variants.is_empty()).then_some(RequestBody { required, variants });
+    op.names = if names.len() > 1 { names } else { Vec::new() };
     drop_replaced_models(&mut merged, &used);
     merged
+}
+
+/// The official name of a page's operation, with the body it sends: the
+/// id the page states itself (not one made unique by a suffix).
+fn official_name(page: &Page, sent: Option<&BodyVariant>) -> Option<OperationName> {
+    let op = &page.operation;
+    let stated = page
+        .stated_names
+        .iter()
+        .find(|stated| op.id_is_explicit && stated.name == op.id)?;
+    Some(OperationName {
+        name: op.id.clone(),
+        summary: op.summary.clone(),
+        body: sent.map(|variant| variant.name.clone()),
+        span: stated.span.clone(),
+    })
 }
 
 /// A request body named or titled like a variant already kept (its page
@@ -110,13 +141,13 @@ pub(crate) fn merge_variants(first: Page, rest: Vec<Page>, out: &mut Vec<Diagnos
 /// it joins that variant's model ([`unite`]: the fields of both, those of
 /// one only not required) instead of becoming a variant no request could
 /// be told apart by. `None` when it is a variant of its own; else the
-/// differences to report.
+/// index of the variant it joined and the differences to report.
 fn unite_same_body(
     variants: &[BodyVariant],
     kept_models: &mut [Model],
     variant: &BodyVariant,
     own_models: &[Model],
-) -> Option<Vec<Difference>> {
+) -> Option<(usize, Vec<Difference>)> {
     let own = find(own_models, model_of(&variant.schema)?)?;
     let names = |model: &Model| -> BTreeSet<String> {
         model
@@ -125,7 +156,7 @@ fn unite_same_body(
             .map(|field| field.name.clone())
             .collect()
     };
-    let kept_name = variants.iter().find_map(|kept| {
+    let (index, kept_name) = variants.iter().enumerate().find_map(|(index, kept)| {
         if kept.name != variant.name && kept.summary != variant.summary {
             return None;
         }
@@ -133,9 +164,10 @@ fn unite_same_body(
         let kept = find(kept_models, name)?;
         let (fields, kept_fields) = (names(own), names(kept));
         let nested = fields.is_subset(&kept_fields) || kept_fields.is_subset(&fields);
-        (!fields.is_empty() && !kept_fields.is_empty() && nested).then(|| kept.name.clone())
+        (!fields.is_empty() && !kept_fields.is_empty() && nested)
+            .then(|| (index, kept.name.clone()))
     })?;
-    Some(unite_deep(kept_models, &kept_name, own, own_models))
+    Some((index, unite_deep(kept_models, &kept_name, own, own_models)))
 }
 
 /// A model of `page` named like one of `merged`'s but defined otherwise
@@ -660,15 +692,87 @@ mod tests {
         assert_eq!(variants, Some(2));
     }
 
+    /// A page stating its id (an API Explorer link on line 2).
+    fn stating(mut page: Page) -> Page {
+        page.operation.id_is_explicit = true;
+        page.stated_names = vec![apidoc_ir::StatedName {
+            name: page.operation.id.clone(),
+            source: apidoc_ir::NameSource::ExplorerLink,
+            span: span(&page.file, 2),
+        }];
+        page
+    }
+
+    fn official_names(op: &Operation) -> Vec<(&str, Option<&str>)> {
+        op.names
+            .iter()
+            .map(|name| (name.name.as_str(), name.body.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn pages_stating_different_names_are_named_by_the_words_they_share() {
-        let mut public = action_page("CreatePublicZone", "Public zone", "email", "public.md");
-        let mut private = action_page("CreatePrivateZone", "Private zone", "router", "private.md");
-        public.operation.id_is_explicit = true;
-        private.operation.id_is_explicit = true;
+        let public = stating(action_page(
+            "CreatePublicZone",
+            "Public zone",
+            "email",
+            "public.md",
+        ));
+        let private = stating(action_page(
+            "CreatePrivateZone",
+            "Private zone",
+            "router",
+            "private.md",
+        ));
         let merged = merge_variants(private, vec![public], &mut Vec::new());
         assert_eq!(merged.operation.id, "CreateZone");
         assert!(!merged.operation.id_is_explicit, "no page states this name");
+        assert_eq!(
+            official_names(&merged.operation),
+            [
+                ("CreatePrivateZone", Some("CreatePrivateZone")),
+                ("CreatePublicZone", Some("CreatePublicZone"))
+            ],
+            "each stated name stays, with the body its page sends"
+        );
+        assert_eq!(merged.operation.names[1].span, span("public.md", 2));
+    }
+
+    #[test]
+    fn the_names_of_bodiless_pages_stay_and_derived_or_repeated_names_are_no_official_names() {
+        let bodiless = |id: &str, file: &str| {
+            let mut page = stating(action_page(id, id, "x", file));
+            page.operation.request_body = None;
+            page
+        };
+        let public = bodiless("ListPublicZones", "public.md");
+        let private = bodiless("ListPrivateZones", "private.md");
+        let derived = action_page("ListZonesOld", "Old list", "x", "old.md");
+        let merged = merge_variants(public, vec![private, derived], &mut Vec::new());
+        assert_eq!(
+            official_names(&merged.operation),
+            [("ListPublicZones", None), ("ListPrivateZones", None)]
+        );
+
+        // An older and a newer page of one name: one name, so none listed.
+        let (newer, older) = newer_and_older_stop_pages();
+        let merged = merge_variants(stating(newer), vec![stating(older)], &mut Vec::new());
+        assert!(merged.operation.names.is_empty());
+    }
+
+    #[test]
+    fn a_page_whose_body_joins_a_kept_variant_names_that_variant() {
+        let (newer, mut older) = newer_and_older_stop_pages();
+        older.operation.id = "StopServersOld".to_owned();
+        older.operation.summary = newer.operation.summary.clone();
+        let merged = merge_variants(stating(newer), vec![stating(older)], &mut Vec::new());
+        assert_eq!(
+            official_names(&merged.operation),
+            [
+                ("BatchStopServers", Some("BatchStopServers")),
+                ("StopServersOld", Some("BatchStopServers"))
+            ]
+        );
     }
 
     #[test]

@@ -70,7 +70,15 @@ impl Reader<'_> {
         }
         let mut degraded = Vec::new();
         let ty = self.row_type(row, columns, &span, &mut degraded);
-        let ty = self.resolve_type(ty, row, at, tables, &mut degraded);
+        let mut ty = self.resolve_type(ty, row, at, tables, &mut degraded);
+        if tables
+            .get(at.0)
+            .is_some_and(|table| super::holds_parameters(&table.role))
+        {
+            // Before the prose: the values a parameter typed only "Array"
+            // lists are its strings'.
+            super::untyped_elements_as_strings(&mut ty);
+        }
         let required = row
             .mandatory
             .as_deref()

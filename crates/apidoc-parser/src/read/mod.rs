@@ -289,6 +289,7 @@ impl Reader<'_> {
             request_examples: Vec::new(),
             status_codes: Vec::new(),
             sources: vec![self.file.to_owned()],
+            names: Vec::new(),
         };
         let body_is_query = self.body_is_query(&tables, &operation);
         operation.parameters = self.parameters(&tables, &operation.uris, &uri_lines, body_is_query);
@@ -1121,6 +1122,14 @@ fn breadcrumb(blocks: &[Block], title: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// True for the tables of path, query and header parameters.
+fn holds_parameters(role: &Role) -> bool {
+    matches!(
+        role,
+        Role::Path | Role::UriParams | Role::Query | Role::RequestHeaders
+    )
+}
+
 /// A scalar query parameter the page says may be given several times
 /// ("支持多个") is an array sent as a repeated parameter (`id=a&id=b`).
 fn repeated_as_array(field: &mut Field) {
@@ -1144,7 +1153,7 @@ fn repeated_as_array(field: &mut Field) {
 
 /// A URL or header carries text, so a parameter typed only "Array" (its
 /// element unsaid, read as objects) repeats a string value: `id=a&id=b`.
-fn untyped_elements_as_strings(ty: &mut TypeRef) {
+pub(super) fn untyped_elements_as_strings(ty: &mut TypeRef) {
     if let TypeRef::Array(element) = ty
         && **element == TypeRef::Object
     {

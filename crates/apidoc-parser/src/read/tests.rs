@@ -1,6 +1,6 @@
 //! Page-level rules of the reader, each on a small page built from blocks.
 
-use apidoc_ir::{Page, ParamLocation, TypeRef};
+use apidoc_ir::{Page, ParamLocation, TypeRef, Value};
 
 use super::{id_from_title, read_page, split_title};
 use crate::{
@@ -166,6 +166,26 @@ fn a_query_parameter_typed_only_array_repeats_strings() {
         parameter.field.ty,
         TypeRef::Array(Box::new(TypeRef::String))
     );
+}
+
+#[test]
+fn the_values_a_parameter_typed_only_array_lists_are_strings() {
+    let parsed = page(
+        "GET /v2/{project_id}/gateways",
+        vec![table_block(
+            "Table 2 Query parameters",
+            &[BODY, &["status", "No", "Array", "枚举值：ACTIVE、DOWN"]],
+        )],
+    );
+    let parameter = &read(&parsed).operation.parameters[0];
+    let values: Vec<&Value> = parameter
+        .field
+        .constraints
+        .enum_values
+        .iter()
+        .map(|value| &value.value)
+        .collect();
+    assert_eq!(values, [&Value::from("ACTIVE"), &Value::from("DOWN")]);
 }
 
 #[test]

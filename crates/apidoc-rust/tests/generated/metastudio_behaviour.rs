@@ -3,12 +3,12 @@
 //! `tests/compile.rs` of apidoc-rust; it is not a test target of apidoc-rust.
 
 use metastudio_sdk::models::{
-    BatchStartServersRequestBody, CollectionInfoCollectionType, ServerList, SubAccountControlConfig,
-    SubAccountControlConfigSubAccountType, UpdateTenantServiceConfigsRequestBody,
+    BatchStartServersRequestBody, BatchStopServersRequestBody, CollectionInfoCollectionType, ServerList,
+    SubAccountControlConfig, SubAccountControlConfigSubAccountType, UpdateTenantServiceConfigsRequestBody,
 };
 use metastudio_sdk::operations::{
-    BatchActionServersBody, BatchActionServersRequest, ShowTenantNotificationsRequest, ShowTenantNotificationsType,
-    UpdateTenantServiceConfigsRequest,
+    BatchActionServersBody, BatchActionServersRequest, BatchStopServersRequest, ShowTenantNotificationsRequest,
+    ShowTenantNotificationsType, UpdateTenantServiceConfigsRequest,
 };
 use metastudio_sdk::{Credentials, Error, MetastudioClient, Nullable};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -187,4 +187,50 @@ fn unknown_enum_values_round_trip() {
     assert_eq!(serde_json::to_string(&unknown).expect("serialise"), r#""HOLOGRAM""#);
     assert_eq!(unknown.to_string(), "HOLOGRAM");
     assert_eq!(CollectionInfoCollectionType::VALUES, ["VOICE", "MATERIAL"]);
+}
+
+#[tokio::test]
+async fn an_official_name_sends_its_own_body_and_the_answer_carries_the_request_id() {
+    let (endpoint, server) =
+        serve_once("200 OK", "content-type: application/json\r\nx-request-id: r-9\r\n", r#"{"job_id":"j-1"}"#);
+    let body = BatchStopServersRequestBody::new(ServerList::new(vec!["s-1".to_owned()])).r#type("SOFT".into());
+    let response = client(&endpoint)
+        .batch_stop_servers(BatchStopServersRequest::new("g", body))
+        .await
+        .expect("response");
+    let received = server.join().expect("server");
+    assert!(received.head.starts_with("POST /v1/p1/servers/g/action HTTP/1.1"), "{}", received.head);
+    let sent: serde_json::Value = serde_json::from_str(&received.body).expect("json body");
+    assert_eq!(sent, serde_json::json!({"os-stop": {"servers": ["s-1"]}, "type": "SOFT"}));
+    assert_eq!(response.request_id.as_deref(), Some("r-9"));
+    assert_eq!(response.body.and_then(|body| body.job_id).as_deref(), Some("j-1"));
+}
+
+#[tokio::test]
+async fn an_unauthenticated_client_sends_no_credentials() {
+    let (endpoint, server) = serve_once("200 OK", "", r#"{"tenant_id":"t-1"}"#);
+    let client = MetastudioClient::builder()
+        .endpoint(&endpoint)
+        .project_id("p1")
+        .unauthenticated()
+        .build()
+        .expect("client");
+    client
+        .update_tenant_service_configs(UpdateTenantServiceConfigsRequest::new())
+        .await
+        .expect("response");
+    let head = server.join().expect("server").head.to_ascii_lowercase();
+    assert!(!head.contains("authorization") && !head.contains("x-auth-token"), "{head}");
+}
+
+#[test]
+fn models_have_setters_and_enums_read_text() {
+    let config = SubAccountControlConfig::default()
+        .separately_controlled(true)
+        .sub_account_type(SubAccountControlConfigSubAccountType::from("IAM_USER"));
+    assert_eq!(config.separately_controlled, Some(true));
+    assert_eq!(config.sub_account_type, Some(Nullable::Value(SubAccountControlConfigSubAccountType::IamUser)));
+    let parsed: CollectionInfoCollectionType = "MATERIAL".parse().expect("never fails");
+    assert_eq!(parsed, CollectionInfoCollectionType::Material);
+    assert_eq!(CollectionInfoCollectionType::from("NEW"), CollectionInfoCollectionType::Unknown("NEW".to_owned()));
 }
