@@ -32,11 +32,12 @@ fn client_items(plan: &Plan) -> Vec<syn::Item> {
         .iter()
         .map(|(name, value)| syntax!(syn::Expr; name = name, value = value; (#name, #value)))
         .collect();
-    let methods: Vec<syn::ImplItem> = plan
+    let mut methods: Vec<syn::ImplItem> = plan
         .operations
         .iter()
         .map(|operation| operation_method(plan, operation))
         .collect();
+    methods.extend(crate::paginate::client_methods(plan));
     syntax!(syn::File;
         doc = doc.attrs(),
         client = &plan.client,

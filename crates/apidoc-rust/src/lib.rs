@@ -56,15 +56,18 @@ mod enums;
 mod example;
 mod fields;
 mod ident;
+mod mock_helpers;
 mod mock_tests;
 mod models;
 mod operations;
+mod paginate;
 mod placement;
 mod plan;
 mod render;
 mod sample;
 mod types;
 mod validate;
+mod waiter;
 
 #[cfg(test)]
 #[path = "../tests/fixtures/mod.rs"]
@@ -115,8 +118,31 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
         ("Cargo.toml", render::cargo_toml),
     ];
     let plan = Plan::new(service);
+    let mut files = files.to_vec();
+    files.extend(helper_files(&plan));
     files
         .into_par_iter()
         .map(|(path, render)| (path.to_owned(), render(&plan, options)))
         .collect()
+}
+
+/// The files of the helpers a user would otherwise write: paginators and
+/// waiters where the service has lists that page and jobs to wait for,
+/// and the typed mocks.
+fn helper_files(plan: &Plan) -> Vec<(&'static str, fn(&Plan, &CrateOptions) -> String)> {
+    let mut files: Vec<(&'static str, fn(&Plan, &CrateOptions) -> String)> =
+        vec![("src/mock.rs", |plan, _| {
+            render::rust_file(plan, mock_helpers::mock_file)
+        })];
+    if !paginate::paginated(plan).is_empty() {
+        files.push(("src/paginators.rs", |plan, _| {
+            render::rust_file(plan, paginate::paginators_file)
+        }));
+    }
+    if !waiter::waiters(plan).is_empty() {
+        files.push(("src/waiters.rs", |plan, _| {
+            render::rust_file(plan, waiter::waiters_file)
+        }));
+    }
+    files
 }
