@@ -285,3 +285,38 @@ pub(crate) fn helper_modules(plan: &Plan) -> proc_macro2::TokenStream {
         pub mod mock;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{awkward, metastudio};
+    use crate::render::format_items;
+
+    #[test]
+    fn every_operation_gets_a_stub_that_takes_no_name_of_the_mock() {
+        for service in [metastudio(), awkward()] {
+            let plan = Plan::new(&service);
+            let text = format_items(mock_file(&plan));
+            assert_eq!(
+                text.matches("apidoc_runtime::mock::Stub<").count(),
+                plan.operations.len(),
+                "{text}"
+            );
+            for own in OWN_METHODS {
+                assert_eq!(text.matches(&format!(" fn {own}(")).count(), 1, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_user_test_stubs_an_operation_whose_request_is_built_whole() {
+        let service = metastudio();
+        let plan = Plan::new(&service);
+        let builder = Name::composed("show_request".to_owned());
+        let test = user_test(&plan, &[(0, builder)]).expect("a test");
+        let text = format_items(Items::from(quote::quote!(#test)));
+        assert!(text.contains(".with_request(super::show_request())"), "{text}");
+        assert!(text.contains(".respond_error(409, \"TEST.409\", \"Busy\")"), "{text}");
+        assert!(user_test(&plan, &[]).is_none());
+    }
+}
