@@ -315,8 +315,14 @@ mod tests {
         let builder = Name::composed("show_request".to_owned());
         let test = user_test(&plan, &[(0, builder)]).expect("a test");
         let text = format_items(Items::from(quote::quote!(#test)));
-        assert!(text.contains(".with_request(super::show_request())"), "{text}");
-        assert!(text.contains(".respond_error(409, \"TEST.409\", \"Busy\")"), "{text}");
+        assert!(
+            text.contains(".with_request(super::show_request())"),
+            "{text}"
+        );
+        assert!(
+            text.contains(".respond_error(409, \"TEST.409\", \"Busy\")"),
+            "{text}"
+        );
         assert!(user_test(&plan, &[]).is_none());
     }
 }

@@ -97,6 +97,24 @@ fn add_behaviour_tests(root: &Path) {
         &root.join("pager/tests/behaviour.rs"),
         include_str!("generated/pager_behaviour.rs"),
     );
+    write(&root.join("pager/tests/readme.rs"), &readme_waiter_example());
+}
+
+/// The README's waiter example, which names the pager fixture's crate: the
+/// fenced block after the marker that says so, as a test file.
+fn readme_waiter_example() -> String {
+    let readme = include_str!("../../../README.md");
+    let marker = "<!-- compiled by crates/apidoc-rust/tests/compile.rs";
+    let after = &readme[readme.find(marker).expect("the README marks its waiter example")..];
+    let code = after
+        .split_once("```rust,ignore\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("a rust block follows the marker")
+        .0;
+    format!(
+        "//! The README's waiter example, compiled against the pager fixture.\n\
+         #![allow(dead_code, reason = \"the example is compiled, not called\")]\n\n{code}"
+    )
 }
 
 /// The workspace the generated crates inherit from, with the lints of this

@@ -352,7 +352,9 @@ mod tests {
     /// (`mock_helpers`' tests read it).
     fn file(service: &apidoc_ir::Service) -> String {
         let text = format_items(mock_tests_file(&Plan::new(service)));
-        let (tests, _typed_mock) = text.split_once("mod typed_mock").expect("a typed_mock module");
+        let (tests, _typed_mock) = text
+            .split_once("mod typed_mock")
+            .expect("a typed_mock module");
         tests.to_owned()
     }
 
