@@ -240,10 +240,12 @@ impl<'a> ListShape<'a> {
         }
     }
 
-    /// A field of `names` at the top of the body or in one of its objects.
+    /// A text or number field of `names` at the top of the body or in one
+    /// of its objects.
     fn field_path(&self, service: &'a Service, names: &[&str]) -> Option<Vec<Step<'a>>> {
         let body = self.body?;
-        if let Some(field) = find_field(body, names) {
+        let find = |model| find_field(model, names).filter(|field| is_scalar(&field.ty));
+        if let Some(field) = find(body) {
             return Some(vec![Step { model: body, field }]);
         }
         body.fields.iter().find_map(|outer| {
@@ -251,7 +253,7 @@ impl<'a> ListShape<'a> {
                 return None;
             };
             let inner = service.model(name)?;
-            let field = find_field(inner, names)?;
+            let field = find(inner)?;
             Some(vec![
                 Step {
                     model: body,
@@ -289,9 +291,8 @@ impl<'a> ListShape<'a> {
             return None;
         };
         let model = service.model(name)?;
-        let field = find_field(model, &[ITEM_ID_FIELD])?;
-        matches!(field.ty, TypeRef::String | TypeRef::Integer | TypeRef::Long)
-            .then_some(Step { model, field })
+        let field = find_field(model, &[ITEM_ID_FIELD]).filter(|field| is_scalar(&field.ty))?;
+        Some(Step { model, field })
     }
 }
 
@@ -308,6 +309,11 @@ fn find_field<'a>(model: &'a Model, names: &[&str]) -> Option<&'a Field> {
         .fields
         .iter()
         .find(|field| names.contains(&normalised(&field.name).as_str()))
+}
+
+/// A type whose value is a marker's text: a string or an integer.
+fn is_scalar(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::String | TypeRef::Integer | TypeRef::Long)
 }
 
 /// A name without case, `-` and `_`: `page_size`, `page-size`, `pageSize`

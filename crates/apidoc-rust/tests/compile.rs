@@ -97,7 +97,10 @@ fn add_behaviour_tests(root: &Path) {
         &root.join("pager/tests/behaviour.rs"),
         include_str!("generated/pager_behaviour.rs"),
     );
-    write(&root.join("pager/tests/readme.rs"), &readme_waiter_example());
+    write(
+        &root.join("pager/tests/readme.rs"),
+        &readme_waiter_example(),
+    );
 }
 
 /// The README's waiter example, which names the pager fixture's crate: the
@@ -105,7 +108,9 @@ fn add_behaviour_tests(root: &Path) {
 fn readme_waiter_example() -> String {
     let readme = include_str!("../../../README.md");
     let marker = "<!-- compiled by crates/apidoc-rust/tests/compile.rs";
-    let after = &readme[readme.find(marker).expect("the README marks its waiter example")..];
+    let after = &readme[readme
+        .find(marker)
+        .expect("the README marks its waiter example")..];
     let code = after
         .split_once("```rust,ignore\n")
         .and_then(|(_, rest)| rest.split_once("```"))
