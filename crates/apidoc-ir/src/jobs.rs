@@ -149,8 +149,11 @@ fn top_field<'a>(service: &'a Service, operation: &'a Operation, name: &str) -> 
     Some(Step { model, field })
 }
 
+/// The values the field lists; where it lists none (pages writing
+/// "SUCCESS：成功RUNNING：运行中FAIL：失败" as one sentence), the upper-case
+/// words of its description, each once.
 fn string_values(field: &Field) -> Vec<String> {
-    field
+    let listed: Vec<String> = field
         .constraints
         .enum_values
         .iter()
@@ -158,7 +161,21 @@ fn string_values(field: &Field) -> Vec<String> {
             Value::String(text) => Some(text.clone()),
             _ => None,
         })
-        .collect()
+        .collect();
+    if !listed.is_empty() {
+        return listed;
+    }
+    let mut words: Vec<String> = Vec::new();
+    let description = [&field.description.en, &field.description.zh];
+    for text in description.into_iter().flatten() {
+        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            let upper = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+            if upper && !words.iter().any(|seen| seen == word) {
+                words.push(word.to_owned());
+            }
+        }
+    }
+    words
 }
 
 /// The number of leading path segments two paths share.
@@ -289,6 +306,23 @@ mod tests {
         assert_eq!(start.query.operation.id, "ShowJob");
         assert_eq!(start.query.success, ["SUCCESS"]);
         assert_eq!(start.query.failure, ["FAIL"]);
+    }
+
+    #[test]
+    fn statuses_written_as_one_sentence_are_read_from_the_description() {
+        let mut service = service(&[]);
+        let job = service
+            .models
+            .iter_mut()
+            .find(|m| m.name == "Job")
+            .expect("Job");
+        job.fields[1].description = Text::in_lang(
+            crate::Lang::Zh,
+            "Job的状态。SUCCESS：成功RUNNING：运行中FAIL：失败INIT：正在初始化",
+        );
+        let starts = job_starts(&service);
+        assert_eq!(starts[0].query.success, ["SUCCESS"]);
+        assert_eq!(starts[0].query.failure, ["FAIL"]);
     }
 
     #[test]
