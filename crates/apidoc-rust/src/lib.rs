@@ -90,14 +90,17 @@ pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
     emit_with(service, &options)
 }
 
+/// How one file of the crate is rendered.
+type Render = fn(&Plan, &CrateOptions) -> String;
+
 /// The files of the SDK crate of `service`: path relative to the crate
 /// directory (`Cargo.toml`, `src/lib.rs`, `src/models.rs`,
-/// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content.
+/// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`, and the
+/// helpers `src/mock.rs`, `src/paginators.rs`, `src/waiters.rs`) → content.
 /// `options` decide the manifest's runtime dependency and workspace ties.
 /// The service is planned once; the files are rendered in parallel
 /// (rayon), each building and formatting its syntax trees on its own thread.
 pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
-    type Render = fn(&Plan, &CrateOptions) -> String;
     // The largest files first, so that no large one starts last.
     let files: [(&str, Render); 6] = [
         ("src/models.rs", |plan, _| {
@@ -129,11 +132,10 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
 /// The files of the helpers a user would otherwise write: paginators and
 /// waiters where the service has lists that page and jobs to wait for,
 /// and the typed mocks.
-fn helper_files(plan: &Plan) -> Vec<(&'static str, fn(&Plan, &CrateOptions) -> String)> {
-    let mut files: Vec<(&'static str, fn(&Plan, &CrateOptions) -> String)> =
-        vec![("src/mock.rs", |plan, _| {
-            render::rust_file(plan, mock_helpers::mock_file)
-        })];
+fn helper_files(plan: &Plan) -> Vec<(&'static str, Render)> {
+    let mut files: Vec<(&'static str, Render)> = vec![("src/mock.rs", |plan, _| {
+        render::rust_file(plan, mock_helpers::mock_file)
+    })];
     if !paginate::paginated(plan).is_empty() {
         files.push(("src/paginators.rs", |plan, _| {
             render::rust_file(plan, paginate::paginators_file)

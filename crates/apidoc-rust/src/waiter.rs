@@ -130,7 +130,7 @@ fn wait_impl(plan: &Plan, waiter: &Waiter) -> syn::Item {
             .iter()
             .map(|value| code(value))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(" or ")
     };
     let mut doc = Doc::with_summary(format!(
         "Waits for the job this answer started: queries {} until the job's status is one \
@@ -138,13 +138,13 @@ fn wait_impl(plan: &Plan, waiter: &Waiter) -> syn::Item {
         plan.method_link(&waiter.query.method)
     ));
     doc.paragraph(format!(
-        "{} end it with the job's final answer; {} with [`apidoc_runtime::Error::JobFailed`]; \
-         a job still running at `options.timeout` is [`apidoc_runtime::Error::WaitTimeout`]. \
-         The delay between queries grows from `options.initial_delay` to `options.max_delay`, \
-         jittered.",
+        "Returns the job query's final answer once the status is {}; a status of {} is \
+         [`apidoc_runtime::Error::JobFailed`], a job still running at `options.timeout` \
+         [`apidoc_runtime::Error::WaitTimeout`]. The delay between queries grows from \
+         `options.initial_delay` to `options.max_delay`, jittered.",
         quoted(&job.success),
         if job.failure.is_empty() {
-            "no listed status".to_owned()
+            "none the page lists".to_owned()
         } else {
             quoted(&job.failure)
         }
