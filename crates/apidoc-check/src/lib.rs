@@ -82,6 +82,7 @@
 //! | `default-not-in-enum` | warning | a default outside the allowed values |
 //! | `range-inverted` | error | a minimum above its maximum (the range left out) |
 //! | `enum-type-mismatch` | error | an allowed value that does not fit its type (the list left out) |
+//! | `paging-unrecognised` | warning | a GET answering a list takes a paging-like query parameter, but its paging is none `apidoc_ir::paging` reads (no paginator is written) |
 //! | `duplicate-parameter` | error | the same parameter twice in one operation (the later one left out) |
 
 mod checks;

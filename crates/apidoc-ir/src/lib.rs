@@ -8,6 +8,8 @@
 //! point at the page line that stated it.
 
 mod diag;
+pub mod jobs;
+pub mod paging;
 
 pub use diag::{Diagnostic, Label, Severity};
 use serde::{Deserialize, Serialize};

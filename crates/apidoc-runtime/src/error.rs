@@ -34,6 +34,26 @@ pub enum Error {
     /// The client or request is set up wrongly (endpoint, missing parameter).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A job waited for ended with a status its page lists as a failure.
+    #[error("job {job_id} ended with status {status}: {job}")]
+    JobFailed {
+        /// The job's id.
+        job_id: String,
+        /// Its final status.
+        status: String,
+        /// The job query's last answer (its JSON body).
+        job: String,
+    },
+    /// A job waited for was still running at the deadline.
+    #[error("job {job_id} still has status {status:?} after {waited:?}")]
+    WaitTimeout {
+        /// The job's id.
+        job_id: String,
+        /// Its last status.
+        status: String,
+        /// How long it was waited for.
+        waited: std::time::Duration,
+    },
 }
 
 impl From<reqwest::Error> for Error {

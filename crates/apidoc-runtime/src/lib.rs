@@ -8,8 +8,14 @@
 //! [`RawResponse::json`] or into an [`Error::Api`] with
 //! [`RawResponse::into_api_error`].
 //!
+//! List operations page through [`paginate::Paginator`] and asynchronous
+//! jobs are waited for with [`wait::wait_for_job`], both driven by what
+//! generated code states of the operation.
+//!
 //! With the cargo feature `mock`, the `mock` module holds what the
-//! generated SDKs' tests against a local mock server share.
+//! generated SDKs' tests against a local mock server share, and the typed
+//! mocks the generated `mock` modules offer their users
+//! ([`mock::MockService`], [`mock::Stub`]).
 //!
 //! ```no_run
 //! use apidoc_runtime::{Client, Credentials, Method, OperationRequest};
@@ -46,13 +52,17 @@ mod http_options;
 pub mod mock;
 pub mod nullable;
 mod operation;
+pub mod paginate;
 pub mod provider;
 mod request;
 mod response;
 pub mod retry;
 pub mod signer;
+#[cfg(feature = "mock")]
+mod stub;
 mod template;
 pub mod validate;
+pub mod wait;
 
 pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder, DEFAULT_IAM_ENDPOINT};

@@ -35,6 +35,8 @@
 
 use serde_json::Value;
 pub use wiremock;
+
+pub use crate::stub::{Expected, MockService, Stub};
 use wiremock::{Match, MockBuilder, MockServer, Request, ResponseTemplate};
 
 use crate::signer::{self, SigningKey, SigningRequest};

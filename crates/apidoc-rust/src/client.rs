@@ -33,7 +33,7 @@ fn client_items(plan: &Plan) -> Vec<syn::Item> {
         .iter()
         .map(|(name, value)| syntax!(syn::Expr; name = name, value = value; (#name, #value)))
         .collect();
-    let methods: Vec<syn::ImplItem> = plan
+    let mut methods: Vec<syn::ImplItem> = plan
         .operations
         .iter()
         .map(|operation| operation_method(plan, operation, None))
@@ -43,6 +43,7 @@ fn client_items(plan: &Plan) -> Vec<syn::Item> {
                 .map(|variant| operation_method(plan, &variant.plan, Some(&variant.merged))),
         )
         .collect();
+    methods.extend(crate::paginate::client_methods(plan));
     syntax!(syn::File;
         doc = doc.attrs(),
         client = &plan.client,

@@ -68,15 +68,18 @@ mod enums;
 mod example;
 mod fields;
 mod ident;
+mod mock_helpers;
 mod mock_tests;
 mod models;
 mod operations;
+mod paginate;
 mod placement;
 mod plan;
 mod render;
 mod sample;
 mod types;
 mod validate;
+mod waiter;
 
 #[cfg(test)]
 #[path = "../tests/fixtures/mod.rs"]
@@ -99,14 +102,17 @@ pub fn emit(service: &Service, runtime_path: &str) -> BTreeMap<String, String> {
     emit_with(service, &options)
 }
 
+/// How one file of the crate is rendered.
+type Render = fn(&Plan, &CrateOptions) -> String;
+
 /// The files of the SDK crate of `service`: path relative to the crate
 /// directory (`Cargo.toml`, `src/lib.rs`, `src/models.rs`,
-/// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`) → content.
+/// `src/operations.rs`, `src/client.rs`, `tests/mock_server.rs`, and the
+/// helpers `src/mock.rs`, `src/paginators.rs`, `src/waiters.rs`) → content.
 /// `options` decide the manifest's runtime dependency and workspace ties.
 /// The service is planned once; the files are rendered in parallel
 /// (rayon), each building and formatting its syntax trees on its own thread.
 pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, String> {
-    type Render = fn(&Plan, &CrateOptions) -> String;
     // The largest files first, so that no large one starts last.
     let files: [(&str, Render); 6] = [
         ("src/models.rs", |plan, _| {
@@ -127,10 +133,32 @@ pub fn emit_with(service: &Service, options: &CrateOptions) -> BTreeMap<String, 
         ("Cargo.toml", render::cargo_toml),
     ];
     let plan = Plan::new(service);
+    let mut files = files.to_vec();
+    files.extend(helper_files(&plan));
     files
         .into_par_iter()
         .map(|(path, render)| (path.to_owned(), render(&plan, options)))
         .collect()
+}
+
+/// The files of the helpers a user would otherwise write: paginators and
+/// waiters where the service has lists that page and jobs to wait for,
+/// and the typed mocks.
+fn helper_files(plan: &Plan) -> Vec<(&'static str, Render)> {
+    let mut files: Vec<(&'static str, Render)> = vec![("src/mock.rs", |plan, _| {
+        render::rust_file(plan, mock_helpers::mock_file)
+    })];
+    if !paginate::paginated(plan).is_empty() {
+        files.push(("src/paginators.rs", |plan, _| {
+            render::rust_file(plan, paginate::paginators_file)
+        }));
+    }
+    if !waiter::waiters(plan).is_empty() {
+        files.push(("src/waiters.rs", |plan, _| {
+            render::rust_file(plan, waiter::waiters_file)
+        }));
+    }
+    files
 }
 
 #[cfg(test)]

@@ -246,8 +246,13 @@ pub(crate) fn cargo_toml(plan: &Plan, options: &CrateOptions) -> String {
          apidoc-runtime = {{ {runtime} }}\n\
          serde = {{ version = \"1.0.181\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n\n\
+         [features]\n\
+         # `mock`: typed mocks of the operations for the tests of code using this crate.\n\
+         mock = [\"apidoc-runtime/mock\"]\n\n\
          [dev-dependencies]\n\
          apidoc-runtime = {{ {runtime}, features = [\"mock\"] }}\n\
+         # The crate itself with `mock`, for its tests and doc examples of the mocks.\n\
+         {package} = {{ path = \".\", features = [\"mock\"] }}\n\
          tokio = {{ version = \"1\", default-features = false, features = [\"macros\", \"rt\"] }}\n\n\
          {lints}{workspace}",
         notice = generated_notice(plan),
@@ -312,11 +317,13 @@ pub(crate) fn lib_items(plan: &Plan) -> Items {
     let doc = doc.inner_attrs();
     let (client, builder) = (&plan.client, &plan.builder);
     let module = format_ident!("client");
+    let helpers = crate::mock_helpers::helper_modules(plan);
     quote! {
         #(#doc)*
         mod #module;
         pub mod models;
         pub mod operations;
+        #helpers
 
         pub use apidoc_runtime;
         pub use apidoc_runtime::{ApiError, Credentials, Error, HttpOptions, Nullable, RetryPolicy};

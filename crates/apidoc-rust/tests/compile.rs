@@ -3,7 +3,8 @@
 //! from page text), the doc examples compile, their generated mock-server
 //! tests pass, and the MetaStudio SDK behaves
 //! (`tests/generated/metastudio_behaviour.rs`: requests on the wire,
-//! decoding, validation). Then the same crates written outside this
+//! decoding, validation), as do the pager fixture's paginators and job
+//! waiters (`tests/generated/pager_behaviour.rs`, on its typed mocks). Then the same crates written outside this
 //! repository, as `cargo xtask generate --out DIR` writes them (a workspace
 //! of their own, the runtime by a path relative to their folder), pass
 //! `cargo check --all-targets`. One test, as each cargo run is slow; the
@@ -22,7 +23,11 @@ fn generated_crates_build_without_warnings() {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("apidoc-rust-generated");
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../apidoc-runtime");
     let runtime = runtime.canonicalize().unwrap_or(runtime);
-    let services = [fixtures::metastudio(), fixtures::awkward()];
+    let services = [
+        fixtures::metastudio(),
+        fixtures::awkward(),
+        fixtures::pager(),
+    ];
     let members: Vec<String> = services
         .iter()
         .map(|service| service.meta.name.clone())
@@ -39,7 +44,7 @@ fn generated_crates_build_without_warnings() {
         }
     }
     rustfmt_leaves_them_alone(&root);
-    add_behaviour_test(&root.join("metastudio"));
+    add_behaviour_tests(&root);
     cargo(
         &root,
         &[
@@ -83,11 +88,38 @@ fn build_outside_the_repository(services: &[apidoc_ir::Service], target: &Path) 
 
 /// Adds the behaviour test to a generated crate (test scaffolding; the
 /// emitted files stay as they are, and their dev-dependencies serve it).
-fn add_behaviour_test(dir: &Path) {
+fn add_behaviour_tests(root: &Path) {
     write(
-        &dir.join("tests/behaviour.rs"),
+        &root.join("metastudio/tests/behaviour.rs"),
         include_str!("generated/metastudio_behaviour.rs"),
     );
+    write(
+        &root.join("pager/tests/behaviour.rs"),
+        include_str!("generated/pager_behaviour.rs"),
+    );
+    write(
+        &root.join("pager/tests/readme.rs"),
+        &readme_waiter_example(),
+    );
+}
+
+/// The README's waiter example, which names the pager fixture's crate: the
+/// fenced block after the marker that says so, as a test file.
+fn readme_waiter_example() -> String {
+    let readme = include_str!("../../../README.md");
+    let marker = "<!-- compiled by crates/apidoc-rust/tests/compile.rs";
+    let after = &readme[readme
+        .find(marker)
+        .expect("the README marks its waiter example")..];
+    let code = after
+        .split_once("```rust,ignore\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("a rust block follows the marker")
+        .0;
+    format!(
+        "//! The README's waiter example, compiled against the pager fixture.\n\
+         #![allow(dead_code, reason = \"the example is compiled, not called\")]\n\n{code}"
+    )
 }
 
 /// The workspace the generated crates inherit from, with the lints of this

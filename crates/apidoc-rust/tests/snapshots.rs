@@ -13,8 +13,10 @@ fn metastudio_sdk_files() {
             "Cargo.toml",
             "src/client.rs",
             "src/lib.rs",
+            "src/mock.rs",
             "src/models.rs",
             "src/operations.rs",
+            "src/paginators.rs",
             "tests/mock_server.rs"
         ]
     );

@@ -6,6 +6,7 @@ mod constraints;
 mod example_bodies;
 mod example_urls;
 mod models;
+mod paging;
 mod path_params;
 mod status_codes;
 
@@ -34,6 +35,7 @@ const CHECKS: &[Check] = &[
     status_codes::status_description_mismatch,
     status_codes::body_on_bodiless_status,
     constraints::default_in_enum,
+    paging::paging_unrecognised,
 ];
 
 /// Runs every check.

@@ -65,7 +65,8 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> Items {
     let mut uses = Uses::default();
     let mut tests = Vec::new();
     let mut contract = Vec::new();
-    for operation in &plan.operations {
+    let mut whole_requests = Vec::new();
+    for (index, operation) in plan.operations.iter().enumerate() {
         let test = names.ident(operation.method.unraw(), "operation");
         let builder = names.ident(
             &format!("{}_request", operation.method.unraw()),
@@ -78,6 +79,7 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> Items {
             plan, &mut uses, operation, request, &test, &builder,
         ));
         if unfilled {
+            whole_requests.push((index, builder.clone()));
             let name = contract_names.ident(operation.method.unraw(), "operation");
             contract.push(contract_test(plan, operation, &name, &builder));
         }
@@ -116,6 +118,7 @@ pub(crate) fn mock_tests_file(plan: &Plan) -> Items {
             #tests! {}
         }
     )]);
+    items.trees(crate::mock_helpers::user_test(plan, &whole_requests));
     items
 }
 
@@ -345,8 +348,14 @@ mod tests {
     use crate::fixtures::{awkward, metastudio};
     use crate::render::format_items;
 
+    /// The file without its last module, the typed mocks' test
+    /// (`mock_helpers`' tests read it).
     fn file(service: &apidoc_ir::Service) -> String {
-        format_items(mock_tests_file(&Plan::new(service)))
+        let text = format_items(mock_tests_file(&Plan::new(service)));
+        let (tests, _typed_mock) = text
+            .split_once("mod typed_mock")
+            .expect("a typed_mock module");
+        tests.to_owned()
     }
 
     #[test]

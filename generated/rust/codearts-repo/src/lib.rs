@@ -27,6 +27,9 @@
 mod client;
 pub mod models;
 pub mod operations;
+
+#[cfg(feature = "mock")]
+pub mod mock;
 pub use apidoc_runtime;
 pub use apidoc_runtime::{
     ApiError, Credentials, Error, HttpOptions, Nullable, RetryPolicy,

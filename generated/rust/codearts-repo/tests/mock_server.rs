@@ -88,3 +88,39 @@ mod contract {
             .expect("the spec's mock server accepts the request and its answer decodes");
     }
 }
+
+mod typed_mock {
+    //! The crate's typed mocks (feature `mock`) used as a user's test would, on `ObtainingTenantSettings`.
+
+    use apidoc_runtime::mock::assert_api_error;
+
+    #[tokio::test]
+    async fn a_stub_answers_an_error() {
+        let mock = codearts_repo_sdk::mock::CodeartsRepoMock::start().await;
+        mock.obtaining_tenant_settings()
+            .with_request(super::obtaining_tenant_settings_request())
+            .times(1)
+            .respond_error(409, "TEST.409", "Busy")
+            .await;
+        let result = mock
+            .client()
+            .obtaining_tenant_settings(super::obtaining_tenant_settings_request())
+            .await;
+        assert_api_error(result, 409, Some("TEST.409"), Some("Busy"));
+    }
+
+    #[tokio::test]
+    async fn a_stub_answers_a_typed_body() {
+        let mock = codearts_repo_sdk::mock::CodeartsRepoMock::start().await;
+        mock.obtaining_tenant_settings()
+            .with_request(super::obtaining_tenant_settings_request())
+            .respond(200, &Default::default())
+            .await;
+        let response = mock
+            .client()
+            .obtaining_tenant_settings(super::obtaining_tenant_settings_request())
+            .await
+            .expect("the stub answers");
+        assert_eq!(response.status, 200);
+    }
+}

@@ -159,6 +159,19 @@ impl MetastudioClient {
             raw,
         )
     }
+
+    /// The pages of [`MetastudioClient::querying_tenant_personalized_configurations`](crate::MetastudioClient::querying_tenant_personalized_configurations), read as they are polled.
+    ///
+    /// The pages state their paging as `limit+offset`: `pages()` streams each answer, `items()` the items of them all. They end on an empty or short page, an answer naming no next page, a marker named twice, or `max_pages`.
+    pub fn querying_tenant_personalized_configurations_paginator(
+        &self,
+        request: crate::operations::QueryingTenantPersonalizedConfigurationsRequest,
+    ) -> apidoc_runtime::paginate::Paginator<
+        '_,
+        crate::operations::QueryingTenantPersonalizedConfigurationsRequest,
+    > {
+        apidoc_runtime::paginate::Paginator::new(&self.client, request)
+    }
 }
 
 /// Builds a [`MetastudioClient`]; start with [`MetastudioClient::builder`].

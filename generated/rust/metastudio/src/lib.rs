@@ -31,6 +31,11 @@
 mod client;
 pub mod models;
 pub mod operations;
+
+mod paginators;
+
+#[cfg(feature = "mock")]
+pub mod mock;
 pub use apidoc_runtime;
 pub use apidoc_runtime::{
     ApiError, Credentials, Error, HttpOptions, Nullable, RetryPolicy,

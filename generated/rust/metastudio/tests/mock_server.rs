@@ -254,3 +254,43 @@ mod contract {
             .expect("the spec's mock server accepts the request and its answer decodes");
     }
 }
+
+mod typed_mock {
+    //! The crate's typed mocks (feature `mock`) used as a user's test would, on `QueryingTenantPersonalizedNotifications`.
+
+    use apidoc_runtime::mock::assert_api_error;
+
+    #[tokio::test]
+    async fn a_stub_answers_an_error() {
+        let mock = metastudio_sdk::mock::MetastudioMock::start().await;
+        mock.querying_tenant_personalized_notifications()
+            .with_request(super::querying_tenant_personalized_notifications_request())
+            .times(1)
+            .respond_error(409, "TEST.409", "Busy")
+            .await;
+        let result = mock
+            .client()
+            .querying_tenant_personalized_notifications(
+                super::querying_tenant_personalized_notifications_request(),
+            )
+            .await;
+        assert_api_error(result, 409, Some("TEST.409"), Some("Busy"));
+    }
+
+    #[tokio::test]
+    async fn a_stub_answers_a_typed_body() {
+        let mock = metastudio_sdk::mock::MetastudioMock::start().await;
+        mock.querying_tenant_personalized_notifications()
+            .with_request(super::querying_tenant_personalized_notifications_request())
+            .respond(200, &Default::default())
+            .await;
+        let response = mock
+            .client()
+            .querying_tenant_personalized_notifications(
+                super::querying_tenant_personalized_notifications_request(),
+            )
+            .await
+            .expect("the stub answers");
+        assert_eq!(response.status, 200);
+    }
+}
