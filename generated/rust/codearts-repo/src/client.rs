@@ -159,6 +159,14 @@ impl CodeartsRepoClientBuilder {
         }
     }
 
+    /// Sends requests without credentials and does not consult the
+    /// environment or the credentials file.
+    pub fn unauthenticated(self) -> Self {
+        Self {
+            builder: self.builder.unauthenticated(),
+        }
+    }
+
     /// The client, or [`apidoc_runtime::Error::Config`] when the
     /// endpoint cannot be built.
     pub fn build(self) -> Result<CodeartsRepoClient, apidoc_runtime::Error> {

@@ -18,6 +18,22 @@ pub struct ObtainingTenantSettingsErrorBody {
     pub error_msg: Option<String>,
 }
 
+impl ObtainingTenantSettingsErrorBody {
+    /// Sets the `error_code` field.
+    #[inline]
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+
+    /// Sets the `error_msg` field.
+    #[inline]
+    pub fn error_msg(mut self, value: impl Into<String>) -> Self {
+        self.error_msg = Some(value.into());
+        self
+    }
+}
+
 /// The `ObtainingTenantSettingsResponseBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ObtainingTenantSettingsResponseBody {
@@ -46,6 +62,35 @@ pub struct ObtainingTenantSettingsResponseBody {
     /// allow: Allow. deny: Reject.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permit_public: Option<ObtainingTenantSettingsResponseBodyPermitPublic>,
+}
+
+impl ObtainingTenantSettingsResponseBody {
+    /// Sets the `default_encryption_enabled` field.
+    #[inline]
+    pub fn default_encryption_enabled(mut self, value: bool) -> Self {
+        self.default_encryption_enabled = Some(value);
+        self
+    }
+
+    /// Sets the `encryption_type` field.
+    #[inline]
+    pub fn encryption_type(
+        mut self,
+        value: ObtainingTenantSettingsResponseBodyEncryptionType,
+    ) -> Self {
+        self.encryption_type = Some(value);
+        self
+    }
+
+    /// Sets the `permit_public` field.
+    #[inline]
+    pub fn permit_public(
+        mut self,
+        value: ObtainingTenantSettingsResponseBodyPermitPublic,
+    ) -> Self {
+        self.permit_public = Some(value);
+        self
+    }
 }
 
 /// Definition
@@ -79,16 +124,37 @@ impl ObtainingTenantSettingsResponseBodyEncryptionType {
             Self::Unknown(value) => value,
         }
     }
+
+    /// The variant of a listed wire value.
+    fn listed(value: &str) -> Option<Self> {
+        match value {
+            "KMS" => Some(Self::Kms),
+            "normal" => Some(Self::Normal),
+            _ => None,
+        }
+    }
 }
 
 impl From<String> for ObtainingTenantSettingsResponseBodyEncryptionType {
     /// The variant of a wire value; `Unknown` for an unlisted one.
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "KMS" => Self::Kms,
-            "normal" => Self::Normal,
-            _ => Self::Unknown(value),
-        }
+        Self::listed(&value).unwrap_or(Self::Unknown(value))
+    }
+}
+
+impl From<&str> for ObtainingTenantSettingsResponseBodyEncryptionType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: &str) -> Self {
+        Self::listed(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+}
+
+impl std::str::FromStr for ObtainingTenantSettingsResponseBodyEncryptionType {
+    type Err = std::convert::Infallible;
+
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -147,16 +213,37 @@ impl ObtainingTenantSettingsResponseBodyPermitPublic {
             Self::Unknown(value) => value,
         }
     }
+
+    /// The variant of a listed wire value.
+    fn listed(value: &str) -> Option<Self> {
+        match value {
+            "allow" => Some(Self::Allow),
+            "deny" => Some(Self::Deny),
+            _ => None,
+        }
+    }
 }
 
 impl From<String> for ObtainingTenantSettingsResponseBodyPermitPublic {
     /// The variant of a wire value; `Unknown` for an unlisted one.
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "allow" => Self::Allow,
-            "deny" => Self::Deny,
-            _ => Self::Unknown(value),
-        }
+        Self::listed(&value).unwrap_or(Self::Unknown(value))
+    }
+}
+
+impl From<&str> for ObtainingTenantSettingsResponseBodyPermitPublic {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: &str) -> Self {
+        Self::listed(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+}
+
+impl std::str::FromStr for ObtainingTenantSettingsResponseBodyPermitPublic {
+    type Err = std::convert::Infallible;
+
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 

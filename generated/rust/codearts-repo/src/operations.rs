@@ -30,8 +30,9 @@ impl ObtainingTenantSettingsRequest {
     /// A string that can contain 32 characters.
     ///
     /// Sent as the `project_id` query parameter.
-    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
-        self.project_id = Some(project_id.into());
+    #[inline]
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
 
@@ -72,6 +73,8 @@ impl ObtainingTenantSettingsRequest {
 pub struct ObtainingTenantSettingsResponse {
     /// The HTTP status code (2xx).
     pub status: u16,
+    /// The `X-Request-Id` header, the id support asks for.
+    pub request_id: Option<String>,
     /// The decoded body.
     pub body: crate::models::ObtainingTenantSettingsResponseBody,
 }
@@ -88,6 +91,7 @@ impl ObtainingTenantSettingsResponse {
         }
         Ok(Self {
             body: raw.json()?,
+            request_id: raw.request_id().map(str::to_owned),
             status: raw.status,
         })
     }

@@ -47,10 +47,8 @@ impl MetastudioClient {
     /// ```no_run
     /// # async fn example() -> Result<(), metastudio_sdk::Error> {
     /// use metastudio_sdk::{Credentials, MetastudioClient};
-    /// use metastudio_sdk::operations::{
-    ///     QueryingTenantPersonalizedNotificationsRequest,
-    ///     QueryingTenantPersonalizedNotificationsType,
-    /// };
+    /// use metastudio_sdk::models::QueryingTenantPersonalizedNotificationsType;
+    /// use metastudio_sdk::operations::QueryingTenantPersonalizedNotificationsRequest;
     ///
     /// let client = MetastudioClient::builder()
     ///     .region("cn-north-4")
@@ -244,6 +242,14 @@ impl MetastudioClientBuilder {
     pub fn user_agent(self, value: impl Into<String>) -> Self {
         Self {
             builder: self.builder.user_agent(value),
+        }
+    }
+
+    /// Sends requests without credentials and does not consult the
+    /// environment or the credentials file.
+    pub fn unauthenticated(self) -> Self {
+        Self {
+            builder: self.builder.unauthenticated(),
         }
     }
 

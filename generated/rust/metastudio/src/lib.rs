@@ -12,10 +12,8 @@
 //! ```no_run
 //! # async fn example() -> Result<(), metastudio_sdk::Error> {
 //! use metastudio_sdk::{Credentials, MetastudioClient};
-//! use metastudio_sdk::operations::{
-//!     QueryingTenantPersonalizedNotificationsRequest,
-//!     QueryingTenantPersonalizedNotificationsType,
-//! };
+//! use metastudio_sdk::models::QueryingTenantPersonalizedNotificationsType;
+//! use metastudio_sdk::operations::QueryingTenantPersonalizedNotificationsRequest;
 //!
 //! let client = MetastudioClient::builder()
 //!     .region("cn-north-4")

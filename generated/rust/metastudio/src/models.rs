@@ -16,6 +16,22 @@ pub struct CollectionInfo {
     pub collection_ids: Option<Vec<String>>,
 }
 
+impl CollectionInfo {
+    /// Sets the `collection_type` field.
+    #[inline]
+    pub fn collection_type(mut self, value: CollectionInfoCollectionType) -> Self {
+        self.collection_type = Some(value);
+        self
+    }
+
+    /// Sets the `collection_ids` field.
+    #[inline]
+    pub fn collection_ids(mut self, value: Vec<String>) -> Self {
+        self.collection_ids = Some(value);
+        self
+    }
+}
+
 /// Favorite item type.
 ///
 /// - VOICE: timbre
@@ -42,15 +58,36 @@ impl CollectionInfoCollectionType {
             Self::Unknown(value) => value,
         }
     }
+
+    /// The variant of a listed wire value.
+    fn listed(value: &str) -> Option<Self> {
+        match value {
+            "VOICE" => Some(Self::Voice),
+            _ => None,
+        }
+    }
 }
 
 impl From<String> for CollectionInfoCollectionType {
     /// The variant of a wire value; `Unknown` for an unlisted one.
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "VOICE" => Self::Voice,
-            _ => Self::Unknown(value),
-        }
+        Self::listed(&value).unwrap_or(Self::Unknown(value))
+    }
+}
+
+impl From<&str> for CollectionInfoCollectionType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: &str) -> Self {
+        Self::listed(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+}
+
+impl std::str::FromStr for CollectionInfoCollectionType {
+    type Err = std::convert::Infallible;
+
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -85,12 +122,37 @@ pub struct QueryingTenantPersonalizedConfigurationsErrorBody {
     pub error_msg: Option<String>,
 }
 
+impl QueryingTenantPersonalizedConfigurationsErrorBody {
+    /// Sets the `error_code` field.
+    #[inline]
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+
+    /// Sets the `error_msg` field.
+    #[inline]
+    pub fn error_msg(mut self, value: impl Into<String>) -> Self {
+        self.error_msg = Some(value.into());
+        self
+    }
+}
+
 /// The `QueryingTenantPersonalizedConfigurationsResponseBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QueryingTenantPersonalizedConfigurationsResponseBody {
     /// List of My Favorites
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub my_collections: Option<Vec<CollectionInfo>>,
+}
+
+impl QueryingTenantPersonalizedConfigurationsResponseBody {
+    /// Sets the `my_collections` field.
+    #[inline]
+    pub fn my_collections(mut self, value: Vec<CollectionInfo>) -> Self {
+        self.my_collections = Some(value);
+        self
+    }
 }
 
 /// The `QueryingTenantPersonalizedNotificationsErrorBody` object.
@@ -104,6 +166,22 @@ pub struct QueryingTenantPersonalizedNotificationsErrorBody {
     pub error_msg: Option<String>,
 }
 
+impl QueryingTenantPersonalizedNotificationsErrorBody {
+    /// Sets the `error_code` field.
+    #[inline]
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+
+    /// Sets the `error_msg` field.
+    #[inline]
+    pub fn error_msg(mut self, value: impl Into<String>) -> Self {
+        self.error_msg = Some(value.into());
+        self
+    }
+}
+
 /// The `QueryingTenantPersonalizedNotificationsResponseBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QueryingTenantPersonalizedNotificationsResponseBody {
@@ -112,7 +190,7 @@ pub struct QueryingTenantPersonalizedNotificationsResponseBody {
     /// - RESOURCE\_EXPIRE: notifications about resource expiration
     /// - RESOURCE\_LEFT: notifications about remaining resources
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<QueryingTenantPersonalizedNotificationsResponseBodyType>,
+    pub r#type: Option<QueryingTenantPersonalizedNotificationsType>,
     /// Whether to send SMS notifications.
     ///
     /// Default value:
@@ -125,6 +203,29 @@ pub struct QueryingTenantPersonalizedNotificationsResponseBody {
     pub properties: Option<String>,
 }
 
+impl QueryingTenantPersonalizedNotificationsResponseBody {
+    /// Sets the `type` field.
+    #[inline]
+    pub fn r#type(mut self, value: QueryingTenantPersonalizedNotificationsType) -> Self {
+        self.r#type = Some(value);
+        self
+    }
+
+    /// Sets the `send_msg` field.
+    #[inline]
+    pub fn send_msg(mut self, value: bool) -> Self {
+        self.send_msg = Some(value);
+        self
+    }
+
+    /// Sets the `properties` field.
+    #[inline]
+    pub fn properties(mut self, value: impl Into<String>) -> Self {
+        self.properties = Some(value.into());
+        self
+    }
+}
+
 /// Notification type.
 ///
 /// - RESOURCE\_EXPIRE: notifications about resource expiration
@@ -132,7 +233,7 @@ pub struct QueryingTenantPersonalizedNotificationsResponseBody {
 ///
 /// Values the documentation does not list decode as `Unknown` and keep their text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum QueryingTenantPersonalizedNotificationsResponseBodyType {
+pub enum QueryingTenantPersonalizedNotificationsType {
     /// `RESOURCE_EXPIRE`
     ///
     /// notifications about resource expiration
@@ -145,7 +246,7 @@ pub enum QueryingTenantPersonalizedNotificationsResponseBodyType {
     Unknown(String),
 }
 
-impl QueryingTenantPersonalizedNotificationsResponseBodyType {
+impl QueryingTenantPersonalizedNotificationsType {
     /// The values the documentation lists.
     pub const VALUES: &[&str] = &["RESOURCE_EXPIRE", "RESOURCE_LEFT"];
 
@@ -157,33 +258,53 @@ impl QueryingTenantPersonalizedNotificationsResponseBodyType {
             Self::Unknown(value) => value,
         }
     }
-}
 
-impl From<String> for QueryingTenantPersonalizedNotificationsResponseBodyType {
-    /// The variant of a wire value; `Unknown` for an unlisted one.
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "RESOURCE_EXPIRE" => Self::ResourceExpire,
-            "RESOURCE_LEFT" => Self::ResourceLeft,
-            _ => Self::Unknown(value),
+    /// The variant of a listed wire value.
+    fn listed(value: &str) -> Option<Self> {
+        match value {
+            "RESOURCE_EXPIRE" => Some(Self::ResourceExpire),
+            "RESOURCE_LEFT" => Some(Self::ResourceLeft),
+            _ => None,
         }
     }
 }
 
-impl std::fmt::Display for QueryingTenantPersonalizedNotificationsResponseBodyType {
+impl From<String> for QueryingTenantPersonalizedNotificationsType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: String) -> Self {
+        Self::listed(&value).unwrap_or(Self::Unknown(value))
+    }
+}
+
+impl From<&str> for QueryingTenantPersonalizedNotificationsType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: &str) -> Self {
+        Self::listed(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+}
+
+impl std::str::FromStr for QueryingTenantPersonalizedNotificationsType {
+    type Err = std::convert::Infallible;
+
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for QueryingTenantPersonalizedNotificationsType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for QueryingTenantPersonalizedNotificationsResponseBodyType {
+impl serde::Serialize for QueryingTenantPersonalizedNotificationsType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for QueryingTenantPersonalizedNotificationsResponseBodyType {
+impl<'de> serde::Deserialize<'de> for QueryingTenantPersonalizedNotificationsType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -227,6 +348,29 @@ pub struct ServiceSharedConfig {
     pub no_need_review: Option<bool>,
 }
 
+impl ServiceSharedConfig {
+    /// Sets the `enable` field.
+    #[inline]
+    pub fn enable(mut self, value: bool) -> Self {
+        self.enable = Some(value);
+        self
+    }
+
+    /// Sets the `optional_project_ids` field.
+    #[inline]
+    pub fn optional_project_ids(mut self, value: Vec<String>) -> Self {
+        self.optional_project_ids = Some(value);
+        self
+    }
+
+    /// Sets the `no_need_review` field.
+    #[inline]
+    pub fn no_need_review(mut self, value: bool) -> Self {
+        self.no_need_review = Some(value);
+        self
+    }
+}
+
 /// The `SubAccountControlConfig` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubAccountControlConfig {
@@ -255,6 +399,23 @@ pub struct SubAccountControlConfig {
 }
 
 impl SubAccountControlConfig {
+    /// Sets the `separately_controlled` field.
+    #[inline]
+    pub fn separately_controlled(mut self, value: bool) -> Self {
+        self.separately_controlled = Some(value);
+        self
+    }
+
+    /// Sets the `sub_account_type` field.
+    #[inline]
+    pub fn sub_account_type(
+        mut self,
+        value: SubAccountControlConfigSubAccountType,
+    ) -> Self {
+        self.sub_account_type = Some(value);
+        self
+    }
+
     /// Checks the documented constraints, naming fields below `path`.
     pub(crate) fn validate_at(&self, path: &str) -> Result<(), apidoc_runtime::Error> {
         if let Some(value) = &self.sub_account_type {
@@ -300,15 +461,36 @@ impl SubAccountControlConfigSubAccountType {
             Self::Unknown(value) => value,
         }
     }
+
+    /// The variant of a listed wire value.
+    fn listed(value: &str) -> Option<Self> {
+        match value {
+            "IAM_USER" => Some(Self::IamUser),
+            _ => None,
+        }
+    }
 }
 
 impl From<String> for SubAccountControlConfigSubAccountType {
     /// The variant of a wire value; `Unknown` for an unlisted one.
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "IAM_USER" => Self::IamUser,
-            _ => Self::Unknown(value),
-        }
+        Self::listed(&value).unwrap_or(Self::Unknown(value))
+    }
+}
+
+impl From<&str> for SubAccountControlConfigSubAccountType {
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from(value: &str) -> Self {
+        Self::listed(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+    }
+}
+
+impl std::str::FromStr for SubAccountControlConfigSubAccountType {
+    type Err = std::convert::Infallible;
+
+    /// The variant of a wire value; `Unknown` for an unlisted one.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -347,6 +529,22 @@ pub struct TenantLogConfig {
     pub log_stream_id: Option<String>,
 }
 
+impl TenantLogConfig {
+    /// Sets the `log_group_id` field.
+    #[inline]
+    pub fn log_group_id(mut self, value: impl Into<String>) -> Self {
+        self.log_group_id = Some(value.into());
+        self
+    }
+
+    /// Sets the `log_stream_id` field.
+    #[inline]
+    pub fn log_stream_id(mut self, value: impl Into<String>) -> Self {
+        self.log_stream_id = Some(value.into());
+        self
+    }
+}
+
 /// The `UpdateTenantServiceConfigsRequestBody` object.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateTenantServiceConfigsRequestBody {
@@ -371,6 +569,20 @@ pub struct UpdateTenantServiceConfigsRequestBody {
 }
 
 impl UpdateTenantServiceConfigsRequestBody {
+    /// Sets the `sub_account_control_config` field.
+    #[inline]
+    pub fn sub_account_control_config(mut self, value: SubAccountControlConfig) -> Self {
+        self.sub_account_control_config = Some(value);
+        self
+    }
+
+    /// Sets the `is_ai_mark_on` field.
+    #[inline]
+    pub fn is_ai_mark_on(mut self, value: bool) -> Self {
+        self.is_ai_mark_on = Some(value);
+        self
+    }
+
     /// Checks the documented constraints, naming fields below `path`.
     pub(crate) fn validate_at(&self, path: &str) -> Result<(), apidoc_runtime::Error> {
         if let Some(value) = &self.sub_account_control_config {
@@ -393,6 +605,22 @@ pub struct UpdateTenantServiceConfigsResponse400Body {
     /// 错误描述。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
+}
+
+impl UpdateTenantServiceConfigsResponse400Body {
+    /// Sets the `error_code` field.
+    #[inline]
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+
+    /// Sets the `error_msg` field.
+    #[inline]
+    pub fn error_msg(mut self, value: impl Into<String>) -> Self {
+        self.error_msg = Some(value.into());
+        self
+    }
 }
 
 /// The `UpdateTenantServiceConfigsResponseBody` object.
@@ -423,4 +651,41 @@ pub struct UpdateTenantServiceConfigsResponseBody {
     /// 租户project ID
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
+}
+
+impl UpdateTenantServiceConfigsResponseBody {
+    /// Sets the `service_shared_config` field.
+    #[inline]
+    pub fn service_shared_config(mut self, value: ServiceSharedConfig) -> Self {
+        self.service_shared_config = Some(value);
+        self
+    }
+
+    /// Sets the `tenant_log_config` field.
+    #[inline]
+    pub fn tenant_log_config(mut self, value: TenantLogConfig) -> Self {
+        self.tenant_log_config = Some(value);
+        self
+    }
+
+    /// Sets the `sub_account_control_config` field.
+    #[inline]
+    pub fn sub_account_control_config(mut self, value: SubAccountControlConfig) -> Self {
+        self.sub_account_control_config = Some(value);
+        self
+    }
+
+    /// Sets the `is_ai_mark_on` field.
+    #[inline]
+    pub fn is_ai_mark_on(mut self, value: bool) -> Self {
+        self.is_ai_mark_on = Some(value);
+        self
+    }
+
+    /// Sets the `tenant_id` field.
+    #[inline]
+    pub fn tenant_id(mut self, value: impl Into<String>) -> Self {
+        self.tenant_id = Some(value.into());
+        self
+    }
 }

@@ -11,12 +11,14 @@ pub struct QueryingTenantPersonalizedNotificationsRequest {
     project_id: Option<String>,
     limit: Option<i32>,
     offset: Option<i32>,
-    r#type: QueryingTenantPersonalizedNotificationsType,
+    r#type: crate::models::QueryingTenantPersonalizedNotificationsType,
 }
 
 impl QueryingTenantPersonalizedNotificationsRequest {
     /// A request with the required parameters; optional ones are set by the builder methods.
-    pub fn new(r#type: QueryingTenantPersonalizedNotificationsType) -> Self {
+    pub fn new(
+        r#type: crate::models::QueryingTenantPersonalizedNotificationsType,
+    ) -> Self {
         Self {
             project_id: None,
             limit: None,
@@ -28,8 +30,9 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     ///
     /// Sent as the `project_id` path parameter; when unset, the project id configured on the client is used.
-    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
-        self.project_id = Some(project_id.into());
+    #[inline]
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
 
@@ -44,8 +47,9 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     /// 10
     ///
     /// Sent as the `limit` query parameter.
-    pub fn limit(mut self, limit: i32) -> Self {
-        self.limit = Some(limit);
+    #[inline]
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
         self
     }
 
@@ -60,8 +64,9 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     /// 0
     ///
     /// Sent as the `offset` query parameter.
-    pub fn offset(mut self, offset: i32) -> Self {
-        self.offset = Some(offset);
+    #[inline]
+    pub fn offset(mut self, value: i32) -> Self {
+        self.offset = Some(value);
         self
     }
 
@@ -88,7 +93,7 @@ impl QueryingTenantPersonalizedNotificationsRequest {
         apidoc_runtime::validate::one_of(
             "type",
             value.as_str(),
-            QueryingTenantPersonalizedNotificationsType::VALUES,
+            crate::models::QueryingTenantPersonalizedNotificationsType::VALUES,
         )?;
         Ok(())
     }
@@ -122,76 +127,13 @@ impl QueryingTenantPersonalizedNotificationsRequest {
     }
 }
 
-/// Notification type.
-///
-/// - RESOURCE\_EXPIRE: notifications about resource expiration
-/// - RESOURCE\_LEFT: notifications about remaining resources
-///
-/// Values the documentation does not list decode as `Unknown` and keep their text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum QueryingTenantPersonalizedNotificationsType {
-    /// `RESOURCE_EXPIRE`
-    ///
-    /// notifications about resource expiration
-    ResourceExpire,
-    /// `RESOURCE_LEFT`
-    ///
-    /// notifications about remaining resources
-    ResourceLeft,
-    /// A value the documentation does not list, as received.
-    Unknown(String),
-}
-
-impl QueryingTenantPersonalizedNotificationsType {
-    /// The values the documentation lists.
-    pub const VALUES: &[&str] = &["RESOURCE_EXPIRE", "RESOURCE_LEFT"];
-
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ResourceExpire => "RESOURCE_EXPIRE",
-            Self::ResourceLeft => "RESOURCE_LEFT",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<String> for QueryingTenantPersonalizedNotificationsType {
-    /// The variant of a wire value; `Unknown` for an unlisted one.
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "RESOURCE_EXPIRE" => Self::ResourceExpire,
-            "RESOURCE_LEFT" => Self::ResourceLeft,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-
-impl std::fmt::Display for QueryingTenantPersonalizedNotificationsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for QueryingTenantPersonalizedNotificationsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for QueryingTenantPersonalizedNotificationsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-
 /// The successful answer of [`MetastudioClient::querying_tenant_personalized_notifications`](crate::MetastudioClient::querying_tenant_personalized_notifications).
 #[derive(Clone, Debug, PartialEq)]
 pub struct QueryingTenantPersonalizedNotificationsResponse {
     /// The HTTP status code (2xx).
     pub status: u16,
+    /// The `X-Request-Id` header, the id support asks for.
+    pub request_id: Option<String>,
     /// Request ID.
     ///
     /// From the `X-Request-Id` header.
@@ -213,6 +155,7 @@ impl QueryingTenantPersonalizedNotificationsResponse {
         Ok(Self {
             x_request_id: raw.header("X-Request-Id").map(str::to_owned),
             body: raw.json()?,
+            request_id: raw.request_id().map(str::to_owned),
             status: raw.status,
         })
     }
@@ -240,17 +183,19 @@ impl UpdateTenantServiceConfigsRequest {
     /// 项目ID,获取方法请参考获取项目ID
     ///
     /// Sent as the `project_id` path parameter; when unset, the project id configured on the client is used.
-    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
-        self.project_id = Some(project_id.into());
+    #[inline]
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
 
     /// Sets the request body.
+    #[inline]
     pub fn body(
         mut self,
-        body: crate::models::UpdateTenantServiceConfigsRequestBody,
+        value: crate::models::UpdateTenantServiceConfigsRequestBody,
     ) -> Self {
-        self.body = Some(body);
+        self.body = Some(value);
         self
     }
 
@@ -291,6 +236,8 @@ impl UpdateTenantServiceConfigsRequest {
 pub struct UpdateTenantServiceConfigsResponse {
     /// The HTTP status code (2xx).
     pub status: u16,
+    /// The `X-Request-Id` header, the id support asks for.
+    pub request_id: Option<String>,
     /// Request ID.
     ///
     /// 请求ID。
@@ -314,6 +261,7 @@ impl UpdateTenantServiceConfigsResponse {
         Ok(Self {
             x_request_id: raw.header("X-Request-Id").map(str::to_owned),
             body: raw.json()?,
+            request_id: raw.request_id().map(str::to_owned),
             status: raw.status,
         })
     }
@@ -338,8 +286,9 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     ///
     /// Sent as the `project_id` path parameter; when unset, the project id configured on the client is used.
-    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
-        self.project_id = Some(project_id.into());
+    #[inline]
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
         self
     }
 
@@ -354,8 +303,9 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
     /// 10
     ///
     /// Sent as the `limit` query parameter.
-    pub fn limit(mut self, limit: i32) -> Self {
-        self.limit = Some(limit);
+    #[inline]
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
         self
     }
 
@@ -370,8 +320,9 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
     /// 0
     ///
     /// Sent as the `offset` query parameter.
-    pub fn offset(mut self, offset: i32) -> Self {
-        self.offset = Some(offset);
+    #[inline]
+    pub fn offset(mut self, value: i32) -> Self {
+        self.offset = Some(value);
         self
     }
 
@@ -431,6 +382,8 @@ impl QueryingTenantPersonalizedConfigurationsRequest {
 pub struct QueryingTenantPersonalizedConfigurationsResponse {
     /// The HTTP status code (2xx).
     pub status: u16,
+    /// The `X-Request-Id` header, the id support asks for.
+    pub request_id: Option<String>,
     /// Request ID.
     ///
     /// From the `X-Request-Id` header.
@@ -452,6 +405,7 @@ impl QueryingTenantPersonalizedConfigurationsResponse {
         Ok(Self {
             x_request_id: raw.header("X-Request-Id").map(str::to_owned),
             body: raw.json()?,
+            request_id: raw.request_id().map(str::to_owned),
             status: raw.status,
         })
     }

@@ -14,12 +14,12 @@ use apidoc_runtime::mock::{
     exchange, from_json, json, query_is, sent_with_token, signed_with_ak_sk, to_json,
     without_body,
 };
-use metastudio_sdk::{operations, Credentials, MetastudioClient};
+use metastudio_sdk::{models, operations, Credentials, MetastudioClient};
 
 /// The request of `QueryingTenantPersonalizedNotifications`: values built from the tables (the page's example request gives no value).
 fn querying_tenant_personalized_notifications_request() -> operations::QueryingTenantPersonalizedNotificationsRequest {
     operations::QueryingTenantPersonalizedNotificationsRequest::new(
-            operations::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
+            models::QueryingTenantPersonalizedNotificationsType::ResourceExpire,
         )
         .limit(10)
         .offset(0)
