@@ -45,6 +45,9 @@ impl<'a> OperationMapper<'a> {
         if !op.sources.is_empty() {
             extensions.insert("x-source-pages".to_owned(), op.sources.clone().into());
         }
+        if !op.names.is_empty() {
+            extensions.insert("x-operation-names".to_owned(), official_names(&op.names));
+        }
         openapiv3::Operation {
             summary,
             description,
@@ -450,6 +453,25 @@ fn reason_phrase(status: u16) -> String {
         .map_or_else(|| format!("HTTP status {status}"), str::to_owned)
 }
 
+/// `x-operation-names`: the official names of an operation merged from the
+/// pages of several (public and private zones), each with the body variant
+/// (`x-variants`) its page sends, so that a generator can give each name a
+/// method of its own.
+fn official_names(names: &[apidoc_ir::OperationName]) -> Value {
+    let entries = names
+        .iter()
+        .map(|official| {
+            let mut entry = serde_json::Map::new();
+            entry.insert("name".to_owned(), official.name.clone().into());
+            if let Some(body) = &official.body {
+                entry.insert("body".to_owned(), body.clone().into());
+            }
+            Value::Object(entry)
+        })
+        .collect();
+    Value::Array(entries)
+}
+
 #[cfg(test)]
 mod tests {
     use apidoc_ir::{Method, ResponseExample, Span, TypeRef, Uri};
@@ -519,6 +541,26 @@ mod tests {
         let schemas = SchemaMapper::new(&names);
         let operation = OperationMapper::new(&schemas).operation(op, "/v1/things", op.id.clone());
         serde_json::to_value(operation).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_official_names_of_a_merged_operation_are_listed_with_their_bodies() {
+        let mut op = operation();
+        assert!(emitted(&op).get("x-operation-names").is_none());
+        let official = |name: &str, body: Option<&str>| apidoc_ir::OperationName {
+            name: name.to_owned(),
+            summary: Text::default(),
+            body: body.map(str::to_owned),
+            span: Span::default(),
+        };
+        op.names = vec![
+            official("CreatePublicThing", Some("CreatePublicThing")),
+            official("TouchThing", None),
+        ];
+        assert_eq!(
+            emitted(&op)["x-operation-names"],
+            json!([{"name": "CreatePublicThing", "body": "CreatePublicThing"}, {"name": "TouchThing"}])
+        );
     }
 
     #[test]
