@@ -4,9 +4,10 @@
 //! [`validate`] helpers generated code calls before sending.
 //!
 //! Generated operations build an [`OperationRequest`], hand it to
-//! [`Client::call`] (the boxed form of [`Client::send`]), and turn the [`RawResponse`] into a typed value with
-//! [`RawResponse::json`] or into an [`Error::Api`] with
-//! [`RawResponse::into_api_error`].
+//! [`Client::call`] (the boxed form of [`Client::send`]), keep the
+//! [`RawResponse`] of a documented 2xx status ([`RawResponse::success`]:
+//! an error status becomes an [`Error::Api`], an undocumented 2xx an
+//! [`Error::UndocumentedStatus`]) and decode it with [`RawResponse::json`].
 //!
 //! With the cargo feature `mock`, the `mock` module holds what the
 //! generated SDKs' tests against a local mock server share.
@@ -64,5 +65,5 @@ pub use operation::Pending;
 pub use request::OperationRequest;
 pub use reqwest::Method;
 pub use reqwest::header::HeaderMap;
-pub use response::RawResponse;
+pub use response::{ERROR_CODE_FIELDS, ERROR_MESSAGE_FIELDS, RawResponse};
 pub use retry::RetryPolicy;

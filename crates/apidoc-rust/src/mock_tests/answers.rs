@@ -53,12 +53,11 @@ pub(super) fn success(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -
         .iter()
         .filter(|response| (200..300).contains(&response.status))
         .collect();
-    let decodes = |status: u16| {
-        operation.response_body.as_ref().is_some_and(|body| {
-            body.only_for
-                .as_ref()
-                .is_none_or(|statuses| statuses.contains(&status))
-        })
+    let schema_for = |status: u16| {
+        operation
+            .response_body
+            .as_ref()
+            .and_then(|body| body.schema_for(status))
     };
     let example = successes.iter().find_map(|response| {
         let example = response.examples.first()?;
@@ -68,16 +67,12 @@ pub(super) fn success(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -
         let documented = successes.iter().map(|response| response.status);
         documented
             .clone()
-            .find(|status| decodes(*status))
+            .find(|status| schema_for(*status).is_some())
             .or(documented.clone().next())
             .unwrap_or(200)
     });
     let mut sampler = Sampler::new(plan, Side::Response);
-    let schema = operation
-        .response_body
-        .as_ref()
-        .filter(|_| decodes(status))
-        .map(|body| body.schema);
+    let schema = schema_for(status);
     let (text, source, body_checks) = match (example, schema) {
         (Some((_, ExampleBody::Json(given))), Some(schema)) => {
             let answer = sampler.value(Some(given), schema, &Slot::bare("body"), "body");
@@ -274,9 +269,25 @@ fn example_text(body: &ExampleBody) -> String {
     }
 }
 
-/// The error code and message the runtime reads from an error body:
-/// `error_code`/`code` and `error_msg`/`message`, from `error` where that
-/// is an object, as text or number.
+/// Where the runtime reads an error's code from an error body, in order
+/// (`apidoc_runtime::ERROR_CODE_FIELDS`; a test keeps the two equal).
+const ERROR_CODE_FIELDS: &[&str] = &["error_code", "code", "errorCode", "title", "error"];
+
+/// Where the runtime reads an error's message
+/// (`apidoc_runtime::ERROR_MESSAGE_FIELDS`).
+const ERROR_MESSAGE_FIELDS: &[&str] = &[
+    "error_msg",
+    "message",
+    "error_message",
+    "errorMsg",
+    "errorMessage",
+    "detail",
+    "error_description",
+];
+
+/// The error code and message the runtime reads from an error body: the
+/// first of [`ERROR_CODE_FIELDS`] and [`ERROR_MESSAGE_FIELDS`] present as
+/// text or number, from `error` where that is an object.
 fn error_fields(body: &Value) -> (Option<String>, Option<String>) {
     let object = body
         .get("error")
@@ -289,10 +300,7 @@ fn error_fields(body: &Value) -> (Option<String>, Option<String>) {
             _ => None,
         })
     };
-    (
-        text(&["error_code", "code"]),
-        text(&["error_msg", "message"]),
-    )
+    (text(ERROR_CODE_FIELDS), text(ERROR_MESSAGE_FIELDS))
 }
 
 /// `Some("text")` or `None`.
@@ -315,6 +323,17 @@ mod tests {
             serde_json::json!({"error": {"code": 7, "message": "n"}, "error_code": "outer"});
         assert_eq!(error_fields(&nested), (Some("7".into()), Some("n".into())));
         assert_eq!(error_fields(&serde_json::json!([1])), (None, None));
+    }
+
+    #[test]
+    fn error_fields_are_the_runtimes() {
+        assert_eq!(ERROR_CODE_FIELDS, apidoc_runtime::ERROR_CODE_FIELDS);
+        assert_eq!(ERROR_MESSAGE_FIELDS, apidoc_runtime::ERROR_MESSAGE_FIELDS);
+        let problem = serde_json::json!({"title": "Bad", "detail": "d", "status": 400});
+        assert_eq!(
+            error_fields(&problem),
+            (Some("Bad".into()), Some("d".into()))
+        );
     }
 
     #[test]
