@@ -534,7 +534,7 @@ impl<'a> OperationPlan<'a> {
         self.parameters = operation
             .parameters
             .iter()
-            .filter(|param| !is_managed_header(param))
+            .filter(|param| !is_managed_header(param) && !of_another_path(param, self.uri))
             .map(|param| ParamPlan {
                 location: param.location,
                 required: param_required(param),
@@ -643,6 +643,15 @@ fn status_name(status: u16) -> String {
 fn is_managed_header(param: &Parameter) -> bool {
     param.location == ParamLocation::Header
         && MANAGED_HEADERS.contains(&param.field.name.to_ascii_lowercase().as_str())
+}
+
+/// True for a path parameter the request's path does not contain: it
+/// belongs to another URI of the operation, or the page wrote the path with
+/// example values (`path-param-unused`); it could not be sent (as the
+/// OpenAPI document leaves it out too).
+fn of_another_path(param: &Parameter, uri: &Uri) -> bool {
+    param.location == ParamLocation::Path
+        && !uri.path.contains(&format!("{{{}}}", param.field.name))
 }
 
 /// Path parameters are always required except `project_id`, which the
@@ -888,6 +897,24 @@ mod tests {
             ]
         );
         assert!(body.schema_for(201).is_some() && body.schema_for(204).is_none());
+    }
+
+    #[test]
+    fn path_parameters_the_path_does_not_contain_are_left_out() {
+        let mut service = metastudio();
+        let action = service
+            .operations
+            .iter_mut()
+            .find(|op| op.id == "BatchActionServers")
+            .expect("op");
+        action.uris[0].path = "/v1/p-1/servers/g-1/action".to_owned();
+        let plan = Plan::new(&service);
+        let action = plan
+            .operations
+            .iter()
+            .find(|op| op.operation.id == "BatchActionServers")
+            .expect("op");
+        assert!(action.parameters.is_empty(), "{:?}", action.parameters);
     }
 
     #[test]
