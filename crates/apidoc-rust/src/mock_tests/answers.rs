@@ -8,7 +8,7 @@ use crate::plan::{OperationPlan, Plan};
 use crate::sample::{Sampler, Side, Slot};
 use crate::syntax::Stmts;
 use crate::types::header_type;
-use apidoc_ir::{ExampleBody, Response, TypeRef, Value};
+use apidoc_ir::{ExampleBody, Method, Response, TypeRef, Value};
 
 /// The status of the made-up error answer of pages without one.
 const MADE_UP_ERROR_STATUS: u16 = 400;
@@ -215,8 +215,18 @@ fn is_header_name(name: &str) -> bool {
 }
 
 /// The page's first example of an error status; else a made-up error of
-/// the first documented error status.
+/// the first documented error status. The answer to a HEAD request has no
+/// body (HTTP drops it), so the SDK reads no code or message there.
 pub(super) fn failure(operation: &OperationPlan) -> Failure {
+    let mut failure = documented_failure(operation);
+    if operation.uri.method == Method::Head {
+        failure.error_code = None;
+        failure.error_msg = None;
+    }
+    failure
+}
+
+fn documented_failure(operation: &OperationPlan) -> Failure {
     let errors = operation
         .operation
         .responses
@@ -323,6 +333,29 @@ mod tests {
             serde_json::json!({"error": {"code": 7, "message": "n"}, "error_code": "outer"});
         assert_eq!(error_fields(&nested), (Some("7".into()), Some("n".into())));
         assert_eq!(error_fields(&serde_json::json!([1])), (None, None));
+    }
+
+    #[test]
+    fn the_error_answer_of_a_head_request_has_no_code_or_message() {
+        let mut service = crate::fixtures::metastudio();
+        let show = |service: &apidoc_ir::Service| {
+            let plan = Plan::new(service);
+            let op = plan
+                .operations
+                .iter()
+                .find(|op| op.operation.id == "ShowTenantNotifications");
+            let failure = failure(op.expect("op"));
+            (failure.error_code, failure.error_msg)
+        };
+        assert_eq!(
+            show(&service),
+            (Some("MSS.00000001".into()), Some("Unauthorized".into()))
+        );
+        service
+            .operations
+            .iter_mut()
+            .for_each(|op| op.uris[0].method = Method::Head);
+        assert_eq!(show(&service), (None, None));
     }
 
     #[test]
