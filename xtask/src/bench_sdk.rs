@@ -151,7 +151,7 @@ pub fn run(options: &Options) -> Result<ExitCode, String> {
 
 /// Writes `files` (relative path, content) below `dir`, leaving files whose
 /// content is unchanged untouched (their builds stay fresh).
-fn write_files<'f>(
+pub(crate) fn write_files<'f>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'f str, &'f str)>,
 ) -> Result<(), String> {

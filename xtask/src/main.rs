@@ -13,6 +13,9 @@
 //! - `contract`: each generated SDK against Prism mocking its spec.
 //! - `bench-sdk`: times the debug and release builds of one generated SDK
 //!   crate against progenitor's client of the same OpenAPI document.
+//! - `sdk-test`: every crate of a docs directory generated as a user gets
+//!   it, then clippy with warnings denied and its own tests, one line per
+//!   crate (slow: minutes per service; not part of `test`).
 //! - `test`: everything CI runs: Python and Node test tools, `check`, the
 //!   OpenAPI linters, tests, the Prism contract test, clippy, docs.
 //!
@@ -29,6 +32,7 @@ mod diff;
 mod fixes;
 mod lint;
 mod output;
+mod sdk_test;
 mod test;
 
 use std::{
@@ -103,8 +107,30 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         runs: u32,
     },
+    /// Generate the crate of every service of --docs outside this repository,
+    /// then run `cargo clippy --all-targets -- -D warnings` and `cargo test`
+    /// in each (one shared target directory); one line per crate, then a
+    /// summary. Slow: minutes per service.
+    SdkTest {
+        /// The docs directory: one folder per service.
+        #[arg(long)]
+        docs: PathBuf,
+        /// Only this service (folder name); repeat for more.
+        #[arg(long)]
+        service: Vec<String>,
+        /// The scratch directory, kept between runs so that dependencies
+        /// stay built [default: `apidoc-sdk-test` in the temp dir].
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Start each crate's Cargo.lock from this repository's instead of
+        /// resolving the newest dependencies as a new user would.
+        #[arg(long)]
+        repo_lock: bool,
+    },
     /// Install the Python and Node test tools, then run `check`, the OpenAPI
-    /// linters, every test, clippy and rustdoc with warnings denied: what CI runs.
+    /// linters, every test, clippy and rustdoc with warnings denied, and
+    /// `sdk-test` on one real service when ../shared holds the corpus:
+    /// what CI runs.
     Test,
 }
 
@@ -176,6 +202,18 @@ fn main() -> ExitCode {
             service: &service,
             dir: &dir.unwrap_or_else(|| std::env::temp_dir().join("apidoc-bench-sdk")),
             runs,
+        }),
+        Command::SdkTest {
+            docs,
+            service,
+            dir,
+            repo_lock,
+        } => sdk_test::run(&sdk_test::Options {
+            root: &root,
+            docs: &root.join(docs),
+            services: &service,
+            dir: &root.join(dir.unwrap_or_else(|| std::env::temp_dir().join("apidoc-sdk-test"))),
+            repo_lock,
         }),
         Command::Test => test::run(&root, &|| check(&root, &Dirs::default())),
     };

@@ -8,6 +8,12 @@ use std::{
 /// Python packages the tests call (the OpenAPI validator), pinned.
 const PYTHON_REQUIREMENTS: &str = "crates/apidoc-openapi/tests/requirements.txt";
 
+/// The docs of the one real service whose crate CI builds and tests as a
+/// user would (`sdk-test`), and that service: a small one, so that CI
+/// stays well under its time limit.
+const SDK_TEST_DOCS: &str = "../shared/corpus/hwc-scale";
+const SDK_TEST_SERVICE: &str = "dds";
+
 /// Runs every step in order and stops at the first failure.
 pub fn run(root: &Path, check: &dyn Fn() -> Result<ExitCode, String>) -> Result<ExitCode, String> {
     step(
@@ -45,6 +51,7 @@ pub fn run(root: &Path, check: &dyn Fn() -> Result<ExitCode, String>) -> Result<
         &[],
     )?;
     crate::contract::run(root)?;
+    sdk_test(root)?;
     step(
         "clippy",
         root,
@@ -69,6 +76,29 @@ pub fn run(root: &Path, check: &dyn Fn() -> Result<ExitCode, String>) -> Result<
     )?;
     eprintln!("==> all steps passed");
     Ok(ExitCode::SUCCESS)
+}
+
+/// `sdk-test` of one real service, in `target/sdk-test` with the
+/// repository's lock; skipped (with a word) without the corpus.
+fn sdk_test(root: &Path) -> Result<(), String> {
+    let docs = root.join(SDK_TEST_DOCS);
+    if !docs.is_dir() {
+        eprintln!("==> sdk-test: skipped, {} is absent", docs.display());
+        return Ok(());
+    }
+    eprintln!("==> sdk-test: {SDK_TEST_SERVICE} of {}", docs.display());
+    let status = crate::sdk_test::run(&crate::sdk_test::Options {
+        root,
+        docs: &docs,
+        services: &[SDK_TEST_SERVICE.to_owned()],
+        dir: &root.join("target/sdk-test"),
+        repo_lock: true,
+    })?;
+    if status == ExitCode::SUCCESS {
+        Ok(())
+    } else {
+        Err(format!("sdk-test of {SDK_TEST_SERVICE} failed (see above)"))
+    }
 }
 
 fn step(

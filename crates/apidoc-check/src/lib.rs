@@ -76,7 +76,7 @@
 //! | `model-unreferenced` | error | a model nothing refers to |
 //! | `model-undefined` | error | a reference to a model no table defines (written as a free-form object) |
 //! | `status-code-mismatch` | warning | response tables and the Status Codes section list different statuses |
-//! | `body-on-bodiless-status` | warning | a body table under 1xx, 204 or 304, which HTTP sends without a body |
+//! | `body-on-bodiless-status` | warning | a body table under 1xx, 204 or 304, or of a HEAD answer, which HTTP sends without a body |
 //! | `status-description-mismatch` | warning | a status described with another status's reason phrase ("403: Bad Request") |
 //! | `default-type-mismatch` | error | a default that does not fit its type (left out) |
 //! | `default-not-in-enum` | warning | a default outside the allowed values |
@@ -84,6 +84,7 @@
 //! | `enum-type-mismatch` | error | an allowed value that does not fit its type (the list left out) |
 //! | `paging-unrecognised` | warning | a GET answering a list takes a paging-like query parameter, but its paging is none `apidoc_ir::paging` reads (no paginator is written) |
 //! | `duplicate-parameter` | error | the same parameter twice in one operation (the later one left out) |
+//! | `duplicate-field` | error | the same field twice in one model (the later one left out) |
 
 mod checks;
 mod error_bodies;

@@ -30,6 +30,7 @@ pub(crate) fn degrade_contradictions(service: &mut Service, out: &mut Vec<Diagno
         free_undefined_model(&defined, &owner.subject(field), field, out);
     });
     drop_repeated_parameters(service, out);
+    drop_repeated_fields(service, out);
     free_undefined_bodies(service, &defined, out);
 }
 
@@ -345,6 +346,32 @@ fn drop_repeated_parameters(service: &mut Service, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `duplicate-field`: two fields of one model with the same name: a body
+/// holds one value per name, so the first row counts.
+fn drop_repeated_fields(service: &mut Service, out: &mut Vec<Diagnostic>) {
+    for model in &mut service.models {
+        let mut first_of = BTreeMap::new();
+        let name = &model.name;
+        model.fields.retain(|field| {
+            let Some(first) = first_of.get(&field.name) else {
+                first_of.insert(field.name.clone(), field.span.clone());
+                return true;
+            };
+            out.push(
+                Diagnostic::error(
+                    "duplicate-field",
+                    format!("field `{}` of `{name}` is documented twice", field.name),
+                    field.span.clone(),
+                    "documented again here",
+                )
+                .with_secondary(Span::clone(first), "first documented here")
+                .degrading("left out: the first row counts"),
+            );
+            false
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use apidoc_ir::{Method, ParamLocation};
@@ -463,6 +490,27 @@ mod tests {
         degrade_contradictions(&mut distinct, &mut out);
         assert!(out.is_empty());
         assert_eq!(distinct.operations[0].parameters.len(), 2);
+    }
+
+    #[test]
+    fn a_field_documented_twice_in_a_model_keeps_its_first_row() {
+        let mut op = operation("Put", Method::Put, "/x", span("p", 1));
+        op.request_body = Some(body("Put", "M", span("p", 2)));
+        let fields = vec![
+            field("name", TypeRef::String, span("p", 3)),
+            field("size", TypeRef::Integer, span("p", 4)),
+            field("name", TypeRef::Integer, span("p", 5)),
+        ];
+        let mut repeated = service(vec![op], vec![model("M", fields, span("p", 2))]);
+        let mut out = Vec::new();
+        degrade_contradictions(&mut repeated, &mut out);
+        assert_eq!(codes(&out), ["duplicate-field"]);
+        let kept: Vec<(&str, &Span)> = repeated.models[0]
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), &f.span))
+            .collect();
+        assert_eq!(kept, [("name", &span("p", 3)), ("size", &span("p", 4))]);
     }
 
     #[test]

@@ -350,8 +350,13 @@ fn parse_endpoint(text: &str) -> Result<Endpoint, Error> {
 fn install_crypto_provider() {
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         // An error means another thread installed a provider first; that
-        // one serves as well.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        // one serves as well. rustls 0.23.48 deprecates ring's provider
+        // for lacking post-quantum key exchange; rustls still installs it
+        // itself when `ring` is its only provider feature, and ring keeps
+        // the runtime's build short (see Cargo.toml).
+        #[allow(deprecated)]
+        let provider = rustls::crypto::ring::default_provider();
+        let _ = provider.install_default();
     }
 }
 

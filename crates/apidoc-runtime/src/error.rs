@@ -3,6 +3,8 @@
 use std::error::Error as _;
 use std::fmt;
 
+use crate::RawResponse;
+
 /// Everything that can go wrong between building a request and decoding its
 /// response.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +23,21 @@ pub enum Error {
     /// The request never got a complete answer: connection, TLS, timeout.
     #[error("HTTP transport failed: {}", error_chain(.0))]
     Transport(reqwest::Error),
+    /// The service answered with a 2xx status its pages do not document for
+    /// the operation, so there is no telling what the body holds: the
+    /// answer is kept whole for the caller to read.
+    #[error(
+        "the service answered HTTP {}, which the operation does not document (documented: {}); body: {}",
+        .response.status,
+        statuses(.documented),
+        excerpt(&String::from_utf8_lossy(&.response.body))
+    )]
+    UndocumentedStatus {
+        /// The answer: status, headers and the whole body.
+        response: Box<RawResponse>,
+        /// The 2xx statuses the operation documents.
+        documented: Vec<u16>,
+    },
     /// The answer arrived but its body is not what the operation expects.
     #[error("cannot decode the HTTP {status} response: {message}; body: {body}")]
     Decode {
@@ -103,6 +120,12 @@ pub(crate) fn excerpt(text: &str) -> String {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
     }
+}
+
+/// `200, 201`.
+fn statuses(statuses: &[u16]) -> String {
+    let text: Vec<String> = statuses.iter().map(u16::to_string).collect();
+    text.join(", ")
 }
 
 /// reqwest's own message names only the step that failed ("error sending

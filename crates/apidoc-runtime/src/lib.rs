@@ -4,9 +4,10 @@
 //! [`validate`] helpers generated code calls before sending.
 //!
 //! Generated operations build an [`OperationRequest`], hand it to
-//! [`Client::call`] (the boxed form of [`Client::send`]), and turn the [`RawResponse`] into a typed value with
-//! [`RawResponse::json`] or into an [`Error::Api`] with
-//! [`RawResponse::into_api_error`].
+//! [`Client::call`] (the boxed form of [`Client::send`]), keep the
+//! [`RawResponse`] of a documented 2xx status ([`RawResponse::success`]:
+//! an error status becomes an [`Error::Api`], an undocumented 2xx an
+//! [`Error::UndocumentedStatus`]) and decode it with [`RawResponse::json`].
 //!
 //! List operations page through [`paginate::Paginator`] and asynchronous
 //! jobs are waited for with [`wait::wait_for_job`], both driven by what
@@ -74,5 +75,5 @@ pub use operation::Pending;
 pub use request::OperationRequest;
 pub use reqwest::Method;
 pub use reqwest::header::HeaderMap;
-pub use response::RawResponse;
+pub use response::{ERROR_CODE_FIELDS, ERROR_MESSAGE_FIELDS, RawResponse};
 pub use retry::RetryPolicy;

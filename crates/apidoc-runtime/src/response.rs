@@ -53,17 +53,35 @@ impl RawResponse {
         })
     }
 
+    /// `self` when its status is 2xx and one of `documented` (any 2xx
+    /// when the operation documents none); an error status becomes
+    /// [`Error::Api`] ([`into_api_error`](Self::into_api_error)), an
+    /// undocumented 2xx [`Error::UndocumentedStatus`] carrying the answer.
+    pub fn success(self, documented: &[u16]) -> Result<Self, Error> {
+        if !self.is_success() {
+            return Err(self.into_api_error());
+        }
+        if documented.is_empty() || documented.contains(&self.status) {
+            return Ok(self);
+        }
+        Err(Error::UndocumentedStatus {
+            response: Box::new(self),
+            documented: documented.to_vec(),
+        })
+    }
+
     /// Turns an error response into [`Error::Api`], reading the service's
-    /// error code and message from `{"error_code", "error_msg"}`,
-    /// `{"code", "message"}` or either nested under `"error"`.
+    /// error code and message from the common body shapes
+    /// ([`ERROR_CODE_FIELDS`], [`ERROR_MESSAGE_FIELDS`]), at the top or
+    /// nested under `"error"`.
     pub fn into_api_error(self) -> Error {
         let parsed: Option<Value> = serde_json::from_slice(&self.body).ok();
         let fields = parsed.as_ref().map(error_object);
         let text_field = |names: &[&str]| fields.and_then(|object| first_text(object, names));
         Error::Api(ApiError {
             status: self.status,
-            error_code: text_field(&["error_code", "code"]),
-            error_msg: text_field(&["error_msg", "message"]),
+            error_code: text_field(ERROR_CODE_FIELDS),
+            error_msg: text_field(ERROR_MESSAGE_FIELDS),
             request_id: self.request_id().map(str::to_owned).or_else(|| {
                 parsed
                     .as_ref()
@@ -77,6 +95,22 @@ impl RawResponse {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 }
+
+/// Where error bodies put the error code, in order of preference: the
+/// Huawei Cloud form, the common `code`, camelCase services, RFC 9457
+/// problem details (`title`), OAuth (`error` as text).
+pub const ERROR_CODE_FIELDS: &[&str] = &["error_code", "code", "errorCode", "title", "error"];
+
+/// Where error bodies put the message, in the same order.
+pub const ERROR_MESSAGE_FIELDS: &[&str] = &[
+    "error_msg",
+    "message",
+    "error_message",
+    "errorMsg",
+    "errorMessage",
+    "detail",
+    "error_description",
+];
 
 /// The object holding the error fields: `body.error` when that is an
 /// object, else the body itself.
@@ -120,12 +154,15 @@ mod tests {
     }
 
     #[test]
-    fn decodes_the_three_error_body_forms() {
+    fn decodes_the_common_error_body_forms() {
         for body in [
             r#"{"error_code":"E.1","error_msg":"bad"}"#,
             r#"{"code":"E.1","message":"bad"}"#,
             r#"{"error":{"code":"E.1","message":"bad"}}"#,
             r#"{"error":{"error_code":"E.1","error_msg":"bad"}}"#,
+            r#"{"errorCode":"E.1","errorMessage":"bad"}"#,
+            r#"{"type":"about:blank","title":"E.1","status":400,"detail":"bad"}"#,
+            r#"{"error":"E.1","error_description":"bad"}"#,
         ] {
             let error = api_error(response(400, body, Some("r-1")));
             assert_eq!(error.error_code.as_deref(), Some("E.1"), "{body}");
@@ -171,6 +208,27 @@ mod tests {
             }
             other => panic!("expected Error::Decode, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn success_takes_the_documented_2xx_statuses_only() {
+        assert!(response(201, "{}", None).success(&[200, 201]).is_ok());
+        assert!(response(204, "", None).success(&[]).is_ok());
+        match response(202, r#"{"job_id":"j"}"#, None).success(&[200, 201]) {
+            Err(Error::UndocumentedStatus {
+                response,
+                documented,
+            }) => {
+                assert_eq!(response.status, 202);
+                assert_eq!(&response.body[..], br#"{"job_id":"j"}"#);
+                assert_eq!(documented, [200, 201]);
+            }
+            other => panic!("expected Error::UndocumentedStatus, got {other:?}"),
+        }
+        assert!(matches!(
+            response(404, "", None).success(&[200]),
+            Err(Error::Api(_))
+        ));
     }
 
     #[test]

@@ -71,6 +71,12 @@ fn client_items(plan: &Plan) -> Vec<syn::Item> {
                 Self { client }
             }
 
+            /// The runtime client this one sends through, for what the
+            /// operations do not cover ([`apidoc_runtime::Client::send`]).
+            pub fn runtime(&self) -> &apidoc_runtime::Client {
+                &self.client
+            }
+
             /// A builder preloaded with the service's endpoint template.
             pub fn builder() -> #builder {
                 #builder {
@@ -107,7 +113,8 @@ fn operation_method(
     )));
     doc.paragraph(
         "Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); \
-         a non-2xx answer is [`apidoc_runtime::Error::Api`].",
+         a non-2xx answer is [`apidoc_runtime::Error::Api`], a 2xx the pages do not document \
+         [`apidoc_runtime::Error::UndocumentedStatus`].",
     );
     doc.paragraph("# Example");
     doc.paragraph(example(plan, operation));

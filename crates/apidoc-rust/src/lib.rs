@@ -47,9 +47,14 @@
 //!   `Content-Type` and `Host` headers are the runtime's and not exposed.
 //!   A query array repeats its name per item; path and header arrays are
 //!   comma-joined; object parameters travel as JSON text.
-//! - Responses: the status, the request id (`X-Request-Id`), the headers of every 2xx response, and the
-//!   body of the first 2xx response that documents one (`Option` when
-//!   another 2xx status documents none).
+//! - Responses: the status, the request id (`X-Request-Id`), the headers
+//!   of every 2xx response, and the body the 2xx statuses document
+//!   (`Option` when one of them documents none; where they document
+//!   different bodies, an enum `<Op>SuccessBody` with a variant per body
+//!   named by its status, `Ok`, `Created`, decoded by the status that
+//!   came). A HEAD answer and a 204 have no body, whatever the page
+//!   documents. A 2xx the pages do not document is
+//!   `Error::UndocumentedStatus`, carrying the answer.
 //!
 //! Each crate also gets `tests/mock_server.rs` (`mock_tests`): one test per
 //! operation against a mock server on 127.0.0.1, with the request and

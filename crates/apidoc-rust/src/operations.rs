@@ -11,7 +11,7 @@ use crate::fields::field_doc;
 use crate::ident::Name;
 use crate::plan::{
     BodyPlan, BodyShape, FieldPlan, Module, NamedVariant, OperationPlan, PROJECT_ID, ParamPlan,
-    Plan,
+    Plan, ResponseBodyPlan, ResponseShape, StatusVariant,
 };
 use crate::render::Items;
 use crate::syntax::{Stmts, list_attr, lit, str_lit};
@@ -554,7 +554,8 @@ fn body_enum(
     ))
 }
 
-/// The response type and its decoding.
+/// The response type and its decoding, and the enum of its bodies where
+/// they differ by status.
 fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::Item> {
     let doc = Doc::with_summary(format!(
         "The successful answer of {}.",
@@ -565,68 +566,181 @@ fn response_items(operation: &OperationPlan, context: TypeContext) -> Vec<syn::I
         .iter()
         .map(|header| response_header(header, context))
         .unzip();
+    let mut items = Vec::new();
     if let Some(body) = &operation.response_body {
-        let ty = context.rust_type(body.schema, None);
+        let (ty, decode) = match &body.shape {
+            ResponseShape::Single(schema) => (context.rust_type(schema, None), decode_single(body)),
+            ResponseShape::ByStatus { ident, variants } => {
+                items.push(success_body_enum(operation, ident, variants, context));
+                let ty = syntax!(syn::Type; ident = ident; #ident);
+                (ty, decode_by_status(body, ident, variants))
+            }
+        };
+        let ty = if body.only_for.is_some() {
+            option(ty)
+        } else {
+            ty
+        };
         let doc = Doc::with_summary("The decoded body.").attrs();
         let member = &body.ident;
-        match &body.only_for {
-            None => {
-                fields.push(syntax!(syn::Field; doc = doc, member = member, ty = ty;
-                    #[#doc] pub #member: #ty
-                ));
-                inits.push(syntax!(syn::FieldValue; member = member; #member: raw.json()?));
+        fields.push(syntax!(syn::Field; doc = doc, member = member, ty = ty;
+            #[#doc] pub #member: #ty
+        ));
+        inits.push(syntax!(syn::FieldValue; member = member, decode = decode; #member: #decode));
+    }
+    let statuses: Vec<syn::Expr> = operation
+        .success_statuses
+        .iter()
+        .map(|status| lit(Literal::u16_unsuffixed(*status)))
+        .collect();
+    items.extend(
+        syntax!(syn::File;
+            doc = doc.attrs(),
+            ident = &operation.response,
+            fields = fields,
+            inits = inits,
+            statuses = statuses;
+
+            #[#doc]
+            #[derive(Clone, Debug, PartialEq)]
+            pub struct #ident {
+                /// The HTTP status code (2xx).
+                pub status: u16,
+                /// The `X-Request-Id` header, the id support asks for.
+                pub request_id: Option<String>,
+                #fields: (),
             }
-            Some(statuses) => {
-                let statuses: Vec<syn::Expr> = statuses
-                    .iter()
-                    .map(|status| lit(Literal::u16_unsuffixed(*status)))
-                    .collect();
-                fields.push(
-                    syntax!(syn::Field; doc = doc, member = member, ty = option(ty);
-                        #[#doc] pub #member: #ty
-                    ),
-                );
-                inits.push(syntax!(syn::FieldValue;
-                    member = member,
-                    statuses = statuses_pattern(statuses);
-                    #member: if matches!(raw.status, #statuses) { Some(raw.json()?) } else { None }
-                ));
+
+            impl #ident {
+                /// Decodes an answer of a documented 2xx status; an error
+                /// status becomes [`apidoc_runtime::Error::Api`], another
+                /// 2xx [`apidoc_runtime::Error::UndocumentedStatus`].
+                #[inline]
+                pub(crate) fn from_raw(raw: apidoc_runtime::RawResponse) -> Result<Self, apidoc_runtime::Error> {
+                    let raw = raw.success(&[#statuses])?;
+                    Ok(Self {
+                        #inits,
+                        request_id: raw.request_id().map(str::to_owned),
+                        status: raw.status,
+                    })
+                }
             }
+        )
+        .items,
+    );
+    items
+}
+
+/// Decoding the one body: always, or only for the statuses documenting it.
+fn decode_single(body: &ResponseBodyPlan) -> syn::Expr {
+    match &body.only_for {
+        None => syntax!(syn::Expr;; raw.json()?),
+        Some(statuses) => {
+            let statuses: Vec<syn::Expr> = statuses
+                .iter()
+                .map(|status| lit(Literal::u16_unsuffixed(*status)))
+                .collect();
+            syntax!(syn::Expr; statuses = statuses_pattern(statuses);
+                if matches!(raw.status, #statuses) { Some(raw.json()?) } else { None }
+            )
         }
     }
-    syntax!(syn::File;
+}
+
+/// Decoding the body of the status that came into its variant; where every
+/// documented 2xx has a body, the last variant takes the rest (the status
+/// is a documented one by then).
+fn decode_by_status(
+    body: &ResponseBodyPlan,
+    ident: &Name,
+    variants: &[StatusVariant],
+) -> syn::Expr {
+    let optional = body.only_for.is_some();
+    let mut arms: Vec<syn::Arm> = variants
+        .iter()
+        .enumerate()
+        .map(|(index, variant)| {
+            let pattern = if !optional && index + 1 == variants.len() {
+                syn::Pat::Wild(syn::PatWild {
+                    attrs: Vec::new(),
+                    underscore_token: Default::default(),
+                })
+            } else {
+                or_pattern(&variant.statuses)
+            };
+            let value = syntax!(syn::Expr; ident = ident, variant = &variant.ident;
+                #ident::#variant(raw.json()?)
+            );
+            let value = if optional {
+                syntax!(syn::Expr; value = value; Some(#value))
+            } else {
+                value
+            };
+            syntax!(syn::Arm; pattern = pattern, value = value; #pattern => #value,)
+        })
+        .collect();
+    if optional {
+        arms.push(syntax!(syn::Arm;; _ => None,));
+    }
+    syntax!(syn::Expr; arms = arms; match raw.status { #arms => (), })
+}
+
+/// `200 | 201`: a match pattern of statuses.
+fn or_pattern(statuses: &[u16]) -> syn::Pat {
+    let literal = |status: &u16| {
+        syn::Pat::Lit(syn::PatLit {
+            attrs: Vec::new(),
+            lit: syn::Lit::Int(syn::LitInt::new(
+                &status.to_string(),
+                proc_macro2::Span::call_site(),
+            )),
+        })
+    };
+    match statuses {
+        [single] => literal(single),
+        _ => syn::Pat::Or(syn::PatOr {
+            attrs: Vec::new(),
+            leading_vert: None,
+            cases: statuses.iter().map(literal).collect(),
+        }),
+    }
+}
+
+/// The enum of the bodies of an operation whose 2xx statuses document
+/// different ones: a variant per body, serialised as the body itself.
+fn success_body_enum(
+    operation: &OperationPlan,
+    ident: &Name,
+    variants: &[StatusVariant],
+    context: TypeContext,
+) -> syn::Item {
+    let doc = Doc::with_summary(format!(
+        "The body of a successful answer of {}, by the status that came.",
+        context.plan.method_link(&operation.method)
+    ));
+    let variants: Vec<syn::Variant> = variants
+        .iter()
+        .map(|variant| {
+            let statuses: Vec<String> = variant.statuses.iter().map(u16::to_string).collect();
+            let doc = Doc::with_summary(format!("The body of HTTP {}.", statuses.join(", ")));
+            syntax!(syn::Variant;
+                doc = doc.attrs(),
+                ident = &variant.ident,
+                ty = context.rust_type(variant.schema, None);
+                #[#doc] #ident(#ty)
+            )
+        })
+        .collect();
+    syntax!(syn::Item;
         doc = doc.attrs(),
-        ident = &operation.response,
-        fields = fields,
-        inits = inits;
+        ident = ident,
+        variants = variants;
 
         #[#doc]
-        #[derive(Clone, Debug, PartialEq)]
-        pub struct #ident {
-            /// The HTTP status code (2xx).
-            pub status: u16,
-            /// The `X-Request-Id` header, the id support asks for.
-            pub request_id: Option<String>,
-            #fields: (),
-        }
-
-        impl #ident {
-            /// Decodes a 2xx answer; any other status becomes
-            /// [`apidoc_runtime::Error::Api`].
-            #[inline]
-            pub(crate) fn from_raw(raw: apidoc_runtime::RawResponse) -> Result<Self, apidoc_runtime::Error> {
-                if !raw.is_success() {
-                    return Err(raw.into_api_error());
-                }
-                Ok(Self {
-                    #inits,
-                    request_id: raw.request_id().map(str::to_owned),
-                    status: raw.status,
-                })
-            }
-        }
+        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #ident { #variants }
     )
-    .items
 }
 
 /// `a | b | c`: the statuses as one pattern, for the input of `matches!`.

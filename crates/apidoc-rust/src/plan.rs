@@ -6,8 +6,8 @@ use crate::concepts;
 use crate::docs::escape_line;
 use crate::ident::{Case, Name, Scope, camel, snake};
 use apidoc_ir::{
-    Field, Model, Operation, OperationName, ParamLocation, Parameter, Service, Text, TypeRef, Uri,
-    Value,
+    Field, Method, Model, Operation, OperationName, ParamLocation, Parameter, Service, Text,
+    TypeRef, Uri, Value,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -176,6 +176,9 @@ pub(crate) struct OperationPlan<'a> {
     pub(crate) response_headers: Vec<FieldPlan<'a>>,
     /// The identifier of the response's body field, if it has one.
     pub(crate) response_body: Option<ResponseBodyPlan<'a>>,
+    /// The 2xx statuses the pages document; any other 2xx answer is an
+    /// error (none: any 2xx is taken).
+    pub(crate) success_statuses: Vec<u16>,
 }
 
 /// A parameter of a request.
@@ -219,12 +222,69 @@ pub(crate) enum BodyShape<'a> {
 pub(crate) struct ResponseBodyPlan<'a> {
     /// The response field name.
     pub(crate) ident: Name,
-    /// The schema.
-    pub(crate) schema: &'a TypeRef,
-    /// The 2xx statuses that document this body; `None` when all do, so
-    /// the field needs no `Option`.
+    /// One schema, or one per status where the 2xx statuses document
+    /// different bodies.
+    pub(crate) shape: ResponseShape<'a>,
+    /// The 2xx statuses that document a body; `None` when all do, so the
+    /// field needs no `Option`.
     pub(crate) only_for: Option<Vec<u16>>,
 }
+
+/// What the body of a successful response decodes into.
+#[derive(Debug)]
+pub(crate) enum ResponseShape<'a> {
+    /// Every 2xx status with a body documents the same one.
+    Single(&'a TypeRef),
+    /// The 2xx statuses document different bodies: an enum with a variant
+    /// per body, chosen by the status that came.
+    ByStatus {
+        /// The enum's name, `<OpId>SuccessBody`.
+        ident: Name,
+        /// Each variant: its name, schema and statuses.
+        variants: Vec<StatusVariant<'a>>,
+    },
+}
+
+/// A variant of [`ResponseShape::ByStatus`].
+#[derive(Debug)]
+pub(crate) struct StatusVariant<'a> {
+    /// Named after its first status (`Ok`, `Created`, `Status299`).
+    pub(crate) ident: Name,
+    /// The body these statuses document.
+    pub(crate) schema: &'a TypeRef,
+    /// The statuses documenting it.
+    pub(crate) statuses: Vec<u16>,
+}
+
+impl ResponseBodyPlan<'_> {
+    /// The schema the body of an answer of `status` decodes into, if any.
+    pub(crate) fn schema_for(&self, status: u16) -> Option<&TypeRef> {
+        let documented = self
+            .only_for
+            .as_ref()
+            .is_none_or(|statuses| statuses.contains(&status));
+        match &self.shape {
+            ResponseShape::Single(schema) => documented.then_some(*schema),
+            ResponseShape::ByStatus { variants, .. } => variants
+                .iter()
+                .find(|variant| variant.statuses.contains(&status))
+                .map(|variant| variant.schema),
+        }
+    }
+}
+
+/// The reason phrases of the 2xx statuses (RFC 9110), naming the variants
+/// of a response body that differs by status.
+const SUCCESS_REASONS: &[(u16, &str)] = &[
+    (200, "Ok"),
+    (201, "Created"),
+    (202, "Accepted"),
+    (203, "NonAuthoritativeInformation"),
+    (204, "NoContent"),
+    (205, "ResetContent"),
+    (206, "PartialContent"),
+    (207, "MultiStatus"),
+];
 
 impl<'a> Plan<'a> {
     /// Decides every name and model fact of `service`.
@@ -317,6 +377,7 @@ impl<'a> Plan<'a> {
                 body: None,
                 response_headers: Vec::new(),
                 response_body: None,
+                success_statuses: Vec::new(),
             };
             self.operations.push(plan.with_members(&base, types));
         }
@@ -642,7 +703,7 @@ impl<'a> OperationPlan<'a> {
         let exposed: Vec<&Parameter> = operation
             .parameters
             .iter()
-            .filter(|param| !is_managed_header(param))
+            .filter(|param| !is_managed_header(param) && !of_another_path(param, self.uri))
             .collect();
         // Path parameters are named first, so that they keep their names.
         let mut order: Vec<usize> = (0..exposed.len()).collect();
@@ -682,12 +743,13 @@ impl<'a> OperationPlan<'a> {
                 }
             },
         });
-        self.name_response();
+        self.name_response(base, types);
         self
     }
 
-    /// Names the status, body and header fields of the response.
-    fn name_response(&mut self) {
+    /// Names the status, body and header fields of the response, and the
+    /// 2xx statuses it documents.
+    fn name_response(&mut self, base: &str, types: &mut Scope) {
         let mut members = Scope::new(Case::Snake);
         for reserved in ["status", "request_id"] {
             members.reserve(reserved);
@@ -698,19 +760,46 @@ impl<'a> OperationPlan<'a> {
             .iter()
             .filter(|r| (200..300).contains(&r.status))
             .collect();
+        self.success_statuses = successes.iter().map(|r| r.status).collect();
         let body_ident = members.ident("body", "body");
-        let schema = successes.iter().find_map(|response| response.body.as_ref());
-        self.response_body = schema.map(|schema| {
-            let documented: Vec<u16> = successes
-                .iter()
-                .filter(|r| r.body.as_ref() == Some(schema))
-                .map(|r| r.status)
-                .collect();
-            ResponseBodyPlan {
-                ident: body_ident,
-                schema,
-                only_for: (documented.len() < successes.len()).then_some(documented),
+        let mut variants: Vec<(&TypeRef, Vec<u16>)> = Vec::new();
+        for response in &successes {
+            let Some(schema) = response
+                .body
+                .as_ref()
+                .filter(|_| answer_has_body(self.uri.method, response.status))
+            else {
+                continue;
+            };
+            match variants.iter_mut().find(|(known, _)| *known == schema) {
+                Some((_, statuses)) => statuses.push(response.status),
+                None => variants.push((schema, vec![response.status])),
             }
+        }
+        let with_body: Vec<u16> = variants.iter().flat_map(|(_, s)| s.clone()).collect();
+        let only_for = (with_body.len() < successes.len()).then_some(with_body);
+        self.response_body = match variants.as_slice() {
+            [] => None,
+            [(schema, _)] => Some(ResponseShape::Single(schema)),
+            _ => {
+                let mut names = Scope::new(Case::Camel);
+                Some(ResponseShape::ByStatus {
+                    ident: types.ident(&format!("{base}SuccessBody"), "SuccessBody"),
+                    variants: variants
+                        .into_iter()
+                        .map(|(schema, statuses)| StatusVariant {
+                            ident: names.ident(&status_name(statuses[0]), "Status"),
+                            schema,
+                            statuses,
+                        })
+                        .collect(),
+                })
+            }
+        }
+        .map(|shape| ResponseBodyPlan {
+            ident: body_ident,
+            shape,
+            only_for,
         });
         let mut seen = BTreeSet::new();
         self.response_headers = successes
@@ -737,10 +826,34 @@ fn parameter_name(param: &Parameter, all: &[&Parameter]) -> String {
     }
 }
 
+/// False where HTTP sends the answer without a body (RFC 9110): to a HEAD
+/// request, and of 204 (and 1xx, 304, which are no successes), whatever
+/// table the page documents (apidoc-check reports it).
+fn answer_has_body(method: Method, status: u16) -> bool {
+    method != Method::Head && status != 204
+}
+
+/// The reason phrase of a 2xx status, else `Status<n>`.
+fn status_name(status: u16) -> String {
+    SUCCESS_REASONS
+        .iter()
+        .find(|(known, _)| *known == status)
+        .map_or_else(|| format!("Status{status}"), |(_, name)| (*name).to_owned())
+}
+
 /// True for the headers the runtime sets (authentication, signing).
 fn is_managed_header(param: &Parameter) -> bool {
     param.location == ParamLocation::Header
         && MANAGED_HEADERS.contains(&param.field.name.to_ascii_lowercase().as_str())
+}
+
+/// True for a path parameter the request's path does not contain: it
+/// belongs to another URI of the operation, or the page wrote the path with
+/// example values (`path-param-unused`); it could not be sent (as the
+/// OpenAPI document leaves it out too).
+fn of_another_path(param: &Parameter, uri: &Uri) -> bool {
+    param.location == ParamLocation::Path
+        && !uri.path.contains(&format!("{{{}}}", param.field.name))
 }
 
 /// Path parameters are always required except `project_id`, which the
@@ -1105,7 +1218,65 @@ mod tests {
             .find(|op| op.operation.id == "BatchActionServers")
             .expect("op");
         let body = action.response_body.as_ref().expect("body");
-        assert_eq!(body.only_for, Some(vec![200]));
+        assert_eq!(body.only_for, Some(vec![200, 201]));
+        assert_eq!(action.success_statuses, [200, 201, 204]);
+        let ResponseShape::ByStatus { ident, variants } = &body.shape else {
+            panic!("200 and 201 document different bodies: {:?}", body.shape);
+        };
+        assert_eq!(ident.to_string(), "BatchActionServersSuccessBody");
+        let named: Vec<(String, &[u16])> = variants
+            .iter()
+            .map(|v| (v.ident.to_string(), v.statuses.as_slice()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Ok".to_owned(), &[200][..]),
+                ("Created".to_owned(), &[201][..])
+            ]
+        );
+        assert!(body.schema_for(201).is_some() && body.schema_for(204).is_none());
+    }
+
+    #[test]
+    fn path_parameters_the_path_does_not_contain_are_left_out() {
+        let mut service = metastudio();
+        let action = service
+            .operations
+            .iter_mut()
+            .find(|op| op.id == "BatchActionServers")
+            .expect("op");
+        action.uris[0].path = "/v1/p-1/servers/g-1/action".to_owned();
+        let plan = Plan::new(&service);
+        let action = plan
+            .operations
+            .iter()
+            .find(|op| op.operation.id == "BatchActionServers")
+            .expect("op");
+        assert!(action.parameters.is_empty(), "{:?}", action.parameters);
+    }
+
+    #[test]
+    fn answers_http_sends_without_a_body_decode_none() {
+        let mut service = metastudio();
+        for op in &mut service.operations {
+            if op.id == "ShowTenantNotifications" {
+                op.uris[0].method = Method::Head;
+            }
+            for response in &mut op.responses {
+                if response.status == 204 {
+                    response.body = Some(TypeRef::Object);
+                }
+            }
+        }
+        let plan = Plan::new(&service);
+        let body = |id: &str| {
+            let op = plan.operations.iter().find(|op| op.operation.id == id);
+            op.expect("op").response_body.as_ref()
+        };
+        assert!(body("ShowTenantNotifications").is_none());
+        let action = body("BatchActionServers").expect("200 and 201 have bodies");
+        assert_eq!(action.only_for, Some(vec![200, 201]));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Response tables against the Status Codes section.
 
-use apidoc_ir::{Diagnostic, Operation, Response, Service};
+use apidoc_ir::{Diagnostic, Method, Operation, Response, Service};
 
 /// True when a response has a table: a body or headers.
 fn has_table(response: &Response) -> bool {
@@ -217,27 +217,41 @@ mod reason_phrase_tests {
     }
 }
 
-/// `body-on-bodiless-status` (warning): a body table documented for a
-/// status that HTTP sends without a body (1xx, 204, 304). The spec keeps
-/// the table (the page wins), but clients will never see that body.
+/// `body-on-bodiless-status` (warning): a body table documented for an
+/// answer that HTTP sends without a body (of 1xx, 204, 304, or to a HEAD
+/// request). The spec keeps the table (the page wins), but clients will
+/// never see that body.
 pub(crate) fn body_on_bodiless_status(service: &Service, out: &mut Vec<Diagnostic>) {
     for op in &service.operations {
+        let head = op
+            .uris
+            .first()
+            .is_some_and(|uri| uri.method == Method::Head);
         for response in op
             .responses
             .iter()
-            .filter(|r| r.body.is_some() && never_has_body(r.status))
+            .filter(|r| r.body.is_some() && (head || never_has_body(r.status)))
         {
+            let answer = if head {
+                format!("status {} of a HEAD request", response.status)
+            } else {
+                format!("status {}", response.status)
+            };
             out.push(
                 Diagnostic::warning(
                     "body-on-bodiless-status",
                     format!(
-                        "`{}` documents a response body for status {}, which HTTP sends without a body",
-                        op.id, response.status
+                        "`{}` documents a response body for {answer}, which HTTP sends without a body",
+                        op.id
                     ),
                     response.span.clone(),
                     format!("body table under status {}", response.status),
                 )
-                .with_help("document the body under the status the API really answers with (e.g. 200)"),
+                .with_help(if head {
+                    "document what the answer carries as response headers"
+                } else {
+                    "document the body under the status the API really answers with (e.g. 200)"
+                }),
             );
         }
     }
@@ -270,5 +284,15 @@ mod bodiless_tests {
         body_on_bodiless_status(&service(vec![op], vec![]), &mut out);
         assert_eq!(codes(&out), ["body-on-bodiless-status"]);
         assert_eq!(out[0].primary.as_ref().map(|l| l.span.line), Some(5));
+    }
+
+    #[test]
+    fn a_body_table_of_a_head_answer_is_reported() {
+        let mut op = operation("ShowThing", Method::Head, "/v1/things/{id}", span("p", 1));
+        op.responses = vec![response(200, Some("Body"), span("p", 5))];
+        let mut out = Vec::new();
+        body_on_bodiless_status(&service(vec![op], vec![]), &mut out);
+        assert_eq!(codes(&out), ["body-on-bodiless-status"]);
+        assert!(out[0].message.contains("HEAD"), "{}", out[0].message);
     }
 }

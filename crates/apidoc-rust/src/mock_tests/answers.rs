@@ -8,7 +8,7 @@ use crate::plan::{OperationPlan, Plan};
 use crate::sample::{Sampler, Side, Slot};
 use crate::syntax::Stmts;
 use crate::types::header_type;
-use apidoc_ir::{ExampleBody, Response, TypeRef, Value};
+use apidoc_ir::{ExampleBody, Method, Response, TypeRef, Value};
 
 /// The status of the made-up error answer of pages without one.
 const MADE_UP_ERROR_STATUS: u16 = 400;
@@ -53,12 +53,11 @@ pub(super) fn success(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -
         .iter()
         .filter(|response| (200..300).contains(&response.status))
         .collect();
-    let decodes = |status: u16| {
-        operation.response_body.as_ref().is_some_and(|body| {
-            body.only_for
-                .as_ref()
-                .is_none_or(|statuses| statuses.contains(&status))
-        })
+    let schema_for = |status: u16| {
+        operation
+            .response_body
+            .as_ref()
+            .and_then(|body| body.schema_for(status))
     };
     let example = successes.iter().find_map(|response| {
         let example = response.examples.first()?;
@@ -68,16 +67,12 @@ pub(super) fn success(plan: &Plan, uses: &mut Uses, operation: &OperationPlan) -
         let documented = successes.iter().map(|response| response.status);
         documented
             .clone()
-            .find(|status| decodes(*status))
+            .find(|status| schema_for(*status).is_some())
             .or(documented.clone().next())
             .unwrap_or(200)
     });
     let mut sampler = Sampler::new(plan, Side::Response);
-    let schema = operation
-        .response_body
-        .as_ref()
-        .filter(|_| decodes(status))
-        .map(|body| body.schema);
+    let schema = schema_for(status);
     let (text, source, body_checks) = match (example, schema) {
         (Some((_, ExampleBody::Json(given))), Some(schema)) => {
             let answer = sampler.value(Some(given), schema, &Slot::bare("body"), "body");
@@ -220,8 +215,18 @@ fn is_header_name(name: &str) -> bool {
 }
 
 /// The page's first example of an error status; else a made-up error of
-/// the first documented error status.
+/// the first documented error status. The answer to a HEAD request has no
+/// body (HTTP drops it), so the SDK reads no code or message there.
 pub(super) fn failure(operation: &OperationPlan) -> Failure {
+    let mut failure = documented_failure(operation);
+    if operation.uri.method == Method::Head {
+        failure.error_code = None;
+        failure.error_msg = None;
+    }
+    failure
+}
+
+fn documented_failure(operation: &OperationPlan) -> Failure {
     let errors = operation
         .operation
         .responses
@@ -274,9 +279,25 @@ fn example_text(body: &ExampleBody) -> String {
     }
 }
 
-/// The error code and message the runtime reads from an error body:
-/// `error_code`/`code` and `error_msg`/`message`, from `error` where that
-/// is an object, as text or number.
+/// Where the runtime reads an error's code from an error body, in order
+/// (`apidoc_runtime::ERROR_CODE_FIELDS`; a test keeps the two equal).
+const ERROR_CODE_FIELDS: &[&str] = &["error_code", "code", "errorCode", "title", "error"];
+
+/// Where the runtime reads an error's message
+/// (`apidoc_runtime::ERROR_MESSAGE_FIELDS`).
+const ERROR_MESSAGE_FIELDS: &[&str] = &[
+    "error_msg",
+    "message",
+    "error_message",
+    "errorMsg",
+    "errorMessage",
+    "detail",
+    "error_description",
+];
+
+/// The error code and message the runtime reads from an error body: the
+/// first of [`ERROR_CODE_FIELDS`] and [`ERROR_MESSAGE_FIELDS`] present as
+/// text or number, from `error` where that is an object.
 fn error_fields(body: &Value) -> (Option<String>, Option<String>) {
     let object = body
         .get("error")
@@ -289,10 +310,7 @@ fn error_fields(body: &Value) -> (Option<String>, Option<String>) {
             _ => None,
         })
     };
-    (
-        text(&["error_code", "code"]),
-        text(&["error_msg", "message"]),
-    )
+    (text(ERROR_CODE_FIELDS), text(ERROR_MESSAGE_FIELDS))
 }
 
 /// `Some("text")` or `None`.
@@ -315,6 +333,40 @@ mod tests {
             serde_json::json!({"error": {"code": 7, "message": "n"}, "error_code": "outer"});
         assert_eq!(error_fields(&nested), (Some("7".into()), Some("n".into())));
         assert_eq!(error_fields(&serde_json::json!([1])), (None, None));
+    }
+
+    #[test]
+    fn the_error_answer_of_a_head_request_has_no_code_or_message() {
+        let mut service = crate::fixtures::metastudio();
+        let show = |service: &apidoc_ir::Service| {
+            let plan = Plan::new(service);
+            let op = plan
+                .operations
+                .iter()
+                .find(|op| op.operation.id == "ShowTenantNotifications");
+            let failure = failure(op.expect("op"));
+            (failure.error_code, failure.error_msg)
+        };
+        assert_eq!(
+            show(&service),
+            (Some("MSS.00000001".into()), Some("Unauthorized".into()))
+        );
+        service
+            .operations
+            .iter_mut()
+            .for_each(|op| op.uris[0].method = Method::Head);
+        assert_eq!(show(&service), (None, None));
+    }
+
+    #[test]
+    fn error_fields_are_the_runtimes() {
+        assert_eq!(ERROR_CODE_FIELDS, apidoc_runtime::ERROR_CODE_FIELDS);
+        assert_eq!(ERROR_MESSAGE_FIELDS, apidoc_runtime::ERROR_MESSAGE_FIELDS);
+        let problem = serde_json::json!({"title": "Bad", "detail": "d", "status": 400});
+        assert_eq!(
+            error_fields(&problem),
+            (Some("Bad".into()), Some("d".into()))
+        );
     }
 
     #[test]

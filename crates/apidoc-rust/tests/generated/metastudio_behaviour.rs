@@ -3,12 +3,14 @@
 //! `tests/compile.rs` of apidoc-rust; it is not a test target of apidoc-rust.
 
 use metastudio_sdk::models::{
-    BatchStartServersRequestBody, BatchStopServersRequestBody, CollectionInfoCollectionType, ServerList,
-    SubAccountControlConfig, SubAccountControlConfigSubAccountType, UpdateTenantServiceConfigsRequestBody,
+    BatchActionServersCreatedBody, BatchActionServersResponseBody, BatchStartServersRequestBody,
+    BatchStopServersRequestBody, CollectionInfoCollectionType, ServerList, SubAccountControlConfig,
+    SubAccountControlConfigSubAccountType, UpdateTenantServiceConfigsRequestBody,
 };
 use metastudio_sdk::operations::{
-    BatchActionServersBody, BatchActionServersRequest, BatchStopServersRequest, ShowTenantNotificationsRequest,
-    ShowTenantNotificationsType, UpdateTenantServiceConfigsRequest,
+    BatchActionServersBody, BatchActionServersRequest, BatchActionServersSuccessBody,
+    BatchStopServersRequest, ShowTenantNotificationsRequest, ShowTenantNotificationsType,
+    UpdateTenantServiceConfigsRequest,
 };
 use metastudio_sdk::{Credentials, Error, MetastudioClient, Nullable};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -124,29 +126,70 @@ async fn put_sends_absent_null_and_values() {
     assert_eq!(response.x_request_id, None);
 }
 
-#[tokio::test]
-async fn undocumented_success_status_has_no_body_and_errors_are_api_errors() {
-    let (endpoint, server) = serve_once("204 No Content", "", "");
+/// A start request for group `group`.
+fn start(group: &str) -> BatchActionServersRequest {
     let body = BatchActionServersBody::BatchStartServers(BatchStartServersRequestBody::new(ServerList::new(vec![
         "s-1".to_owned(),
     ])));
-    let response = client(&endpoint)
-        .batch_action_servers(BatchActionServersRequest::new("g/1", body.clone()))
-        .await
-        .expect("response");
+    BatchActionServersRequest::new(group, body)
+}
+
+#[tokio::test]
+async fn each_documented_success_status_decodes_its_own_body() {
+    let (endpoint, server) = serve_once("200 OK", "", r#"{"job_id":"j-1"}"#);
+    let response = client(&endpoint).batch_action_servers(start("g/1")).await.expect("200");
     let received = server.join().expect("server");
     assert!(received.head.starts_with("POST /v1/p1/servers/g%2F1/action HTTP/1.1"), "{}", received.head);
     assert_eq!(received.body, r#"{"os-start":{"servers":["s-1"]}}"#);
-    assert_eq!((response.status, response.body), (204, None));
+    let ok = BatchActionServersResponseBody { job_id: Some("j-1".to_owned()) };
+    assert_eq!(response.body, Some(BatchActionServersSuccessBody::Ok(ok)));
 
-    let (endpoint, server) = serve_once("403 Forbidden", "", r#"{"error_code":"MSS.00000005","error_msg":"Forbidden"}"#);
-    let result = client(&endpoint).batch_action_servers(BatchActionServersRequest::new("g", body)).await;
+    let (endpoint, server) = serve_once("201 Created", "", r#"{"server_ids":["s-1"]}"#);
+    let response = client(&endpoint).batch_action_servers(start("g")).await.expect("201");
+    server.join().expect("server");
+    let created = BatchActionServersCreatedBody::new(vec!["s-1".to_owned()]);
+    assert_eq!(response.body, Some(BatchActionServersSuccessBody::Created(created)));
+
+    let (endpoint, server) = serve_once("204 No Content", "", "");
+    let response = client(&endpoint).batch_action_servers(start("g")).await.expect("204");
+    server.join().expect("server");
+    assert_eq!((response.status, response.body), (204, None));
+}
+
+#[tokio::test]
+async fn an_undocumented_success_status_is_an_error_carrying_the_answer() {
+    let (endpoint, server) = serve_once("202 Accepted", "x-request-id: r-9\r\n", r#"{"job_id":"j-2"}"#);
+    let result = client(&endpoint).batch_action_servers(start("g")).await;
     server.join().expect("server");
     match result {
-        Err(Error::Api(error)) => {
-            assert_eq!((error.status, error.error_code.as_deref()), (403, Some("MSS.00000005")));
+        Err(Error::UndocumentedStatus { response, documented }) => {
+            assert_eq!(response.status, 202);
+            assert_eq!(response.request_id(), Some("r-9"));
+            assert_eq!(&response.body[..], br#"{"job_id":"j-2"}"#);
+            assert_eq!(documented, [200, 201, 204]);
         }
-        other => panic!("expected an API error, got {other:?}"),
+        other => panic!("expected an undocumented status, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn error_bodies_of_the_common_shapes_give_code_and_message() {
+    for body in [
+        r#"{"error_code":"MSS.00000005","error_msg":"Forbidden"}"#,
+        r#"{"error":{"code":"MSS.00000005","message":"Forbidden"}}"#,
+        r#"{"type":"about:blank","title":"MSS.00000005","status":403,"detail":"Forbidden"}"#,
+    ] {
+        let (endpoint, server) = serve_once("403 Forbidden", "", body);
+        let result = client(&endpoint).batch_action_servers(start("g")).await;
+        server.join().expect("server");
+        match result {
+            Err(Error::Api(error)) => {
+                assert_eq!(error.status, 403, "{body}");
+                assert_eq!(error.error_code.as_deref(), Some("MSS.00000005"), "{body}");
+                assert_eq!(error.error_msg.as_deref(), Some("Forbidden"), "{body}");
+            }
+            other => panic!("expected an API error for {body}, got {other:?}"),
+        }
     }
 }
 
