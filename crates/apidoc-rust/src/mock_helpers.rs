@@ -7,7 +7,7 @@
 
 use crate::docs::{Doc, code};
 use crate::ident::{Case, Name, Scope};
-use crate::plan::{Module, OperationPlan, Plan};
+use crate::plan::{Module, OperationPlan, Plan, ResponseShape};
 use crate::render::Items;
 use crate::types::TypeContext;
 use apidoc_ir::TypeRef;
@@ -148,7 +148,12 @@ fn body_type(plan: &Plan, operation: &OperationPlan) -> syn::Type {
         module: Module::Operations,
     };
     match &operation.response_body {
-        Some(body) => context.rust_type(body.schema, None),
+        Some(body) => match &body.shape {
+            ResponseShape::Single(schema) => context.rust_type(schema, None),
+            ResponseShape::ByStatus { ident, .. } => {
+                syntax!(syn::Type; ident = ident; crate::operations::#ident)
+            }
+        },
         None => syntax!(syn::Type;; ()),
     }
 }
@@ -259,7 +264,7 @@ pub(crate) fn user_test(plan: &Plan, builders: &[(usize, Name)]) -> Option<syn::
 fn default_body(plan: &Plan, operation: &OperationPlan) -> bool {
     operation.response_body.as_ref().is_some_and(|body| {
         body.only_for.is_none()
-            && matches!(body.schema, TypeRef::Model(name)
+            && matches!(body.shape, ResponseShape::Single(TypeRef::Model(name))
                 if plan.model(name).is_some_and(|model| model.all_optional()))
     })
 }

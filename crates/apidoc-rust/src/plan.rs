@@ -231,7 +231,7 @@ pub(crate) struct ResponseBodyPlan<'a> {
 }
 
 /// What the body of a successful response decodes into.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum ResponseShape<'a> {
     /// Every 2xx status with a body documents the same one.
     Single(&'a TypeRef),
@@ -246,7 +246,7 @@ pub(crate) enum ResponseShape<'a> {
 }
 
 /// A variant of [`ResponseShape::ByStatus`].
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct StatusVariant<'a> {
     /// Named after its first status (`Ok`, `Created`, `Status299`).
     pub(crate) ident: Name,
@@ -681,6 +681,7 @@ impl<'a> OperationPlan<'a> {
                 body,
                 response_headers: self.response_headers.clone(),
                 response_body: self.response_body.clone(),
+                success_statuses: self.success_statuses.clone(),
             },
             merged: self.method.clone(),
             alias_of: same.then(|| self.request.clone()),

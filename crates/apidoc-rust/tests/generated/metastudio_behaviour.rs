@@ -246,7 +246,8 @@ async fn an_official_name_sends_its_own_body_and_the_answer_carries_the_request_
     let sent: serde_json::Value = serde_json::from_str(&received.body).expect("json body");
     assert_eq!(sent, serde_json::json!({"os-stop": {"servers": ["s-1"]}, "type": "SOFT"}));
     assert_eq!(response.request_id.as_deref(), Some("r-9"));
-    assert_eq!(response.body.and_then(|body| body.job_id).as_deref(), Some("j-1"));
+    let ok = BatchActionServersResponseBody { job_id: Some("j-1".to_owned()) };
+    assert_eq!(response.body, Some(BatchActionServersSuccessBody::Ok(ok)));
 }
 
 #[tokio::test]
