@@ -208,6 +208,7 @@ mod tests {
         Operation {
             id: id.to_owned(),
             id_is_explicit: true,
+            names: Vec::new(),
             uris: vec![Uri {
                 method,
                 path: path.to_owned(),

@@ -399,6 +399,7 @@ mod tests {
         let operation = Operation {
             id: "ListItems".to_owned(),
             id_is_explicit: true,
+            names: Vec::new(),
             uris: vec![Uri {
                 method: Method::Get,
                 path: "/v1/items".to_owned(),
