@@ -113,6 +113,7 @@ fn paged_impl(plan: &Plan, list: &Paginated) -> Option<syn::Item> {
         .iter()
         .map(|next| {
             syntax!(syn::ImplItem; next = next.clone();
+                #[inline]
                 fn next(page: &Self::Page) -> Option<String> {
                     #next
                 }
@@ -135,18 +136,22 @@ fn paged_impl(plan: &Plan, list: &Paginated) -> Option<syn::Item> {
             const OPERATION_ID: &'static str = #id;
             const PAGING: apidoc_runtime::paginate::Paging = #paging;
 
+            #[inline]
             fn first_request(self) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
                 self.into_operation()
             }
 
+            #[inline]
             fn decode(raw: apidoc_runtime::RawResponse) -> Result<Self::Page, apidoc_runtime::Error> {
                 crate::operations::#response::from_raw(raw)
             }
 
+            #[inline]
             fn items(page: &Self::Page) -> &[Self::Item] {
                 #items
             }
 
+            #[inline]
             fn into_items(page: Self::Page) -> Vec<Self::Item> {
                 #into_items
             }

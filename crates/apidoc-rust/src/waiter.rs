@@ -90,10 +90,12 @@ fn job_impl(plan: &Plan, query: &OperationPlan, job: &JobQuery) -> syn::Item {
         status = expr(&status);
 
         impl apidoc_runtime::wait::Job for crate::operations::#response {
+            #[inline]
             fn status(&self) -> Option<&str> {
                 #status
             }
 
+            #[inline]
             fn describe(&self) -> String {
                 serde_json::to_string(&self.body).unwrap_or_default()
             }
@@ -161,6 +163,7 @@ fn wait_impl(plan: &Plan, waiter: &Waiter) -> syn::Item {
 
         impl crate::operations::#response {
             #[#doc]
+            #[inline]
             pub async fn wait(
                 &self,
                 client: &crate::#client,

@@ -14,11 +14,15 @@ for crate::operations::QueryingTenantPersonalizedConfigurationsRequest {
         size: Some("limit"),
         default_size: Some(10),
     };
+
+    #[inline]
     fn first_request(
         self,
     ) -> Result<apidoc_runtime::OperationRequest, apidoc_runtime::Error> {
         self.into_operation()
     }
+
+    #[inline]
     fn decode(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self::Page, apidoc_runtime::Error> {
@@ -26,9 +30,13 @@ for crate::operations::QueryingTenantPersonalizedConfigurationsRequest {
             raw,
         )
     }
+
+    #[inline]
     fn items(page: &Self::Page) -> &[Self::Item] {
         page.body.my_collections.as_deref().unwrap_or_default()
     }
+
+    #[inline]
     fn into_items(page: Self::Page) -> Vec<Self::Item> {
         page.body.my_collections.unwrap_or_default()
     }
