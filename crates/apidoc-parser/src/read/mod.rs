@@ -25,6 +25,7 @@ mod tables;
 pub mod types;
 mod uri_query;
 
+pub(crate) use fields::is_mandatory_cell;
 pub(crate) use link::object_slot;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -111,9 +111,10 @@ pub(super) fn is_caption_start(lines: &Lines, i: usize) -> bool {
     vocab::is_caption(lines.text(i)) && table_head(lines, i).is_some()
 }
 
-/// The header words from `start` on: consecutive distinct header words
-/// (a repeat ends the run, so a "状态码" heading followed by the "状态码"
-/// header cell is not one header).
+/// The header words from `start` on: consecutive distinct header words,
+/// a table having one column of each role but text (a repeat ends the
+/// run, so a "状态码" or "Status Codes" heading followed by the "状态码" or
+/// "Status Code" header cell is not one header).
 fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
     let mut run: Vec<(usize, HeaderRole)> = Vec::new();
     for i in lines.non_blank(start..lines.len()) {
@@ -121,10 +122,10 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
         let Some(role) = vocab::header_role(text) else {
             break;
         };
-        if run
-            .iter()
-            .any(|&(j, _)| lines.text(j).eq_ignore_ascii_case(text))
-        {
+        let repeats = run.iter().any(|&(j, seen)| {
+            lines.text(j).eq_ignore_ascii_case(text) || seen == role && role != HeaderRole::Text
+        });
+        if repeats {
             break;
         }
         run.push((i, role));
