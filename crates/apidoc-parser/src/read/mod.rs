@@ -27,6 +27,7 @@ mod uri_query;
 
 pub(crate) use fields::is_mandatory_cell;
 pub(crate) use link::object_slot;
+pub(crate) use tables::is_array_placeholder_name;
 
 use std::collections::{BTreeMap, BTreeSet};
 

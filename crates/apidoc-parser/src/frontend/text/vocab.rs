@@ -89,14 +89,16 @@ pub(super) fn breadcrumb_segments(text: &str) -> Option<Vec<&str>> {
     (segments.len() >= 2 && segments.iter().all(|s| !s.is_empty())).then_some(segments)
 }
 
-/// True for an identifier-like name: ASCII letters, digits and `_ - . $ [ ] : @`,
-/// no spaces.
-pub(super) fn is_identifier(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 200
+/// True for an identifier-like name: ASCII letters, digits and
+/// `_ - . $ [ ] : @ /` with a letter or digit, no spaces (`alpha.cce/NodeImageID`), or the
+/// reader's placeholder for an array's elements (`[数组元素]`).
+pub(super) fn is_name(text: &str) -> bool {
+    let identifier = text.len() <= 200
+        && text.chars().any(|c| c.is_ascii_alphanumeric())
         && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/".contains(c));
+    identifier || read::is_array_placeholder_name(text)
 }
 
 /// True for an HTTP status code cell ("200", "400 Bad Request").
