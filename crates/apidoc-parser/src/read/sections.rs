@@ -118,12 +118,22 @@ pub fn section_of(heading: &str) -> Section {
     })
 }
 
+/// Words a section label opens with ("请求消息头", "Path Parameters"); a
+/// phrase naming a part after other words ("API的请求参数列表") describes,
+/// it does not head.
+const LABEL_OPENINGS: &[&str] = &[
+    "request", "response", "uri", "url", "path", "query", "example", "请求", "响应", "路径",
+    "查询", "返回", "错误",
+];
+
 /// True when a line standing alone names a section: a name of
 /// [`HEADINGS`], or a short label naming a part of the operation
-/// ([`list_label`]: "Path Parameters", "请求消息头"). For a front end that
+/// ([`list_label`]) that opens with the part's word. For a front end that
 /// sees no heading markup.
 pub fn names_section(text: &str) -> bool {
-    named_section(text).is_some() || list_label(text).is_some()
+    let lower = text.trim().to_lowercase();
+    let opens_label = LABEL_OPENINGS.iter().any(|w| lower.starts_with(w));
+    named_section(text).is_some() || opens_label && list_label(text).is_some()
 }
 
 /// Headings no fixed name covers, by the words they use: "Path
