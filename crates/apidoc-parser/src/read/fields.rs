@@ -297,11 +297,42 @@ pub(super) fn mandatory_answer(text: &str) -> Option<bool> {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    match first {
-        "yes" | "true" | "mandatory" | "required" | "是" | "必选" | "y" => Some(true),
-        "no" | "false" | "optional" | "否" | "可选" | "n" => Some(false),
-        _ => None,
-    }
+    MANDATORY_WORDS
+        .iter()
+        .find(|(word, _)| *word == first)
+        .map(|&(_, answer)| answer)
+}
+
+/// The words a Mandatory cell answers with, in lower case.
+const MANDATORY_WORDS: &[(&str, bool)] = &[
+    ("yes", true),
+    ("true", true),
+    ("mandatory", true),
+    ("required", true),
+    ("是", true),
+    ("必选", true),
+    ("y", true),
+    ("no", false),
+    ("false", false),
+    ("optional", false),
+    ("否", false),
+    ("可选", false),
+    ("n", false),
+];
+
+/// True when `text` is what a Mandatory cell holds: an answer, alone or
+/// qualified after a bracket or a mark ("Yes (if …)", "否，…"; not "N/A",
+/// not "No more than …"), or a condition. For a front end telling a
+/// Mandatory line from a description.
+pub(crate) fn is_mandatory_cell(text: &str) -> bool {
+    let text = text.trim();
+    let word_end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    let rest = text[word_end..].trim_start();
+    let qualified = rest.is_empty()
+        || rest.starts_with(['(', '（', ',', '，', '。', '.', ';', '；', ':', '：']);
+    mandatory_answer(text).is_some() && qualified || is_conditional(text)
 }
 
 /// A Mandatory cell naming when the field is mandatory ("type = 2时必选",
@@ -355,6 +386,22 @@ fn is_null_type(type_text: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mandatory_cells_are_answers_alone_or_qualified() {
+        for cell in [
+            "Yes",
+            "否",
+            "Yes (if the volume is a snapshot's)",
+            "否，默认",
+            "type为2时必选",
+        ] {
+            assert!(is_mandatory_cell(cell), "{cell}");
+        }
+        for line in ["N/A", "No more than 64 characters.", "Range", "是否"] {
+            assert!(!is_mandatory_cell(line), "{line}");
+        }
+    }
 
     #[test]
     fn mandatory_answers() {

@@ -25,7 +25,9 @@ mod tables;
 pub mod types;
 mod uri_query;
 
+pub(crate) use fields::is_mandatory_cell;
 pub(crate) use link::object_slot;
+pub(crate) use tables::is_array_placeholder_name;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -33,33 +33,107 @@ pub enum Section {
     Other,
 }
 
+/// Section names, in lower case, and the section each opens: what a
+/// heading says, and what a line of a copied page must say to be taken for
+/// a heading. Names of sections the reader does not read (`Other`) are
+/// listed too, as they end the section before them.
+const HEADINGS: &[(&str, Section)] = &[
+    ("function", Section::Function),
+    ("functions", Section::Function),
+    ("description", Section::Function),
+    ("功能介绍", Section::Function),
+    ("功能说明", Section::Function),
+    ("接口说明", Section::Function),
+    ("uri", Section::Uri),
+    ("url", Section::Uri),
+    ("request uri", Section::Uri),
+    ("request", Section::Request),
+    ("requests", Section::Request),
+    ("request parameters", Section::Request),
+    ("request parameter", Section::Request),
+    ("request message", Section::Request),
+    ("request body", Section::Request),
+    ("请求", Section::Request),
+    ("请求参数", Section::Request),
+    ("请求消息", Section::Request),
+    ("response", Section::Response),
+    ("responses", Section::Response),
+    ("response parameters", Section::Response),
+    ("response parameter", Section::Response),
+    ("response message", Section::Response),
+    ("response body", Section::Response),
+    ("响应", Section::Response),
+    ("响应参数", Section::Response),
+    ("响应消息", Section::Response),
+    ("返回参数", Section::Response),
+    ("example request", Section::ExampleRequest),
+    ("example requests", Section::ExampleRequest),
+    ("request example", Section::ExampleRequest),
+    ("request examples", Section::ExampleRequest),
+    ("请求示例", Section::ExampleRequest),
+    ("example response", Section::ExampleResponse),
+    ("example responses", Section::ExampleResponse),
+    ("response example", Section::ExampleResponse),
+    ("response examples", Section::ExampleResponse),
+    ("响应示例", Section::ExampleResponse),
+    ("返回示例", Section::ExampleResponse),
+    ("status code", Section::StatusCodes),
+    ("status codes", Section::StatusCodes),
+    ("returned values", Section::StatusCodes),
+    ("returned value", Section::StatusCodes),
+    ("状态码", Section::StatusCodes),
+    ("返回值", Section::StatusCodes),
+    ("calling method", Section::Other),
+    ("authorization information", Section::Other),
+    ("debugging", Section::Other),
+    ("error code", Section::Other),
+    ("error codes", Section::Other),
+    ("sdk sample code", Section::Other),
+    ("related documents", Section::Other),
+    ("调用方法", Section::Other),
+    ("授权信息", Section::Other),
+    ("调试", Section::Other),
+    ("错误码", Section::Other),
+    ("错误码说明", Section::Other),
+    ("返回码", Section::Other),
+    ("sdk代码示例", Section::Other),
+    ("相关文档", Section::Other),
+    ("接口约束", Section::Other),
+    ("前提条件", Section::Other),
+];
+
+/// The section a heading's name opens, when [`HEADINGS`] lists it.
+fn named_section(heading: &str) -> Option<Section> {
+    let h = heading.trim().trim_end_matches([':', '：']).to_lowercase();
+    HEADINGS
+        .iter()
+        .find(|(name, _)| *name == h)
+        .map(|&(_, section)| section)
+}
+
 /// Classifies a section heading.
 pub fn section_of(heading: &str) -> Section {
-    let h = heading.trim().trim_end_matches([':', '：']).to_lowercase();
-    let h = h.as_str();
-    match h {
-        "function" | "functions" | "description" | "功能介绍" | "接口说明" => {
-            Section::Function
-        }
-        "uri" | "url" | "request uri" => Section::Uri,
-        "request" | "requests" | "request parameters" | "request parameter" | "request message"
-        | "request body" | "请求参数" | "请求消息" => Section::Request,
-        "response"
-        | "responses"
-        | "response parameters"
-        | "response parameter"
-        | "response message"
-        | "response body"
-        | "响应参数"
-        | "响应消息" => Section::Response,
-        "example request" | "example requests" | "request example" | "request examples"
-        | "请求示例" => Section::ExampleRequest,
-        "example response" | "example responses" | "response example" | "response examples"
-        | "响应示例" => Section::ExampleResponse,
-        "status code" | "status codes" | "returned values" | "returned value" | "状态码"
-        | "返回值" => Section::StatusCodes,
-        _ => section_by_words(h),
-    }
+    named_section(heading).unwrap_or_else(|| {
+        section_by_words(&heading.trim().trim_end_matches([':', '：']).to_lowercase())
+    })
+}
+
+/// Words a section label opens with ("请求消息头", "Path Parameters"); a
+/// phrase naming a part after other words ("API的请求参数列表") describes,
+/// it does not head.
+const LABEL_OPENINGS: &[&str] = &[
+    "request", "response", "uri", "url", "path", "query", "example", "请求", "响应", "路径",
+    "查询", "返回", "错误",
+];
+
+/// True when a line standing alone names a section: a name of
+/// [`HEADINGS`], or a short label naming a part of the operation
+/// ([`list_label`]) that opens with the part's word. For a front end that
+/// sees no heading markup.
+pub fn names_section(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let opens_label = LABEL_OPENINGS.iter().any(|w| lower.starts_with(w));
+    named_section(text).is_some() || opens_label && list_label(text).is_some()
 }
 
 /// Headings no fixed name covers, by the words they use: "Path
@@ -157,6 +231,7 @@ static EXAMPLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)"));
 static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*\d+"));
 static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
 
 /// "Status code: 200" / "状态码:200" → 200.
@@ -387,6 +462,14 @@ pub fn caption_parts(caption: &str) -> (Option<u32>, String) {
         Some(caps) => (caps[1].parse().ok(), caps[2].trim().to_owned()),
         None => (None, caption.trim().to_owned()),
     }
+}
+
+/// The "Table N" / "表N" label a caption starts with, when its number ends
+/// a word ("Table 12 …", "表 1请求参数", not "Table 1a").
+pub fn caption_label(text: &str) -> Option<&str> {
+    let label = CAPTION_LABEL.find(text)?;
+    let ends_word = !text[label.end()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    ends_word.then(|| label.as_str())
 }
 
 /// Table numbers a description refers to ("see Table 4", "详见表4").

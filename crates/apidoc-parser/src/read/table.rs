@@ -24,27 +24,134 @@ pub enum Column {
     Other(String),
 }
 
+/// Header words, in lower case, of the columns the reader picks out.
+const COLUMN_WORDS: &[(&str, Column)] = &[
+    ("parameter", Column::Name),
+    ("parameters", Column::Name),
+    ("name", Column::Name),
+    ("parameter name", Column::Name),
+    ("field", Column::Name),
+    ("field name", Column::Name),
+    ("attribute", Column::Name),
+    ("attribute name", Column::Name),
+    ("property", Column::Name),
+    ("property name", Column::Name),
+    ("key", Column::Name),
+    ("element", Column::Name),
+    ("header", Column::Name),
+    ("header name", Column::Name),
+    ("参数", Column::Name),
+    ("参数名", Column::Name),
+    ("参数名称", Column::Name),
+    ("名称", Column::Name),
+    ("字段", Column::Name),
+    ("字段名", Column::Name),
+    ("字段名称", Column::Name),
+    ("属性", Column::Name),
+    ("属性名", Column::Name),
+    ("mandatory", Column::Mandatory),
+    ("required", Column::Mandatory),
+    ("mandatory or not", Column::Mandatory),
+    ("required or not", Column::Mandatory),
+    ("is mandatory", Column::Mandatory),
+    ("is required", Column::Mandatory),
+    ("mandatory/optional", Column::Mandatory),
+    ("optional/mandatory", Column::Mandatory),
+    ("m/o", Column::Mandatory),
+    ("是否必选", Column::Mandatory),
+    ("必选", Column::Mandatory),
+    ("是否必填", Column::Mandatory),
+    ("必填", Column::Mandatory),
+    ("是否必须", Column::Mandatory),
+    ("必须", Column::Mandatory),
+    ("type", Column::Type),
+    ("data type", Column::Type),
+    ("datatype", Column::Type),
+    ("parameter type", Column::Type),
+    ("value type", Column::Type),
+    ("field type", Column::Type),
+    ("参数类型", Column::Type),
+    ("类型", Column::Type),
+    ("数据类型", Column::Type),
+    ("字段类型", Column::Type),
+    ("description", Column::Description),
+    ("descriptions", Column::Description),
+    ("remarks", Column::Description),
+    ("remark", Column::Description),
+    ("meaning", Column::Description),
+    ("details", Column::Description),
+    ("explanation", Column::Description),
+    ("note", Column::Description),
+    ("notes", Column::Description),
+    ("comment", Column::Description),
+    ("comments", Column::Description),
+    ("definition", Column::Description),
+    ("描述", Column::Description),
+    ("说明", Column::Description),
+    ("参数说明", Column::Description),
+    ("参数描述", Column::Description),
+    ("含义", Column::Description),
+    ("备注", Column::Description),
+    ("status code", Column::Status),
+    ("status codes", Column::Status),
+    ("http status code", Column::Status),
+    ("return code", Column::Status),
+    ("returned value", Column::Status),
+    ("状态码", Column::Status),
+    ("返回值", Column::Status),
+    ("http状态码", Column::Status),
+];
+
+/// Header words, in lower case, of columns folded into the description
+/// (as [`Column::Other`]): listed so that a front end seeing no header
+/// markup knows them for header words.
+const OTHER_COLUMN_WORDS: &[&str] = &[
+    "default value",
+    "default",
+    "value range",
+    "value",
+    "values",
+    "constraint",
+    "constraints",
+    "example",
+    "example value",
+    "error code",
+    "error message",
+    "solution",
+    "handling measure",
+    "默认值",
+    "取值范围",
+    "约束",
+    "示例",
+    "错误码",
+    "错误信息",
+    "处理措施",
+];
+
+/// A header cell in lower case, without what is no part of its word.
+fn header_key(header: &str) -> String {
+    normalise(header)
+        .trim_end_matches([':', '：'])
+        .to_lowercase()
+}
+
 /// Reads a header cell.
 pub fn column_of(header: &str) -> Column {
-    let h = normalise(header);
-    let h = h.trim_end_matches([':', '：']).to_lowercase();
-    match h.as_str() {
-        "parameter" | "parameters" | "name" | "parameter name" | "field" | "field name"
-        | "attribute" | "attribute name" | "property" | "property name" | "key" | "element"
-        | "header" | "header name" | "参数" | "参数名" | "参数名称" | "名称" | "字段"
-        | "字段名" | "字段名称" | "属性" | "属性名" => Column::Name,
-        "mandatory" | "required" | "mandatory or not" | "required or not" | "is mandatory"
-        | "is required" | "mandatory/optional" | "optional/mandatory" | "m/o" | "是否必选"
-        | "必选" | "是否必填" | "必填" | "是否必须" | "必须" => Column::Mandatory,
-        "type" | "data type" | "datatype" | "parameter type" | "value type" | "field type"
-        | "参数类型" | "类型" | "数据类型" | "字段类型" => Column::Type,
-        "description" | "descriptions" | "remarks" | "remark" | "meaning" | "details"
-        | "explanation" | "note" | "notes" | "comment" | "comments" | "definition" | "描述"
-        | "说明" | "参数说明" | "参数描述" | "含义" | "备注" => Column::Description,
-        "status code" | "status codes" | "http status code" | "return code" | "returned value"
-        | "状态码" | "返回值" | "http状态码" => Column::Status,
-        _ => Column::Other(header.trim().to_owned()),
-    }
+    let key = header_key(header);
+    COLUMN_WORDS
+        .iter()
+        .find(|(word, _)| *word == key)
+        .map_or_else(
+            || Column::Other(header.trim().to_owned()),
+            |(_, c)| c.clone(),
+        )
+}
+
+/// True when `text` is a header word the vocabulary knows, of a column the
+/// reader picks out or of one it folds into the description.
+pub fn is_column_word(text: &str) -> bool {
+    let key = header_key(text);
+    COLUMN_WORDS.iter().any(|(word, _)| *word == key) || OTHER_COLUMN_WORDS.contains(&key.as_str())
 }
 
 /// The roles of a table's columns; `None` when no row names the table's

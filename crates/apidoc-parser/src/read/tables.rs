@@ -178,7 +178,7 @@ const ARRAY_WORDS: [&str; 9] = [
 /// `[数组]`, `[数组元素]`, `[array]`, `数组元素`, `[X object]`: a word for
 /// the array or its elements, or any phrase in brackets (no field name
 /// starts with a bracket), standing where a field name would.
-pub(super) fn is_array_placeholder_name(name: &str) -> bool {
+pub(crate) fn is_array_placeholder_name(name: &str) -> bool {
     let name = name.trim();
     let bracketed = name
         .strip_prefix(['[', '［'])

@@ -26,10 +26,8 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use regex::Regex;
 
 use crate::frontend::html::normalise;
+use crate::read::sections::caption_label;
 
-/// A numbered table label, as a caption starts.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Table|表)\s*\d+").expect("valid regex"));
 /// pandoc's caption prefix.
 static PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(?i:table):|: )\s*").expect("valid regex"));
@@ -124,7 +122,7 @@ fn candidate_at(events: &Events<'_>, start: usize) -> Option<Candidate> {
             marked: true,
         });
     }
-    LABEL.is_match(&text).then(|| Candidate {
+    caption_label(&text).is_some().then(|| Candidate {
         start,
         end,
         marked: starts_with_bold_label(&events[start + 1..end]),
@@ -142,7 +140,7 @@ fn starts_with_bold_label(inline: &Events<'_>) -> bool {
         .position(|(e, _)| matches!(e, Event::End(TagEnd::Strong)))
         .unwrap_or(inline.len());
     let label = normalise(&plain_text(&inline[1..close]));
-    LABEL.find(&label).is_some_and(|m| m.end() == label.len())
+    caption_label(&label) == Some(label.as_str())
 }
 
 /// The text of inline events, line breaks as spaces.

@@ -14,6 +14,7 @@ use super::flow;
 use super::lines::Lines;
 use super::vocab::{self, HeaderRole};
 use crate::blocks::{Block, BlockKind, Cell, Table};
+use crate::read::sections;
 
 /// What a column's cells look like, which is what row segmentation checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +44,7 @@ impl Column {
 
     fn accepts(self, text: &str) -> bool {
         match self {
-            Self::NameKey => vocab::is_identifier(text),
+            Self::NameKey => vocab::is_name(text),
             Self::StatusKey => vocab::is_status_code(text),
             Self::Mandatory => vocab::is_mandatory_value(text),
             Self::Type => vocab::is_type_like(text),
@@ -53,9 +54,22 @@ impl Column {
 }
 
 /// The table starting at the non-blank line `start`, if one does, and the
-/// index after it.
+/// index after it: a table of known header words, else one recognised by
+/// its shape ([`grid_at`]).
 pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
-    let TableHead { caption, header } = table_head(lines, start)?;
+    let (table, after) = match table_head(lines, start) {
+        Some(head) => field_table(lines, start, head),
+        None => captioned_grid(lines, start)?,
+    };
+    Some((
+        Block::new(BlockKind::Table(table), lines.number(start)),
+        after,
+    ))
+}
+
+/// A table read by its header words' columns.
+fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
+    let TableHead { caption, header } = head;
     let columns: Vec<Column> = header
         .iter()
         .enumerate()
@@ -72,10 +86,117 @@ pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
         anchor: None,
         origin: None,
     };
-    Some((
-        Block::new(BlockKind::Table(table), lines.number(start)),
-        after,
-    ))
+    (table, after)
+}
+
+/// A table by its shape ([`grid_at`]) at `start`, or after a caption
+/// there.
+fn captioned_grid(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let text = lines.text(start);
+    if !vocab::is_caption(text) {
+        return grid_at(lines, start);
+    }
+    let (mut table, after) = grid_at(lines, lines.next_non_blank(start + 1, lines.len())?)?;
+    table.caption = Some(text.to_owned());
+    Some((table, after))
+}
+
+/// The most columns a table recognised by its shape may have.
+const GRID_MAX_COLUMNS: usize = 8;
+
+/// The longest header cell of a table recognised by its shape, in
+/// characters: header words are short.
+const GRID_HEADER_CHARS: usize = 40;
+
+/// What kind of line a cell of a table recognised by its shape is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CellKind {
+    Uri,
+    Mark,
+    Number,
+    Name,
+    Text,
+}
+
+fn cell_kind(text: &str) -> CellKind {
+    if sections::uri_line(text).is_some() {
+        CellKind::Uri
+    } else if text.chars().all(|c| !c.is_alphanumeric()) {
+        CellKind::Mark
+    } else if text.chars().all(|c| c.is_ascii_digit()) {
+        CellKind::Number
+    } else if vocab::is_name(text) {
+        CellKind::Name
+    } else {
+        CellKind::Text
+    }
+}
+
+/// A table whose header words the vocabulary does not know, recognised by
+/// its shape: a header of short lines, then at least two rows of as many
+/// one-line cells whose kinds (a URI line, a mark, a number, a name, text)
+/// repeat column by column, one kind other than text among them (a
+/// permission table's `创建X | POST /v2/x | x:create | √ | √`). Its lines
+/// are cells, so that a URI line in it is no operation's.
+fn grid_at(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let (columns, rows) = (2..=GRID_MAX_COLUMNS)
+        .map(|k| (k, grid_rows(lines, start, k)))
+        .max_by_key(|&(k, rows)| (rows * k, std::cmp::Reverse(k)))
+        .filter(|&(_, rows)| rows >= 2)?;
+    let cells: Vec<usize> = lines
+        .non_blank(start..lines.len())
+        .take(columns * (rows + 1))
+        .collect();
+    let row = |group: &[usize]| group.iter().map(|&i| line_cell(lines, i)).collect();
+    let mut groups = cells.chunks(columns);
+    let header = groups.next().map(row)?;
+    let table = Table {
+        caption: None,
+        header: vec![header],
+        rows: groups.map(row).collect(),
+        anchor: None,
+        origin: None,
+    };
+    Some((table, cells.last().map_or(start, |&i| i + 1)))
+}
+
+/// How many rows of `k` cells repeat the first row's kinds after a header
+/// of `k` short lines at `start` (0 when the lines are not such a table).
+fn grid_rows(lines: &Lines, start: usize, k: usize) -> usize {
+    let mut cells = lines
+        .non_blank(start..lines.len())
+        .take_while(|&i| is_cell_line(lines.text(i)))
+        .map(|i| lines.text(i));
+    let header_fits = cells.by_ref().take(k).filter(|h| is_header_cell(h)).count() == k;
+    let mut row = || -> Option<Vec<CellKind>> {
+        let kinds: Vec<CellKind> = cells.by_ref().take(k).map(cell_kind).collect();
+        (kinds.len() == k).then_some(kinds)
+    };
+    let Some(first) = row().filter(|_| header_fits) else {
+        return 0;
+    };
+    if first.iter().all(|&kind| kind == CellKind::Text) {
+        return 0;
+    }
+    1 + std::iter::from_fn(row)
+        .take_while(|kinds| kinds == &first)
+        .count()
+}
+
+/// A header cell of a table recognised by its shape: a short word, not a
+/// URI line, mark or number.
+fn is_header_cell(text: &str) -> bool {
+    text.chars().count() <= GRID_HEADER_CHARS
+        && matches!(cell_kind(text), CellKind::Text | CellKind::Name)
+}
+
+/// True for a line that can be a one-line cell of a table recognised by
+/// its shape: no section heading, caption, status line or list item.
+fn is_cell_line(text: &str) -> bool {
+    !vocab::is_section_heading(text)
+        && !vocab::is_caption(text)
+        && !vocab::is_status_line(text)
+        && vocab::bullet_item(text).is_none()
 }
 
 /// A table's caption and header words (with their line indices).
@@ -108,12 +229,14 @@ fn table_head(lines: &Lines, start: usize) -> Option<TableHead> {
 /// True when line `i` is a caption that starts a table (a caption line
 /// followed by a header word); such a line ends the table before it.
 pub(super) fn is_caption_start(lines: &Lines, i: usize) -> bool {
-    vocab::is_caption(lines.text(i)) && table_head(lines, i).is_some()
+    vocab::is_caption(lines.text(i))
+        && (table_head(lines, i).is_some() || captioned_grid(lines, i).is_some())
 }
 
-/// The header words from `start` on: consecutive distinct header words
-/// (a repeat ends the run, so a "状态码" heading followed by the "状态码"
-/// header cell is not one header).
+/// The header words from `start` on: consecutive distinct header words,
+/// a table having one column of each role but text (a repeat ends the
+/// run, so a "状态码" or "Status Codes" heading followed by the "状态码" or
+/// "Status Code" header cell is not one header).
 fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
     let mut run: Vec<(usize, HeaderRole)> = Vec::new();
     for i in lines.non_blank(start..lines.len()) {
@@ -121,10 +244,10 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
         let Some(role) = vocab::header_role(text) else {
             break;
         };
-        if run
-            .iter()
-            .any(|&(j, _)| lines.text(j).eq_ignore_ascii_case(text))
-        {
+        let repeats = run.iter().any(|&(j, seen)| {
+            lines.text(j).eq_ignore_ascii_case(text) || seen == role && role != HeaderRole::Text
+        });
+        if repeats {
             break;
         }
         run.push((i, role));
@@ -133,7 +256,8 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
 }
 
 /// Where a table body starting at `start` ends: at the next caption that
-/// starts a table, section heading or status line ("Status code: 200"), or
+/// starts a table, section heading, status line ("Status code: 200"), a
+/// header row of its own (a table right after it without a caption), or
 /// the end of the page.
 fn body_end(lines: &Lines, start: usize) -> usize {
     lines
@@ -143,6 +267,7 @@ fn body_end(lines: &Lines, start: usize) -> usize {
             vocab::is_section_heading(text)
                 || vocab::is_status_line(text)
                 || is_caption_start(lines, i)
+                || table_head(lines, i).is_some()
         })
         .unwrap_or(lines.len())
 }
@@ -204,7 +329,7 @@ fn row_head(
                 if fit == Fit::Strict
                     && !fits
                     && stated_mandatory
-                    && !next.is_some_and(|i| vocab::is_identifier(lines.text(i))) =>
+                    && !next.is_some_and(|i| vocab::is_name(lines.text(i))) =>
             {
                 leading.push(None);
                 continue;

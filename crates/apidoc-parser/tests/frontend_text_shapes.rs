@@ -1,0 +1,61 @@
+//! Rules of the text front end that the page's words alone do not decide:
+//! the reader's vocabulary for headings, and tables recognised by their
+//! shape. Pages here are small ones written for the rule.
+
+mod frontend_text_support;
+
+use apidoc_parser::frontend::text::parse;
+use frontend_text_support::render;
+
+fn rendered(source: &str) -> String {
+    render(&parse(source))
+}
+
+#[test]
+fn the_readers_section_names_head_sections() {
+    let source = "请求\n\n说明文字。\n\n响应消息\n\n说明文字。\n\n请求消息头\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求\nL3 P 说明文字。\nL5 H2 响应消息\nL7 P 说明文字。\nL9 H2 请求消息头\nL11 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn a_phrase_naming_a_part_after_other_words_is_no_heading() {
+    let source = "表 1 字段\n\n参数\n\n类型\n\n说明\n\nlabels\n\n字典数据类型\n\n插件的请求参数列表\n\ncolor\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(!out.contains("H2"), "{out}");
+    assert!(out.contains("[2] L13 插件的请求参数列表"), "{out}");
+}
+
+#[test]
+fn a_grid_of_repeating_rows_is_a_table_whatever_its_header_words() {
+    let source = "功能介绍\n\n操作\n\n接口\n\n动作\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\nlamp:on\n\n关灯\n\nPUT /v1/lamps/{id}/off\n\nlamp:off";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 功能介绍\nL3 TABLE (no caption)\n  header\n    [0] L3 操作\n    [1] L5 接口\n    [2] L7 动作\n\
+         \x20 row\n    [0] L9 开灯\n    [1] L11 PUT /v1/lamps/{id}/on\n    [2] L13 lamp:on\n\
+         \x20 row\n    [0] L15 关灯\n    [1] L17 PUT /v1/lamps/{id}/off\n    [2] L19 lamp:off\n"
+    );
+}
+
+#[test]
+fn one_row_of_a_shape_is_no_table() {
+    let source = "功能介绍\n\n操作\n\n接口\n\n开灯\n\nPUT /v1/lamps/{id}/on";
+    assert!(!rendered(source).contains("TABLE"));
+}
+
+#[test]
+fn a_header_row_of_its_own_starts_a_new_table() {
+    let source = "Table 1 Lamp\n\nParameter\n\nType\n\nDescription\n\nwatts\n\nInteger\n\nPower.\n\nParameter\n\nType\n\nDescription\n\nhue\n\nString\n\nColour.";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 2, "{out}");
+}
+
+#[test]
+fn names_with_a_slash_and_the_array_placeholder_start_rows() {
+    let source = "Table 1 Body\n\nParameter\n\nType\n\nDescription\n\n[数组元素]\n\nArray of Lamp objects\n\nThe lamps.\n\nvendor.io/tag\n\nString\n\nA tag.";
+    let out = rendered(source);
+    assert!(out.contains("row\n    [0] L9 [数组元素]"), "{out}");
+    assert!(out.contains("row\n    [0] L15 vendor.io/tag"), "{out}");
+}
