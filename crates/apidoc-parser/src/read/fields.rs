@@ -340,7 +340,7 @@ pub(crate) fn is_mandatory_cell(text: &str) -> bool {
 /// under a condition, so not as such.
 fn is_conditional(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    let says = ["必选", "必填", "mandatory", "required"]
+    let says = ["必选", "必填", "选填", "可选", "mandatory", "required", "optional"]
         .iter()
         .any(|w| lower.contains(w));
     let condition = [
@@ -417,6 +417,7 @@ mod tests {
         );
         assert_eq!(mandatory_answer("Depends"), None);
         assert!(is_conditional("type = 2时必选"));
+        assert!(is_conditional("backend_type为HTTP时选填"));
         assert!(is_conditional("条件必选 当os_type为Linux时，此参数必选"));
         assert!(!is_conditional("是"));
         assert!(!is_conditional(
