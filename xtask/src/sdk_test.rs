@@ -282,9 +282,8 @@ fn test_failure(stdout: &str) -> String {
 fn last_error_line(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
     text.lines()
-        .filter(|line| line.starts_with("error"))
-        .last()
-        .or_else(|| text.lines().last())
+        .rfind(|line| line.starts_with("error"))
+        .or_else(|| text.lines().next_back())
         .unwrap_or("cargo failed")
         .to_owned()
 }
