@@ -28,6 +28,12 @@ impl CodeartsRepoClient {
         Self { client }
     }
 
+    /// The runtime client this one sends through, for what the
+    /// operations do not cover ([`apidoc_runtime::Client::send`]).
+    pub fn runtime(&self) -> &apidoc_runtime::Client {
+        &self.client
+    }
+
     /// A builder preloaded with the service's endpoint template.
     pub fn builder() -> CodeartsRepoClientBuilder {
         CodeartsRepoClientBuilder {
@@ -42,7 +48,7 @@ impl CodeartsRepoClient {
     ///
     /// `GET /v4/tenant/setting`
     ///
-    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`].
+    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`], a 2xx the pages do not document [`apidoc_runtime::Error::UndocumentedStatus`].
     ///
     /// # Example
     ///

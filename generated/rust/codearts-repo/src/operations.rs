@@ -77,15 +77,14 @@ pub struct ObtainingTenantSettingsResponse {
 }
 
 impl ObtainingTenantSettingsResponse {
-    /// Decodes a 2xx answer; any other status becomes
-    /// [`apidoc_runtime::Error::Api`].
+    /// Decodes an answer of a documented 2xx status; an error
+    /// status becomes [`apidoc_runtime::Error::Api`], another
+    /// 2xx [`apidoc_runtime::Error::UndocumentedStatus`].
     #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
-        if !raw.is_success() {
-            return Err(raw.into_api_error());
-        }
+        let raw = raw.success(&[200])?;
         Ok(Self {
             body: raw.json()?,
             status: raw.status,

@@ -26,6 +26,12 @@ impl MetastudioClient {
         Self { client }
     }
 
+    /// The runtime client this one sends through, for what the
+    /// operations do not cover ([`apidoc_runtime::Client::send`]).
+    pub fn runtime(&self) -> &apidoc_runtime::Client {
+        &self.client
+    }
+
     /// A builder preloaded with the service's endpoint template.
     pub fn builder() -> MetastudioClientBuilder {
         MetastudioClientBuilder {
@@ -40,7 +46,7 @@ impl MetastudioClient {
     ///
     /// `GET /v1/{project_id}/tenants/notice-configurations`
     ///
-    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`].
+    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`], a 2xx the pages do not document [`apidoc_runtime::Error::UndocumentedStatus`].
     ///
     /// # Example
     ///
@@ -88,7 +94,7 @@ impl MetastudioClient {
     ///
     /// `PUT /v1/{project_id}/tenants/service-configs`
     ///
-    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`].
+    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`], a 2xx the pages do not document [`apidoc_runtime::Error::UndocumentedStatus`].
     ///
     /// # Example
     ///
@@ -127,7 +133,7 @@ impl MetastudioClient {
     ///
     /// `GET /v1/{project_id}/tenants/user-configurations`
     ///
-    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`].
+    /// Checks the request's documented constraints first ([`apidoc_runtime::Error::Validation`]); a non-2xx answer is [`apidoc_runtime::Error::Api`], a 2xx the pages do not document [`apidoc_runtime::Error::UndocumentedStatus`].
     ///
     /// # Example
     ///

@@ -201,15 +201,14 @@ pub struct QueryingTenantPersonalizedNotificationsResponse {
 }
 
 impl QueryingTenantPersonalizedNotificationsResponse {
-    /// Decodes a 2xx answer; any other status becomes
-    /// [`apidoc_runtime::Error::Api`].
+    /// Decodes an answer of a documented 2xx status; an error
+    /// status becomes [`apidoc_runtime::Error::Api`], another
+    /// 2xx [`apidoc_runtime::Error::UndocumentedStatus`].
     #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
-        if !raw.is_success() {
-            return Err(raw.into_api_error());
-        }
+        let raw = raw.success(&[200])?;
         Ok(Self {
             x_request_id: raw.header("X-Request-Id").map(str::to_owned),
             body: raw.json()?,
@@ -302,15 +301,14 @@ pub struct UpdateTenantServiceConfigsResponse {
 }
 
 impl UpdateTenantServiceConfigsResponse {
-    /// Decodes a 2xx answer; any other status becomes
-    /// [`apidoc_runtime::Error::Api`].
+    /// Decodes an answer of a documented 2xx status; an error
+    /// status becomes [`apidoc_runtime::Error::Api`], another
+    /// 2xx [`apidoc_runtime::Error::UndocumentedStatus`].
     #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
-        if !raw.is_success() {
-            return Err(raw.into_api_error());
-        }
+        let raw = raw.success(&[200])?;
         Ok(Self {
             x_request_id: raw.header("X-Request-Id").map(str::to_owned),
             body: raw.json()?,
@@ -440,15 +438,14 @@ pub struct QueryingTenantPersonalizedConfigurationsResponse {
 }
 
 impl QueryingTenantPersonalizedConfigurationsResponse {
-    /// Decodes a 2xx answer; any other status becomes
-    /// [`apidoc_runtime::Error::Api`].
+    /// Decodes an answer of a documented 2xx status; an error
+    /// status becomes [`apidoc_runtime::Error::Api`], another
+    /// 2xx [`apidoc_runtime::Error::UndocumentedStatus`].
     #[inline]
     pub(crate) fn from_raw(
         raw: apidoc_runtime::RawResponse,
     ) -> Result<Self, apidoc_runtime::Error> {
-        if !raw.is_success() {
-            return Err(raw.into_api_error());
-        }
+        let raw = raw.success(&[200])?;
         Ok(Self {
             x_request_id: raw.header("X-Request-Id").map(str::to_owned),
             body: raw.json()?,
