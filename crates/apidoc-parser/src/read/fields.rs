@@ -340,9 +340,17 @@ pub(crate) fn is_mandatory_cell(text: &str) -> bool {
 /// under a condition, so not as such.
 fn is_conditional(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    let says = ["必选", "必填", "选填", "可选", "mandatory", "required", "optional"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let says = [
+        "必选",
+        "必填",
+        "选填",
+        "可选",
+        "mandatory",
+        "required",
+        "optional",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     let condition = [
         "时",
         "当",
