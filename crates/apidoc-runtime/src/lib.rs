@@ -16,7 +16,7 @@
 //! With the cargo feature `mock`, the `mock` module holds what the
 //! generated SDKs' tests against a local mock server share, and the typed
 //! mocks the generated `mock` modules offer their users
-//! ([`mock::MockService`], [`mock::Stub`]).
+//! (`mock::MockService`, `mock::Stub`).
 //!
 //! ```no_run
 //! use apidoc_runtime::{Client, Credentials, Method, OperationRequest};

@@ -102,7 +102,7 @@ const HEADINGS: &[(&str, Section)] = &[
     ("前提条件", Section::Other),
 ];
 
-/// The section a heading's name opens, when [`HEADINGS`] lists it.
+/// The section a heading's name opens, when `HEADINGS` lists it.
 fn named_section(heading: &str) -> Option<Section> {
     let h = heading.trim().trim_end_matches([':', '：']).to_lowercase();
     HEADINGS
@@ -127,7 +127,7 @@ const LABEL_OPENINGS: &[&str] = &[
 ];
 
 /// True when a line standing alone names a section: a name of
-/// [`HEADINGS`], or a short label naming a part of the operation
+/// `HEADINGS`, or a short label naming a part of the operation
 /// ([`list_label`]) that opens with the part's word. For a front end that
 /// sees no heading markup.
 pub fn names_section(text: &str) -> bool {
