@@ -686,6 +686,21 @@ pub struct ServiceMeta {
     pub description: Option<String>,
 }
 
+#[cfg(test)]
+impl ServiceMeta {
+    /// A service named `s`, for tests of what is read from a service.
+    pub(crate) fn for_tests() -> Self {
+        ServiceMeta {
+            name: "s".to_owned(),
+            title: "S".to_owned(),
+            version: "v1".to_owned(),
+            endpoint: "https://s".to_owned(),
+            endpoint_defaults: Vec::new(),
+            description: None,
+        }
+    }
+}
+
 /// A whole service: what the emitters read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Service {

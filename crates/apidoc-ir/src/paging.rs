@@ -422,14 +422,7 @@ mod tests {
             sources: vec!["list.md".to_owned()],
         };
         Service {
-            meta: ServiceMeta {
-                name: "s".to_owned(),
-                title: "S".to_owned(),
-                version: "v1".to_owned(),
-                endpoint: "https://s".to_owned(),
-                endpoint_defaults: Vec::new(),
-                description: None,
-            },
+            meta: ServiceMeta::for_tests(),
             operations: vec![operation],
             models,
         }
