@@ -59,3 +59,20 @@ fn names_with_a_slash_and_the_array_placeholder_start_rows() {
     assert!(out.contains("row\n    [0] L9 [数组元素]"), "{out}");
     assert!(out.contains("row\n    [0] L15 vendor.io/tag"), "{out}");
 }
+
+#[test]
+fn a_heading_word_describing_a_row_stays_in_the_table() {
+    // "错误码" (error codes) is also a section name; here it describes the
+    // `fault_code` row, and a row follows it.
+    let source = "表 3 响应Body参数\n\n参数\n\n参数类型\n\n描述\n\nfault_code\n\nString\n\n错误码\n\n最大长度：8\n\nfault_text\n\nString\n\n错误描述\n\n状态码： 500";
+    let out = rendered(source);
+    assert!(!out.contains("H2"), "{out}");
+    assert!(out.contains("[0] L17 fault_text"), "{out}");
+}
+
+#[test]
+fn a_heading_after_a_rows_type_with_no_row_after_it_ends_the_table() {
+    let source = "表 3 响应Body参数\n\n参数\n\n参数类型\n\n描述\n\nfault_code\n\nString\n\n错误码\n\n状态码： 500";
+    let out = rendered(source);
+    assert!(out.contains("H2 错误码"), "{out}");
+}

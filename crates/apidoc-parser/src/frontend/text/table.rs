@@ -76,7 +76,7 @@ fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
         .map(|(k, &(_, role))| Column::from_header(k, role))
         .collect();
     let body_start = header.last().map_or(start + 1, |&(i, _)| i + 1);
-    let body = body_start..body_end(lines, body_start);
+    let body = body_start..body_end(lines, body_start, &columns);
     let (rows, after) = rows(lines, body, &columns);
     let header_cells = header.iter().map(|&(i, _)| line_cell(lines, i)).collect();
     let table = Table {
@@ -258,18 +258,44 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
 /// Where a table body starting at `start` ends: at the next caption that
 /// starts a table, section heading, status line ("Status code: 200"), a
 /// header row of its own (a table right after it without a caption), or
-/// the end of the page.
-fn body_end(lines: &Lines, start: usize) -> usize {
+/// the end of the page. A section heading's words right after a Type cell
+/// are that row's description ("错误码", the description of an
+/// `error_code` row) when another row follows before the table could end.
+fn body_end(lines: &Lines, start: usize, columns: &[Column]) -> usize {
     lines
         .non_blank(start..lines.len())
         .find(|&i| {
             let text = lines.text(i);
-            vocab::is_section_heading(text)
-                || vocab::is_status_line(text)
-                || is_caption_start(lines, i)
-                || table_head(lines, i).is_some()
+            (vocab::is_section_heading(text) && !is_description_start(lines, i, columns))
+                || ends_table(lines, i)
         })
         .unwrap_or(lines.len())
+}
+
+/// True for a line that ends a table body whatever stands before it.
+fn ends_table(lines: &Lines, i: usize) -> bool {
+    vocab::is_status_line(lines.text(i))
+        || is_caption_start(lines, i)
+        || table_head(lines, i).is_some()
+}
+
+/// True when line `i` sits where a description starts (after a line that
+/// fits the table's Type column) and a row starts after it before a line
+/// that would end the table.
+fn is_description_start(lines: &Lines, i: usize, columns: &[Column]) -> bool {
+    let after_type = columns.contains(&Column::Type)
+        && lines
+            .previous_non_blank(i)
+            .is_some_and(|p| Column::Type.accepts(lines.text(p)));
+    after_type
+        && lines
+            .non_blank(i + 1..lines.len())
+            .find_map(|j| {
+                let row = row_head(lines, j, lines.len(), columns, Fit::Strict).is_some();
+                let end = vocab::is_section_heading(lines.text(j)) || ends_table(lines, j);
+                (row || end).then_some(row)
+            })
+            .unwrap_or(false)
 }
 
 /// The start of a row: one line for each column but the last (`None` where
