@@ -75,6 +75,10 @@ pub(super) enum Guess {
     /// that table's only unlinked row of objects (an error body's `error |
     /// Object` above the `ErrorDetail` table).
     TableBelow,
+    /// The table's caption is a model name ending in the field's name
+    /// (`RolePolicy` for `policy`, `ScopedTokenInfo` for `token`), and no
+    /// other unreferenced table's is.
+    ModelNameEnding,
 }
 
 /// Every link of a page.
@@ -281,6 +285,7 @@ pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
             links.link(row.at, t);
         }
     }
+    link_by_model_name_ending(tables, &rows, &mut links);
     link_by_elimination(tables, &rows, &mut links);
     link_to_the_table_below(tables, &rows, &mut links);
     links
@@ -717,6 +722,111 @@ fn best(candidates: &[usize], row: &LinkRow, tables: &[PageTable<'_>]) -> usize 
         .unwrap_or(from)
 }
 
+/// Words a model name ends in that say nothing of the field it describes
+/// (`RoleResult`, `ScopedTokenInfo`, `GetIdTokenAuthParams`), lower case.
+const MODEL_NAME_TAILS: &[&str] = &[
+    "body", "info", "param", "params", "result", "detail", "details", "object", "dto", "vo",
+];
+
+/// Links each unlinked object field of the page's own tables to the one
+/// table of the page's own that nothing points at, on its side, whose
+/// caption is a model name ending in the field's name, the words of
+/// [`MODEL_NAME_TAILS`] aside (pages generated from an API description
+/// caption a field's table by the model's name: `RolePolicy` for `policy`,
+/// `PolicyStatement` for `Statement`). Fields of one name may share the
+/// table (`links` in two tables, one `Links` table); a table that fields of
+/// different names would share is no one's.
+fn link_by_model_name_ending(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
+    let orphans: Vec<usize> = (0..tables.len())
+        .filter(|&i| {
+            tables[i].model_name().is_some()
+                && tables[i].table.origin.is_none()
+                && tables[i].model_caption.is_some()
+                && !links.is_target(i)
+                && links.merged_into(i).is_none()
+        })
+        .collect();
+    let sides_meet =
+        |t: usize, row: &LinkRow| on_same_side(&tables[t], row) || tables[t].part == Part::Neither;
+    let mut found: Vec<(&LinkRow, usize)> = Vec::new();
+    for row in rows
+        .iter()
+        .filter(|r| r.group.is_none() && links.target(r.at).is_none())
+    {
+        let mut ending = orphans.iter().copied().filter(|&t| {
+            sides_meet(t, row)
+                && t != row.at.0
+                && tables[t]
+                    .model_caption
+                    .as_deref()
+                    .is_some_and(|caption| model_name_ends_in(caption, &row.name))
+        });
+        if let (Some(t), None) = (ending.next(), ending.next()) {
+            found.push((row, t));
+        }
+    }
+    for &(row, t) in &found {
+        let shared = found
+            .iter()
+            .any(|&(other, to)| to == t && key(&other.name) != key(&row.name));
+        if !shared {
+            links.link(row.at, t);
+            links.guessed.push((row.at, Guess::ModelNameEnding));
+        }
+    }
+}
+
+/// True when the model name `model` (`RolePolicy`) ends in the field name
+/// `field` (`policy`), or its singular in an array's (`Role` for `roles`),
+/// word for word, a tail of [`MODEL_NAME_TAILS`] dropped.
+fn model_name_ends_in(model: &str, field: &str) -> bool {
+    let mut words = camel_words(model);
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| MODEL_NAME_TAILS.contains(&w.as_str()))
+    {
+        words.pop();
+    }
+    let field = key(field);
+    let singulars = [
+        Some(field.as_str()),
+        field.strip_suffix('s'),
+        field.strip_suffix("es"),
+    ];
+    (1..=words.len()).any(|k| {
+        let tail: String = words[words.len() - k..].concat();
+        singulars
+            .iter()
+            .flatten()
+            .any(|f| !f.is_empty() && *f == tail)
+    })
+}
+
+/// The words of a name, lower case: split at separators and where a
+/// capital follows a small letter or digit (`OSFederationInfo` → os
+/// federation, info is `osfederation`, `info`).
+fn camel_words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            previous_lower = false;
+            out.push(String::new());
+            continue;
+        }
+        if (c.is_uppercase() && previous_lower) || out.is_empty() {
+            out.push(String::new());
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        if let Some(last) = out.last_mut() {
+            last.extend(c.to_lowercase());
+        }
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
 /// Links each table of the page's own that nothing points at to the one
 /// unlinked object field of the page's own tables, on its side, sharing a
 /// word with its caption, when exactly one does.
@@ -938,6 +1048,20 @@ mod tests {
         assert_eq!(words("os:scheduler_hints"), ["scheduler", "hint"]);
         assert_eq!(words("HardDetail"), ["hard", "detail"]);
         assert_eq!(words("AIProject"), ["aiproject"]);
+    }
+
+    #[test]
+    fn model_names_end_in_field_names_word_for_word() {
+        assert!(model_name_ends_in("RolePolicy", "policy"));
+        assert!(model_name_ends_in("ScopedTokenInfo", "token"));
+        assert!(model_name_ends_in("LampResult", "lamps"));
+        assert!(model_name_ends_in("GetIdTokenIdTokenBody", "id_token"));
+        assert!(model_name_ends_in("OSFederationInfo", "OS-FEDERATION"));
+        assert!(model_name_ends_in("Links", "links"));
+        assert!(!model_name_ends_in("RoleResult", "result"));
+        assert!(!model_name_ends_in("Body", "body_x"));
+        assert!(!model_name_ends_in("ProtocolIdInfo", "protocol"));
+        assert!(!model_name_ends_in("Tokenizer", "token"));
     }
 
     #[test]

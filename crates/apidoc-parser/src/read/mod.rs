@@ -496,6 +496,9 @@ impl Reader<'_> {
             let why = match guess {
                 link::Guess::SharedWord => "the one unreferenced table sharing a word with it",
                 link::Guess::TableBelow => "the unreferenced table right after its own",
+                link::Guess::ModelNameEnding => {
+                    "the one unreferenced table captioned with a model name ending in its name"
+                }
             };
             self.diagnostics.push(
                 Diagnostic::warning(

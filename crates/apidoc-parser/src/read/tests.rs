@@ -428,6 +428,77 @@ fn an_unreferenced_table_sharing_a_word_with_the_one_unlinked_field_is_a_guess()
 }
 
 #[test]
+fn tables_captioned_by_model_names_ending_in_field_names_are_theirs() {
+    // Captions are model names, as pages generated from an API description
+    // write them: `LampSetup` for `setup`, `BulbInfo` for `bulbs`, and one
+    // `Links` table for two `links` fields.
+    let parsed = page(
+        "GET /v1/lamps/{lamp_id}",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 Response parameters",
+                &[
+                    RESPONSE,
+                    &["links", "Object", "Links."],
+                    &["setup", "Object", "The setup."],
+                ],
+            ),
+            table_block(
+                "Table 3 LampSetup",
+                &[
+                    RESPONSE,
+                    &["bulbs", "Array of objects", "Bulbs."],
+                    &["links", "Object", "Links."],
+                ],
+            ),
+            table_block("Table 4 Links", &[RESPONSE, &["self", "String", "Link."]]),
+            table_block(
+                "Table 5 BulbInfo",
+                &[RESPONSE, &["watts", "Integer", "Power."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let model = |name: &str| TypeRef::Model(name.into());
+    let body = "DoingAThingResponseBody";
+    assert_eq!(field_type(page, body, "setup"), &model("LampSetup"));
+    assert_eq!(field_type(page, body, "links"), &model("Links"));
+    assert_eq!(
+        field_type(page, "LampSetup", "bulbs"),
+        &TypeRef::Array(Box::new(model("BulbInfo")))
+    );
+    assert_eq!(field_type(page, "LampSetup", "links"), &model("Links"));
+}
+
+#[test]
+fn a_model_name_table_two_differently_named_fields_end_in_is_no_ones() {
+    let parsed = page(
+        "GET /v1/lamps/{lamp_id}",
+        vec![
+            heading(4, "Response"),
+            table_block(
+                "Table 2 Response parameters",
+                &[
+                    RESPONSE,
+                    &["bulb", "Object", "The bulb."],
+                    &["bulbs", "Array of objects", "Bulbs."],
+                ],
+            ),
+            table_block(
+                "Table 3 SpareBulb",
+                &[RESPONSE, &["watts", "Integer", "Power."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "bulb"),
+        &TypeRef::Object
+    );
+}
+
+#[test]
 fn a_table_nothing_points_at_is_a_warning_and_no_model() {
     let parsed = page(
         "POST /v1/things",
