@@ -76,3 +76,14 @@ fn a_heading_after_a_rows_type_with_no_row_after_it_ends_the_table() {
     let out = rendered(source);
     assert!(out.contains("H2 错误码"), "{out}");
 }
+
+#[test]
+fn a_mandatory_column_worded_with_wei_is_a_header_word() {
+    // "是否为必选" ("is it mandatory") heads the Mandatory column as
+    // "是否必选" does, so the columns after it are the table's too.
+    let source = "表 1 请求消息头\n\n参数\n\n描述\n\n是否为必选\n\n示例\n\nLamp-Id\n\n灯的编号\n\n必选\n\n-\n\nLamp-Zone\n\n灯所在区域\n\n可选\n\n-";
+    let out = rendered(source);
+    assert!(out.contains("[2] L7 是否为必选"), "{out}");
+    assert!(out.contains("[3] L9 示例"), "{out}");
+    assert!(out.contains("row\n    [0] L19 Lamp-Zone"), "{out}");
+}

@@ -59,6 +59,7 @@ const COLUMN_WORDS: &[(&str, Column)] = &[
     ("optional/mandatory", Column::Mandatory),
     ("m/o", Column::Mandatory),
     ("是否必选", Column::Mandatory),
+    ("是否为必选", Column::Mandatory),
     ("必选", Column::Mandatory),
     ("是否必填", Column::Mandatory),
     ("必填", Column::Mandatory),
