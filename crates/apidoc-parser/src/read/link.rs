@@ -267,15 +267,19 @@ pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
     };
     let mut links = Links::default();
     let mut by_page = Vec::new();
+    let mut across = Vec::new();
     for row in &rows {
         let found = direct(&page, row, &mut links);
-        if let Some((&first, alternatives)) = found.split_first() {
-            links.link(row.at, first);
-            for &alternative in alternatives {
-                links.merged_into.insert(alternative, first);
+        match found.split_first() {
+            Some((&only, [])) if is_across(tables, only, row) => across.push((row.at, only)),
+            Some((&first, alternatives)) => {
+                links.link(row.at, first);
+                for &alternative in alternatives {
+                    links.merged_into.insert(alternative, first);
+                }
             }
-        } else if !row.pages.is_empty() {
-            by_page.push(row);
+            None if !row.pages.is_empty() => by_page.push(row),
+            None => {}
         }
     }
     // After the rows of copied tables are linked: a field may take the
@@ -286,6 +290,14 @@ pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
         }
     }
     link_by_model_name_ending(tables, &rows, &mut links);
+    // A table of the other side described the field only for want of one
+    // on its own side (the request's `config` table for the response's
+    // `config`, where the response's is captioned `ConfigInfo`).
+    for (at, t) in across {
+        if links.target(at).is_none() {
+            links.link(at, t);
+        }
+    }
     link_by_elimination(tables, &rows, &mut links);
     link_to_the_table_below(tables, &rows, &mut links);
     links
@@ -646,6 +658,19 @@ fn caption_parent(t: &PageTable<'_>) -> Option<String> {
 /// A character of a field name as captions write it.
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':')
+}
+
+/// True when the row's words found table `t` only on the other side of
+/// the operation (a response field and a request table), by its caption
+/// rather than by a link, number or model name.
+fn is_across(tables: &[PageTable<'_>], t: usize, row: &LinkRow) -> bool {
+    let table = &tables[t];
+    !on_same_side(table, row)
+        && table.part != Part::Neither
+        && group_of(table) == row.group
+        && row.anchored.is_empty()
+        && row.numbered.is_empty()
+        && object_slot(&row.ty).flatten().is_none()
 }
 
 fn on_same_side(t: &PageTable<'_>, row: &LinkRow) -> bool {

@@ -472,6 +472,38 @@ fn tables_captioned_by_model_names_ending_in_field_names_are_theirs() {
 }
 
 #[test]
+fn a_response_field_takes_its_own_sides_model_name_table_before_the_requests_captioned_one() {
+    let parsed = page(
+        "PUT /v1/lamps/{lamp_id}",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[BODY, &["setup", "Yes", "Object", "The setup."]],
+            ),
+            table_block(
+                "Table 3 setup",
+                &[BODY, &["watts", "Yes", "Integer", "Power."]],
+            ),
+            heading(4, "Response"),
+            table_block(
+                "Table 4 Response parameters",
+                &[RESPONSE, &["setup", "Object", "The setup."]],
+            ),
+            table_block(
+                "Table 5 LampSetup",
+                &[RESPONSE, &["watts", "Integer", "Power."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingResponseBody", "setup"),
+        &TypeRef::Model("LampSetup".into())
+    );
+}
+
+#[test]
 fn a_model_name_table_two_differently_named_fields_end_in_is_no_ones() {
     let parsed = page(
         "GET /v1/lamps/{lamp_id}",
