@@ -87,3 +87,24 @@ fn a_mandatory_column_worded_with_wei_is_a_header_word() {
     assert!(out.contains("[3] L9 示例"), "{out}");
     assert!(out.contains("row\n    [0] L19 Lamp-Zone"), "{out}");
 }
+
+#[test]
+fn a_mandatory_condition_over_two_lines_stays_one_cell_before_the_type() {
+    // The Mandatory cell states when the field is needed, then when it is
+    // left out; the type follows on the third line.
+    let source = "表 2 请求Body参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nbulb_kind\n\n更换单个灯泡时必选。\n\n更换整盏灯时不传。\n\nString\n\n灯泡种类。\n\nwatts\n\n否\n\nInteger\n\n功率。";
+    let out = rendered(source);
+    assert!(
+        out.contains("[1] L13\n      L13 P 更换单个灯泡时必选。\n      L15 P 更换整盏灯时不传。\n    [2] L17 String"),
+        "{out}"
+    );
+    assert!(out.contains("row\n    [0] L21 watts"), "{out}");
+}
+
+#[test]
+fn a_description_before_the_mandatory_column_may_take_two_lines() {
+    let source = "表 1 请求消息头\n\n参数\n\n描述\n\n是否必选\n\n示例\n\nLamp-Type\n\n灯的类型\n\n取值为LED或卤素灯\n\n必选\n\nLED灯\n\nLamp-Zone\n\n灯所在区域\n\n可选\n\n-";
+    let out = rendered(source);
+    assert!(out.contains("[2] L17 必选"), "{out}");
+    assert!(out.contains("row\n    [0] L21 Lamp-Zone"), "{out}");
+}

@@ -298,12 +298,18 @@ fn is_description_start(lines: &Lines, i: usize, columns: &[Column]) -> bool {
             .unwrap_or(false)
 }
 
-/// The start of a row: one line for each column but the last (`None` where
-/// an optional Mandatory cell is absent), and where the last column begins.
+/// The start of a row: the lines of each column's cell but the last's (one
+/// line, or a few where a cell goes on before the next column's line;
+/// `None` where an optional Mandatory cell is absent), and where the last
+/// column begins.
 struct RowHead {
-    leading: Vec<Option<usize>>,
+    leading: Vec<Option<Range<usize>>>,
     rest: usize,
 }
+
+/// The most lines a cell before a Mandatory or Type column goes on over
+/// (a condition "required when X" followed by "left out when Y").
+const CONTINUATION_LINES: usize = 2;
 
 /// How strictly [`row_head`] checks the lines.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -335,10 +341,10 @@ fn row_head(
             rest: start,
         });
     };
-    let mut leading = vec![Some(start)];
+    let mut leading = vec![Some(start..start + 1)];
     let mut next = lines.next_non_blank(start + 1, end);
     let mut stated_mandatory = false;
-    for &column in middle {
+    for (k, &column) in middle.iter().enumerate() {
         let fits = next.is_some_and(|i| column.accepts(lines.text(i)));
         match column {
             Column::Mandatory if !fits => {
@@ -364,13 +370,49 @@ fn row_head(
             Column::Type if fit == Fit::Strict && !fits => return None,
             _ => {}
         }
-        leading.push(next);
-        next = next.and_then(|i| lines.next_non_blank(i + 1, end));
+        let following = middle.get(k + 1).copied();
+        let cell = next.map(|i| i..cell_end(lines, i, end, column, following));
+        next = cell
+            .as_ref()
+            .and_then(|cell| lines.next_non_blank(cell.end, end));
+        leading.push(cell);
     }
     Some(RowHead {
         leading,
         rest: next.unwrap_or(end),
     })
+}
+
+/// Where the cell of `column` starting at line `i` ends: after line `i`,
+/// unless the column is free text or Yes/No and the `following` column
+/// (Mandatory or Type) fits a line after at most [`CONTINUATION_LINES`]
+/// more that neither fit it nor look like a name (a row's key).
+fn cell_end(
+    lines: &Lines,
+    i: usize,
+    end: usize,
+    column: Column,
+    following: Option<Column>,
+) -> usize {
+    let Some(following) = following.filter(|f| matches!(f, Column::Mandatory | Column::Type))
+    else {
+        return i + 1;
+    };
+    if !matches!(column, Column::Text | Column::Mandatory) {
+        return i + 1;
+    }
+    let mut last = i;
+    for j in lines.non_blank(i + 1..end).take(CONTINUATION_LINES + 1) {
+        let text = lines.text(j);
+        if following.accepts(text) {
+            return last + 1;
+        }
+        if vocab::is_name(text) {
+            break;
+        }
+        last = j;
+    }
+    i + 1
 }
 
 /// The first row start at or after `from` within `..end`.
@@ -430,7 +472,12 @@ fn row_cells(lines: &Lines, start: usize, head: &RowHead, last: Range<usize>) ->
     let mut cells: Vec<Cell> = head
         .leading
         .iter()
-        .map(|&i| i.map_or_else(empty, |i| line_cell(lines, i)))
+        .map(|cell| {
+            cell.clone().map_or_else(empty, |range| Cell {
+                line: lines.number(range.start),
+                blocks: flow::blocks(lines, range),
+            })
+        })
         .collect();
     let last_cell = match lines.next_non_blank(last.start, last.end) {
         Some(first) => Cell {
