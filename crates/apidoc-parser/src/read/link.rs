@@ -290,15 +290,16 @@ pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
         }
     }
     link_by_model_name_ending(tables, &rows, &mut links);
+    link_by_elimination(tables, &rows, &mut links);
     // A table of the other side described the field only for want of one
     // on its own side (the request's `config` table for the response's
-    // `config`, where the response's is captioned `ConfigInfo`).
+    // `config`, where the response's is captioned `ConfigInfo`, or its
+    // caption misspells the field).
     for (at, t) in across {
         if links.target(at).is_none() {
             links.link(at, t);
         }
     }
-    link_by_elimination(tables, &rows, &mut links);
     link_to_the_table_below(tables, &rows, &mut links);
     links
 }

@@ -504,6 +504,40 @@ fn a_response_field_takes_its_own_sides_model_name_table_before_the_requests_cap
 }
 
 #[test]
+fn a_request_field_takes_its_own_sides_misspelled_table_before_the_responses_captioned_one() {
+    // The request's table caption misspells the field; the response's
+    // names it exactly.
+    let parsed = page(
+        "PUT /v1/lamps/{lamp_id}",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[BODY, &["lamp_setup", "Yes", "Object", "The setup."]],
+            ),
+            table_block(
+                "Table 3 Lamp_setpu",
+                &[BODY, &["watts", "Yes", "Integer", "Power."]],
+            ),
+            heading(4, "Response"),
+            table_block(
+                "Table 4 Response parameters",
+                &[RESPONSE, &["lamp_setup", "Object", "The setup."]],
+            ),
+            table_block(
+                "Table 5 lamp_setup",
+                &[RESPONSE, &["hue", "String", "Colour."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    assert_eq!(
+        field_type(page, "DoingAThingRequestBody", "lamp_setup"),
+        &TypeRef::Model("DoingAThingLampSetpu".into())
+    );
+}
+
+#[test]
 fn a_model_name_table_two_differently_named_fields_end_in_is_no_ones() {
     let parsed = page(
         "GET /v1/lamps/{lamp_id}",
