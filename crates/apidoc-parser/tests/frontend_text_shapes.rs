@@ -108,3 +108,14 @@ fn a_description_before_the_mandatory_column_may_take_two_lines() {
     assert!(out.contains("[2] L17 必选"), "{out}");
     assert!(out.contains("row\n    [0] L21 Lamp-Zone"), "{out}");
 }
+
+#[test]
+fn a_description_before_a_last_mandatory_column_may_take_two_lines() {
+    let source = "请求参数\n\n参数\n\n类型\n\n说明\n\n是否必选\n\nlamp_id\n\nString\n\n灯的编号。\n\n是\n\nlimit\n\nInteger\n\n每页数量。\n\n默认为10。\n\n否";
+    let out = rendered(source);
+    assert!(out.contains("[3] L27 否"), "{out}");
+    assert!(
+        out.contains("[2] L23\n      L23 P 每页数量。\n      L25 P 默认为10。"),
+        "{out}"
+    );
+}

@@ -370,7 +370,7 @@ fn row_head(
             Column::Type if fit == Fit::Strict && !fits => return None,
             _ => {}
         }
-        let following = middle.get(k + 1).copied();
+        let following = rest.get(k + 1).copied();
         let cell = next.map(|i| i..cell_end(lines, i, end, column, following));
         next = cell
             .as_ref()
