@@ -119,3 +119,12 @@ fn a_description_before_a_last_mandatory_column_may_take_two_lines() {
         "{out}"
     );
 }
+
+#[test]
+fn a_table_number_ending_a_sentence_on_its_own_line_is_no_caption() {
+    // The copy broke "参数说明参见表3。" at its link; the rows go on after it.
+    let source = "表 2 Lamp参数说明\n\n参数名\n\n参数类型\n\n说明\n\nbulbs\n\nList<Bulb>\n\n灯泡列表。参数说明参见\n\n表3。\n\nwatts\n\nInteger\n\n功率。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(out.contains("row\n    [0] L17 watts"), "{out}");
+}

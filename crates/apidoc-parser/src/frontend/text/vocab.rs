@@ -64,9 +64,18 @@ pub(super) fn is_mandatory_value(text: &str) -> bool {
     read::is_mandatory_cell(text)
 }
 
+/// Punctuation that ends or goes on with a sentence: a "表6。" line is
+/// the end of a sentence whose link the copy broke onto a line of its own
+/// ("参数说明参见" / "表6。"), not a caption.
+const SENTENCE_PUNCTUATION: &[char] = &['。', '，', '；', '、', '.', ',', ';'];
+
 /// True for a "Table N ..." / "表N ..." caption line.
 pub(super) fn is_caption(text: &str) -> bool {
-    sections::caption_label(text).is_some()
+    sections::caption_label(text).is_some_and(|label| {
+        !text[label.len()..]
+            .trim_start()
+            .starts_with(SENTENCE_PUNCTUATION)
+    })
 }
 
 /// True for a status line such as "Status code: 200" or "状态码:200".
@@ -162,6 +171,8 @@ mod tests {
         assert!(!is_caption("Table of contents"));
         assert!(!is_caption("Table 1a"));
         assert!(!is_caption("表格"));
+        assert!(!is_caption("表6。"));
+        assert!(!is_caption("Table 6."));
     }
 
     #[test]
