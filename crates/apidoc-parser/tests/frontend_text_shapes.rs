@@ -128,3 +128,15 @@ fn a_table_number_ending_a_sentence_on_its_own_line_is_no_caption() {
     assert_eq!(out.matches("TABLE").count(), 1, "{out}");
     assert!(out.contains("row\n    [0] L17 watts"), "{out}");
 }
+
+#[test]
+fn a_model_name_over_an_object_type_is_one_type_cell() {
+    // The Type cell holds the model's name (a link) above "object".
+    let source = "表 2 响应Body参数\n\n参数\n\n参数类型\n\n描述\n\nlamp_setup\n\nLampSetup\n\nobject\n\n灯的设置。\n\nwatts\n\nInteger\n\n功率。";
+    let out = rendered(source);
+    assert!(
+        out.contains("row\n    [0] L9 lamp_setup\n    [1] L11\n      L11 P LampSetup\n      L13 P object\n    [2] L15 灯的设置。"),
+        "{out}"
+    );
+    assert!(out.contains("row\n    [0] L17 watts"), "{out}");
+}

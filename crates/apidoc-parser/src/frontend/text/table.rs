@@ -346,6 +346,10 @@ fn row_head(
     let mut stated_mandatory = false;
     for (k, &column) in middle.iter().enumerate() {
         let fits = next.is_some_and(|i| column.accepts(lines.text(i)));
+        let named_object_end = (column == Column::Type && !fits)
+            .then(|| next.and_then(|i| named_object_type(lines, i, end)))
+            .flatten();
+        let fits = fits || named_object_end.is_some();
         match column {
             Column::Mandatory if !fits => {
                 leading.push(None);
@@ -371,7 +375,9 @@ fn row_head(
             _ => {}
         }
         let following = rest.get(k + 1).copied();
-        let cell = next.map(|i| i..cell_end(lines, i, end, column, following));
+        let cell = next.map(|i| {
+            i..named_object_end.unwrap_or_else(|| cell_end(lines, i, end, column, following))
+        });
         next = cell
             .as_ref()
             .and_then(|cell| lines.next_non_blank(cell.end, end));
@@ -381,6 +387,17 @@ fn row_head(
         leading,
         rest: next.unwrap_or(end),
     })
+}
+
+/// Where a Type cell starting at line `i` ends when it is a model's name
+/// over the type of objects it names (`LampSetup` / `object`, its link's
+/// text above the type word), else `None`.
+fn named_object_type(lines: &Lines, i: usize, end: usize) -> Option<usize> {
+    let type_line = lines.next_non_blank(i + 1, end)?;
+    let names_objects =
+        |text: &str| vocab::is_type_like(text) && text.to_lowercase().contains("object");
+    (vocab::is_model_name(lines.text(i)) && names_objects(lines.text(type_line)))
+        .then_some(type_line + 1)
 }
 
 /// Where the cell of `column` starting at line `i` ends: after line `i`,

@@ -110,6 +110,15 @@ pub(super) fn is_name(text: &str) -> bool {
     identifier || read::is_array_placeholder_name(text)
 }
 
+/// True for a model's name as pages write it: one word of ASCII letters
+/// and digits, capitalised, with small letters (`LampSetup`; not `ACTIVE`,
+/// not `lamp_setup`).
+pub(super) fn is_model_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && text.chars().any(|c| c.is_ascii_lowercase())
+}
+
 /// True for an HTTP status code cell ("200", "400 Bad Request").
 pub(super) fn is_status_code(text: &str) -> bool {
     sections::status_cell(text).is_some()
