@@ -140,3 +140,13 @@ fn a_model_name_over_an_object_type_is_one_type_cell() {
     );
     assert!(out.contains("row\n    [0] L17 watts"), "{out}");
 }
+
+#[test]
+fn an_is_it_optional_column_is_a_header_word_folded_into_the_description() {
+    // "是否可选" ("is it optional") is no Mandatory column (its 否 means
+    // required), but it is a header word: the Type column after it counts.
+    let source = "表 3 lamp参数说明\n\n参数名称\n\n是否可选\n\n参数类型\n\n说明\n\nwatts\n\n否\n\nInteger\n\n功率。\n\nhue\n\n是\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(out.contains("[2] L7 参数类型"), "{out}");
+    assert!(out.contains("row\n    [0] L19 hue"), "{out}");
+}

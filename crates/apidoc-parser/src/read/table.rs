@@ -120,6 +120,7 @@ const OTHER_COLUMN_WORDS: &[&str] = &[
     "error message",
     "solution",
     "handling measure",
+    "是否可选",
     "默认值",
     "取值范围",
     "约束",
