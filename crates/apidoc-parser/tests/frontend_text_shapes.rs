@@ -150,3 +150,28 @@ fn an_is_it_optional_column_is_a_header_word_folded_into_the_description() {
     assert!(out.contains("[2] L7 参数类型"), "{out}");
     assert!(out.contains("row\n    [0] L19 hue"), "{out}");
 }
+
+#[test]
+fn a_mandatory_condition_the_vocabulary_cannot_read_still_stands_before_the_type() {
+    // "与bulb_url二选一" (either this or bulb_url) is no Yes/No the
+    // vocabulary knows; the Type line after it still makes the row.
+    let source = "表 2 请求Body参数\n\n参数\n\n是否必选\n\n参数类型\n\n说明\n\nbulb_data\n\n与bulb_url二选一\n\nString\n\n灯泡数据。\n\nbulb_url\n\n与bulb_data二选一\n\nString\n\n灯泡地址。";
+    let out = rendered(source);
+    assert!(
+        out.contains(
+            "row\n    [0] L11 bulb_data\n    [1] L13 与bulb_url二选一\n    [2] L15 String"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("row\n    [0] L19 bulb_url"), "{out}");
+}
+
+#[test]
+fn a_type_word_in_a_description_starts_no_row_over_an_unread_condition() {
+    // The key of the second row is not a name the text front end reads
+    // ("hue（1.2）"), so its lines stay in the first row's description; the
+    // type word "String" there starts no row.
+    let source = "表 2 请求Body参数\n\n参数\n\n是否必选\n\n参数类型\n\n说明\n\nwatts\n\n否\n\nInteger\n\n功率。\n\nhue（1.2）\n\n否\n\nString\n\n颜色，取值red或blue。\n\nglow（1.3）\n\n否\n\nBoolean\n\n是否发光。";
+    let out = rendered(source);
+    assert!(!out.contains("[0] L23 String"), "{out}");
+}

@@ -352,7 +352,15 @@ fn row_head(
         let fits = fits || named_object_end.is_some();
         match column {
             Column::Mandatory if !fits => {
-                leading.push(None);
+                let condition =
+                    next.and_then(|i| unread_condition(lines, start, i, end, rest.get(k + 1)));
+                if condition.is_some() {
+                    stated_mandatory = true;
+                    next = condition
+                        .as_ref()
+                        .and_then(|cell| lines.next_non_blank(cell.end, end));
+                }
+                leading.push(condition);
                 continue;
             }
             Column::Mandatory => stated_mandatory = true,
@@ -398,6 +406,46 @@ fn named_object_type(lines: &Lines, i: usize, end: usize) -> Option<usize> {
         |text: &str| vocab::is_type_like(text) && text.to_lowercase().contains("object");
     (vocab::is_model_name(lines.text(i)) && names_objects(lines.text(type_line)))
         .then_some(type_line + 1)
+}
+
+/// A Mandatory cell the vocabulary cannot read (a condition: "required
+/// for X, meaningless for Y") after the key line `key`: from line `i`, a
+/// sentence, over at most [`CONTINUATION_LINES`] more, up to a line that
+/// fits the `following` Type column; `None` when the key is a type word
+/// (`String`: a row's Type cell, not a key) or a name or Yes/No comes
+/// first (the lines are another row's).
+fn unread_condition(
+    lines: &Lines,
+    key: usize,
+    i: usize,
+    end: usize,
+    following: Option<&Column>,
+) -> Option<Range<usize>> {
+    let foreign = |text: &str| vocab::is_name(text) || Column::Mandatory.accepts(text);
+    let text = lines.text(i);
+    if following != Some(&Column::Type)
+        || is_type_word(lines.text(key))
+        || foreign(text)
+        || Column::Type.accepts(text)
+    {
+        return None;
+    }
+    for j in lines.non_blank(i + 1..end).take(CONTINUATION_LINES + 1) {
+        let text = lines.text(j);
+        if Column::Type.accepts(text) {
+            return Some(i..j);
+        }
+        if foreign(text) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A capitalised type word (`String`, `Boolean`): a Type cell, where a
+/// key (`data`) may happen to spell a type too.
+fn is_type_word(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase()) && Column::Type.accepts(text)
 }
 
 /// Where the cell of `column` starting at line `i` ends: after line `i`,
