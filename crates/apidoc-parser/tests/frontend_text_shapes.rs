@@ -175,3 +175,23 @@ fn a_type_word_in_a_description_starts_no_row_over_an_unread_condition() {
     let out = rendered(source);
     assert!(!out.contains("[0] L23 String"), "{out}");
 }
+
+#[test]
+fn a_type_cell_repeating_the_key_names_a_model_described_in_a_table() {
+    let source = "表 3 响应参数\n\n参数\n\n类型\n\n说明\n\nwatts\n\nInteger\n\n功率。\n\nlamp_setup\n\nlamp_setup\n\n灯的设置，请参考表6。\n\nhue\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(
+        out.contains("row\n    [0] L15 lamp_setup\n    [1] L17 lamp_setup\n    [2] L19"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_enum_value_repeated_as_the_default_starts_no_row() {
+    // A description listing values ends in "steady", and the next column
+    // (the default) says "steady" again: no table reference follows, so
+    // it is no row keyed `steady` typed `steady`.
+    let source = "表 3 参数\n\n参数\n\n类型\n\n说明\n\n默认值\n\nmode\n\nString\n\n取值：\n\nblink\n\nsteady\n\nsteady\n\n3";
+    let out = rendered(source);
+    assert!(!out.contains("[0] L19 steady"), "{out}");
+}

@@ -347,7 +347,7 @@ fn row_head(
     for (k, &column) in middle.iter().enumerate() {
         let fits = next.is_some_and(|i| column.accepts(lines.text(i)));
         let named_object_end = (column == Column::Type && !fits)
-            .then(|| next.and_then(|i| named_object_type(lines, i, end)))
+            .then(|| next.and_then(|i| named_type(lines, start, i, end)))
             .flatten();
         let fits = fits || named_object_end.is_some();
         match column {
@@ -397,9 +397,28 @@ fn row_head(
     })
 }
 
+/// Where a Type cell starting at line `i` ends when it names a model the
+/// vocabulary does not know for a type: the key's own word again with a
+/// table reference in the next lines (`setup` / `setup` / "see Table 6":
+/// the model is named after the field and described there; an enum value
+/// repeated as a default is not), or a model's name over the type of
+/// objects it names (`LampSetup` / `object`, its link's text above the
+/// type word); else `None`.
+fn named_type(lines: &Lines, key: usize, i: usize, end: usize) -> Option<usize> {
+    let refers_to_a_table = || {
+        lines
+            .non_blank(i + 1..end)
+            .take(2)
+            .any(|j| !sections::table_references(lines.text(j)).is_empty())
+    };
+    if lines.text(i) == lines.text(key) && refers_to_a_table() {
+        return Some(i + 1);
+    }
+    named_object_type(lines, i, end)
+}
+
 /// Where a Type cell starting at line `i` ends when it is a model's name
-/// over the type of objects it names (`LampSetup` / `object`, its link's
-/// text above the type word), else `None`.
+/// over the type of objects it names, else `None`.
 fn named_object_type(lines: &Lines, i: usize, end: usize) -> Option<usize> {
     let type_line = lines.next_non_blank(i + 1, end)?;
     let names_objects =
