@@ -195,3 +195,17 @@ fn an_enum_value_repeated_as_the_default_starts_no_row() {
     let out = rendered(source);
     assert!(!out.contains("[0] L19 steady"), "{out}");
 }
+
+#[test]
+fn a_misspelled_type_word_still_fits_the_type_column() {
+    let source = "表 3 响应参数\n\n参数\n\n类型\n\n说明\n\nwatts\n\nInterger\n\n功率。\n\nprice\n\ndoubule\n\n价格。\n\nhue\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(
+        out.contains("row\n    [0] L9 watts\n    [1] L11 Interger"),
+        "{out}"
+    );
+    assert!(
+        out.contains("row\n    [0] L15 price\n    [1] L17 doubule"),
+        "{out}"
+    );
+}

@@ -125,9 +125,10 @@ pub(super) fn is_status_code(text: &str) -> bool {
 }
 
 /// True for a line that names a type by its words ("String", "Array of
-/// strings", "CollectionInfo object", "Map<String,String>").
+/// strings", "CollectionInfo object", "Map<String,String>"), or misspells
+/// a primitive type word as the reader reads it ("Interger", "doubule").
 pub(super) fn is_type_like(text: &str) -> bool {
-    types::names_type(text)
+    types::names_type(text) || types::misspelled_primitive(text).is_some()
 }
 
 /// The item text of a bullet line ("  • VALUE: text" → "VALUE: text"), or
