@@ -209,3 +209,16 @@ fn a_misspelled_type_word_still_fits_the_type_column() {
         "{out}"
     );
 }
+
+#[test]
+fn a_section_name_right_after_a_header_is_the_first_rows_key() {
+    // "URI" names a section, but a header row is followed by a row: here
+    // it is the first part of the address the table explains.
+    let source = "表 1 地址的组成\n\n参数\n\n说明\n\nURI\n\n灯的路径。\n\nport\n\n灯的端口。\n\n请求方法\n\n说明文字。";
+    let out = rendered(source);
+    assert!(
+        out.contains("row\n    [0] L7 URI\n    [1] L9 灯的路径。"),
+        "{out}"
+    );
+    assert!(!out.contains("H2 URI"), "{out}");
+}

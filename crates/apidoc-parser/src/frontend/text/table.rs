@@ -256,20 +256,30 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
 }
 
 /// Where a table body starting at `start` ends: at the next caption that
-/// starts a table, section heading, status line ("Status code: 200"), a
-/// header row of its own (a table right after it without a caption), or
-/// the end of the page. A section heading's words right after a Type cell
+/// starts a table, section heading (not the first row's key), status line
+/// ("Status code: 200"), a header row of its own (a table right after it
+/// without a caption), or the end of the page. A section heading's words right after a Type cell
 /// are that row's description ("错误码", the description of an
 /// `error_code` row) when another row follows before the table could end.
 fn body_end(lines: &Lines, start: usize, columns: &[Column]) -> usize {
+    let first = lines.next_non_blank(start, lines.len());
     lines
         .non_blank(start..lines.len())
         .find(|&i| {
             let text = lines.text(i);
-            (vocab::is_section_heading(text) && !is_description_start(lines, i, columns))
-                || ends_table(lines, i)
+            let heading = vocab::is_section_heading(text)
+                && !is_description_start(lines, i, columns)
+                && !(Some(i) == first && is_first_key(text, columns));
+            heading || ends_table(lines, i)
         })
         .unwrap_or(lines.len())
+}
+
+/// True when `text`, right after a header, fits the table's key column: a
+/// header is followed by a row, so a section name there ("URI-scheme" in
+/// a table of the parts of a URI) is the first row's key.
+fn is_first_key(text: &str, columns: &[Column]) -> bool {
+    columns.first().is_some_and(|key| key.accepts(text))
 }
 
 /// True for a line that ends a table body whatever stands before it.
