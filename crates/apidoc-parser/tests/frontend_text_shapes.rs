@@ -222,3 +222,16 @@ fn a_section_name_right_after_a_header_is_the_first_rows_key() {
     );
     assert!(!out.contains("H2 URI"), "{out}");
 }
+
+#[test]
+fn a_caption_left_as_markdown_captions_its_table() {
+    // The page shows the caption's Markdown unrendered; the copy keeps
+    // its bold marks and the escaped underscore.
+    let source = "**表 4**  lamp\\_setup字段数据结构说明\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nwatts\n\n是\n\nInteger\n\n功率。";
+    let out = rendered(source);
+    assert!(
+        out.contains("TABLE 表 4 lamp_setup字段数据结构说明"),
+        "{out}"
+    );
+    assert!(out.contains("row\n    [0] L11 watts"), "{out}");
+}

@@ -92,12 +92,11 @@ fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
 /// A table by its shape ([`grid_at`]) at `start`, or after a caption
 /// there.
 fn captioned_grid(lines: &Lines, start: usize) -> Option<(Table, usize)> {
-    let text = lines.text(start);
-    if !vocab::is_caption(text) {
+    let Some(caption) = vocab::caption(lines.text(start)) else {
         return grid_at(lines, start);
-    }
+    };
     let (mut table, after) = grid_at(lines, lines.next_non_blank(start + 1, lines.len())?)?;
-    table.caption = Some(text.to_owned());
+    table.caption = Some(caption);
     Some((table, after))
 }
 
@@ -209,10 +208,9 @@ struct TableHead {
 /// words, or (no caption) at least two header words the first of which
 /// names a key column ("Status Code" / "Description").
 fn table_head(lines: &Lines, start: usize) -> Option<TableHead> {
-    let text = lines.text(start);
-    if vocab::is_caption(text) {
+    if let Some(caption) = vocab::caption(lines.text(start)) {
         let header = header_run(lines, lines.next_non_blank(start + 1, lines.len())?);
-        let caption = Some(text.to_owned());
+        let caption = Some(caption);
         return (!header.is_empty()).then_some(TableHead { caption, header });
     }
     let header = header_run(lines, start);

@@ -7,6 +7,7 @@
 //! [`crate::read::types`]): a word added there is known here. What is only
 //! a browser copy's (bullets, the breadcrumb, page furniture) lives here.
 
+use crate::blocks::normalise;
 use crate::read::{self, sections, table, types};
 
 /// What a table header word says about its column, as far as telling a
@@ -71,11 +72,27 @@ const SENTENCE_PUNCTUATION: &[char] = &['。', '，', '；', '、', '.', ',', ';
 
 /// True for a "Table N ..." / "表N ..." caption line.
 pub(super) fn is_caption(text: &str) -> bool {
-    sections::caption_label(text).is_some_and(|label| {
-        !text[label.len()..]
-            .trim_start()
-            .starts_with(SENTENCE_PUNCTUATION)
-    })
+    caption(text).is_some()
+}
+
+/// The caption a "Table N ..." / "表N ..." line gives, if it is one. Some
+/// pages show a caption as Markdown left unrendered (`**表 7**
+/// root\_volume字段数据结构说明`), which a copy keeps: its bold marks and
+/// escapes are no part of the caption.
+pub(super) fn caption(text: &str) -> Option<String> {
+    let unmarked;
+    let text = match text.strip_prefix("**") {
+        Some(rest) => {
+            unmarked = normalise(&rest.replacen("**", "", 1).replace('\\', ""));
+            unmarked.as_str()
+        }
+        None => text,
+    };
+    let label = sections::caption_label(text)?;
+    let ends_sentence = text[label.len()..]
+        .trim_start()
+        .starts_with(SENTENCE_PUNCTUATION);
+    (!ends_sentence).then(|| text.to_owned())
 }
 
 /// True for a status line such as "Status code: 200" or "状态码:200".
@@ -183,6 +200,10 @@ mod tests {
         assert!(!is_caption("表格"));
         assert!(!is_caption("表6。"));
         assert!(!is_caption("Table 6."));
+        assert_eq!(
+            caption("**表 7**  lamp\\_setup字段数据结构说明").as_deref(),
+            Some("表 7 lamp_setup字段数据结构说明")
+        );
     }
 
     #[test]
