@@ -235,3 +235,13 @@ fn a_caption_left_as_markdown_captions_its_table() {
     );
     assert!(out.contains("row\n    [0] L11 watts"), "{out}");
 }
+
+#[test]
+fn a_placeholder_of_user_chosen_keys_starts_a_row() {
+    let source = "表 1 请求Body参数\n\n参数\n\n参数类型\n\n是否必选\n\n说明\n\n{灯名}\n\nMap<String,String>\n\n否\n\n每盏灯的设置。";
+    let out = rendered(source);
+    assert!(
+        out.contains("row\n    [0] L11 {灯名}\n    [1] L13 Map<String,String>"),
+        "{out}"
+    );
+}

@@ -116,15 +116,30 @@ pub(super) fn breadcrumb_segments(text: &str) -> Option<Vec<&str>> {
 }
 
 /// True for an identifier-like name: ASCII letters, digits and
-/// `_ - . $ [ ] : @ /` with a letter or digit, no spaces (`alpha.cce/NodeImageID`), or the
-/// reader's placeholder for an array's elements (`[数组元素]`).
+/// `_ - . $ [ ] : @ /` with a letter or digit, no spaces (`alpha.cce/NodeImageID`), the
+/// reader's placeholder for an array's elements (`[数组元素]`), or a
+/// placeholder of user-chosen keys (`{自定义key}`).
 pub(super) fn is_name(text: &str) -> bool {
     let identifier = text.len() <= 200
         && text.chars().any(|c| c.is_ascii_alphanumeric())
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/".contains(c));
-    identifier || read::is_array_placeholder_name(text)
+    identifier || read::is_array_placeholder_name(text) || is_key_placeholder(text)
+}
+
+/// True for a placeholder of keys the user chooses, in braces as a URI's
+/// (`{自定义key}`, `{tag_key}`): one word, no quotes or separators.
+fn is_key_placeholder(text: &str) -> bool {
+    text.strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|inner| {
+            !inner.is_empty()
+                && inner.chars().count() <= 40
+                && inner
+                    .chars()
+                    .all(|c| !c.is_whitespace() && !"{}[]\"':,;".contains(c))
+        })
 }
 
 /// True for a model's name as pages write it: one word of ASCII letters
