@@ -245,3 +245,13 @@ fn a_placeholder_of_user_chosen_keys_starts_a_row() {
         "{out}"
     );
 }
+
+#[test]
+fn a_header_word_with_a_stray_space_is_still_a_header_word() {
+    let source = "表 1 URI参数\n\n参数名称\n\n是 否必选\n\n参数类型\n\n说明\n\nlamp_id\n\n是\n\nString\n\n灯的编号。";
+    let out = rendered(source);
+    assert!(
+        out.contains("row\n    [0] L11 lamp_id\n    [1] L13 是\n    [2] L15 String"),
+        "{out}"
+    );
+}

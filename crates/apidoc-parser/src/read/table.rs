@@ -130,10 +130,21 @@ const OTHER_COLUMN_WORDS: &[&str] = &[
     "处理措施",
 ];
 
-/// A header cell in lower case, without what is no part of its word.
+/// A header cell in lower case, without what is no part of its word: a
+/// trailing colon, and a space between two Chinese characters ("是
+/// 否必选", a stray space in one word).
 fn header_key(header: &str) -> String {
-    normalise(header)
-        .trim_end_matches([':', '：'])
+    let text = normalise(header);
+    let chars: Vec<char> = text.trim_end_matches([':', '：']).chars().collect();
+    let is_cjk = |c: Option<&char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(c == ' ' && i > 0 && is_cjk(chars.get(i - 1)) && is_cjk(chars.get(i + 1)))
+        })
+        .map(|(_, &c)| c)
+        .collect::<String>()
         .to_lowercase()
 }
 
@@ -402,6 +413,14 @@ pub(crate) mod tests {
             anchor: None,
             origin: None,
         }
+    }
+
+    #[test]
+    fn a_stray_space_inside_a_chinese_header_word_is_no_part_of_it() {
+        assert_eq!(column_of("是 否必选"), Column::Mandatory);
+        assert_eq!(column_of("参数 类型"), Column::Type);
+        assert!(is_column_word("是 否必选"));
+        assert_eq!(column_of("Data Type"), Column::Type);
     }
 
     #[test]
