@@ -255,3 +255,14 @@ fn a_header_word_with_a_stray_space_is_still_a_header_word() {
         "{out}"
     );
 }
+
+#[test]
+fn the_sections_of_a_walkthrough_page_head_sections() {
+    // A walkthrough page names the APIs it calls and its steps; the URI
+    // lines under them are steps, not the page's operation.
+    let source = "点亮一盏灯\n\n涉及API\n\n开灯接口。\n\n操作步骤\n\nPOST https://lamp.example.com/v1/lamps/{id}/on\n\n场景描述\n\n说明文字。";
+    let out = rendered(source);
+    for heading in ["H2 涉及API", "H2 操作步骤", "H2 场景描述"] {
+        assert!(out.contains(heading), "{out}");
+    }
+}

@@ -100,6 +100,9 @@ const HEADINGS: &[(&str, Section)] = &[
     ("相关文档", Section::Other),
     ("接口约束", Section::Other),
     ("前提条件", Section::Other),
+    ("涉及api", Section::Other),
+    ("操作步骤", Section::Other),
+    ("场景描述", Section::Other),
 ];
 
 /// The section a heading's name opens, when `HEADINGS` lists it.
