@@ -16,9 +16,15 @@
 //! where the path's parent is the field's table. A description naming
 //! several tables captioned after the field ("if infer_type is batch, see
 //! Table 4") documents alternatives: their models are merged. A table
-//! still unreferenced at the end is linked to the one unlinked object field
-//! sharing a word with its caption (`tags` and "resource_tag field
-//! description"), as a guess.
+//! still unreferenced at the end is linked, as a guess, to the unlinked
+//! object fields whose name its caption, a model name, ends in
+//! (`RolePolicy` for `policy`, `ScopedTokenInfo` for `token`: pages
+//! generated from an API description caption tables by model name, and a
+//! copy keeps no anchor), else to the one unlinked object field sharing a
+//! word with its caption (`tags` and "resource_tag field description"). A
+//! field whose words find only a table of the other side (a response
+//! field, the request's table captioned after it) takes it only when no
+//! table of its own side was found so.
 //!
 //! Tables copied from other pages (`crate::crossref`) form one group per
 //! page of origin: their rows link within their group, as on the page

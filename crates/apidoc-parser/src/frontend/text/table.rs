@@ -5,8 +5,12 @@
 //! no line, and a Description cell can span many lines, so rows are found by
 //! shape: a row starts at a line that fits the key column (an identifier, or
 //! a status code) and whose following lines fit the fixed columns (an
-//! optional Yes/No, then a type name). The last column takes every line up
-//! to the next row start or the end of the table.
+//! optional Yes/No, then a type name). A cell before a Yes/No or Type
+//! column may go on over a line or two before that column's line (a
+//! condition "required when X" then "left out when Y"), and a Type cell
+//! may name a model (`LampSetup` over `object`, or the key's own word with
+//! a table reference after it). The last column takes every line up to the
+//! next row start or the end of the table.
 
 use std::ops::Range;
 
