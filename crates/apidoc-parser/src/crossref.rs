@@ -28,7 +28,8 @@
 //!
 //! A cell of a row holding objects that links nowhere and names no table
 //! by number but refers to another page by its exact title ("参照",
-//! "参见", "see" and the title) is first given a link to that page, when
+//! "参见", "see" and the title), or numbers a table of that page
+//! ("请参见创建会话中的表6"), is first given a link to that page, when
 //! the title is one page's only and that page documents a response.
 //!
 //! A copied table keeps its anchor and records the page it came from
@@ -397,7 +398,7 @@ fn link_titles_in(table: &mut Table, file: &str, titles: &Titles) {
         let numbers_a_table = row
             .iter()
             .any(|cell| !table_references(&cell.text()).is_empty());
-        if !links.is_empty() || numbers_a_table || !holds_objects(row, type_column) {
+        if !links.is_empty() || !holds_objects(row, type_column) {
             continue;
         }
         for (column, cell) in row.iter_mut().enumerate() {
@@ -410,6 +411,10 @@ fn link_titles_in(table: &mut Table, file: &str, titles: &Titles) {
                 } else {
                     titles.referred(text)
                 };
+                // A number names a table of this page, unless the title
+                // it follows says whose ("创建会话中的表6").
+                let referred = referred
+                    .filter(|(title, _)| !numbers_a_table || numbers_a_table_of(text, title));
                 if let Some((title, target)) = referred.filter(|(_, t)| *t != file) {
                     block.links.push(Link {
                         href: relative(file, target),
@@ -524,6 +529,18 @@ impl Titles {
         }
         None
     }
+}
+
+/// True when `text` numbers a table of the page titled `title`: the title
+/// then "中" ("in"), "的" perhaps, and "表N" ("创建会话中的表6").
+fn numbers_a_table_of(text: &str, title: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices(title).any(|(at, _)| {
+        let after = &lower[at + title.len()..];
+        let after = after.strip_prefix("中").unwrap_or("");
+        let after = after.strip_prefix("的").unwrap_or(after);
+        !after.is_empty() && !table_references(after).is_empty() && after.starts_with('表')
+    })
 }
 
 /// True when `after` may follow a whole title: nothing, a break, or a word

@@ -335,3 +335,14 @@ fn structure_pages_describe_the_rows_naming_them() {
     let perch = element("perches");
     assert_eq!(field(list, &perch, "height").ty, TypeRef::Integer);
 }
+
+#[test]
+fn a_row_numbering_a_table_of_another_page_by_its_title_takes_that_pages_objects() {
+    // "详细说明请参见创建灯中的表3": the number is of the page titled 创建灯,
+    // which the row names without linking it.
+    let (pages, _) = read_service("lamps");
+    let page = api_page(page(&pages, "lamps/查询灯列表.md"));
+    let lamps = field(page, &response_model(page), "lamps");
+    assert!(matches!(lamps.ty, TypeRef::Array(_)), "{:?}", lamps.ty);
+    assert_eq!(field_names(page, model_of(&lamps.ty)), ["lamp_id", "watts"]);
+}
