@@ -76,3 +76,31 @@ fn a_heading_after_a_rows_type_with_no_row_after_it_ends_the_table() {
     let out = rendered(source);
     assert!(out.contains("H2 错误码"), "{out}");
 }
+
+#[test]
+fn a_captioned_listing_of_operations_is_one_table_whatever_its_rows() {
+    // A permission table: the action and scope cells span two rows (they
+    // stand only in the first), and one method stands above its path.
+    let source = "灯的权限\n\n表 1 灯的权限\n\n操作\n\n对应接口\n\n动作\n\n范围\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\nlamp:switch\n\n√\n\n关灯\n\nPUT\n\n/v1/lamps/{id}/off\n\n查看灯\n\nGET /v1/lamps/{id}\n\nlamp:get\n\n√\n\n功能介绍\n\n说明文字。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(!out.contains(" P PUT") && !out.contains(" P GET"), "{out}");
+    assert!(out.contains("H2 功能介绍"), "{out}");
+}
+
+#[test]
+fn a_type_word_that_is_also_a_name_does_not_steal_the_last_cell() {
+    // "list" names a type as well as a field: "R" is the access column of
+    // the `total` row, and `list` starts the next row.
+    let source = "查询统计\n\n表 2 参数说明\n\n参数\n\n类型\n\n说明\n\n操作类型\n\ntotal\n\nInteger\n\n总数\n\nR\n\nlist\n\n结构体数据类型\n\n统计列表\n\nR";
+    let out = rendered(source);
+    assert!(out.contains("[3] L19 R"), "{out}");
+    assert!(out.contains("[0] L21 list"), "{out}");
+}
+
+#[test]
+fn dashes_standing_for_an_unnamed_body_start_a_row() {
+    let source = "查询灯\n\n表 3 参数说明\n\n名称\n\n类型\n\n说明\n\n--\n\n字典数据类型\n\n灯的列表\n\n表 4 灯\n\n名称\n\n类型\n\n说明\n\nwatts\n\nInteger\n\n功率";
+    let out = rendered(source);
+    assert!(out.contains("row\n    [0] L11 --"), "{out}");
+}

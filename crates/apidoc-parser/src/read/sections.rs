@@ -176,6 +176,10 @@ fn section_by_words(h: &str) -> Section {
     }
 }
 
+/// Words of a sentence pointing at what follows ("请求方法以及URI如下表所示",
+/// "parameters as follows"): a label names its part and points nowhere.
+const POINTING_WORDS: &[&str] = &["如下", "以下", "见表", "as follows", "below"];
+
 /// A list item's label that names a section, as older Help Center pages
 /// structure a section with list items ("URI格式", "请求参数", "响应样例"):
 /// a short phrase, not a sentence, naming a section.
@@ -185,8 +189,9 @@ pub fn list_label(text: &str) -> Option<Section> {
         // "表 4 响应Body参数" captions a table; it opens no section.
         return None;
     }
-    let sentence = label.contains(['。', '，', '.', ',', '；', ';']);
     let lower = label.to_lowercase();
+    let sentence = label.contains(['。', '，', '.', ',', '；', ';'])
+        || POINTING_WORDS.iter().any(|w| lower.contains(w));
     const LABEL_WORDS: [&str; 13] = [
         "参数",
         "样例",
@@ -896,6 +901,7 @@ mod tests {
         assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);
+        assert_eq!(list_label("HTTP/HTTPS请求方法以及URI如下表所示"), None);
         assert_eq!(list_label("表 4 响应Body参数"), None, "a caption");
         assert_eq!(list_label("Bad Request"), None);
         assert_eq!(list_label("Response"), None);

@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use apidoc_ir::Method;
+
 use super::flow;
 use super::lines::Lines;
 use super::vocab::{self, HeaderRole};
@@ -59,7 +61,7 @@ impl Column {
 pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
     let (table, after) = match table_head(lines, start) {
         Some(head) => field_table(lines, start, head),
-        None => captioned_grid(lines, start)?,
+        None => captioned_grid_or_listing(lines, start)?,
     };
     Some((
         Block::new(BlockKind::Table(table), lines.number(start)),
@@ -99,6 +101,24 @@ fn captioned_grid(lines: &Lines, start: usize) -> Option<(Table, usize)> {
     let (mut table, after) = grid_at(lines, lines.next_non_blank(start + 1, lines.len())?)?;
     table.caption = Some(text.to_owned());
     Some((table, after))
+}
+
+/// A captioned table recognised by its shape, unless it is an operation
+/// listing whose rows stop repeating the shape before it ends (a URI line
+/// after the grid's last row): then the whole listing.
+fn captioned_grid_or_listing(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let grid = captioned_grid(lines, start);
+    let listing = operation_listing(lines, start);
+    match (grid, listing) {
+        (Some(grid), Some(listing))
+            if lines
+                .non_blank(grid.1..listing.1)
+                .any(|i| starts_uri(lines, i, listing.1)) =>
+        {
+            Some(listing)
+        }
+        (grid, listing) => grid.or(listing),
+    }
 }
 
 /// The most columns a table recognised by its shape may have.
@@ -158,6 +178,61 @@ fn grid_at(lines: &Lines, start: usize) -> Option<(Table, usize)> {
         origin: None,
     };
     Some((table, cells.last().map_or(start, |&i| i + 1)))
+}
+
+/// A captioned table listing operations (a permission table: 权限 | 授权项
+/// | 对应API …) that neither a field table nor a grid lays out, its cells
+/// spanning rows or a method and its path standing on two lines: its lines
+/// up to the table's end are its cells, so that none is taken for the
+/// page's URI line. Recognised by two URI lines or more among them; its
+/// header is the short lines before the first method or URI, and its rows
+/// are cut at the header's width (the reader reads no fields from it).
+fn operation_listing(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let caption = lines.text(start);
+    if !vocab::is_caption(caption) {
+        return None;
+    }
+    let first = lines.next_non_blank(start + 1, lines.len())?;
+    let end = lines
+        .non_blank(first..lines.len())
+        .find(|&i| {
+            let text = lines.text(i);
+            vocab::is_section_heading(text)
+                || vocab::is_status_line(text)
+                || is_caption_start(lines, i)
+        })
+        .unwrap_or(lines.len());
+    let cells: Vec<usize> = lines.non_blank(first..end).collect();
+    let uris = cells.iter().filter(|&&i| starts_uri(lines, i, end)).count();
+    if uris < 2 {
+        return None;
+    }
+    let width = cells
+        .iter()
+        .take_while(|&&i| is_header_cell(lines.text(i)) && !starts_uri(lines, i, end))
+        .count()
+        .max(1);
+    let row = |group: &[usize]| group.iter().map(|&i| line_cell(lines, i)).collect();
+    let mut groups = cells.chunks(width);
+    let table = Table {
+        caption: Some(caption.to_owned()),
+        header: groups.next().map(row).into_iter().collect(),
+        rows: groups.map(row).collect(),
+        anchor: None,
+        origin: None,
+    };
+    Some((table, end))
+}
+
+/// True when line `i` is a URI line, or a method word whose path stands on
+/// the next line.
+fn starts_uri(lines: &Lines, i: usize, end: usize) -> bool {
+    let text = lines.text(i);
+    sections::uri_line(text).is_some()
+        || Method::parse(text).is_some()
+            && lines
+                .next_non_blank(i + 1, end)
+                .is_some_and(|j| lines.text(j).starts_with('/'))
 }
 
 /// How many rows of `k` cells repeat the first row's kinds after a header
@@ -241,8 +316,10 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
     let mut run: Vec<(usize, HeaderRole)> = Vec::new();
     for i in lines.non_blank(start..lines.len()) {
         let text = lines.text(i);
-        let Some(role) = vocab::header_role(text) else {
-            break;
+        let role = match vocab::header_role(text) {
+            Some(role) => role,
+            None if run.len() >= 2 && is_unknown_header_word(lines, i) => HeaderRole::Text,
+            None => break,
         };
         let repeats = run.iter().any(|&(j, seen)| {
             lines.text(j).eq_ignore_ascii_case(text) || seen == role && role != HeaderRole::Text
@@ -253,6 +330,26 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
         run.push((i, role));
     }
     run
+}
+
+/// True for a header word the vocabulary does not know ("操作类型" after
+/// "参数 类型 说明") ending a run of known ones: a short phrase that is no
+/// name, type or Yes/No, followed by a row's first cells (a name, then a
+/// type or Yes/No).
+fn is_unknown_header_word(lines: &Lines, i: usize) -> bool {
+    let text = lines.text(i);
+    let phrase = text.chars().count() <= GRID_HEADER_CHARS
+        && !vocab::is_name(text)
+        && !vocab::is_type_like(text)
+        && !vocab::is_mandatory_value(text)
+        && !text.ends_with(['.', '。', ':', '：'])
+        && is_cell_line(text);
+    let mut next = lines.non_blank(i + 1..lines.len()).map(|j| lines.text(j));
+    let row_follows = next.next().is_some_and(vocab::is_name)
+        && next
+            .next()
+            .is_some_and(|t| vocab::is_type_like(t) || vocab::is_mandatory_value(t));
+    phrase && row_follows
 }
 
 /// Where a table body starting at `start` ends: at the next caption that
@@ -373,16 +470,29 @@ fn row_head(
     })
 }
 
-/// The first row start at or after `from` within `..end`.
+/// The first row start at or after `from` (where the last cell of the row
+/// before begins) within `..end`. A row start there that is followed by
+/// another row start one line on (`R | list | 结构体 …`: "R" ends the row
+/// before, and "list", a type word too, starts the next) gives the row
+/// before its one-line last cell rather than an empty one.
 fn next_row(
     lines: &Lines,
     from: usize,
     end: usize,
     columns: &[Column],
 ) -> Option<(usize, RowHead)> {
-    lines
+    let mut starts = lines
         .non_blank(from..end)
-        .find_map(|i| row_head(lines, i, end, columns, Fit::Strict).map(|head| (i, head)))
+        .filter_map(|i| row_head(lines, i, end, columns, Fit::Strict).map(|head| (i, head)));
+    let first = starts.next()?;
+    if first.0 != from {
+        return Some(first);
+    }
+    let one_line_on = lines.next_non_blank(from + 1, end);
+    match starts.next() {
+        Some(second) if Some(second.0) == one_line_on => Some(second),
+        _ => Some(first),
+    }
 }
 
 /// The rows of `body` and the index after the last line they took. When
