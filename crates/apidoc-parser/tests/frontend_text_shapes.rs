@@ -104,3 +104,19 @@ fn dashes_standing_for_an_unnamed_body_start_a_row() {
     let out = rendered(source);
     assert!(out.contains("row\n    [0] L11 --"), "{out}");
 }
+
+#[test]
+fn uri_lines_interleaved_with_names_are_a_listing_not_the_pages_uri() {
+    let source = "接口一览\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\n关灯\n\nPUT\n\n/v1/lamps/{id}/off\n\n查看灯\n\nGET /v1/lamps/{id}\n\n功能介绍\n\n说明文字。";
+    let out = rendered(source);
+    assert!(out.contains("L5 TABLE"), "{out}");
+    assert!(!out.contains(" P PUT") && !out.contains(" P GET"), "{out}");
+    assert!(out.contains("H2 功能介绍"), "{out}");
+}
+
+#[test]
+fn two_uri_lines_of_one_operation_stay_uri_lines() {
+    let source = "查看灯\n\nURI\n\nGET /v1/lamps/{id}\n\nGET /v2/lamps/{id}\n\n请求参数\n\n无";
+    let out = rendered(source);
+    assert!(!out.contains("TABLE"), "{out}");
+}

@@ -224,6 +224,78 @@ fn operation_listing(lines: &Lines, start: usize) -> Option<(Table, usize)> {
     Some((table, end))
 }
 
+/// How many URI lines interleaved with other lines make an uncaptioned
+/// listing of operations (an overview's `创建X | POST /v1/x` rows); an
+/// operation's own URI section states one or two.
+const LISTING_MIN_URIS: usize = 3;
+
+/// The most lines between two URI lines of one listing: a row's other
+/// cells.
+const LISTING_MAX_GAP: usize = 8;
+
+/// An uncaptioned listing of operations starting at the URI line `start`:
+/// three URI lines or more, each after at least one other line (a row's
+/// name or action) and at most [`LISTING_MAX_GAP`] lines apart, up to a
+/// section heading, caption or status line. Its lines are one-cell rows,
+/// so that no URI in it is taken for the page's own.
+pub(super) fn uri_listing(lines: &Lines, start: usize) -> Option<(Block, usize)> {
+    if !starts_uri(lines, start, lines.len()) {
+        return None;
+    }
+    let mut uris = vec![start];
+    while let Some(next) = next_listed_uri(lines, *uris.last()?) {
+        uris.push(next);
+    }
+    if uris.len() < LISTING_MIN_URIS {
+        return None;
+    }
+    let last = *uris.last()?;
+    let end = lines
+        .next_non_blank(last + 1, lines.len())
+        .filter(|&j| Method::parse(lines.text(last)).is_some() && lines.text(j).starts_with('/'))
+        .unwrap_or(last)
+        + 1;
+    let rows = lines
+        .non_blank(start..end)
+        .map(|i| vec![line_cell(lines, i)])
+        .collect();
+    let table = Table {
+        caption: None,
+        header: Vec::new(),
+        rows,
+        anchor: None,
+        origin: None,
+    };
+    Some((
+        Block::new(BlockKind::Table(table), lines.number(start)),
+        end,
+    ))
+}
+
+/// The URI line of the listing's next row after the URI line `at`: within
+/// [`LISTING_MAX_GAP`] lines, after at least one line that is no URI, with
+/// no section heading, caption or status line before it.
+fn next_listed_uri(lines: &Lines, at: usize) -> Option<usize> {
+    // A method standing alone has its path on the next line.
+    let skip = usize::from(Method::parse(lines.text(at)).is_some());
+    for (between, i) in lines
+        .non_blank(at + 1..lines.len())
+        .skip(skip)
+        .take(LISTING_MAX_GAP + 1)
+        .enumerate()
+    {
+        let text = lines.text(i);
+        if vocab::is_section_heading(text) || vocab::is_caption(text) || vocab::is_status_line(text)
+        {
+            return None;
+        }
+        if starts_uri(lines, i, lines.len()) {
+            return (between > 0).then_some(i);
+        }
+    }
+    None
+}
+
 /// True when line `i` is a URI line, or a method word whose path stands on
 /// the next line.
 fn starts_uri(lines: &Lines, i: usize, end: usize) -> bool {
