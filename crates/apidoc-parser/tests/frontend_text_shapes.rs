@@ -128,3 +128,11 @@ fn a_plain_line_between_two_bullets_continues_the_item_above() {
     assert!(out.contains("  item\n    L5 P 正常\n    L7 P 202\n"), "{out}");
     assert!(out.contains("L11 P 说明文字。"), "{out}");
 }
+
+#[test]
+fn a_list_item_right_above_a_header_labels_the_next_table() {
+    let source = "开灯\n\n请求消息\n\n  • 按编号开灯时的请求参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nid\n\n是\n\nString\n\n灯的编号。\n\n  • 按名称开灯时的请求参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nname\n\n是\n\nString\n\n灯的名称。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 2, "{out}");
+    assert!(out.contains("L23 UL"), "{out}");
+}

@@ -441,11 +441,20 @@ fn body_end(lines: &Lines, start: usize, columns: &[Column]) -> usize {
         .unwrap_or(lines.len())
 }
 
-/// True for a line that ends a table body whatever stands before it.
+/// True for a line that ends a table body whatever stands before it; a
+/// list item right above a table's header is that table's label ("•
+/// 使用外部镜像文件时的请求参数").
 fn ends_table(lines: &Lines, i: usize) -> bool {
+    let labels_next_table = || {
+        vocab::bullet_item(lines.text(i)).is_some()
+            && lines
+                .next_non_blank(i + 1, lines.len())
+                .is_some_and(|j| table_head(lines, j).is_some())
+    };
     vocab::is_status_line(lines.text(i))
         || is_caption_start(lines, i)
         || table_head(lines, i).is_some()
+        || labels_next_table()
 }
 
 /// True when line `i` sits where a description starts (after a line that
