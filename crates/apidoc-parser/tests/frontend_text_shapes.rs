@@ -125,7 +125,10 @@ fn two_uri_lines_of_one_operation_stay_uri_lines() {
 fn a_plain_line_between_two_bullets_continues_the_item_above() {
     let source = "查看灯\n\n返回值\n\n  • 正常\n\n202\n\n  • 异常\n\n说明文字。";
     let out = rendered(source);
-    assert!(out.contains("  item\n    L5 P 正常\n    L7 P 202\n"), "{out}");
+    assert!(
+        out.contains("  item\n    L5 P 正常\n    L7 P 202\n"),
+        "{out}"
+    );
     assert!(out.contains("L11 P 说明文字。"), "{out}");
 }
 

@@ -334,6 +334,41 @@ static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+\s+HTTP/\d(?:\.\d)?$")
 });
 
+/// The URI line a paragraph or code block states: its first line, or,
+/// where the method stands apart from its path (`GET/v1.0/…`, `GET
+/// 参数说明请参见表1。 /v1/…`, or the path in the `following` paragraph),
+/// the method and the one path after it.
+pub fn uri_line_text(text: &str, following: Option<&str>) -> String {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if uri_line(first).is_some() {
+        return first.to_owned();
+    }
+    let start = text.trim_start();
+    let end = start
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(start.len());
+    let (method, rest) = start.split_at(end);
+    if Method::parse(method).is_none() {
+        return first.to_owned();
+    }
+    let paths = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .filter(|word| word.starts_with('/'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut found = paths(rest);
+    if found.is_empty() {
+        found = following
+            .map(|next| paths(next.lines().next().unwrap_or_default()))
+            .unwrap_or_default();
+    }
+    match found.as_slice() {
+        [path] => format!("{method} {path}"),
+        _ => first.to_owned(),
+    }
+}
+
 /// Reads a URI line (see [`UriLine`]).
 pub fn uri_line(text: &str) -> Option<UriLine> {
     let caps = URI_LINE.captures(text.trim())?;

@@ -296,15 +296,12 @@ fn next_listed_uri(lines: &Lines, at: usize) -> Option<usize> {
     None
 }
 
-/// True when line `i` is a URI line, or a method word whose path stands on
-/// the next line.
+/// True when line `i` states a URI line as the reader takes one from a
+/// paragraph (its method and path, the path maybe on the next line or
+/// followed by a remark).
 fn starts_uri(lines: &Lines, i: usize, end: usize) -> bool {
-    let text = lines.text(i);
-    sections::uri_line(text).is_some()
-        || Method::parse(text).is_some()
-            && lines
-                .next_non_blank(i + 1, end)
-                .is_some_and(|j| lines.text(j).starts_with('/'))
+    let following = lines.next_non_blank(i + 1, end).map(|j| lines.text(j));
+    sections::uri_line(&sections::uri_line_text(lines.text(i), following)).is_some()
 }
 
 /// How many rows of `k` cells repeat the first row's kinds after a header
