@@ -234,19 +234,21 @@ const LISTING_MIN_URIS: usize = 3;
 const LISTING_MAX_GAP: usize = 8;
 
 /// An uncaptioned listing of operations starting at the URI line `start`:
-/// three URI lines or more, each after at least one other line (a row's
-/// name or action) and at most [`LISTING_MAX_GAP`] lines apart, up to a
-/// section heading, caption or status line. Its lines are one-cell rows,
+/// three URI lines or more, each at most [`LISTING_MAX_GAP`] lines after
+/// the one before, some after other lines (a row's name or action), up to
+/// a section heading, caption or status line. Its lines are one-cell rows,
 /// so that no URI in it is taken for the page's own.
 pub(super) fn uri_listing(lines: &Lines, start: usize) -> Option<(Block, usize)> {
     if !starts_uri(lines, start, lines.len()) {
         return None;
     }
     let mut uris = vec![start];
-    while let Some(next) = next_listed_uri(lines, *uris.last()?) {
+    let mut interleaved = false;
+    while let Some((next, between)) = next_listed_uri(lines, *uris.last()?) {
         uris.push(next);
+        interleaved |= between > 0;
     }
-    if uris.len() < LISTING_MIN_URIS {
+    if uris.len() < LISTING_MIN_URIS || !interleaved {
         return None;
     }
     let last = *uris.last()?;
@@ -272,10 +274,10 @@ pub(super) fn uri_listing(lines: &Lines, start: usize) -> Option<(Block, usize)>
     ))
 }
 
-/// The URI line of the listing's next row after the URI line `at`: within
-/// [`LISTING_MAX_GAP`] lines, after at least one line that is no URI, with
-/// no section heading, caption or status line before it.
-fn next_listed_uri(lines: &Lines, at: usize) -> Option<usize> {
+/// The URI line of the listing's next row after the URI line `at`, and
+/// how many other lines stand between them: within [`LISTING_MAX_GAP`]
+/// lines, with no section heading, caption or status line before it.
+fn next_listed_uri(lines: &Lines, at: usize) -> Option<(usize, usize)> {
     // A method standing alone has its path on the next line.
     let skip = usize::from(Method::parse(lines.text(at)).is_some());
     for (between, i) in lines
@@ -290,7 +292,7 @@ fn next_listed_uri(lines: &Lines, at: usize) -> Option<usize> {
             return None;
         }
         if starts_uri(lines, i, lines.len()) {
-            return (between > 0).then_some(i);
+            return Some((i, between));
         }
     }
     None
