@@ -139,3 +139,19 @@ fn a_list_item_right_above_a_header_labels_the_next_table() {
     assert_eq!(out.matches("TABLE").count(), 2, "{out}");
     assert!(out.contains("L23 UL"), "{out}");
 }
+
+#[test]
+fn an_unknown_header_word_between_known_ones_is_a_column_and_types_when_its_cells_do() {
+    let source = "查看灯\n\n表 3 lamp字段说明\n\n参数\n\n结构说明\n\n描述\n\nwatts\n\nInteger\n\n功率。\n\nhue\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(out.contains("[1] L7 结构说明"), "{out}");
+    assert!(out.contains("row\n    [0] L17 hue\n    [1] L19 String"), "{out}");
+}
+
+#[test]
+fn a_lone_dash_closing_a_table_is_a_cell_not_a_row() {
+    let source = "删除灯\n\n表 1 请求头\n\n参数名称\n\n描述\n\n是否必选\n\n示例\n\nLamp-Id\n\n灯的编号\n\n必选\n\n-\n\n请求参数\n\n无";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 1, "{out}");
+    assert!(out.contains("[3] L19 -"), "{out}");
+}

@@ -72,12 +72,8 @@ pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
 /// A table read by its header words' columns.
 fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
     let TableHead { caption, header } = head;
-    let columns: Vec<Column> = header
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, role))| Column::from_header(k, role))
-        .collect();
     let body_start = header.last().map_or(start + 1, |&(i, _)| i + 1);
+    let columns = column_kinds(lines, &header, body_start);
     let body = body_start..body_end(lines, body_start, &columns);
     let (rows, after) = rows(lines, body, &columns);
     let header_cells = header.iter().map(|&(i, _)| line_cell(lines, i)).collect();
@@ -89,6 +85,37 @@ fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
         origin: None,
     };
     (table, after)
+}
+
+/// The columns of a table by its header words. Without a Type word, a
+/// column under a word the vocabulary does not know whose first cell
+/// names a type is the Type column ("数据结构说明" over "String").
+fn column_kinds(lines: &Lines, header: &[(usize, HeaderRole)], body_start: usize) -> Vec<Column> {
+    let mut columns: Vec<Column> = header
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, role))| Column::from_header(k, role))
+        .collect();
+    if columns.contains(&Column::Type) {
+        return columns;
+    }
+    let first_row: Vec<&str> = lines
+        .non_blank(body_start..lines.len())
+        .take(columns.len())
+        .map(|i| lines.text(i))
+        .collect();
+    let unknown_typed = header.iter().enumerate().position(|(k, &(i, _))| {
+        k > 0
+            && k + 1 < header.len()
+            && vocab::header_role(lines.text(i)).is_none()
+            && first_row
+                .get(k)
+                .is_some_and(|&cell| vocab::is_type_like(cell))
+    });
+    if let Some(k) = unknown_typed {
+        columns[k] = Column::Type;
+    }
+    columns
 }
 
 /// A table by its shape ([`grid_at`]) at `start`, or after a caption
@@ -389,7 +416,7 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
         let text = lines.text(i);
         let role = match vocab::header_role(text) {
             Some(role) => role,
-            None if run.len() >= 2 && is_unknown_header_word(lines, i) => HeaderRole::Text,
+            None if is_unknown_header_word(lines, i, run.len()) => HeaderRole::Text,
             None => break,
         };
         let repeats = run.iter().any(|&(j, seen)| {
@@ -403,11 +430,12 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
     run
 }
 
-/// True for a header word the vocabulary does not know ("操作类型" after
-/// "参数 类型 说明") ending a run of known ones: a short phrase that is no
-/// name, type or Yes/No, followed by a row's first cells (a name, then a
-/// type or Yes/No).
-fn is_unknown_header_word(lines: &Lines, i: usize) -> bool {
+/// True for a header word the vocabulary does not know, within or after
+/// a run of known ones: a short phrase that is no name, type or Yes/No,
+/// followed by another header word ("参数 | 数据结构说明 | 描述") or, once
+/// the run has two words, by a row's first cells (a name, then a type or
+/// Yes/No: "参数 | 类型 | 说明 | 操作类型").
+fn is_unknown_header_word(lines: &Lines, i: usize, known_before: usize) -> bool {
     let text = lines.text(i);
     let phrase = text.chars().count() <= GRID_HEADER_CHARS
         && !vocab::is_name(text)
@@ -416,11 +444,14 @@ fn is_unknown_header_word(lines: &Lines, i: usize) -> bool {
         && !text.ends_with(['.', '。', ':', '：'])
         && is_cell_line(text);
     let mut next = lines.non_blank(i + 1..lines.len()).map(|j| lines.text(j));
-    let row_follows = next.next().is_some_and(vocab::is_name)
+    let first = next.next();
+    let header_follows = first.is_some_and(|t| vocab::header_role(t).is_some());
+    let row_follows = known_before >= 2
+        && first.is_some_and(vocab::is_name)
         && next
             .next()
             .is_some_and(|t| vocab::is_type_like(t) || vocab::is_mandatory_value(t));
-    phrase && row_follows
+    phrase && known_before >= 1 && (header_follows || row_follows)
 }
 
 /// Where a table body starting at `start` ends: at the next caption that
@@ -539,6 +570,8 @@ fn row_head(
             }
             Column::Type if fit == Fit::Strict && !fits && stated_mandatory => {}
             Column::Type if fit == Fit::Strict && !fits => return None,
+            // A row's one-line cells stand within the table.
+            _ if fit == Fit::Strict && next.is_none() => return None,
             _ => {}
         }
         leading.push(next);
