@@ -145,7 +145,10 @@ fn an_unknown_header_word_between_known_ones_is_a_column_and_types_when_its_cell
     let source = "查看灯\n\n表 3 lamp字段说明\n\n参数\n\n结构说明\n\n描述\n\nwatts\n\nInteger\n\n功率。\n\nhue\n\nString\n\n颜色。";
     let out = rendered(source);
     assert!(out.contains("[1] L7 结构说明"), "{out}");
-    assert!(out.contains("row\n    [0] L17 hue\n    [1] L19 String"), "{out}");
+    assert!(
+        out.contains("row\n    [0] L17 hue\n    [1] L19 String"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -154,4 +157,15 @@ fn a_lone_dash_closing_a_table_is_a_cell_not_a_row() {
     let out = rendered(source);
     assert_eq!(out.matches("  row").count(), 1, "{out}");
     assert!(out.contains("[3] L19 -"), "{out}");
+}
+
+#[test]
+fn a_method_and_uri_table_is_a_table_and_its_words_alone_head_a_section() {
+    let source = "开灯\n\n表 1 请求方法以及URI\n\n请求方法\n\nURI\n\nPUT\n\n/v1/lamps/{id}/on\n\n请求方法\n\n方法说明文字。";
+    let out = rendered(source);
+    assert!(
+        out.contains("  row\n    [0] L9 PUT\n    [1] L11 /v1/lamps/{id}/on\n"),
+        "{out}"
+    );
+    assert!(out.contains("L13 H2 请求方法"), "{out}");
 }
