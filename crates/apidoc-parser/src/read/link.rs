@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use apidoc_ir::TypeRef;
 
 use super::{
+    sections,
     table::Row,
     tables::{PageTable, Part, Role},
 };
@@ -339,6 +340,10 @@ struct Index {
     by_number: BTreeMap<u32, Vec<usize>>,
     /// By anchor.
     by_anchor: BTreeMap<String, usize>,
+    /// By the lower-case label (the caption without "Table N"), for
+    /// references by name ("参考表 前端parameters参数说明") where no link
+    /// is kept.
+    by_label: BTreeMap<String, Vec<usize>>,
 }
 
 impl Index {
@@ -355,6 +360,13 @@ impl Index {
         }
         if let Some(n) = t.number {
             self.by_number.entry(n).or_default().push(i);
+        }
+        if let Some(label) = t
+            .label
+            .as_ref()
+            .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
+        {
+            push_once(self.by_label.entry(label.to_lowercase()).or_default(), i);
         }
     }
 
@@ -685,8 +697,25 @@ pub(super) fn scalar_referrers(tables: &[PageTable<'_>]) -> BTreeMap<u32, (Strin
     out
 }
 
+/// The shortest table label a description may name a table by: shorter
+/// ones ("参数") are words any description uses.
+const MIN_LABEL_CHARS: usize = 4;
+
+/// The tables whose label the words after a table word start with,
+/// longest label first (the description may go on after the label).
+fn labelled_by<'i>(index: &'i Index, words: &str) -> Option<&'i Vec<usize>> {
+    let ends = words.char_indices().map(|(at, _)| at).skip(MIN_LABEL_CHARS);
+    let mut prefixes: Vec<&str> = ends.map(|at| &words[..at]).collect();
+    prefixes.push(words);
+    prefixes
+        .into_iter()
+        .rev()
+        .find_map(|prefix| index.by_label.get(prefix.trim_end()))
+}
+
 /// The model tables a row's description names by number ("see Table 4"),
-/// in the order named.
+/// in the order named, then those it names by label ("参考表 前端parameters
+/// 参数说明": a copied page keeps the words of a link, not its target).
 fn numbered_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for n in row.table_references() {
@@ -695,6 +724,16 @@ fn numbered_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
             .get(&n)
             .and_then(|found| found.iter().copied().find(|&i| i != from));
         if let Some(i) = found.filter(|i| !out.contains(i)) {
+            out.push(i);
+        }
+    }
+    let prose: Vec<&str> = row.prose.iter().map(|line| line.text.as_str()).collect();
+    let labelled = sections::table_label_references(&prose.join(" "))
+        .into_iter()
+        .filter_map(|words| labelled_by(index, &words))
+        .flatten();
+    for &i in labelled {
+        if i != from && !out.contains(&i) {
             out.push(i);
         }
     }

@@ -523,6 +523,39 @@ pub fn table_references(text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The longest table label a description is searched for.
+const LABEL_REFERENCE_CHARS: usize = 60;
+
+/// The words a description may name tables by, in lower case: after the
+/// word for a table, up to the clause's end and at most
+/// [`LABEL_REFERENCE_CHARS`] characters ("参考表 前端参数说明。" →
+/// "前端参数说明", "see Table Backend Parameters." → "backend
+/// parameters"); a number there is a reference by number.
+pub fn table_label_references(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    ["表", "table"]
+        .iter()
+        .flat_map(|word| {
+            lower
+                .match_indices(word)
+                .map(move |(at, _)| at + word.len())
+        })
+        .filter_map(|start| {
+            let rest = lower[start..].trim_start();
+            let end = rest
+                .find(|c: char| "。，,.;；)）(（".contains(c))
+                .unwrap_or(rest.len());
+            let end = rest
+                .char_indices()
+                .nth(LABEL_REFERENCE_CHARS)
+                .map_or(end, |(at, _)| end.min(at));
+            let label = rest[..end].trim();
+            let by_number = label.starts_with(|c: char| c.is_ascii_digit());
+            (!label.is_empty() && !by_number).then(|| label.to_owned())
+        })
+        .collect()
+}
+
 /// What a caption says a table holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaptionKind {
