@@ -59,3 +59,33 @@ fn names_with_a_slash_and_the_array_placeholder_start_rows() {
     assert!(out.contains("row\n    [0] L9 [数组元素]"), "{out}");
     assert!(out.contains("row\n    [0] L15 vendor.io/tag"), "{out}");
 }
+
+#[test]
+fn a_mandatory_column_may_say_whether_it_is_mandatory_in_other_words() {
+    let source = "表 1 路径参数\n\n参数\n\n是否为必选\n\n类型\n\n说明\n\nlamp_id\n\n是\n\nString\n\n灯的编号。\n\nroom_id\n\n否\n\nString\n\n房间编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(out.contains("[1] L21 否\n    [2] L23 String"), "{out}");
+}
+
+#[test]
+fn a_status_table_may_name_each_code_and_explain_it() {
+    let source = "表 2 状态码\n\n状态码\n\n编码\n\n状态码说明\n\n200\n\nOK\n\n灯已打开。\n\n404\n\nNotFound\n\n没有这盏灯。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains("[0] L15 404\n    [1] L17 NotFound\n    [2] L19 没有这盏灯。"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_header_word_may_end_with_a_full_stop() {
+    let source = "表 1 路径参数\n\n参数\n\n是否必选\n\n参数类型\n\n说明。\n\nlamp_id\n\n是\n\nString\n\n灯的编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(
+        out.contains("[3] L9 说明。\n  row\n    [0] L11 lamp_id"),
+        "{out}"
+    );
+}
