@@ -89,3 +89,19 @@ fn a_header_word_may_end_with_a_full_stop() {
         "{out}"
     );
 }
+
+#[test]
+fn a_field_name_may_carry_a_bracketed_note_or_a_star() {
+    let source = "表 1 请求参数\n\n参数\n\n是否必选\n\n类型\n\n说明\n\nbrightness（1.2.0）\n\n否\n\nInteger\n\n亮度。\n\nold_hue (deprecated)\n\n否\n\nString\n\n色调。\n\nshade*\n\n否\n\nString\n\n灯罩。";
+    let out = rendered(source);
+    for name in [
+        "L11 brightness（1.2.0）",
+        "L19 old_hue (deprecated)",
+        "L27 shade*",
+    ] {
+        assert!(
+            out.contains(&format!("row\n    [0] {name}")),
+            "{name}: {out}"
+        );
+    }
+}

@@ -44,7 +44,7 @@ impl Column {
 
     fn accepts(self, text: &str) -> bool {
         match self {
-            Self::NameKey => vocab::is_name(text),
+            Self::NameKey => vocab::is_field_name(text),
             Self::StatusKey => vocab::is_status_code(text),
             Self::Mandatory => vocab::is_mandatory_value(text),
             Self::Type => vocab::is_type_like(text),
