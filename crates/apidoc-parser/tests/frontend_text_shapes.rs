@@ -105,3 +105,16 @@ fn a_field_name_may_carry_a_bracketed_note_or_a_star() {
         );
     }
 }
+
+#[test]
+fn a_mandatory_answer_may_have_its_condition_under_it() {
+    let source = "表 1 请求参数\n\n参数\n\n是否必选\n\n类型\n\n说明\n\nlamp_ids\n\n否\n\nroom_ids不填时必选\n\nArray of strings\n\n灯的编号。\n\nroom_ids\n\n否\n\nArray of strings\n\n房间编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains(
+            "[1] L13\n      L13 P 否\n      L15 P room_ids不填时必选\n    [2] L17 Array of strings"
+        ),
+        "{out}"
+    );
+}
