@@ -118,3 +118,14 @@ fn a_mandatory_answer_may_have_its_condition_under_it() {
         "{out}"
     );
 }
+
+#[test]
+fn a_type_cell_may_say_more_than_its_type() {
+    let source = "表 2 响应参数\n\n名称\n\n是否必选\n\n参数类型\n\n说明\n\nlamps\n\n否\n\nList结构，参见Lamp类型说明。\n\n灯的列表。\n\ncount\n\n否\n\nInteger\n\n灯的个数。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains("[2] L15 List结构，参见Lamp类型说明。\n    [3] L17 灯的列表。"),
+        "{out}"
+    );
+}
