@@ -233,6 +233,8 @@ static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*\d+"));
 static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
+static TABLE_REFERENCE_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:Table|表)\s*\d+\s*([^。，,;；:：()（）\n]+)"));
 
 /// "Status code: 200" / "状态码:200" → 200.
 pub fn status_line(text: &str) -> Option<u16> {
@@ -477,6 +479,18 @@ pub fn table_references(text: &str) -> Vec<u32> {
     TABLE_REFERENCE
         .captures_iter(text)
         .filter_map(|c| c[1].parse().ok())
+        .collect()
+}
+
+/// The captions a text names tables by after their number ("参考表3
+/// job属性列表。" → "job属性列表"): the words after each "Table N" / "表N"
+/// up to a punctuation mark, where there are any.
+pub fn table_reference_captions(text: &str) -> Vec<&str> {
+    TABLE_REFERENCE_CAPTION
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .filter(|caption| !caption.is_empty())
         .collect()
 }
 
@@ -1015,6 +1029,10 @@ mod tests {
         assert_eq!(
             table_references("For details, see Table 4 and 表5."),
             vec![4, 5]
+        );
+        assert_eq!(
+            table_reference_captions("其内容参考表3 job属性列表。见表4，或Table 5 Lamp details"),
+            ["job属性列表", "Lamp details"]
         );
     }
 }
