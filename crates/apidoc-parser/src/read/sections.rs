@@ -532,7 +532,7 @@ const IDENT: &str = r"[A-Za-z][A-Za-z0-9_:.\-]*";
 /// "hosts请求参数", "GesQuotaResp类型").
 static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
+        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|定义|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
     ))
 });
 /// "<descriptor> of [the] [request|response] [parameter|field] <field>".
@@ -833,6 +833,10 @@ mod tests {
             want(&["binding:vif_details"])
         );
         assert_eq!(caption_kind("os-stop字段数据结构说明"), want(&["os-stop"]));
+        assert_eq!(
+            caption_kind("auto_stop定义数据结构说明"),
+            want(&["auto_stop"])
+        );
         assert_eq!(caption_kind("subnet对象"), want(&["subnet"]));
         assert_eq!(caption_kind("images字段说明"), want(&["images"]));
         assert_eq!(caption_kind("links对象参数说明"), want(&["links"]));
