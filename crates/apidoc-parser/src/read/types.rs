@@ -242,13 +242,15 @@ pub fn names_type(text: &str) -> bool {
 /// before it ("对应infer_type的config结构数组"), or words after it ("config
 /// array corresponding to infer_type"). The type must then be more than a
 /// bare type word, which a sentence may start or end with ("灯的列表",
-/// "String values are trimmed").
+/// "String values are trimmed"), and no pointer to a table ("Table 3
+/// lists the codes.").
 pub fn names_type_with_more(text: &str) -> bool {
     let text = clean(text);
-    let more_than_a_word = |ty: &str| word(ty).is_none() && read_marked(ty).is_some();
+    let names_type = |ty: &str| table_pointer(ty).is_none() && read_marked(ty).is_some();
+    let more_than_a_word = |ty: &str| word(ty).is_none() && names_type(ty);
     let before_clause = outside_brackets(&text)
         .find(|&(_, c)| CLAUSE_MARKS.contains(&c))
-        .is_some_and(|(i, _)| read_marked(&text[..i]).is_some());
+        .is_some_and(|(i, _)| names_type(&text[..i]));
     let qualified = text
         .rsplit_once(QUALIFIER)
         .is_some_and(|(_, tail)| more_than_a_word(tail));
@@ -808,6 +810,8 @@ mod tests {
             "CollectionInfo, see below",
             "灯的列表",
             "String values are trimmed",
+            "Table 3 lists the codes.",
+            "参见表4，其中的字段",
             "The ID of the project.",
         ] {
             assert!(!names_type_with_more(text), "{text}");
