@@ -175,3 +175,14 @@ fn a_table_another_row_declares_is_no_match_for_a_plural_name() {
         .unwrap_or_default();
     assert_eq!(fields, ["items"]);
 }
+
+#[test]
+fn a_misspelled_type_word_is_a_type_line() {
+    let source = "表 1 响应参数\n\n参数\n\n参数类型\n\n描述\n\nlamp_id\n\nString\n\n灯的编号。\n\norder_id\n\nStirng\n\n订单编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains("[0] L15 order_id\n    [1] L17 Stirng"),
+        "{out}"
+    );
+}

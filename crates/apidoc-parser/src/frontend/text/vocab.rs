@@ -138,9 +138,12 @@ pub(super) fn is_status_code(text: &str) -> bool {
 
 /// True for a line that names a type by its words ("String", "Array of
 /// strings", "CollectionInfo object", "Map<String,String>"), also with a
-/// comment or a qualifier ("List结构，参见…", "对应X的Y结构数组").
+/// comment or a qualifier ("List结构，参见…", "对应X的Y结构数组"), or a type
+/// word misspelled as the reader forgives it ("Stirng").
 pub(super) fn is_type_like(text: &str) -> bool {
-    types::names_type(text) || types::names_type_with_more(text)
+    types::names_type(text)
+        || types::names_type_with_more(text)
+        || types::misspelled_primitive(text).is_some()
 }
 
 /// The item text of a bullet line ("  • VALUE: text" → "VALUE: text"), or
