@@ -78,6 +78,226 @@ fn a_heading_after_a_rows_type_with_no_row_after_it_ends_the_table() {
 }
 
 #[test]
+fn a_captioned_listing_of_operations_is_one_table_whatever_its_rows() {
+    // A permission table: the action and scope cells span two rows (they
+    // stand only in the first), and one method stands above its path.
+    let source = "灯的权限\n\n表 1 灯的权限\n\n操作\n\n对应接口\n\n动作\n\n范围\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\nlamp:switch\n\n√\n\n关灯\n\nPUT\n\n/v1/lamps/{id}/off\n\n查看灯\n\nGET /v1/lamps/{id}\n\nlamp:get\n\n√\n\n功能介绍\n\n说明文字。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(!out.contains(" P PUT") && !out.contains(" P GET"), "{out}");
+    assert!(out.contains("H2 功能介绍"), "{out}");
+}
+
+#[test]
+fn a_type_word_that_is_also_a_name_does_not_steal_the_last_cell() {
+    // "list" names a type as well as a field: "R" is the access column of
+    // the `total` row, and `list` starts the next row.
+    let source = "查询统计\n\n表 2 参数说明\n\n参数\n\n类型\n\n说明\n\n操作类型\n\ntotal\n\nInteger\n\n总数\n\nR\n\nlist\n\n结构体数据类型\n\n统计列表\n\nR";
+    let out = rendered(source);
+    assert!(out.contains("[3] L19 R"), "{out}");
+    assert!(out.contains("[0] L21 list"), "{out}");
+}
+
+#[test]
+fn dashes_standing_for_an_unnamed_body_start_a_row() {
+    let source = "查询灯\n\n表 3 参数说明\n\n名称\n\n类型\n\n说明\n\n--\n\n字典数据类型\n\n灯的列表\n\n表 4 灯\n\n名称\n\n类型\n\n说明\n\nwatts\n\nInteger\n\n功率";
+    let out = rendered(source);
+    assert!(out.contains("row\n    [0] L11 --"), "{out}");
+}
+
+#[test]
+fn uri_lines_interleaved_with_names_are_a_listing_not_the_pages_uri() {
+    let source = "接口一览\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\n关灯\n\nPUT\n\n/v1/lamps/{id}/off\n\n查看灯\n\nGET /v1/lamps/{id}\n\n功能介绍\n\n说明文字。";
+    let out = rendered(source);
+    assert!(out.contains("L5 TABLE"), "{out}");
+    assert!(!out.contains(" P PUT") && !out.contains(" P GET"), "{out}");
+    assert!(out.contains("H2 功能介绍"), "{out}");
+}
+
+#[test]
+fn two_uri_lines_of_one_operation_stay_uri_lines() {
+    let source = "查看灯\n\nURI\n\nGET /v1/lamps/{id}\n\nGET /v2/lamps/{id}\n\n请求参数\n\n无";
+    let out = rendered(source);
+    assert!(!out.contains("TABLE"), "{out}");
+}
+
+#[test]
+fn a_plain_line_between_two_bullets_continues_the_item_above() {
+    let source = "查看灯\n\n返回值\n\n  • 正常\n\n202\n\n  • 异常\n\n说明文字。";
+    let out = rendered(source);
+    assert!(
+        out.contains("  item\n    L5 P 正常\n    L7 P 202\n"),
+        "{out}"
+    );
+    assert!(out.contains("L11 P 说明文字。"), "{out}");
+}
+
+#[test]
+fn a_list_item_right_above_a_header_labels_the_next_table() {
+    let source = "开灯\n\n请求消息\n\n  • 按编号开灯时的请求参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nid\n\n是\n\nString\n\n灯的编号。\n\n  • 按名称开灯时的请求参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nname\n\n是\n\nString\n\n灯的名称。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 2, "{out}");
+    assert!(out.contains("L23 UL"), "{out}");
+}
+
+#[test]
+fn an_unknown_header_word_between_known_ones_is_a_column_and_types_when_its_cells_do() {
+    let source = "查看灯\n\n表 3 lamp字段说明\n\n参数\n\n结构说明\n\n描述\n\nwatts\n\nInteger\n\n功率。\n\nhue\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(out.contains("[1] L7 结构说明"), "{out}");
+    assert!(
+        out.contains("row\n    [0] L17 hue\n    [1] L19 String"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_lone_dash_closing_a_table_is_a_cell_not_a_row() {
+    let source = "删除灯\n\n表 1 请求头\n\n参数名称\n\n描述\n\n是否必选\n\n示例\n\nLamp-Id\n\n灯的编号\n\n必选\n\n-\n\n请求参数\n\n无";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 1, "{out}");
+    assert!(out.contains("[3] L19 -"), "{out}");
+}
+
+#[test]
+fn a_method_and_uri_table_is_a_table_and_its_words_alone_head_a_section() {
+    let source = "开灯\n\n表 1 请求方法以及URI\n\n请求方法\n\nURI\n\nPUT\n\n/v1/lamps/{id}/on\n\n请求方法\n\n方法说明文字。";
+    let out = rendered(source);
+    assert!(
+        out.contains("  row\n    [0] L9 PUT\n    [1] L11 /v1/lamps/{id}/on\n"),
+        "{out}"
+    );
+    assert!(out.contains("L13 H2 请求方法"), "{out}");
+}
+
+#[test]
+fn a_mandatory_column_may_say_whether_it_is_mandatory_in_other_words() {
+    let source = "表 1 路径参数\n\n参数\n\n是否为必选\n\n类型\n\n说明\n\nlamp_id\n\n是\n\nString\n\n灯的编号。\n\nroom_id\n\n否\n\nString\n\n房间编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(out.contains("[1] L21 否\n    [2] L23 String"), "{out}");
+}
+
+#[test]
+fn a_status_table_may_name_each_code_and_explain_it() {
+    let source = "表 2 状态码\n\n状态码\n\n编码\n\n状态码说明\n\n200\n\nOK\n\n灯已打开。\n\n404\n\nNotFound\n\n没有这盏灯。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains("[0] L15 404\n    [1] L17 NotFound\n    [2] L19 没有这盏灯。"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_field_name_may_carry_a_bracketed_note_or_a_star() {
+    let source = "表 1 请求参数\n\n参数\n\n是否必选\n\n类型\n\n说明\n\nbrightness（1.2.0）\n\n否\n\nInteger\n\n亮度。\n\nold_hue (deprecated)\n\n否\n\nString\n\n色调。\n\nshade*\n\n否\n\nString\n\n灯罩。";
+    let out = rendered(source);
+    for name in [
+        "L11 brightness（1.2.0）",
+        "L19 old_hue (deprecated)",
+        "L27 shade*",
+    ] {
+        assert!(
+            out.contains(&format!("row\n    [0] {name}")),
+            "{name}: {out}"
+        );
+    }
+}
+
+#[test]
+fn a_mandatory_answer_may_have_its_condition_under_it() {
+    let source = "表 1 请求参数\n\n参数\n\n是否必选\n\n类型\n\n说明\n\nlamp_ids\n\n否\n\nroom_ids不填时必选\n\nArray of strings\n\n灯的编号。\n\nroom_ids\n\n否\n\nArray of strings\n\n房间编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains(
+            "[1] L13\n      L13 P 否\n      L15 P room_ids不填时必选\n    [2] L17 Array of strings"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_type_cell_may_say_more_than_its_type() {
+    let source = "表 2 响应参数\n\n名称\n\n是否必选\n\n参数类型\n\n说明\n\nlamps\n\n否\n\nList结构，参见Lamp类型说明。\n\n灯的列表。\n\ncount\n\n否\n\nInteger\n\n灯的个数。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains("[2] L15 List结构，参见Lamp类型说明。\n    [3] L17 灯的列表。"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_row_naming_a_tables_caption_in_words_gets_its_objects() {
+    let source = "文档首页/ 灯/ API参考/ 查询灯\n\n查询灯\n\nURI\n\nGET /v1/lamps\n\n响应\n\n表 1 响应参数\n\n参数\n\n是否必选\n\n类型\n\n说明\n\ncount\n\n否\n\nInteger\n\n个数。\n\nentries\n\n否\n\nObject\n\nLampInfo集合，详见LampInfo数据结构。\n\n表 2 LampInfo数据结构\n\n名称\n\n是否必选\n\n参数类型\n\n说明\n\nwatts\n\n是\n\nInteger\n\n功率。";
+    let parsed =
+        apidoc_parser::parse_page("lamps.txt", source.as_bytes(), apidoc_parser::Format::Text);
+    let page = parsed.page.expect("an API page");
+    let fields: Vec<&str> = page
+        .models
+        .iter()
+        .flat_map(|m| m.fields.iter().map(|f| f.name.as_str()))
+        .collect();
+    assert!(fields.contains(&"watts"), "{fields:?}");
+    let unreferenced = parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "table-unreferenced");
+    assert!(!unreferenced, "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn a_header_word_may_end_with_a_full_stop() {
+    let source = "表 1 路径参数\n\n参数\n\n是否必选\n\n参数类型\n\n说明。\n\nlamp_id\n\n是\n\nString\n\n灯的编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(
+        out.contains("[3] L9 说明。\n  row\n    [0] L11 lamp_id"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_table_another_row_declares_is_no_match_for_a_plural_name() {
+    let source = "文档首页/ 灯/ API参考/ 查询灯组\n\n查询灯组\n\nURI\n\nGET /v1/lamp-sets\n\n响应\n\n表 1 响应参数\n\n名称\n\n是否必选\n\n参数类型\n\n说明\n\nlamps\n\n否\n\nObject\n\n灯组，请参见LampSet类型。\n\n表 2 LampSet类型\n\n名称\n\n是否必选\n\n参数类型\n\n说明\n\nitems\n\n是\n\nList<Lamp>\n\n灯的列表。\n\n表 3 Lamp类型\n\n名称\n\n是否必选\n\n参数类型\n\n说明\n\nwatts\n\n是\n\nInteger\n\n功率。";
+    let parsed = apidoc_parser::parse_page(
+        "lamp-sets.txt",
+        source.as_bytes(),
+        apidoc_parser::Format::Text,
+    );
+    let page = parsed.page.expect("an API page");
+    let lamps = page
+        .models
+        .iter()
+        .flat_map(|m| &m.fields)
+        .find(|f| f.name == "lamps")
+        .expect("the lamps field");
+    let apidoc_ir::TypeRef::Model(model) = &lamps.ty else {
+        panic!("lamps holds no model: {:?}", lamps.ty);
+    };
+    let fields: Vec<&str> = page
+        .models
+        .iter()
+        .find(|m| &m.name == model)
+        .map(|m| m.fields.iter().map(|f| f.name.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, ["items"]);
+}
+
+#[test]
+fn a_misspelled_type_word_is_a_type_line() {
+    let source = "表 1 响应参数\n\n参数\n\n参数类型\n\n描述\n\nlamp_id\n\nString\n\n灯的编号。\n\norder_id\n\nStirng\n\n订单编号。";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 2, "{out}");
+    assert!(
+        out.contains("[0] L15 order_id\n    [1] L17 Stirng"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_mandatory_column_worded_with_wei_is_a_header_word() {
     // "是否为必选" ("is it mandatory") heads the Mandatory column as
     // "是否必选" does, so the columns after it are the table's too.

@@ -337,6 +337,17 @@ fn structure_pages_describe_the_rows_naming_them() {
 }
 
 #[test]
+fn a_row_naming_another_pages_table_by_its_caption_gets_that_table() {
+    let (pages, _) = read_service("pond");
+    let page = api_page(page(&pages, "pond/查询鱼详情.txt"));
+    let fish = field(page, &response_model(page), "fish");
+    assert_eq!(
+        field_names(page, model_of(&fish.ty)),
+        ["fin_count", "colour"]
+    );
+}
+
+#[test]
 fn a_row_numbering_a_table_of_another_page_by_its_title_takes_that_pages_objects() {
     // "详细说明请参见创建灯中的表3": the number is of the page titled 创建灯,
     // which the row names without linking it.

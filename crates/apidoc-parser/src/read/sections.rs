@@ -56,6 +56,9 @@ const HEADINGS: &[(&str, Section)] = &[
     ("请求", Section::Request),
     ("请求参数", Section::Request),
     ("请求消息", Section::Request),
+    // A general page's part on methods ("构造请求"); over "URI" it heads a
+    // method and URI table instead, which front ends read first.
+    ("请求方法", Section::Request),
     ("response", Section::Response),
     ("responses", Section::Response),
     ("response parameters", Section::Response),
@@ -179,6 +182,10 @@ fn section_by_words(h: &str) -> Section {
     }
 }
 
+/// Words of a sentence pointing at what follows ("请求方法以及URI如下表所示",
+/// "parameters as follows"): a label names its part and points nowhere.
+const POINTING_WORDS: &[&str] = &["如下", "以下", "见表", "as follows", "below"];
+
 /// A list item's label that names a section, as older Help Center pages
 /// structure a section with list items ("URI格式", "请求参数", "响应样例"):
 /// a short phrase, not a sentence, naming a section.
@@ -188,8 +195,9 @@ pub fn list_label(text: &str) -> Option<Section> {
         // "表 4 响应Body参数" captions a table; it opens no section.
         return None;
     }
-    let sentence = label.contains(['。', '，', '.', ',', '；', ';']);
     let lower = label.to_lowercase();
+    let sentence = label.contains(['。', '，', '.', ',', '；', ';'])
+        || POINTING_WORDS.iter().any(|w| lower.contains(w));
     const LABEL_WORDS: [&str; 13] = [
         "参数",
         "样例",
@@ -236,6 +244,8 @@ static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*\d+"));
 static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
+static TABLE_REFERENCE_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:Table|表)\s*\d+\s*([^。，,;；:：()（）\n]+)"));
 
 /// "Status code: 200" / "状态码:200" → 200.
 pub fn status_line(text: &str) -> Option<u16> {
@@ -331,6 +341,41 @@ pub fn is_request_line(text: &str) -> bool {
 static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+\s+HTTP/\d(?:\.\d)?$")
 });
+
+/// The URI line a paragraph or code block states: its first line, or,
+/// where the method stands apart from its path (`GET/v1.0/…`, `GET
+/// 参数说明请参见表1。 /v1/…`, or the path in the `following` paragraph),
+/// the method and the one path after it.
+pub fn uri_line_text(text: &str, following: Option<&str>) -> String {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if uri_line(first).is_some() {
+        return first.to_owned();
+    }
+    let start = text.trim_start();
+    let end = start
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(start.len());
+    let (method, rest) = start.split_at(end);
+    if Method::parse(method).is_none() {
+        return first.to_owned();
+    }
+    let paths = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .filter(|word| word.starts_with('/'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut found = paths(rest);
+    if found.is_empty() {
+        found = following
+            .map(|next| paths(next.lines().next().unwrap_or_default()))
+            .unwrap_or_default();
+    }
+    match found.as_slice() {
+        [path] => format!("{method} {path}"),
+        _ => first.to_owned(),
+    }
+}
 
 /// Reads a URI line (see [`UriLine`]).
 pub fn uri_line(text: &str) -> Option<UriLine> {
@@ -483,6 +528,51 @@ pub fn table_references(text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The longest table label a description is searched for.
+const LABEL_REFERENCE_CHARS: usize = 60;
+
+/// The words a description may name tables by, in lower case: after the
+/// word for a table, up to the clause's end and at most
+/// [`LABEL_REFERENCE_CHARS`] characters ("参考表 前端参数说明。" →
+/// "前端参数说明", "see Table Backend Parameters." → "backend
+/// parameters"); a number there is a reference by number.
+pub fn table_label_references(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    ["表", "table"]
+        .iter()
+        .flat_map(|word| {
+            lower
+                .match_indices(word)
+                .map(move |(at, _)| at + word.len())
+        })
+        .filter_map(|start| {
+            let rest = lower[start..].trim_start();
+            let end = rest
+                .find(|c: char| "。，,.;；)）(（".contains(c))
+                .unwrap_or(rest.len());
+            let end = rest
+                .char_indices()
+                .nth(LABEL_REFERENCE_CHARS)
+                .map_or(end, |(at, _)| end.min(at));
+            let label = rest[..end].trim();
+            let by_number = label.starts_with(|c: char| c.is_ascii_digit());
+            (!label.is_empty() && !by_number).then(|| label.to_owned())
+        })
+        .collect()
+}
+
+/// The captions a text names tables by after their number ("参考表3
+/// job属性列表。" → "job属性列表"): the words after each "Table N" / "表N"
+/// up to a punctuation mark, where there are any.
+pub fn table_reference_captions(text: &str) -> Vec<&str> {
+    TABLE_REFERENCE_CAPTION
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .filter(|caption| !caption.is_empty())
+        .collect()
+}
+
 /// What a caption says a table holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaptionKind {
@@ -521,7 +611,7 @@ const IDENT: &str = r"[A-Za-z][A-Za-z0-9_:.\-]*";
 /// "hosts请求参数", "GesQuotaResp类型").
 static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
+        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|定义|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
     ))
 });
 /// "<descriptor> of [the] [request|response] [parameter|field] <field>".
@@ -822,6 +912,10 @@ mod tests {
             want(&["binding:vif_details"])
         );
         assert_eq!(caption_kind("os-stop字段数据结构说明"), want(&["os-stop"]));
+        assert_eq!(
+            caption_kind("auto_stop定义数据结构说明"),
+            want(&["auto_stop"])
+        );
         assert_eq!(caption_kind("subnet对象"), want(&["subnet"]));
         assert_eq!(caption_kind("images字段说明"), want(&["images"]));
         assert_eq!(caption_kind("links对象参数说明"), want(&["links"]));
@@ -899,6 +993,7 @@ mod tests {
         assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);
+        assert_eq!(list_label("HTTP/HTTPS请求方法以及URI如下表所示"), None);
         assert_eq!(list_label("表 4 响应Body参数"), None, "a caption");
         assert_eq!(list_label("Bad Request"), None);
         assert_eq!(list_label("Response"), None);
@@ -1018,6 +1113,10 @@ mod tests {
         assert_eq!(
             table_references("For details, see Table 4 and 表5."),
             vec![4, 5]
+        );
+        assert_eq!(
+            table_reference_captions("其内容参考表3 job属性列表。见表4，或Table 5 Lamp details"),
+            ["job属性列表", "Lamp details"]
         );
     }
 }

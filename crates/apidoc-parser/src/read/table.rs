@@ -93,6 +93,7 @@ const COLUMN_WORDS: &[(&str, Column)] = &[
     ("参数描述", Column::Description),
     ("含义", Column::Description),
     ("备注", Column::Description),
+    ("状态码说明", Column::Description),
     ("status code", Column::Status),
     ("status codes", Column::Status),
     ("http status code", Column::Status),
@@ -126,16 +127,20 @@ const OTHER_COLUMN_WORDS: &[&str] = &[
     "约束",
     "示例",
     "错误码",
+    "编码",
     "错误信息",
     "处理措施",
 ];
 
 /// A header cell in lower case, without what is no part of its word: a
-/// trailing colon, and a space between two Chinese characters ("是
-/// 否必选", a stray space in one word).
+/// colon or full stop after it ("说明。"), and a space between two Chinese
+/// characters ("是 否必选", a stray space in one word).
 fn header_key(header: &str) -> String {
     let text = normalise(header);
-    let chars: Vec<char> = text.trim_end_matches([':', '：']).chars().collect();
+    let chars: Vec<char> = text
+        .trim_end_matches([':', '：', '.', '。'])
+        .chars()
+        .collect();
     let is_cjk = |c: Option<&char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
     chars
         .iter()
@@ -218,6 +223,13 @@ const METHOD_HEADERS: [&str; 6] = [
     "http请求方法",
 ];
 const URI_HEADERS: [&str; 6] = ["uri", "url", "path", "request uri", "请求uri", "请求路径"];
+
+/// True for the header of a table listing methods and URIs: a method
+/// column's word, then a URI column's ("请求方法", "URI").
+pub fn is_method_uri_header(method: &str, uri: &str) -> bool {
+    let key = |text: &str| normalise(text).trim_end_matches([':', '：']).to_lowercase();
+    METHOD_HEADERS.contains(&key(method).as_str()) && URI_HEADERS.contains(&key(uri).as_str())
+}
 
 /// The rows of a table listing methods and URIs, each as the URI line it
 /// stands for (`POST /v1.0/apigw/vpc-channels/{id}/members`) with its
@@ -430,6 +442,10 @@ pub(crate) mod tests {
         assert_eq!(column_of("Mandatory/Optional"), Column::Mandatory);
         assert_eq!(column_of("Data Type"), Column::Type);
         assert_eq!(column_of("参数说明"), Column::Description);
+        assert_eq!(column_of("说明。"), Column::Description);
+        assert_eq!(column_of("是否为必选"), Column::Mandatory);
+        assert_eq!(column_of("状态码说明"), Column::Description);
+        assert!(is_column_word("编码"));
         assert_eq!(
             column_of("Value Range"),
             Column::Other("Value Range".into())

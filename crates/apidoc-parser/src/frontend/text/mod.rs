@@ -49,6 +49,9 @@ fn page_item(lines: &Lines, i: usize, title: Option<usize>) -> (Block, usize) {
     if vocab::is_section_heading(text) {
         return (heading(2, text, lines.number(i)), i + 1);
     }
+    if let Some(listing) = table::uri_listing(lines, i) {
+        return listing;
+    }
     if let Some(code) = flow::numbered_code(lines, i) {
         return code;
     }
