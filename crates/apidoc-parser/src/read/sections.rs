@@ -530,7 +530,7 @@ const LABEL_REFERENCE_CHARS: usize = 60;
 
 /// The words a description may name tables by, in lower case: after the
 /// word for a table, up to the clause's end and at most
-/// [`LABEL_REFERENCE_CHARS`] characters ("参考表 前端参数说明。" →
+/// `LABEL_REFERENCE_CHARS` characters ("参考表 前端参数说明。" →
 /// "前端参数说明", "see Table Backend Parameters." → "backend
 /// parameters"); a number there is a reference by number.
 pub fn table_label_references(text: &str) -> Vec<String> {
