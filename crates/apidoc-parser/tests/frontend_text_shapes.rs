@@ -59,3 +59,43 @@ fn names_with_a_slash_and_the_array_placeholder_start_rows() {
     assert!(out.contains("row\n    [0] L9 [数组元素]"), "{out}");
     assert!(out.contains("row\n    [0] L15 vendor.io/tag"), "{out}");
 }
+
+#[test]
+fn a_raw_request_message_is_one_code_block_up_to_its_body() {
+    let source = "请求消息样式\n\nPUT /?garden HTTP/1.1\nHost: lawn.example.test\n\nDate: date\nContent-Type: application/xml\n\n<GardenConfig>\n  <Bed>\n    <Plant>fern</Plant>\n  </Bed>\n\n</GardenConfig>\n\n请求消息参数";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求消息样式\nL3 CODE -\n  | PUT /?garden HTTP/1.1\n  | Host: lawn.example.test\n  | \n  | Date: date\n  | Content-Type: application/xml\n  | \n\
+         \x20 | <GardenConfig>\n  |   <Bed>\n  |     <Plant>fern</Plant>\n  |   </Bed>\n  | \n  | </GardenConfig>\nL16 H2 请求消息参数\n"
+    );
+}
+
+#[test]
+fn a_status_line_starts_a_response_message_with_a_placeholder_or_json_body() {
+    let source = "响应示例\n\nHTTP/1.1 status_code\nDate: date\nContent-Length: length\n<Response Body>\n\n说明文字。\n\nHTTP/1.1 200 OK\nx-lawn-id: 7\n\n{\n  \"beds\": 2\n}\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 status_code\n  | Date: date\n  | Content-Length: length\n  | <Response Body>\nL8 P 说明文字。\n\
+         L10 CODE -\n  | HTTP/1.1 200 OK\n  | x-lawn-id: 7\n  | \n  | {\n  |   \"beds\": 2\n  | }\nL17 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn a_request_message_ends_before_prose_and_a_following_message() {
+    let source = "响应示例\n\nGET /trowel HTTP/1.1\nHost: shed.example.test\nHTTP/1.1 204 No Content\n\nhttps://shed.example.test/trowel\n\n说明文字：完。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | GET /trowel HTTP/1.1\n  | Host: shed.example.test\nL5 CODE -\n  | HTTP/1.1 204 No Content\n\
+         L7 P https://shed.example.test/trowel\nL9 P 说明文字：完。\n"
+    );
+}
+
+#[test]
+fn an_xml_document_runs_to_its_root_close() {
+    let source = "响应示例\n\n<?xml version=\"1.0\"?>\n<Shed xmlns=\"http://shed.example.test/\">\n  <Tool\n    kind=\"rake\"/>\n  <Tool>hoe</Tool>\n</Shed>\n\n<Pot>\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE xml\n  | <?xml version=\"1.0\"?>\n  | <Shed xmlns=\"http://shed.example.test/\">\n  |   <Tool\n  |     kind=\"rake\"/>\n  |   <Tool>hoe</Tool>\n  | </Shed>\n\
+         L10 P <Pot>\nL12 P 说明文字。\n"
+    );
+}

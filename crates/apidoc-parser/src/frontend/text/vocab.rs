@@ -74,6 +74,11 @@ pub(super) fn is_status_line(text: &str) -> bool {
     sections::status_line(text).is_some()
 }
 
+/// True for a raw request message's first line (`PUT /?acl HTTP/1.1`).
+pub(super) fn is_request_line(text: &str) -> bool {
+    sections::is_request_line(text)
+}
+
 /// True for the "Updated on ..." line and share buttons.
 pub(super) fn is_page_furniture(text: &str) -> bool {
     UPDATED_PREFIXES

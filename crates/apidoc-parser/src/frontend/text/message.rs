@@ -1,0 +1,179 @@
+//! Raw HTTP messages and XML documents, which a page shows in a code block
+//! and a browser copies as plain lines.
+//!
+//! A message starts with its request line (`PUT /?acl HTTP/1.1`) or its
+//! status line (`HTTP/1.1 200 OK`, `HTTP/1.1 status_code`), goes on with
+//! header lines (`Name: value`, blank lines between them allowed) and may
+//! end with a body after them: an XML document, a JSON body, or a one-line
+//! placeholder standing for the content (`[1024 bytes of data]`,
+//! `<Response Body>`). An XML document runs from its first tag (or its
+//! `<?xml ...?>` declaration) to the line closing its root element.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::flow;
+use super::lines::Lines;
+use super::vocab;
+use crate::blocks::Block;
+
+/// A status line: the HTTP version, then the status (a number, or a word
+/// standing for it).
+static STATUS_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+\S").expect("a valid pattern"));
+
+/// A header line: a token name (no spaces; `*` for a family of names),
+/// a colon (half or full width), and the value, possibly empty; not a URL
+/// (`https://...`).
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Za-z][A-Za-z0-9_*-]*\s?[:：](?:$|[^/])").expect("a valid pattern")
+});
+
+/// An XML element's opening: a tag name after `<`, then white space, `>`
+/// or `/>`.
+static ELEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<[A-Za-z_][A-Za-z0-9_.:-]*(?:\s|>|/>|$)").expect("a valid pattern")
+});
+
+/// An HTTP message starting at `start` as one code block, and the index
+/// after it; `None` when `start` is no request or status line.
+pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
+    if !starts_message(lines.text(start)) {
+        return None;
+    }
+    let mut last = start;
+    let mut next = lines.next_non_blank(start + 1, end);
+    while let Some(i) = next {
+        if is_header_line(lines.text(i)) {
+            last = i;
+            next = lines.next_non_blank(i + 1, end);
+            continue;
+        }
+        if let Some(after) = body_end(lines, i, end) {
+            last = after - 1;
+        }
+        break;
+    }
+    Some((flow::code_block(lines, start..last + 1, None), last + 1))
+}
+
+/// An XML document starting at `start` as one code block, and the index
+/// after it.
+pub(super) fn xml_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
+    let after = xml_end(lines, start, end)?;
+    Some((flow::code_block(lines, start..after, Some("xml")), after))
+}
+
+/// True for a request line or a status line.
+fn starts_message(text: &str) -> bool {
+    vocab::is_request_line(text) || STATUS_LINE.is_match(text)
+}
+
+fn is_header_line(text: &str) -> bool {
+    HEADER_LINE.is_match(text) && !starts_message(text)
+}
+
+/// The index after a message body starting at `i`, if the line starts one.
+fn body_end(lines: &Lines, i: usize, end: usize) -> Option<usize> {
+    if let Some(after) = xml_end(lines, i, end) {
+        return Some(after);
+    }
+    if let Some((_, after)) = flow::json_code(lines, i, end) {
+        return Some(after);
+    }
+    is_placeholder(lines.text(i)).then_some(i + 1)
+}
+
+/// A one-line stand-in for a body: the whole line in square or angle
+/// brackets (`[5 bytes of data]`, `<Object Content>`).
+fn is_placeholder(text: &str) -> bool {
+    let bracketed = |open: char, close: char| {
+        text.len() > 2
+            && text.starts_with(open)
+            && text.ends_with(close)
+            && !text[1..text.len() - 1].contains([open, close])
+    };
+    bracketed('[', ']') || bracketed('<', '>')
+}
+
+/// The index after the XML document starting at `start`: the line where
+/// its root element closes, with nothing after it. `None` when `start`
+/// starts no element or declaration, or the root never closes.
+fn xml_end(lines: &Lines, start: usize, end: usize) -> Option<usize> {
+    let first = lines.text(start);
+    if !first.starts_with("<?xml") && !ELEMENT_START.is_match(first) {
+        return None;
+    }
+    let mut scanner = TagScanner::default();
+    for i in start..end {
+        match scanner.feed(lines.raw(i))? {
+            Some(true) => return Some(i + 1),
+            Some(false) => return None,
+            None => {}
+        }
+    }
+    None
+}
+
+/// Counts open elements across lines.
+#[derive(Default)]
+struct TagScanner {
+    depth: usize,
+    /// The text of a tag opened on an earlier line and not yet closed.
+    pending: Option<String>,
+}
+
+impl TagScanner {
+    /// Feeds a line: `Some(Some(true))` when the root closed at its end,
+    /// `Some(Some(false))` when it closed with text after it, `Some(None)`
+    /// while still open, `None` when more closed than opened.
+    fn feed(&mut self, line: &str) -> Option<Option<bool>> {
+        let mut rest = line;
+        if let Some(mut tag) = self.pending.take() {
+            match rest.find('>') {
+                Some(close) => {
+                    tag.push_str(&rest[..=close]);
+                    rest = &rest[close + 1..];
+                    if self.tag(&tag)? {
+                        return Some(Some(rest.trim().is_empty()));
+                    }
+                }
+                None => {
+                    tag.push_str(rest);
+                    self.pending = Some(tag);
+                    return Some(None);
+                }
+            }
+        }
+        while let Some(open) = rest.find('<') {
+            let Some(close) = rest[open..].find('>') else {
+                self.pending = Some(rest[open..].to_owned());
+                return Some(None);
+            };
+            let tag = &rest[open..open + close + 1];
+            rest = &rest[open + close + 1..];
+            if self.tag(tag)? {
+                return Some(Some(rest.trim().is_empty()));
+            }
+        }
+        Some(None)
+    }
+
+    /// Applies one tag; true when it closed the root.
+    fn tag(&mut self, tag: &str) -> Option<bool> {
+        let inner = &tag[1..tag.len() - 1];
+        if inner.starts_with(['?', '!']) {
+            return Some(false);
+        }
+        if inner.ends_with('/') {
+            return Some(self.depth == 0);
+        }
+        if inner.starts_with('/') {
+            self.depth = self.depth.checked_sub(1)?;
+            return Some(self.depth == 0);
+        }
+        self.depth += 1;
+        Some(false)
+    }
+}
