@@ -99,3 +99,31 @@ fn an_xml_document_runs_to_its_root_close() {
          L10 P <Pot>\nL12 P 说明文字。\n"
     );
 }
+
+#[test]
+fn an_interim_response_and_the_final_one_under_it_are_one_message() {
+    let source =
+        "响应示例\n\nHTTP/1.1 100 Continue\nHTTP/1.1 201 Created\nx-lawn-id: 9\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 100 Continue\n  | HTTP/1.1 201 Created\n  | x-lawn-id: 9\nL7 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn adjacent_header_lines_alone_are_a_message_and_one_is_prose() {
+    let source = "响应示例\n\nx-lawn-id: 9\nServer: Shed\n\nNote: one line.\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | x-lawn-id: 9\n  | Server: Shed\nL6 P Note: one line.\nL8 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn an_example_heading_with_a_title_after_a_colon_heads_a_section() {
+    let source = "请求示例：浇灌两块苗圃，每块一次\n\n说明文字。\n\n响应示例：见下文。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求示例：浇灌两块苗圃，每块一次\nL3 P 说明文字。\nL5 P 响应示例：见下文。\n"
+    );
+}

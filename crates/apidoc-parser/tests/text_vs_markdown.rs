@@ -8,8 +8,8 @@
 //! The corpus is licence-restricted and lives outside the repository
 //! (`../shared/corpus`); without it (or a set of it) the test says so and
 //! passes. The differences are listed per page (`--nocapture`); the test
-//! fails when more pages differ, or more operations the Markdown gives are
-//! left out, than measured.
+//! fails when more pages differ than measured, or when an operation the
+//! Markdown gives is left out.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,12 +19,7 @@ use apidoc_parser::{Format, parse_page};
 
 /// Pages whose text and Markdown differ, measured; a front end change that
 /// makes more pages differ fails the test.
-const DIFFERING_PAGES_CEILING: usize = 511;
-
-/// Pages whose operation the Markdown gives and the text does not,
-/// measured: none since raw request messages (`PUT / HTTP/1.1` over its
-/// header lines) are read as the code blocks they are.
-const LEFT_OUT_CEILING: usize = 0;
+const DIFFERING_PAGES_CEILING: usize = 507;
 
 /// The corpus sets: the text folder and the Markdown folder it was
 /// rendered from.
@@ -214,8 +209,11 @@ fn text_pages_read_as_their_markdown() {
         differing += differences.len();
     }
     eprintln!("{} pages left out", left_out.len());
+    // No page's operation the Markdown gives is left out in text (the last
+    // were OBS pages writing a raw request message, `PUT / HTTP/1.1` over
+    // its header lines, now read as the code block it is).
     assert!(
-        left_out.len() <= LEFT_OUT_CEILING,
+        left_out.is_empty(),
         "text leaves out the operation of {left_out:#?}"
     );
     assert!(

@@ -3,11 +3,16 @@
 //!
 //! A message starts with its request line (`PUT /?acl HTTP/1.1`) or its
 //! status line (`HTTP/1.1 200 OK`, `HTTP/1.1 status_code`), goes on with
-//! header lines (`Name: value`, blank lines between them allowed) and may
-//! end with a body after them: an XML document, a JSON body, or a one-line
-//! placeholder standing for the content (`[1024 bytes of data]`,
-//! `<Response Body>`). An XML document runs from its first tag (or its
-//! `<?xml ...?>` declaration) to the line closing its root element.
+//! header lines (`Name: value`) and may end with a body after them: an XML
+//! document, a JSON body, or a one-line placeholder standing for the
+//! content (`[1024 bytes of data]`, `<Response Body>`). An interim
+//! response (`HTTP/1.1 100 Continue`) and the final one right under it are
+//! one exchange. After a blank line, and in a message whose start line the
+//! page left out, header lines count only as a run of two or more with no
+//! blank line between them: one `Name: value` line alone may be prose.
+//!
+//! An XML document runs from its first tag (or its `<?xml ...?>`
+//! declaration) to the line closing its root element.
 
 use std::sync::LazyLock;
 
@@ -22,6 +27,10 @@ use crate::blocks::Block;
 /// standing for it).
 static STATUS_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+\S").expect("a valid pattern"));
+
+/// The status line of an interim (1xx) response.
+static INTERIM_STATUS_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+1\d\d\b").expect("a valid pattern"));
 
 /// A header line: a token name (no spaces; `*` for a family of names),
 /// a colon (half or full width), and the value, possibly empty; not a URL
@@ -39,13 +48,21 @@ static ELEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// An HTTP message starting at `start` as one code block, and the index
 /// after it; `None` when `start` is no request or status line.
 pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
-    if !starts_message(lines.text(start)) {
+    if !starts_message(lines.text(start)) && !header_run(lines, start, end) {
         return None;
     }
     let mut last = start;
     let mut next = lines.next_non_blank(start + 1, end);
     while let Some(i) = next {
-        if is_header_line(lines.text(i)) {
+        let adjacent = i == last + 1;
+        let header = if adjacent {
+            is_header_line(lines.text(i))
+        } else {
+            header_run(lines, i, end)
+        };
+        let final_status =
+            adjacent && is_interim_status(lines.text(last)) && STATUS_LINE.is_match(lines.text(i));
+        if header || final_status {
             last = i;
             next = lines.next_non_blank(i + 1, end);
             continue;
@@ -65,9 +82,22 @@ pub(super) fn xml_code(lines: &Lines, start: usize, end: usize) -> Option<(Block
     Some((flow::code_block(lines, start..after, Some("xml")), after))
 }
 
+/// True for the status line of an interim response (`HTTP/1.1 100
+/// Continue`), which the final response follows.
+fn is_interim_status(text: &str) -> bool {
+    INTERIM_STATUS_LINE.is_match(text)
+}
+
 /// True for a request line or a status line.
 fn starts_message(text: &str) -> bool {
     vocab::is_request_line(text) || STATUS_LINE.is_match(text)
+}
+
+/// True when lines `i` and `i + 1` are both header lines: after a blank
+/// line (or with no start line) one `Name: value` line alone may be prose
+/// ("Note: ...").
+fn header_run(lines: &Lines, i: usize, end: usize) -> bool {
+    i + 1 < end && is_header_line(lines.text(i)) && is_header_line(lines.text(i + 1))
 }
 
 fn is_header_line(text: &str) -> bool {
