@@ -127,3 +127,11 @@ fn an_example_heading_with_a_title_after_a_colon_heads_a_section() {
         "L1 H2 请求示例：浇灌两块苗圃，每块一次\nL3 P 说明文字。\nL5 P 响应示例：见下文。\n"
     );
 }
+
+#[test]
+fn a_family_of_names_and_names_sharing_a_row_start_rows() {
+    let source = "表 1 苗圃表单元素\n\n元素名称\n\n描述\n\n是否必选\n\nx-bed-*\n\n自定义的苗圃属性。\n\n否\n\nSoil,Water\n\n两个标准属性。\n\n否";
+    let out = rendered(source);
+    assert!(out.contains("row\n    [0] L9 x-bed-*"), "{out}");
+    assert!(out.contains("row\n    [0] L15 Soil,Water"), "{out}");
+}

@@ -95,14 +95,16 @@ pub(super) fn breadcrumb_segments(text: &str) -> Option<Vec<&str>> {
 }
 
 /// True for an identifier-like name: ASCII letters, digits and
-/// `_ - . $ [ ] : @ /` with a letter or digit, no spaces (`alpha.cce/NodeImageID`), or the
-/// reader's placeholder for an array's elements (`[数组元素]`).
+/// `_ - . $ [ ] : @ / * ,` with a letter or digit, no spaces
+/// (`alpha.cce/NodeImageID`, a family `x-meta-*`, names sharing a row
+/// `Expires,Content-Type`), or the reader's placeholder for an array's
+/// elements (`[数组元素]`).
 pub(super) fn is_name(text: &str) -> bool {
     let identifier = text.len() <= 200
         && text.chars().any(|c| c.is_ascii_alphanumeric())
         && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/".contains(c));
+            .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/*,".contains(c));
     identifier || read::is_array_placeholder_name(text)
 }
 
