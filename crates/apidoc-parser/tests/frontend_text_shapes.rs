@@ -135,3 +135,22 @@ fn a_family_of_names_and_names_sharing_a_row_start_rows() {
     assert!(out.contains("row\n    [0] L9 x-bed-*"), "{out}");
     assert!(out.contains("row\n    [0] L15 Soil,Water"), "{out}");
 }
+
+#[test]
+fn a_message_body_missing_a_bracket_runs_to_the_next_blank_line() {
+    let source =
+        "响应示例\n\nHTTP/1.1 200 OK\n{\n  \"beds\": [\n  {\n    \"id\": 1\n  ]\n}\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 200 OK\n  | {\n  |   \"beds\": [\n  |   {\n  |     \"id\": 1\n  |   ]\n  | }\nL11 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn html_a_copy_leaked_is_no_xml_document() {
+    let source = "状态码\n\n<a name=\"codes\"></a>\n\n<Bed><Id>1</Id></Bed>";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 状态码\nL3 P <a name=\"codes\"></a>\nL5 CODE xml\n  | <Bed><Id>1</Id></Bed>\n"
+    );
+}

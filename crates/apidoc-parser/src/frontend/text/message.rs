@@ -45,6 +45,13 @@ static ELEMENT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^<[A-Za-z_][A-Za-z0-9_.:-]*(?:\s|>|/>|$)").expect("a valid pattern")
 });
 
+/// HTML elements, which a copy keeps only where the page's source leaked
+/// into it: markup, not an XML document of the API.
+const HTML_ELEMENTS: &[&str] = &[
+    "a", "b", "br", "code", "div", "em", "i", "img", "li", "ol", "p", "pre", "span", "strong",
+    "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+];
+
 /// An HTTP message starting at `start` as one code block, and the index
 /// after it; `None` when `start` is no request or status line.
 pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
@@ -112,7 +119,16 @@ fn body_end(lines: &Lines, i: usize, end: usize) -> Option<usize> {
     if let Some((_, after)) = flow::json_code(lines, i, end) {
         return Some(after);
     }
-    is_placeholder(lines.text(i)).then_some(i + 1)
+    if is_placeholder(lines.text(i)) {
+        return Some(i + 1);
+    }
+    // A body the page got wrong (a bracket missing) is still the code
+    // block's in the Markdown: it runs to the next blank line, as bodies
+    // copied from a code block have none inside.
+    lines
+        .text(i)
+        .starts_with(['{', '[', '<'])
+        .then(|| (i..end).find(|&j| lines.text(j).is_empty()).unwrap_or(end))
 }
 
 /// A one-line stand-in for a body: the whole line in square or angle
@@ -132,7 +148,16 @@ fn is_placeholder(text: &str) -> bool {
 /// starts no element or declaration, or the root never closes.
 fn xml_end(lines: &Lines, start: usize, end: usize) -> Option<usize> {
     let first = lines.text(start);
-    if !first.starts_with("<?xml") && !ELEMENT_START.is_match(first) {
+    let element = ELEMENT_START.find(first).map(|m| {
+        m.as_str()[1..]
+            .trim_end_matches(['>', '/'])
+            .trim()
+            .to_owned()
+    });
+    let html = element
+        .as_deref()
+        .is_some_and(|name| HTML_ELEMENTS.contains(&name));
+    if !first.starts_with("<?xml") && (element.is_none() || html) {
         return None;
     }
     let mut scanner = TagScanner::default();
