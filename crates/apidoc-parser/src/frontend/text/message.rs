@@ -53,7 +53,8 @@ const HTML_ELEMENTS: &[&str] = &[
 ];
 
 /// An HTTP message starting at `start` as one code block, and the index
-/// after it; `None` when `start` is no request or status line.
+/// after it; `None` when `start` is neither a request or status line nor
+/// the first of a run of header lines.
 pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
     if !starts_message(lines.text(start)) && !header_run(lines, start, end) {
         return None;
