@@ -154,3 +154,22 @@ fn html_a_copy_leaked_is_no_xml_document() {
         "L1 H2 状态码\nL3 P <a name=\"codes\"></a>\nL5 CODE xml\n  | <Bed><Id>1</Id></Bed>\n"
     );
 }
+
+#[test]
+fn a_multipart_body_runs_to_its_closing_boundary() {
+    let source = "请求示例\n\nPOST / HTTP/1.1\nContent-Type: multipart/form-data; boundary=77ab\n\n--77ab\nContent-Disposition: form-data; name=\"seed\"\n\nfern\n--77ab--\n\n--77ab\nContent-Disposition: form-data; name=\"pot\"\n\nclay\n--77ab--\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求示例\nL3 CODE -\n  | POST / HTTP/1.1\n  | Content-Type: multipart/form-data; boundary=77ab\n  | \n  | --77ab\n  | Content-Disposition: form-data; name=\"seed\"\n  | \n  | fern\n  | --77ab--\n\
+         L12 CODE -\n  | --77ab\n  | Content-Disposition: form-data; name=\"pot\"\n  | \n  | clay\n  | --77ab--\nL18 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn a_line_between_header_lines_is_a_header_that_lost_its_name() {
+    let source = "响应示例\n\nHTTP/1.1 200 OK\nServer: Shed\nTUE, 02 Mar 2021 08:00:00 GMT\nContent-Length: 0\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 200 OK\n  | Server: Shed\n  | TUE, 02 Mar 2021 08:00:00 GMT\n  | Content-Length: 0\nL8 P 说明文字。\n"
+    );
+}

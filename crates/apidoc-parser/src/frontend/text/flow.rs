@@ -1,6 +1,6 @@
 //! Running content: paragraphs, bullet lists and code (JSON bodies, SDK
-//! samples, and the HTTP messages and XML documents of `message`), both
-//! between tables and inside table cells.
+//! samples, and the HTTP messages, XML documents and multipart bodies of
+//! `message`), both between tables and inside table cells.
 
 use std::ops::Range;
 
@@ -31,6 +31,9 @@ pub(super) fn item(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
         return block;
     }
     if let Some(block) = message::xml_code(lines, start, end) {
+        return block;
+    }
+    if let Some(block) = message::multipart_code(lines, start, end) {
         return block;
     }
     if vocab::bullet_item(lines.text(start)).is_some() {

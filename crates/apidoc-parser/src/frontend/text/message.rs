@@ -3,16 +3,19 @@
 //!
 //! A message starts with its request line (`PUT /?acl HTTP/1.1`) or its
 //! status line (`HTTP/1.1 200 OK`, `HTTP/1.1 status_code`), goes on with
-//! header lines (`Name: value`) and may end with a body after them: an XML
-//! document, a JSON body, or a one-line placeholder standing for the
-//! content (`[1024 bytes of data]`, `<Response Body>`). An interim
+//! header lines (`Name: value`; a line between two of them is one whose
+//! name the copy lost) and may end with a body after them: an XML
+//! document, a JSON body, a multipart body (`--boundary` lines up to
+//! `--boundary--`), or a one-line placeholder standing for the content
+//! (`[1024 bytes of data]`, `<Response Body>`). An interim
 //! response (`HTTP/1.1 100 Continue`) and the final one right under it are
 //! one exchange. After a blank line, and in a message whose start line the
 //! page left out, header lines count only as a run of two or more with no
 //! blank line between them: one `Name: value` line alone may be prose.
 //!
 //! An XML document runs from its first tag (or its `<?xml ...?>`
-//! declaration) to the line closing its root element.
+//! declaration) to the line closing its root element; a multipart body
+//! stands alone as well.
 
 use std::sync::LazyLock;
 
@@ -70,7 +73,13 @@ pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(B
         };
         let final_status =
             adjacent && is_interim_status(lines.text(last)) && STATUS_LINE.is_match(lines.text(i));
-        if header || final_status {
+        // A line between two header lines is a header whose name the copy
+        // lost (a value alone: `WED, 01 Jul 2015 ...`).
+        let nameless_header = adjacent
+            && i + 1 < end
+            && is_header_line(lines.text(i + 1))
+            && !starts_message(lines.text(i));
+        if header || final_status || nameless_header {
             last = i;
             next = lines.next_non_blank(i + 1, end);
             continue;
@@ -88,6 +97,28 @@ pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(B
 pub(super) fn xml_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
     let after = xml_end(lines, start, end)?;
     Some((flow::code_block(lines, start..after, Some("xml")), after))
+}
+
+/// A multipart body starting at `start` as one code block, and the index
+/// after it.
+pub(super) fn multipart_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
+    let after = multipart_end(lines, start, end)?;
+    Some((flow::code_block(lines, start..after, None), after))
+}
+
+/// The index after a multipart body (form fields between `--boundary`
+/// lines) starting at `start`: the line after its closing `--boundary--`.
+fn multipart_end(lines: &Lines, start: usize, end: usize) -> Option<usize> {
+    let boundary = lines.text(start).strip_prefix("--")?;
+    let is_boundary =
+        !boundary.is_empty() && !boundary.ends_with('-') && !boundary.contains(char::is_whitespace);
+    if !is_boundary {
+        return None;
+    }
+    let close = format!("--{boundary}--");
+    (start + 1..end)
+        .find(|&j| lines.text(j) == close)
+        .map(|j| j + 1)
 }
 
 /// True for the status line of an interim response (`HTTP/1.1 100
@@ -118,6 +149,9 @@ fn body_end(lines: &Lines, i: usize, end: usize) -> Option<usize> {
         return Some(after);
     }
     if let Some((_, after)) = flow::json_code(lines, i, end) {
+        return Some(after);
+    }
+    if let Some(after) = multipart_end(lines, i, end) {
         return Some(after);
     }
     if is_placeholder(lines.text(i)) {
