@@ -82,11 +82,11 @@ fn a_status_line_starts_a_response_message_with_a_placeholder_or_json_body() {
 
 #[test]
 fn a_request_message_ends_before_prose_and_a_following_message() {
-    let source = "响应示例\n\nGET /trowel HTTP/1.1\nHost: shed.example.test\nHTTP/1.1 204 No Content\n\nhttps://shed.example.test/trowel\n\n说明文字：完。";
+    let source = "响应示例\n\nGET /trowel HTTP/1.1\nHost: shed.example.test\n\nHTTP/1.1 204 No Content\n\nhttps://shed.example.test/trowel\n\nAccept: all\n\n说明文字：完。";
     assert_eq!(
         rendered(source),
-        "L1 H2 响应示例\nL3 CODE -\n  | GET /trowel HTTP/1.1\n  | Host: shed.example.test\nL5 CODE -\n  | HTTP/1.1 204 No Content\n\
-         L7 P https://shed.example.test/trowel\nL9 P 说明文字：完。\n"
+        "L1 H2 响应示例\nL3 CODE -\n  | GET /trowel HTTP/1.1\n  | Host: shed.example.test\nL6 CODE -\n  | HTTP/1.1 204 No Content\n\
+         L8 P https://shed.example.test/trowel\nL10 P Accept: all\nL12 P 说明文字：完。\n"
     );
 }
 

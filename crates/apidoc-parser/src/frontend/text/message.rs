@@ -3,15 +3,16 @@
 //!
 //! A message starts with its request line (`PUT /?acl HTTP/1.1`) or its
 //! status line (`HTTP/1.1 200 OK`, `HTTP/1.1 status_code`), goes on with
-//! header lines (`Name: value`; a line between two of them is one whose
-//! name the copy lost) and may end with a body after them: an XML
+//! header lines (`Name: value`) and may end with a body after them: an XML
 //! document, a JSON body, a multipart body (`--boundary` lines up to
 //! `--boundary--`), or a one-line placeholder standing for the content
-//! (`[1024 bytes of data]`, `<Response Body>`). An interim
-//! response (`HTTP/1.1 100 Continue`) and the final one right under it are
-//! one exchange. After a blank line, and in a message whose start line the
-//! page left out, header lines count only as a run of two or more with no
-//! blank line between them: one `Name: value` line alone may be prose.
+//! (`[1024 bytes of data]`, `<Response Body>`). A copy puts a blank line
+//! between blocks, so every line right under a message line is the
+//! message's (the final response under `HTTP/1.1 100 Continue`, a header
+//! value whose name the copy lost); after a blank line, and in a message
+//! whose start line the page left out, header lines count only as a run of
+//! two or more with no blank line between them: one `Name: value` line
+//! alone may be prose.
 //!
 //! An XML document runs from its first tag (or its `<?xml ...?>`
 //! declaration) to the line closing its root element; a multipart body
@@ -30,10 +31,6 @@ use crate::blocks::Block;
 /// standing for it).
 static STATUS_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+\S").expect("a valid pattern"));
-
-/// The status line of an interim (1xx) response.
-static INTERIM_STATUS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+1\d\d\b").expect("a valid pattern"));
 
 /// A header line: a token name (no spaces; `*` for a family of names),
 /// a colon (half or full width), and the value, possibly empty; not a URL
@@ -63,31 +60,29 @@ pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(B
         return None;
     }
     let mut last = start;
+    let mut body_read = false;
     let mut next = lines.next_non_blank(start + 1, end);
     while let Some(i) = next {
-        let adjacent = i == last + 1;
-        let header = if adjacent {
-            is_header_line(lines.text(i))
+        let text = lines.text(i);
+        // A copy puts a blank line between blocks: a line right under the
+        // message is the message's (a header whose name the copy lost, the
+        // final response under `100 Continue`, a part after the closing
+        // boundary); after a blank line only more headers or the body are.
+        let adjacent = i == last + 1 && !vocab::is_section_heading(text);
+        let body = if body_read {
+            None
         } else {
-            header_run(lines, i, end)
+            body_end(lines, i, end)
         };
-        let final_status =
-            adjacent && is_interim_status(lines.text(last)) && STATUS_LINE.is_match(lines.text(i));
-        // A line between two header lines is a header whose name the copy
-        // lost (a value alone: `WED, 01 Jul 2015 ...`).
-        let nameless_header = adjacent
-            && i + 1 < end
-            && is_header_line(lines.text(i + 1))
-            && !starts_message(lines.text(i));
-        if header || final_status || nameless_header {
-            last = i;
-            next = lines.next_non_blank(i + 1, end);
-            continue;
-        }
-        if let Some(after) = body_end(lines, i, end) {
+        if let Some(after) = body {
             last = after - 1;
+            body_read = true;
+        } else if adjacent || !body_read && header_run(lines, i, end) {
+            last = i;
+        } else {
+            break;
         }
-        break;
+        next = lines.next_non_blank(last + 1, end);
     }
     Some((flow::code_block(lines, start..last + 1, None), last + 1))
 }
@@ -119,12 +114,6 @@ fn multipart_end(lines: &Lines, start: usize, end: usize) -> Option<usize> {
     (start + 1..end)
         .find(|&j| lines.text(j) == close)
         .map(|j| j + 1)
-}
-
-/// True for the status line of an interim response (`HTTP/1.1 100
-/// Continue`), which the final response follows.
-fn is_interim_status(text: &str) -> bool {
-    INTERIM_STATUS_LINE.is_match(text)
 }
 
 /// True for a request line or a status line.
