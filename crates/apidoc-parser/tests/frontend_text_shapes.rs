@@ -173,3 +173,14 @@ fn a_line_between_header_lines_is_a_header_that_lost_its_name() {
         "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 200 OK\n  | Server: Shed\n  | TUE, 02 Mar 2021 08:00:00 GMT\n  | Content-Length: 0\nL8 P 说明文字。\n"
     );
 }
+
+#[test]
+fn a_line_of_data_and_an_unclosed_multipart_body_end_a_message() {
+    let source = "请求示例\n\nPUT /seeds HTTP/1.1\nContent-Length: 4\n\n0042\n\n响应示例\n\nHTTP/1.1 206 Partial Content\nContent-Type: multipart/byteranges;boundary=9f9f\n\n--9f9f\nContent-range: bytes 0-1/4\n[2 bytes]\n--9f9f\nContent-range: bytes 2-3/4\n[2 bytes]\n--9f9f\n\n状态码";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求示例\nL3 CODE -\n  | PUT /seeds HTTP/1.1\n  | Content-Length: 4\n  | \n  | 0042\nL8 H2 响应示例\n\
+         L10 CODE -\n  | HTTP/1.1 206 Partial Content\n  | Content-Type: multipart/byteranges;boundary=9f9f\n  | \n  | --9f9f\n  | Content-range: bytes 0-1/4\n  | [2 bytes]\n  | --9f9f\n  | Content-range: bytes 2-3/4\n  | [2 bytes]\n  | --9f9f\n\
+         L21 H2 状态码\n"
+    );
+}

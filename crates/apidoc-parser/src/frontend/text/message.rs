@@ -5,8 +5,9 @@
 //! status line (`HTTP/1.1 200 OK`, `HTTP/1.1 status_code`), goes on with
 //! header lines (`Name: value`) and may end with a body after them: an XML
 //! document, a JSON body, a multipart body (`--boundary` lines up to
-//! `--boundary--`), or a one-line placeholder standing for the content
-//! (`[1024 bytes of data]`, `<Response Body>`). A copy puts a blank line
+//! `--boundary--`), one line of data (`0123456789`) or a one-line
+//! placeholder standing for the content (`[1024 bytes of data]`,
+//! `<Response Body>`). A copy puts a blank line
 //! between blocks, so every line right under a message line is the
 //! message's (the final response under `HTTP/1.1 100 Continue`, a header
 //! value whose name the copy lost); after a blank line, and in a message
@@ -102,7 +103,9 @@ pub(super) fn multipart_code(lines: &Lines, start: usize, end: usize) -> Option<
 }
 
 /// The index after a multipart body (form fields between `--boundary`
-/// lines) starting at `start`: the line after its closing `--boundary--`.
+/// lines) starting at `start`: the line after its closing `--boundary--`,
+/// or, where the page leaves that out, after the last `--boundary` line
+/// before the next section.
 fn multipart_end(lines: &Lines, start: usize, end: usize) -> Option<usize> {
     let boundary = lines.text(start).strip_prefix("--")?;
     let is_boundary =
@@ -111,9 +114,21 @@ fn multipart_end(lines: &Lines, start: usize, end: usize) -> Option<usize> {
         return None;
     }
     let close = format!("--{boundary}--");
-    (start + 1..end)
-        .find(|&j| lines.text(j) == close)
-        .map(|j| j + 1)
+    let open = lines.text(start);
+    let mut last_open = start;
+    for j in start + 1..end {
+        let text = lines.text(j);
+        if text == close {
+            return Some(j + 1);
+        }
+        if vocab::is_section_heading(text) {
+            break;
+        }
+        if text == open {
+            last_open = j;
+        }
+    }
+    (last_open > start).then_some(last_open + 1)
 }
 
 /// True for a request line or a status line.
@@ -143,7 +158,7 @@ fn body_end(lines: &Lines, i: usize, end: usize) -> Option<usize> {
     if let Some(after) = multipart_end(lines, i, end) {
         return Some(after);
     }
-    if is_placeholder(lines.text(i)) {
+    if is_placeholder(lines.text(i)) || is_data(lines.text(i)) {
         return Some(i + 1);
     }
     // A body the page got wrong (a bracket missing) is still the code
@@ -153,6 +168,17 @@ fn body_end(lines: &Lines, i: usize, end: usize) -> Option<usize> {
         .text(i)
         .starts_with(['{', '[', '<'])
         .then(|| (i..end).find(|&j| lines.text(j).is_empty()).unwrap_or(end))
+}
+
+/// A one-line body of data: one ASCII token (`0123456789`,
+/// `file_content`), which no prose line is, with no colon (which a
+/// header `Name:value` has).
+fn is_data(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, ':' | '：'))
+        && !vocab::is_section_heading(text)
 }
 
 /// A one-line stand-in for a body: the whole line in square or angle
