@@ -184,3 +184,102 @@ fn a_line_of_data_and_an_unclosed_multipart_body_end_a_message() {
          L21 H2 状态码\n"
     );
 }
+
+#[test]
+fn a_heading_word_describing_a_row_stays_in_the_table() {
+    // "错误码" (error codes) is also a section name; here it describes the
+    // `fault_code` row, and a row follows it.
+    let source = "表 3 响应Body参数\n\n参数\n\n参数类型\n\n描述\n\nfault_code\n\nString\n\n错误码\n\n最大长度：8\n\nfault_text\n\nString\n\n错误描述\n\n状态码： 500";
+    let out = rendered(source);
+    assert!(!out.contains("H2"), "{out}");
+    assert!(out.contains("[0] L17 fault_text"), "{out}");
+}
+
+#[test]
+fn a_heading_after_a_rows_type_with_no_row_after_it_ends_the_table() {
+    let source = "表 3 响应Body参数\n\n参数\n\n参数类型\n\n描述\n\nfault_code\n\nString\n\n错误码\n\n状态码： 500";
+    let out = rendered(source);
+    assert!(out.contains("H2 错误码"), "{out}");
+}
+
+#[test]
+fn a_captioned_listing_of_operations_is_one_table_whatever_its_rows() {
+    // A permission table: the action and scope cells span two rows (they
+    // stand only in the first), and one method stands above its path.
+    let source = "灯的权限\n\n表 1 灯的权限\n\n操作\n\n对应接口\n\n动作\n\n范围\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\nlamp:switch\n\n√\n\n关灯\n\nPUT\n\n/v1/lamps/{id}/off\n\n查看灯\n\nGET /v1/lamps/{id}\n\nlamp:get\n\n√\n\n功能介绍\n\n说明文字。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(!out.contains(" P PUT") && !out.contains(" P GET"), "{out}");
+    assert!(out.contains("H2 功能介绍"), "{out}");
+}
+
+#[test]
+fn a_type_word_that_is_also_a_name_does_not_steal_the_last_cell() {
+    // "list" names a type as well as a field: "R" is the access column of
+    // the `total` row, and `list` starts the next row.
+    let source = "查询统计\n\n表 2 参数说明\n\n参数\n\n类型\n\n说明\n\n操作类型\n\ntotal\n\nInteger\n\n总数\n\nR\n\nlist\n\n结构体数据类型\n\n统计列表\n\nR";
+    let out = rendered(source);
+    assert!(out.contains("[3] L19 R"), "{out}");
+    assert!(out.contains("[0] L21 list"), "{out}");
+}
+
+#[test]
+fn dashes_standing_for_an_unnamed_body_start_a_row() {
+    let source = "查询灯\n\n表 3 参数说明\n\n名称\n\n类型\n\n说明\n\n--\n\n字典数据类型\n\n灯的列表\n\n表 4 灯\n\n名称\n\n类型\n\n说明\n\nwatts\n\nInteger\n\n功率";
+    let out = rendered(source);
+    assert!(out.contains("row\n    [0] L11 --"), "{out}");
+}
+
+#[test]
+fn uri_lines_interleaved_with_names_are_a_listing_not_the_pages_uri() {
+    let source = "接口一览\n\n开灯\n\nPUT /v1/lamps/{id}/on\n\n关灯\n\nPUT\n\n/v1/lamps/{id}/off\n\n查看灯\n\nGET /v1/lamps/{id}\n\n功能介绍\n\n说明文字。";
+    let out = rendered(source);
+    assert!(out.contains("L5 TABLE"), "{out}");
+    assert!(!out.contains(" P PUT") && !out.contains(" P GET"), "{out}");
+    assert!(out.contains("H2 功能介绍"), "{out}");
+}
+
+#[test]
+fn two_uri_lines_of_one_operation_stay_uri_lines() {
+    let source = "查看灯\n\nURI\n\nGET /v1/lamps/{id}\n\nGET /v2/lamps/{id}\n\n请求参数\n\n无";
+    let out = rendered(source);
+    assert!(!out.contains("TABLE"), "{out}");
+}
+
+#[test]
+fn a_plain_line_between_two_bullets_continues_the_item_above() {
+    let source = "查看灯\n\n返回值\n\n  • 正常\n\n202\n\n  • 异常\n\n说明文字。";
+    let out = rendered(source);
+    assert!(
+        out.contains("  item\n    L5 P 正常\n    L7 P 202\n"),
+        "{out}"
+    );
+    assert!(out.contains("L11 P 说明文字。"), "{out}");
+}
+
+#[test]
+fn a_list_item_right_above_a_header_labels_the_next_table() {
+    let source = "开灯\n\n请求消息\n\n  • 按编号开灯时的请求参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nid\n\n是\n\nString\n\n灯的编号。\n\n  • 按名称开灯时的请求参数\n\n参数\n\n是否必选\n\n参数类型\n\n描述\n\nname\n\n是\n\nString\n\n灯的名称。";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 2, "{out}");
+    assert!(out.contains("L23 UL"), "{out}");
+}
+
+#[test]
+fn an_unknown_header_word_between_known_ones_is_a_column_and_types_when_its_cells_do() {
+    let source = "查看灯\n\n表 3 lamp字段说明\n\n参数\n\n结构说明\n\n描述\n\nwatts\n\nInteger\n\n功率。\n\nhue\n\nString\n\n颜色。";
+    let out = rendered(source);
+    assert!(out.contains("[1] L7 结构说明"), "{out}");
+    assert!(
+        out.contains("row\n    [0] L17 hue\n    [1] L19 String"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_lone_dash_closing_a_table_is_a_cell_not_a_row() {
+    let source = "删除灯\n\n表 1 请求头\n\n参数名称\n\n描述\n\n是否必选\n\n示例\n\nLamp-Id\n\n灯的编号\n\n必选\n\n-\n\n请求参数\n\n无";
+    let out = rendered(source);
+    assert_eq!(out.matches("  row").count(), 1, "{out}");
+    assert!(out.contains("[3] L19 -"), "{out}");
+}

@@ -173,20 +173,28 @@ fn unite_same_body(
 /// A model of `page` named like one of `merged`'s but defined otherwise
 /// (an older and a newer page of one operation, both naming their models
 /// after it) is the page's own: it is renamed `<Name>2` (or the next
-/// number free), so each variant keeps what its page documents.
+/// number free), so each variant keeps what its page documents. Renaming
+/// a nested model makes the models holding it differ in turn, so this
+/// repeats until no model of the page differs from its namesake.
 fn keep_models_apart(merged: &Page, page: &mut Page) {
-    let taken = |name: &str| {
-        merged.models.iter().any(|m| m.name == name) || page.models.iter().any(|m| m.name == name)
-    };
-    let renames: BTreeMap<String, String> = page
-        .models
-        .iter()
-        .filter(|model| {
-            find(&merged.models, &model.name).is_some_and(|kept| !models_agree(kept, model))
-        })
-        .map(|model| (model.name.clone(), unused_name(&model.name, taken)))
-        .collect();
-    rename_models(page, &renames);
+    loop {
+        let taken = |name: &str| {
+            merged.models.iter().any(|m| m.name == name)
+                || page.models.iter().any(|m| m.name == name)
+        };
+        let renames: BTreeMap<String, String> = page
+            .models
+            .iter()
+            .filter(|model| {
+                find(&merged.models, &model.name).is_some_and(|kept| !models_agree(kept, model))
+            })
+            .map(|model| (model.name.clone(), unused_name(&model.name, taken)))
+            .collect();
+        if renames.is_empty() {
+            return;
+        }
+        rename_models(page, &renames);
+    }
 }
 
 /// `name`, else `name2`, `name3`… whichever is not `taken`.
@@ -663,6 +671,42 @@ mod tests {
         assert_eq!(names, ["BatchStopServers", "BatchStopServers2"]);
         let halt = find(&merged.models, "BatchStopServersRequestBody2").expect("own copy");
         assert_eq!(halt.fields[0].name, "os-halt");
+    }
+
+    /// Two pages naming their models after one id, whose answers hold
+    /// lists of objects described differently (one documents `routers`).
+    fn pages_answering_lists_of_differing_objects() -> (Page, Page) {
+        let answering = |file: &str, extra: Option<&str>| {
+            let mut page = action_page("ListLamps", "Listing lamps", "filter", file);
+            let lamp = TypeRef::Array(Box::new(TypeRef::Model("ListLampsLamps".into())));
+            page.models[1].fields = vec![field("lamps", lamp, span(file, 21))];
+            let mut fields = vec![field("id", TypeRef::String, span(file, 31))];
+            fields.extend(extra.map(|name| field(name, TypeRef::String, span(file, 32))));
+            page.models
+                .push(model("ListLampsLamps", fields, span(file, 30)));
+            page
+        };
+        (answering("a.md", None), answering("b.md", Some("routers")))
+    }
+
+    #[test]
+    fn objects_described_differently_deep_in_one_answer_are_united() {
+        let (first, second) = pages_answering_lists_of_differing_objects();
+        let merged = merge_variants(first, vec![second], &mut Vec::new());
+        let answer = merged.operation.responses[0].body.clone();
+        let Some(TypeRef::Model(answer)) = answer else {
+            panic!("a model answers: {answer:?}");
+        };
+        let body = find(&merged.models, &answer).expect("answer model");
+        let TypeRef::Array(item) = &body.fields[0].ty else {
+            panic!("a list: {:?}", body.fields[0].ty);
+        };
+        let TypeRef::Model(item) = item.as_ref() else {
+            panic!("of objects: {item:?}");
+        };
+        let lamp = find(&merged.models, item).expect("item model");
+        let names: Vec<&str> = lamp.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["id", "routers"], "the second page's field is kept");
     }
 
     #[test]

@@ -939,7 +939,7 @@ fn response_index(responses: &mut Vec<Response>, status: u16, span: Span) -> usi
 }
 
 /// The lines of a block that may be URI lines, with their source lines: a
-/// paragraph's or code block's (see [`uri_line_text`]; `next` is the block
+/// paragraph's or code block's (see [`sections::uri_line_text`]; `next` is the block
 /// after it), a method/URI table's rows.
 fn uri_lines_of(block: &Block, next: Option<&Block>) -> Vec<(String, u32)> {
     let text_of = |block: &Block| match &block.kind {
@@ -949,45 +949,13 @@ fn uri_lines_of(block: &Block, next: Option<&Block>) -> Vec<(String, u32)> {
     match &block.kind {
         BlockKind::Paragraph(text) | BlockKind::Code { text, .. } => {
             let following = next.and_then(text_of);
-            vec![(uri_line_text(text, following.as_deref()), block.line)]
+            vec![(
+                sections::uri_line_text(text, following.as_deref()),
+                block.line,
+            )]
         }
         BlockKind::Table(table) => table::uri_table_lines(table).unwrap_or_default(),
         _ => Vec::new(),
-    }
-}
-
-/// The URI line a paragraph or code block states: its first line, or,
-/// where the method stands apart from its path (`GET/v1.0/…`, `GET
-/// 参数说明请参见表1。 /v1/…`, or the path in the `following` paragraph),
-/// the method and the one path after it.
-fn uri_line_text(text: &str, following: Option<&str>) -> String {
-    let first = text.lines().next().unwrap_or_default().trim();
-    if sections::uri_line(first).is_some() {
-        return first.to_owned();
-    }
-    let start = text.trim_start();
-    let end = start
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(start.len());
-    let (method, rest) = start.split_at(end);
-    if Method::parse(method).is_none() {
-        return first.to_owned();
-    }
-    let paths = |text: &str| -> Vec<String> {
-        text.split_whitespace()
-            .filter(|word| word.starts_with('/'))
-            .map(str::to_owned)
-            .collect()
-    };
-    let mut found = paths(rest);
-    if found.is_empty() {
-        found = following
-            .map(|next| paths(next.lines().next().unwrap_or_default()))
-            .unwrap_or_default();
-    }
-    match found.as_slice() {
-        [path] => format!("{method} {path}"),
-        _ => first.to_owned(),
     }
 }
 

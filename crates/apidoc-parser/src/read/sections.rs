@@ -202,6 +202,10 @@ fn section_by_words(h: &str) -> Section {
     }
 }
 
+/// Words of a sentence pointing at what follows ("请求方法以及URI如下表所示",
+/// "parameters as follows"): a label names its part and points nowhere.
+const POINTING_WORDS: &[&str] = &["如下", "以下", "见表", "as follows", "below"];
+
 /// A list item's label that names a section, as older Help Center pages
 /// structure a section with list items ("URI格式", "请求参数", "响应样例"):
 /// a short phrase, not a sentence, naming a section.
@@ -211,8 +215,9 @@ pub fn list_label(text: &str) -> Option<Section> {
         // "表 4 响应Body参数" captions a table; it opens no section.
         return None;
     }
-    let sentence = label.contains(['。', '，', '.', ',', '；', ';']);
     let lower = label.to_lowercase();
+    let sentence = label.contains(['。', '，', '.', ',', '；', ';'])
+        || POINTING_WORDS.iter().any(|w| lower.contains(w));
     const LABEL_WORDS: [&str; 13] = [
         "参数",
         "样例",
@@ -354,6 +359,41 @@ pub fn is_request_line(text: &str) -> bool {
 static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+\s+HTTP/\d(?:\.\d)?$")
 });
+
+/// The URI line a paragraph or code block states: its first line, or,
+/// where the method stands apart from its path (`GET/v1.0/…`, `GET
+/// 参数说明请参见表1。 /v1/…`, or the path in the `following` paragraph),
+/// the method and the one path after it.
+pub fn uri_line_text(text: &str, following: Option<&str>) -> String {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if uri_line(first).is_some() {
+        return first.to_owned();
+    }
+    let start = text.trim_start();
+    let end = start
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(start.len());
+    let (method, rest) = start.split_at(end);
+    if Method::parse(method).is_none() {
+        return first.to_owned();
+    }
+    let paths = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .filter(|word| word.starts_with('/'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut found = paths(rest);
+    if found.is_empty() {
+        found = following
+            .map(|next| paths(next.lines().next().unwrap_or_default()))
+            .unwrap_or_default();
+    }
+    match found.as_slice() {
+        [path] => format!("{method} {path}"),
+        _ => first.to_owned(),
+    }
+}
 
 /// Reads a URI line (see [`UriLine`]).
 pub fn uri_line(text: &str) -> Option<UriLine> {
@@ -927,6 +967,7 @@ mod tests {
         assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);
+        assert_eq!(list_label("HTTP/HTTPS请求方法以及URI如下表所示"), None);
         assert_eq!(list_label("表 4 响应Body参数"), None, "a caption");
         assert_eq!(list_label("Bad Request"), None);
         assert_eq!(list_label("Response"), None);

@@ -8,6 +8,7 @@ use super::lines::Lines;
 use super::message;
 use super::vocab;
 use crate::blocks::{Block, BlockKind};
+use crate::read::sections;
 
 /// The blocks of the lines in `range` (a table cell's content).
 pub(super) fn blocks(lines: &Lines, range: Range<usize>) -> Vec<Block> {
@@ -51,18 +52,28 @@ fn paragraph(lines: &Lines, i: usize) -> Block {
 }
 
 /// Consecutive bullet lines (blank lines between them allowed) as one list,
-/// one item per bullet.
+/// one item per bullet. Plain lines between two bullets continue the item
+/// above them (a copy drops the indent of an item's own paragraphs: "•
+/// 正常" over "201").
 fn bullet_list(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
-    let mut items = Vec::new();
+    let mut items: Vec<Vec<Block>> = Vec::new();
     let mut after = start;
     for i in lines.non_blank(start..end) {
-        let Some(item) = vocab::bullet_item(lines.text(i)) else {
-            break;
+        let text = lines.text(i);
+        let block = match vocab::bullet_item(text) {
+            Some(item) => {
+                items.push(Vec::new());
+                item
+            }
+            None if continues_item(lines, i, end) => text,
+            None => break,
         };
-        items.push(vec![Block::new(
-            BlockKind::Paragraph(item.to_owned()),
-            lines.number(i),
-        )]);
+        if let Some(item) = items.last_mut() {
+            item.push(Block::new(
+                BlockKind::Paragraph(block.to_owned()),
+                lines.number(i),
+            ));
+        }
         after = i + 1;
     }
     (
@@ -75,6 +86,29 @@ fn bullet_list(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
         ),
         after,
     )
+}
+
+/// The most plain lines an item's continuation may have.
+const ITEM_CONTINUATION_LINES: usize = 4;
+
+/// True when the plain line `i` inside a bullet list is the item's own:
+/// a bullet follows within [`ITEM_CONTINUATION_LINES`] plain lines, none
+/// of them a heading, caption, status line or URI line.
+fn continues_item(lines: &Lines, i: usize, end: usize) -> bool {
+    for j in lines.non_blank(i..end).take(ITEM_CONTINUATION_LINES + 1) {
+        let text = lines.text(j);
+        if vocab::bullet_item(text).is_some() {
+            return true;
+        }
+        let structural = vocab::is_section_heading(text)
+            || vocab::is_caption(text)
+            || vocab::is_status_line(text)
+            || sections::uri_line(text).is_some();
+        if structural || json_code(lines, j, end).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// A JSON body: from a line starting with `{` or `[` to the line where the

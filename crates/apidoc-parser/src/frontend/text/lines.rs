@@ -59,6 +59,11 @@ impl<'a> Lines<'a> {
         (i < end).then_some(i)
     }
 
+    /// The last non-blank line before `i`.
+    pub(super) fn previous_non_blank(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.text(j).is_empty())
+    }
+
     /// The non-blank lines of `range`, in order.
     pub(super) fn non_blank(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let end = range.end;

@@ -88,6 +88,12 @@ pub(super) fn http_message(lines: &Lines, start: usize, end: usize) -> Option<(B
     Some((flow::code_block(lines, start..last + 1, None), last + 1))
 }
 
+/// True when line `i` starts an HTTP message: a request or status line
+/// with a header line right under it. Such a line is no table cell.
+pub(super) fn starts_at(lines: &Lines, i: usize) -> bool {
+    starts_message(lines.text(i)) && i + 1 < lines.len() && is_header_line(lines.text(i + 1))
+}
+
 /// An XML document starting at `start` as one code block, and the index
 /// after it.
 pub(super) fn xml_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {

@@ -51,6 +51,13 @@ fn page_item(lines: &Lines, i: usize, title: Option<usize>) -> (Block, usize) {
     if vocab::is_section_heading(text) {
         return (heading(2, text, lines.number(i)), i + 1);
     }
+    // A raw request message's request line is no listing's row.
+    if let Some(message) = message::http_message(lines, i, lines.len()) {
+        return message;
+    }
+    if let Some(listing) = table::uri_listing(lines, i) {
+        return listing;
+    }
     if let Some(code) = flow::numbered_code(lines, i) {
         return code;
     }

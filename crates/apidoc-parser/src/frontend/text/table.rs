@@ -10,8 +10,11 @@
 
 use std::ops::Range;
 
+use apidoc_ir::Method;
+
 use super::flow;
 use super::lines::Lines;
+use super::message;
 use super::vocab::{self, HeaderRole};
 use crate::blocks::{Block, BlockKind, Cell, Table};
 use crate::read::sections;
@@ -59,7 +62,7 @@ impl Column {
 pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
     let (table, after) = match table_head(lines, start) {
         Some(head) => field_table(lines, start, head),
-        None => captioned_grid(lines, start)?,
+        None => captioned_grid_or_listing(lines, start)?,
     };
     Some((
         Block::new(BlockKind::Table(table), lines.number(start)),
@@ -70,13 +73,9 @@ pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
 /// A table read by its header words' columns.
 fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
     let TableHead { caption, header } = head;
-    let columns: Vec<Column> = header
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, role))| Column::from_header(k, role))
-        .collect();
     let body_start = header.last().map_or(start + 1, |&(i, _)| i + 1);
-    let body = body_start..body_end(lines, body_start);
+    let columns = column_kinds(lines, &header, body_start);
+    let body = body_start..body_end(lines, body_start, &columns);
     let (rows, after) = rows(lines, body, &columns);
     let header_cells = header.iter().map(|&(i, _)| line_cell(lines, i)).collect();
     let table = Table {
@@ -89,6 +88,37 @@ fn field_table(lines: &Lines, start: usize, head: TableHead) -> (Table, usize) {
     (table, after)
 }
 
+/// The columns of a table by its header words. Without a Type word, a
+/// column under a word the vocabulary does not know whose first cell
+/// names a type is the Type column ("数据结构说明" over "String").
+fn column_kinds(lines: &Lines, header: &[(usize, HeaderRole)], body_start: usize) -> Vec<Column> {
+    let mut columns: Vec<Column> = header
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, role))| Column::from_header(k, role))
+        .collect();
+    if columns.contains(&Column::Type) {
+        return columns;
+    }
+    let first_row: Vec<&str> = lines
+        .non_blank(body_start..lines.len())
+        .take(columns.len())
+        .map(|i| lines.text(i))
+        .collect();
+    let unknown_typed = header.iter().enumerate().position(|(k, &(i, _))| {
+        k > 0
+            && k + 1 < header.len()
+            && vocab::header_role(lines.text(i)).is_none()
+            && first_row
+                .get(k)
+                .is_some_and(|&cell| vocab::is_type_like(cell))
+    });
+    if let Some(k) = unknown_typed {
+        columns[k] = Column::Type;
+    }
+    columns
+}
+
 /// A table by its shape ([`grid_at`]) at `start`, or after a caption
 /// there.
 fn captioned_grid(lines: &Lines, start: usize) -> Option<(Table, usize)> {
@@ -99,6 +129,24 @@ fn captioned_grid(lines: &Lines, start: usize) -> Option<(Table, usize)> {
     let (mut table, after) = grid_at(lines, lines.next_non_blank(start + 1, lines.len())?)?;
     table.caption = Some(text.to_owned());
     Some((table, after))
+}
+
+/// A captioned table recognised by its shape, unless it is an operation
+/// listing whose rows stop repeating the shape before it ends (a URI line
+/// after the grid's last row): then the whole listing.
+fn captioned_grid_or_listing(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let grid = captioned_grid(lines, start);
+    let listing = operation_listing(lines, start);
+    match (grid, listing) {
+        (Some(grid), Some(listing))
+            if lines
+                .non_blank(grid.1..listing.1)
+                .any(|i| starts_uri(lines, i, listing.1)) =>
+        {
+            Some(listing)
+        }
+        (grid, listing) => grid.or(listing),
+    }
 }
 
 /// The most columns a table recognised by its shape may have.
@@ -160,12 +208,138 @@ fn grid_at(lines: &Lines, start: usize) -> Option<(Table, usize)> {
     Some((table, cells.last().map_or(start, |&i| i + 1)))
 }
 
+/// A captioned table listing operations (a permission table: 权限 | 授权项
+/// | 对应API …) that neither a field table nor a grid lays out, its cells
+/// spanning rows or a method and its path standing on two lines: its lines
+/// up to the table's end are its cells, so that none is taken for the
+/// page's URI line. Recognised by two URI lines or more among them; its
+/// header is the short lines before the first method or URI, and its rows
+/// are cut at the header's width (the reader reads no fields from it).
+fn operation_listing(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let caption = lines.text(start);
+    if !vocab::is_caption(caption) {
+        return None;
+    }
+    let first = lines.next_non_blank(start + 1, lines.len())?;
+    let end = lines
+        .non_blank(first..lines.len())
+        .find(|&i| {
+            let text = lines.text(i);
+            vocab::is_section_heading(text)
+                || vocab::is_status_line(text)
+                || is_caption_start(lines, i)
+        })
+        .unwrap_or(lines.len());
+    let cells: Vec<usize> = lines.non_blank(first..end).collect();
+    let uris = cells.iter().filter(|&&i| starts_uri(lines, i, end)).count();
+    if uris < 2 {
+        return None;
+    }
+    let width = cells
+        .iter()
+        .take_while(|&&i| is_header_cell(lines.text(i)) && !starts_uri(lines, i, end))
+        .count()
+        .max(1);
+    let row = |group: &[usize]| group.iter().map(|&i| line_cell(lines, i)).collect();
+    let mut groups = cells.chunks(width);
+    let table = Table {
+        caption: Some(caption.to_owned()),
+        header: groups.next().map(row).into_iter().collect(),
+        rows: groups.map(row).collect(),
+        anchor: None,
+        origin: None,
+    };
+    Some((table, end))
+}
+
+/// How many URI lines interleaved with other lines make an uncaptioned
+/// listing of operations (an overview's `创建X | POST /v1/x` rows); an
+/// operation's own URI section states one or two.
+const LISTING_MIN_URIS: usize = 3;
+
+/// The most lines between two URI lines of one listing: a row's other
+/// cells.
+const LISTING_MAX_GAP: usize = 8;
+
+/// An uncaptioned listing of operations starting at the URI line `start`:
+/// three URI lines or more, each at most [`LISTING_MAX_GAP`] lines after
+/// the one before, some after other lines (a row's name or action), up to
+/// a section heading, caption or status line. Its lines are one-cell rows,
+/// so that no URI in it is taken for the page's own.
+pub(super) fn uri_listing(lines: &Lines, start: usize) -> Option<(Block, usize)> {
+    if !starts_uri(lines, start, lines.len()) {
+        return None;
+    }
+    let mut uris = vec![start];
+    let mut interleaved = false;
+    while let Some((next, between)) = next_listed_uri(lines, *uris.last()?) {
+        uris.push(next);
+        interleaved |= between > 0;
+    }
+    if uris.len() < LISTING_MIN_URIS || !interleaved {
+        return None;
+    }
+    let last = *uris.last()?;
+    let end = lines
+        .next_non_blank(last + 1, lines.len())
+        .filter(|&j| Method::parse(lines.text(last)).is_some() && lines.text(j).starts_with('/'))
+        .unwrap_or(last)
+        + 1;
+    let rows = lines
+        .non_blank(start..end)
+        .map(|i| vec![line_cell(lines, i)])
+        .collect();
+    let table = Table {
+        caption: None,
+        header: Vec::new(),
+        rows,
+        anchor: None,
+        origin: None,
+    };
+    Some((
+        Block::new(BlockKind::Table(table), lines.number(start)),
+        end,
+    ))
+}
+
+/// The URI line of the listing's next row after the URI line `at`, and
+/// how many other lines stand between them: within [`LISTING_MAX_GAP`]
+/// lines, with no section heading, caption or status line before it.
+fn next_listed_uri(lines: &Lines, at: usize) -> Option<(usize, usize)> {
+    // A method standing alone has its path on the next line.
+    let skip = usize::from(Method::parse(lines.text(at)).is_some());
+    for (between, i) in lines
+        .non_blank(at + 1..lines.len())
+        .skip(skip)
+        .take(LISTING_MAX_GAP + 1)
+        .enumerate()
+    {
+        let text = lines.text(i);
+        if vocab::is_section_heading(text) || vocab::is_caption(text) || vocab::is_status_line(text)
+        {
+            return None;
+        }
+        if starts_uri(lines, i, lines.len()) {
+            return Some((i, between));
+        }
+    }
+    None
+}
+
+/// True when line `i` states a URI line as the reader takes one from a
+/// paragraph (its method and path, the path maybe on the next line or
+/// followed by a remark).
+fn starts_uri(lines: &Lines, i: usize, end: usize) -> bool {
+    let following = lines.next_non_blank(i + 1, end).map(|j| lines.text(j));
+    sections::uri_line(&sections::uri_line_text(lines.text(i), following)).is_some()
+}
+
 /// How many rows of `k` cells repeat the first row's kinds after a header
 /// of `k` short lines at `start` (0 when the lines are not such a table).
 fn grid_rows(lines: &Lines, start: usize, k: usize) -> usize {
     let mut cells = lines
         .non_blank(start..lines.len())
-        .take_while(|&i| is_cell_line(lines.text(i)))
+        .take_while(|&i| is_cell_line(lines.text(i)) && !message::starts_at(lines, i))
         .map(|i| lines.text(i));
     let header_fits = cells.by_ref().take(k).filter(|h| is_header_cell(h)).count() == k;
     let mut row = || -> Option<Vec<CellKind>> {
@@ -241,8 +415,10 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
     let mut run: Vec<(usize, HeaderRole)> = Vec::new();
     for i in lines.non_blank(start..lines.len()) {
         let text = lines.text(i);
-        let Some(role) = vocab::header_role(text) else {
-            break;
+        let role = match vocab::header_role(text) {
+            Some(role) => role,
+            None if is_unknown_header_word(lines, i, run.len()) => HeaderRole::Text,
+            None => break,
         };
         let repeats = run.iter().any(|&(j, seen)| {
             lines.text(j).eq_ignore_ascii_case(text) || seen == role && role != HeaderRole::Text
@@ -255,21 +431,80 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
     run
 }
 
+/// True for a header word the vocabulary does not know, within or after
+/// a run of known ones: a short phrase that is no name, type or Yes/No,
+/// followed by another header word ("参数 | 数据结构说明 | 描述") or, once
+/// the run has two words, by a row's first cells (a name, then a type or
+/// Yes/No: "参数 | 类型 | 说明 | 操作类型").
+fn is_unknown_header_word(lines: &Lines, i: usize, known_before: usize) -> bool {
+    let text = lines.text(i);
+    let phrase = text.chars().count() <= GRID_HEADER_CHARS
+        && !vocab::is_name(text)
+        && !vocab::is_type_like(text)
+        && !vocab::is_mandatory_value(text)
+        && !text.ends_with(['.', '。', ':', '：'])
+        && is_cell_line(text);
+    let mut next = lines.non_blank(i + 1..lines.len()).map(|j| lines.text(j));
+    let first = next.next();
+    let header_follows = first.is_some_and(|t| vocab::header_role(t).is_some());
+    let row_follows = known_before >= 2
+        && first.is_some_and(vocab::is_name)
+        && next
+            .next()
+            .is_some_and(|t| vocab::is_type_like(t) || vocab::is_mandatory_value(t));
+    phrase && known_before >= 1 && (header_follows || row_follows)
+}
+
 /// Where a table body starting at `start` ends: at the next caption that
 /// starts a table, section heading, status line ("Status code: 200"), a
 /// header row of its own (a table right after it without a caption), or
-/// the end of the page.
-fn body_end(lines: &Lines, start: usize) -> usize {
+/// the end of the page. A section heading's words right after a Type cell
+/// are that row's description ("错误码", the description of an
+/// `error_code` row) when another row follows before the table could end.
+fn body_end(lines: &Lines, start: usize, columns: &[Column]) -> usize {
     lines
         .non_blank(start..lines.len())
         .find(|&i| {
             let text = lines.text(i);
-            vocab::is_section_heading(text)
-                || vocab::is_status_line(text)
-                || is_caption_start(lines, i)
-                || table_head(lines, i).is_some()
+            (vocab::is_section_heading(text) && !is_description_start(lines, i, columns))
+                || ends_table(lines, i)
         })
         .unwrap_or(lines.len())
+}
+
+/// True for a line that ends a table body whatever stands before it; a
+/// list item right above a table's header is that table's label ("•
+/// 使用外部镜像文件时的请求参数").
+fn ends_table(lines: &Lines, i: usize) -> bool {
+    let labels_next_table = || {
+        vocab::bullet_item(lines.text(i)).is_some()
+            && lines
+                .next_non_blank(i + 1, lines.len())
+                .is_some_and(|j| table_head(lines, j).is_some())
+    };
+    vocab::is_status_line(lines.text(i))
+        || is_caption_start(lines, i)
+        || table_head(lines, i).is_some()
+        || labels_next_table()
+}
+
+/// True when line `i` sits where a description starts (after a line that
+/// fits the table's Type column) and a row starts after it before a line
+/// that would end the table.
+fn is_description_start(lines: &Lines, i: usize, columns: &[Column]) -> bool {
+    let after_type = columns.contains(&Column::Type)
+        && lines
+            .previous_non_blank(i)
+            .is_some_and(|p| Column::Type.accepts(lines.text(p)));
+    after_type
+        && lines
+            .non_blank(i + 1..lines.len())
+            .find_map(|j| {
+                let row = row_head(lines, j, lines.len(), columns, Fit::Strict).is_some();
+                let end = vocab::is_section_heading(lines.text(j)) || ends_table(lines, j);
+                (row || end).then_some(row)
+            })
+            .unwrap_or(false)
 }
 
 /// The start of a row: one line for each column but the last (`None` where
@@ -336,6 +571,8 @@ fn row_head(
             }
             Column::Type if fit == Fit::Strict && !fits && stated_mandatory => {}
             Column::Type if fit == Fit::Strict && !fits => return None,
+            // A row's one-line cells stand within the table.
+            _ if fit == Fit::Strict && next.is_none() => return None,
             _ => {}
         }
         leading.push(next);
@@ -347,16 +584,29 @@ fn row_head(
     })
 }
 
-/// The first row start at or after `from` within `..end`.
+/// The first row start at or after `from` (where the last cell of the row
+/// before begins) within `..end`. A row start there that is followed by
+/// another row start one line on (`R | list | 结构体 …`: "R" ends the row
+/// before, and "list", a type word too, starts the next) gives the row
+/// before its one-line last cell rather than an empty one.
 fn next_row(
     lines: &Lines,
     from: usize,
     end: usize,
     columns: &[Column],
 ) -> Option<(usize, RowHead)> {
-    lines
+    let mut starts = lines
         .non_blank(from..end)
-        .find_map(|i| row_head(lines, i, end, columns, Fit::Strict).map(|head| (i, head)))
+        .filter_map(|i| row_head(lines, i, end, columns, Fit::Strict).map(|head| (i, head)));
+    let first = starts.next()?;
+    if first.0 != from {
+        return Some(first);
+    }
+    let one_line_on = lines.next_non_blank(from + 1, end);
+    match starts.next() {
+        Some(second) if Some(second.0) == one_line_on => Some(second),
+        _ => Some(first),
+    }
 }
 
 /// The rows of `body` and the index after the last line they took. When

@@ -97,15 +97,17 @@ pub(super) fn breadcrumb_segments(text: &str) -> Option<Vec<&str>> {
 /// True for an identifier-like name: ASCII letters, digits and
 /// `_ - . $ [ ] : @ / * ,` with a letter or digit, no spaces
 /// (`alpha.cce/NodeImageID`, a family `x-meta-*`, names sharing a row
-/// `Expires,Content-Type`), or the reader's placeholder for an array's
-/// elements (`[数组元素]`).
+/// `Expires,Content-Type`), the reader's placeholder for an array's
+/// elements (`[数组元素]`), or dashes standing for a body with no name of
+/// its own (`--`).
 pub(super) fn is_name(text: &str) -> bool {
     let identifier = text.len() <= 200
         && text.chars().any(|c| c.is_ascii_alphanumeric())
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/*,".contains(c));
-    identifier || read::is_array_placeholder_name(text)
+    let unnamed = (1..=3).contains(&text.len()) && text.chars().all(|c| c == '-');
+    identifier || unnamed || read::is_array_placeholder_name(text)
 }
 
 /// True for an HTTP status code cell ("200", "400 Bad Request").
