@@ -283,3 +283,13 @@ fn a_lone_dash_closing_a_table_is_a_cell_not_a_row() {
     assert_eq!(out.matches("  row").count(), 1, "{out}");
     assert!(out.contains("[3] L19 -"), "{out}");
 }
+
+#[test]
+fn a_description_with_a_colon_between_header_words_is_no_header() {
+    // "Key" and "Value" are header words; between them stands a row's
+    // description ("类型：String"), so the rows stay in the table.
+    let source = "表 1 苗圃元素\n\n名称\n\n描述\n\nBed\n\n苗圃。类型：Container\n\nKey\n\n苗圃的名字类型：String\n\nValue\n\n苗圃的值类型：String";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(out.contains("row\n    [0] L15 Value"), "{out}");
+}
