@@ -293,3 +293,14 @@ fn a_description_with_a_colon_between_header_words_is_no_header() {
     assert_eq!(out.matches("TABLE").count(), 1, "{out}");
     assert!(out.contains("row\n    [0] L15 Value"), "{out}");
 }
+
+#[test]
+fn a_method_and_uri_table_is_a_table_and_its_words_alone_head_a_section() {
+    let source = "开灯\n\n表 1 请求方法以及URI\n\n请求方法\n\nURI\n\nPUT\n\n/v1/lamps/{id}/on\n\n请求方法\n\n方法说明文字。";
+    let out = rendered(source);
+    assert!(
+        out.contains("  row\n    [0] L9 PUT\n    [1] L11 /v1/lamps/{id}/on\n"),
+        "{out}"
+    );
+    assert!(out.contains("L13 H2 请求方法"), "{out}");
+}

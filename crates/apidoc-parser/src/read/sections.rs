@@ -56,6 +56,9 @@ const HEADINGS: &[(&str, Section)] = &[
     ("请求", Section::Request),
     ("请求参数", Section::Request),
     ("请求消息", Section::Request),
+    // A general page's part on methods ("构造请求"); over "URI" it heads a
+    // method and URI table instead, which front ends read first.
+    ("请求方法", Section::Request),
     ("response", Section::Response),
     ("responses", Section::Response),
     ("response parameters", Section::Response),

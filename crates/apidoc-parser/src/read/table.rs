@@ -206,6 +206,13 @@ const METHOD_HEADERS: [&str; 6] = [
 ];
 const URI_HEADERS: [&str; 6] = ["uri", "url", "path", "request uri", "请求uri", "请求路径"];
 
+/// True for the header of a table listing methods and URIs: a method
+/// column's word, then a URI column's ("请求方法", "URI").
+pub fn is_method_uri_header(method: &str, uri: &str) -> bool {
+    let key = |text: &str| normalise(text).trim_end_matches([':', '：']).to_lowercase();
+    METHOD_HEADERS.contains(&key(method).as_str()) && URI_HEADERS.contains(&key(uri).as_str())
+}
+
 /// The rows of a table listing methods and URIs, each as the URI line it
 /// stands for (`POST /v1.0/apigw/vpc-channels/{id}/members`) with its
 /// line; `None` for any other table.

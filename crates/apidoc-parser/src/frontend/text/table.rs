@@ -62,7 +62,9 @@ impl Column {
 pub(super) fn parse_at(lines: &Lines, start: usize) -> Option<(Block, usize)> {
     let (table, after) = match table_head(lines, start) {
         Some(head) => field_table(lines, start, head),
-        None => captioned_grid_or_listing(lines, start)?,
+        None => {
+            method_uri_table(lines, start).or_else(|| captioned_grid_or_listing(lines, start))?
+        }
     };
     Some((
         Block::new(BlockKind::Table(table), lines.number(start)),
@@ -129,6 +131,45 @@ fn captioned_grid(lines: &Lines, start: usize) -> Option<(Table, usize)> {
     let (mut table, after) = grid_at(lines, lines.next_non_blank(start + 1, lines.len())?)?;
     table.caption = Some(text.to_owned());
     Some((table, after))
+}
+
+/// A table of methods and URIs ("请求方法 | URI" over "GET | /v1/…"), by
+/// the reader's header words for it, at its caption or header: each row
+/// a method line over a path line.
+fn method_uri_table(lines: &Lines, start: usize) -> Option<(Table, usize)> {
+    let text = lines.text(start);
+    let caption = vocab::is_caption(text).then(|| text.to_owned());
+    let method_head = match caption {
+        Some(_) => lines.next_non_blank(start + 1, lines.len())?,
+        None => start,
+    };
+    let uri_head = lines.next_non_blank(method_head + 1, lines.len())?;
+    if !vocab::is_method_uri_header(lines.text(method_head), lines.text(uri_head)) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut after = uri_head + 1;
+    while let Some(method) = lines.next_non_blank(after, lines.len()) {
+        let path = lines.next_non_blank(method + 1, lines.len());
+        let Some(path) = path.filter(|&p| {
+            Method::parse(lines.text(method)).is_some() && lines.text(p).starts_with('/')
+        }) else {
+            break;
+        };
+        rows.push(vec![line_cell(lines, method), line_cell(lines, path)]);
+        after = path + 1;
+    }
+    let table = Table {
+        caption,
+        header: vec![vec![
+            line_cell(lines, method_head),
+            line_cell(lines, uri_head),
+        ]],
+        rows,
+        anchor: None,
+        origin: None,
+    };
+    (!table.rows.is_empty()).then_some((table, after))
 }
 
 /// A captioned table recognised by its shape, unless it is an operation

@@ -59,6 +59,11 @@ pub(super) fn header_role(text: &str) -> Option<HeaderRole> {
     })
 }
 
+/// True for the header words of a method and URI table ("请求方法", "URI").
+pub(super) fn is_method_uri_header(method: &str, uri: &str) -> bool {
+    table::is_method_uri_header(method, uri)
+}
+
 /// True for a Mandatory cell value (Yes/No, 是/否, a condition).
 pub(super) fn is_mandatory_value(text: &str) -> bool {
     read::is_mandatory_cell(text)
