@@ -29,7 +29,11 @@
 //! A cell of a row holding objects that links nowhere and names no table
 //! by number but refers to another page by its exact title ("参照",
 //! "参见", "see" and the title) is first given a link to that page, when
-//! the title is one page's only and that page documents a response.
+//! the title is one page's only and that page documents a response. A
+//! cell of such a row naming a table by number and caption ("参考表3
+//! job属性列表") that its own page does not hold is given a link to the one
+//! table of the service so captioned (anchored for it where it has no
+//! anchor: a page copied as text keeps neither links nor anchors).
 //!
 //! A copied table keeps its anchor and records the page it came from
 //! (`Table::origin`). Targets resolve relative to the linking page's folder.
@@ -43,7 +47,9 @@ use std::collections::{BTreeSet, HashMap};
 use apidoc_ir::{Diagnostic, Span};
 
 use crate::blocks::{Block, BlockKind, Cell, Link, Origin, Table, normalise};
-use crate::read::sections::{Section, section_of, table_references};
+use crate::read::sections::{
+    Section, caption_parts, section_of, table_reference_captions, table_references,
+};
 use crate::read::{object_slot, table, types};
 
 /// One page's blocks, by the page's path relative to the docs root.
@@ -59,6 +65,7 @@ pub struct PageBlocks {
 /// the warnings for links whose target no page holds.
 pub fn follow_links(pages: &mut [PageBlocks]) -> Vec<Diagnostic> {
     link_titles(pages);
+    link_captions(pages);
     let index = Index::of(pages);
     let mut diagnostics = Vec::new();
     let mut inserts: Vec<Vec<(usize, Vec<Block>)>> = Vec::with_capacity(pages.len());
@@ -370,6 +377,118 @@ fn link_titles(pages: &mut [PageBlocks]) {
         });
     }
 }
+
+/// Gives each cell of a row holding objects that links nowhere but names a
+/// table by number and caption ("参考表3 job属性列表") its page does not
+/// hold, a link to the one table of another page so captioned, anchoring
+/// that table where it has no anchor: a copy as text keeps the words of a
+/// link, neither the link nor the anchor.
+fn link_captions(pages: &mut [PageBlocks]) {
+    let captions = Captions::of(pages);
+    let mut anchored: BTreeSet<TableAt> = BTreeSet::new();
+    for (p, page) in pages.iter_mut().enumerate() {
+        let file = page.file.clone();
+        for_each_table(&mut page.blocks, &mut |table| {
+            let Some(type_column) = type_column(table) else {
+                return;
+            };
+            for row in &mut table.rows {
+                let mut links = Vec::new();
+                for cell in row.iter() {
+                    collect_links(&cell.blocks, Place::Cell, &mut links);
+                }
+                if !links.is_empty() || !holds_objects(row, type_column) {
+                    continue;
+                }
+                for block in row.iter_mut().flat_map(|cell| cell.blocks.iter_mut()) {
+                    let BlockKind::Paragraph(text) = &block.kind else {
+                        continue;
+                    };
+                    let found = table_reference_captions(text)
+                        .into_iter()
+                        .find_map(|caption| captions.elsewhere(p, caption));
+                    if let Some((caption, at)) = found {
+                        let page = relative(&file, &captions.files[at.0]);
+                        block.links.push(Link {
+                            href: format!("{page}#{}", caption_anchor(&caption)),
+                            text: caption,
+                        });
+                        anchored.insert(at);
+                    }
+                }
+            }
+        });
+    }
+    for (p, page) in pages.iter_mut().enumerate() {
+        let mut t = 0;
+        for_each_table(&mut page.blocks, &mut |table| {
+            if anchored.contains(&(p, t)) && table.anchor.is_none() {
+                let (_, caption) = caption_parts(table.caption.as_deref().unwrap_or(""));
+                table.anchor = Some(caption_anchor(&caption));
+            }
+            t += 1;
+        });
+    }
+}
+
+/// The anchor given to a table that a caption names ("table:" and the
+/// caption, so that a link to it reads as one to a table).
+fn caption_anchor(caption: &str) -> String {
+    format!("table:{caption}")
+}
+
+/// The captions of the service's tables, without their "Table N" label.
+struct Captions {
+    /// The table of each caption: `None` when several tables have it.
+    tables: HashMap<String, Option<TableAt>>,
+    /// Each page's captions.
+    on_page: Vec<BTreeSet<String>>,
+    /// Each page's file.
+    files: Vec<String>,
+}
+
+impl Captions {
+    fn of(pages: &[PageBlocks]) -> Self {
+        let mut out = Captions {
+            tables: HashMap::new(),
+            on_page: Vec::with_capacity(pages.len()),
+            files: pages.iter().map(|p| p.file.clone()).collect(),
+        };
+        for (p, page) in pages.iter().enumerate() {
+            let mut own = BTreeSet::new();
+            for (t, indexed) in page_tables(&page.blocks).iter().enumerate() {
+                let Some(written) = &indexed.table.caption else {
+                    continue;
+                };
+                let (_, caption) = caption_parts(written);
+                if caption.chars().count() < MIN_NAMED_CAPTION_CHARS {
+                    continue;
+                }
+                out.tables
+                    .entry(caption.clone())
+                    .and_modify(|at| *at = None)
+                    .or_insert(Some((p, t)));
+                own.insert(caption);
+            }
+            out.on_page.push(own);
+        }
+        out
+    }
+
+    /// The table of another page than `p` that `caption` names, when it is
+    /// the only one so captioned and page `p` has none.
+    fn elsewhere(&self, p: usize, caption: &str) -> Option<(String, TableAt)> {
+        if self.on_page[p].contains(caption) {
+            return None;
+        }
+        let at = (*self.tables.get(caption)?)?;
+        (at.0 != p).then(|| (caption.to_owned(), at))
+    }
+}
+
+/// The fewest characters of a caption a reference is followed by: short
+/// ones ("参数") name tables on every page.
+const MIN_NAMED_CAPTION_CHARS: usize = 4;
 
 /// Calls `f` on every table among `blocks`, in lists and notes too.
 fn for_each_table(blocks: &mut [Block], f: &mut impl FnMut(&mut Table)) {

@@ -335,3 +335,14 @@ fn structure_pages_describe_the_rows_naming_them() {
     let perch = element("perches");
     assert_eq!(field(list, &perch, "height").ty, TypeRef::Integer);
 }
+
+#[test]
+fn a_row_naming_another_pages_table_by_its_caption_gets_that_table() {
+    let (pages, _) = read_service("pond");
+    let page = api_page(page(&pages, "pond/查询鱼详情.txt"));
+    let fish = field(page, &response_model(page), "fish");
+    assert_eq!(
+        field_names(page, model_of(&fish.ty)),
+        ["fin_count", "colour"]
+    );
+}

@@ -336,8 +336,8 @@ pub(crate) fn is_mandatory_cell(text: &str) -> bool {
 }
 
 /// A Mandatory cell naming when the field is mandatory ("type = 2时必选",
-/// "Mandatory if the protocol is HTTP", "A和B两者必选其一"): mandatory only
-/// under a condition, so not as such.
+/// "Mandatory if the protocol is HTTP", "A和B两者必选其一", "有A则必选",
+/// "A和B至少有一个"): mandatory only under a condition, so not as such.
 fn is_conditional(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let says = [
@@ -345,6 +345,8 @@ fn is_conditional(text: &str) -> bool {
         "必填",
         "选填",
         "可选",
+        "至少有一个",
+        "至少一个",
         "mandatory",
         "required",
         "optional",
@@ -356,6 +358,7 @@ fn is_conditional(text: &str) -> bool {
         "当",
         "如果",
         "若",
+        "则",
         "其一",
         "至少",
         "条件",
@@ -425,6 +428,8 @@ mod tests {
         );
         assert_eq!(mandatory_answer("Depends"), None);
         assert!(is_conditional("type = 2时必选"));
+        assert!(is_conditional("有lamp_path则必选"));
+        assert!(is_conditional("lamp_path和room_path至少有一个"));
         assert!(is_conditional("backend_type为HTTP时选填"));
         assert!(is_conditional("条件必选 当os_type为Linux时，此参数必选"));
         assert!(!is_conditional("是"));

@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use apidoc_ir::TypeRef;
 
 use super::{
+    sections,
     table::Row,
     tables::{PageTable, Part, Role},
 };
@@ -148,6 +149,9 @@ struct LinkRow {
     group: Group,
     /// Model tables its description names by number, in order.
     numbered: Vec<usize>,
+    /// Model tables whose caption's name its Type cell or description
+    /// mentions, in page order.
+    mentioned: Vec<usize>,
     /// Model tables its cells link to by anchor, in order.
     anchored: Vec<usize>,
     /// Other pages its cells link to without naming a table of them, each
@@ -189,6 +193,7 @@ fn rows(tables: &[PageTable<'_>], indexes: &Indexes, file: &str) -> Vec<LinkRow>
                 name: row.name.clone(),
                 ty,
                 numbered: numbered_tables(index, table_index, row),
+                mentioned: index.mentioned_by(table_index, row),
                 anchored,
                 pages,
                 group: group.clone(),
@@ -254,12 +259,14 @@ pub(super) fn links(tables: &[PageTable<'_>], file: &str) -> Links {
     let rows = rows(tables, &indexes, file);
     let fields: BTreeSet<String> = all_field_names(tables);
     let numbering = numbering_rows(&rows);
+    let declared = declared_models(&rows);
     let page = PageLinks {
         tables,
         rows: &rows,
         fields: &fields,
         indexes: &indexes,
         numbering: &numbering,
+        declared: &declared,
     };
     let mut links = Links::default();
     let mut by_page = Vec::new();
@@ -295,6 +302,9 @@ struct PageLinks<'p, 'a> {
     indexes: &'p Indexes,
     /// For each table, the rows whose description names it by number.
     numbering: &'p BTreeMap<usize, Vec<usize>>,
+    /// The [`key`]s of the model names rows declare as their type, and of
+    /// their last steps.
+    declared: &'p BTreeSet<String>,
 }
 
 impl PageLinks<'_, '_> {
@@ -339,6 +349,13 @@ struct Index {
     by_number: BTreeMap<u32, Vec<usize>>,
     /// By anchor.
     by_anchor: BTreeMap<String, usize>,
+    /// By the lower-case label (the caption without "Table N"), for
+    /// references by name ("参考表 前端parameters参数说明") where no link
+    /// is kept.
+    by_label: BTreeMap<String, Vec<usize>>,
+    /// By each name its caption gives (model or described field), as
+    /// written.
+    by_caption_name: BTreeMap<String, Vec<usize>>,
 }
 
 impl Index {
@@ -356,6 +373,47 @@ impl Index {
         if let Some(n) = t.number {
             self.by_number.entry(n).or_default().push(i);
         }
+        if let Some(label) = t
+            .label
+            .as_ref()
+            .filter(|l| l.chars().count() >= MIN_LABEL_CHARS)
+        {
+            push_once(self.by_label.entry(label.to_lowercase()).or_default(), i);
+        }
+        for name in caption_names(t) {
+            push_once(self.by_caption_name.entry(name.to_owned()).or_default(), i);
+        }
+    }
+
+    /// The model tables but `from` whose caption's name the row's Type
+    /// cell or the first line of its description (where a copied cell
+    /// ends is uncertain: the paragraphs after a table join its last cell)
+    /// holds as a whole name, not part of a longer one
+    /// (`config.json` is no mention of `config`) ("GesBackUp集合",
+    /// "see the Graph structure" for tables captioned "GesBackUp数据结构",
+    /// "Graph structure"): where a page links such words to the table, a
+    /// copy as text keeps the words without the link. Looked up by the
+    /// identifiers of the row's text, so that every row costs its length.
+    fn mentioned_by(&self, from: usize, row: &Row<'_>) -> Vec<usize> {
+        let texts = row
+            .type_text
+            .iter()
+            .map(String::as_str)
+            .chain(row.prose.first().map(|line| line.text.as_str()));
+        let mut out: Vec<usize> = texts
+            .flat_map(|text| {
+                text.split(|c: char| !(c.is_ascii_alphanumeric() || "_.-".contains(c)))
+            })
+            .map(|word| word.trim_end_matches(['.', '-']))
+            .filter(|word| word.len() >= MENTIONED_NAME_CHARS)
+            .filter_map(|word| self.by_caption_name.get(word))
+            .flatten()
+            .copied()
+            .filter(|&t| t != from)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Tables listed under any of `keys` in `map`, in page order, once.
@@ -399,6 +457,10 @@ impl Index {
         Self::lookup(&self.by_described, &keys)
     }
 }
+
+/// The fewest characters of a caption's name that a row's text is looked
+/// up for: shorter names are too common to tell.
+const MENTIONED_NAME_CHARS: usize = 3;
 
 fn push_once(list: &mut Vec<usize>, i: usize) {
     if list.last() != Some(&i) {
@@ -563,6 +625,9 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     {
         return vec![t];
     }
+    if let [t] = mentioned_on_side(row, tables).as_slice() {
+        return vec![*t];
+    }
     // A table claimed by a same-named field of the other side (request
     // `tags` and response `tags`) is not this one's: the other side often
     // documents its own shape.
@@ -575,6 +640,20 @@ fn by_words(page: &PageLinks<'_, '_>, row: &LinkRow) -> Vec<usize> {
     } else {
         vec![best(&same_side, row, tables)]
     }
+}
+
+/// The tables a row of free-form objects mentions by their caption's name
+/// ([`Index::mentioned_by`]), on its side: a row declaring its model has
+/// said which one it is.
+fn mentioned_on_side(row: &LinkRow, tables: &[PageTable<'_>]) -> Vec<usize> {
+    if object_slot(&row.ty) != Some(None) {
+        return Vec::new();
+    }
+    row.mentioned
+        .iter()
+        .copied()
+        .filter(|&t| on_same_side(&tables[t], row) || tables[t].part == Part::Neither)
+        .collect()
 }
 
 /// Where a caption giving a field's path (`identity_providers.links`) places
@@ -650,10 +729,29 @@ fn on_same_side(t: &PageTable<'_>, row: &LinkRow) -> bool {
 /// True when another row of the field's name sends its number to table `t`:
 /// then `t` is that field's, not this one's.
 fn claimed_by_other(t: usize, row: &LinkRow, page: &PageLinks<'_, '_>) -> bool {
-    page.numbering.get(&t).into_iter().flatten().any(|&r| {
+    let numbered_by_other = page.numbering.get(&t).into_iter().flatten().any(|&r| {
         let other = &page.rows[r];
         other.at != row.at && describes(&page.tables[t], &other.name)
-    })
+    });
+    numbered_by_other || declared_by_a_row(&page.tables[t], page.declared)
+}
+
+/// True when some row declares the model the table's caption names as its
+/// type (`resources | List<Quota>` for the table "Quota"): the table is
+/// that row's, not one of a field named like it (`quotas`). A row
+/// declaring its model never asks.
+fn declared_by_a_row(t: &PageTable<'_>, declared: &BTreeSet<String>) -> bool {
+    caption_names(t)
+        .iter()
+        .any(|name| declared.contains(&key(name)))
+}
+
+/// The [`key`]s of the model names the rows declare, with their last steps.
+fn declared_models(rows: &[LinkRow]) -> BTreeSet<String> {
+    rows.iter()
+        .filter_map(|r| object_slot(&r.ty).flatten())
+        .flat_map(|name| [key(name), key(unqualified(name))])
+        .collect()
 }
 
 /// A table captioned after other fields of the page is theirs, whatever a
@@ -685,8 +783,25 @@ pub(super) fn scalar_referrers(tables: &[PageTable<'_>]) -> BTreeMap<u32, (Strin
     out
 }
 
+/// The shortest table label a description may name a table by: shorter
+/// ones ("参数") are words any description uses.
+const MIN_LABEL_CHARS: usize = 4;
+
+/// The tables whose label the words after a table word start with,
+/// longest label first (the description may go on after the label).
+fn labelled_by<'i>(index: &'i Index, words: &str) -> Option<&'i Vec<usize>> {
+    let ends = words.char_indices().map(|(at, _)| at).skip(MIN_LABEL_CHARS);
+    let mut prefixes: Vec<&str> = ends.map(|at| &words[..at]).collect();
+    prefixes.push(words);
+    prefixes
+        .into_iter()
+        .rev()
+        .find_map(|prefix| index.by_label.get(prefix.trim_end()))
+}
+
 /// The model tables a row's description names by number ("see Table 4"),
-/// in the order named.
+/// in the order named, then those it names by label ("参考表 前端parameters
+/// 参数说明": a copied page keeps the words of a link, not its target).
 fn numbered_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for n in row.table_references() {
@@ -695,6 +810,16 @@ fn numbered_tables(index: &Index, from: usize, row: &Row<'_>) -> Vec<usize> {
             .get(&n)
             .and_then(|found| found.iter().copied().find(|&i| i != from));
         if let Some(i) = found.filter(|i| !out.contains(i)) {
+            out.push(i);
+        }
+    }
+    let prose: Vec<&str> = row.prose.iter().map(|line| line.text.as_str()).collect();
+    let labelled = sections::table_label_references(&prose.join(" "))
+        .into_iter()
+        .filter_map(|words| labelled_by(index, &words))
+        .flatten();
+    for &i in labelled {
+        if i != from && !out.contains(&i) {
             out.push(i);
         }
     }
@@ -717,18 +842,23 @@ fn best(candidates: &[usize], row: &LinkRow, tables: &[PageTable<'_>]) -> usize 
         .unwrap_or(from)
 }
 
-/// Links each table of the page's own that nothing points at to the one
-/// unlinked object field of the page's own tables, on its side, sharing a
-/// word with its caption, when exactly one does.
-fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
-    let orphans: Vec<usize> = (0..tables.len())
+/// The model tables of the page's own that nothing points at.
+fn orphans(tables: &[PageTable<'_>], links: &Links) -> Vec<usize> {
+    (0..tables.len())
         .filter(|i| {
             tables[*i].model_name().is_some()
                 && tables[*i].table.origin.is_none()
                 && !links.is_target(*i)
                 && links.merged_into(*i).is_none()
         })
-        .collect();
+        .collect()
+}
+
+/// Links each table of the page's own that nothing points at to the one
+/// unlinked object field of the page's own tables, on its side, sharing a
+/// word with its caption, when exactly one does.
+fn link_by_elimination(tables: &[PageTable<'_>], rows: &[LinkRow], links: &mut Links) {
+    let orphans: Vec<usize> = orphans(tables, links);
     let unlinked: Vec<&LinkRow> = rows
         .iter()
         .filter(|r| r.group.is_none() && links.target(r.at).is_none())

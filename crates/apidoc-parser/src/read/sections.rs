@@ -267,6 +267,8 @@ static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*\d+"));
 static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
+static TABLE_REFERENCE_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:Table|表)\s*\d+\s*([^。，,;；:：()（）\n]+)"));
 
 /// "Status code: 200" / "状态码:200" → 200.
 pub fn status_line(text: &str) -> Option<u16> {
@@ -549,6 +551,51 @@ pub fn table_references(text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The longest table label a description is searched for.
+const LABEL_REFERENCE_CHARS: usize = 60;
+
+/// The words a description may name tables by, in lower case: after the
+/// word for a table, up to the clause's end and at most
+/// [`LABEL_REFERENCE_CHARS`] characters ("参考表 前端参数说明。" →
+/// "前端参数说明", "see Table Backend Parameters." → "backend
+/// parameters"); a number there is a reference by number.
+pub fn table_label_references(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    ["表", "table"]
+        .iter()
+        .flat_map(|word| {
+            lower
+                .match_indices(word)
+                .map(move |(at, _)| at + word.len())
+        })
+        .filter_map(|start| {
+            let rest = lower[start..].trim_start();
+            let end = rest
+                .find(|c: char| "。，,.;；)）(（".contains(c))
+                .unwrap_or(rest.len());
+            let end = rest
+                .char_indices()
+                .nth(LABEL_REFERENCE_CHARS)
+                .map_or(end, |(at, _)| end.min(at));
+            let label = rest[..end].trim();
+            let by_number = label.starts_with(|c: char| c.is_ascii_digit());
+            (!label.is_empty() && !by_number).then(|| label.to_owned())
+        })
+        .collect()
+}
+
+/// The captions a text names tables by after their number ("参考表3
+/// job属性列表。" → "job属性列表"): the words after each "Table N" / "表N"
+/// up to a punctuation mark, where there are any.
+pub fn table_reference_captions(text: &str) -> Vec<&str> {
+    TABLE_REFERENCE_CAPTION
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .filter(|caption| !caption.is_empty())
+        .collect()
+}
+
 /// What a caption says a table holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaptionKind {
@@ -587,7 +634,7 @@ const IDENT: &str = r"[A-Za-z][A-Za-z0-9_:.\-]*";
 /// "hosts请求参数", "GesQuotaResp类型").
 static FIELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
+        r"(?i)^({IDENT}(?:\s*(?:,|and)\s*{IDENT})*)\s+(?:field descriptions?|field structure|fields?|parameters?(?: (?:description|information|structure(?: description)?))?|objects?(?: description)?|attributes?|information|(?:data )?structure|description)(?:\s+(?:of|for)\s+[\w\-]+)?$|^({IDENT}(?:\s*[、，,和及与]\s*{IDENT})*)\s*(?:(?:对象|字段|参数|属性|结构体|数据结构|结构|信息|元素|要素|类型|列表|定义|请求参数|响应参数)+(?:说明|描述|介绍|定义|详情|列表)?|说明|描述)$"
     ))
 });
 /// "<descriptor> of [the] [request|response] [parameter|field] <field>".
@@ -888,6 +935,10 @@ mod tests {
             want(&["binding:vif_details"])
         );
         assert_eq!(caption_kind("os-stop字段数据结构说明"), want(&["os-stop"]));
+        assert_eq!(
+            caption_kind("auto_stop定义数据结构说明"),
+            want(&["auto_stop"])
+        );
         assert_eq!(caption_kind("subnet对象"), want(&["subnet"]));
         assert_eq!(caption_kind("images字段说明"), want(&["images"]));
         assert_eq!(caption_kind("links对象参数说明"), want(&["links"]));
@@ -1090,6 +1141,10 @@ mod tests {
         assert_eq!(
             table_references("For details, see Table 4 and 表5."),
             vec![4, 5]
+        );
+        assert_eq!(
+            table_reference_captions("其内容参考表3 job属性列表。见表4，或Table 5 Lamp details"),
+            ["job属性列表", "Lamp details"]
         );
     }
 }

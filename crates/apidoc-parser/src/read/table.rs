@@ -59,6 +59,7 @@ const COLUMN_WORDS: &[(&str, Column)] = &[
     ("optional/mandatory", Column::Mandatory),
     ("m/o", Column::Mandatory),
     ("是否必选", Column::Mandatory),
+    ("是否为必选", Column::Mandatory),
     ("必选", Column::Mandatory),
     ("是否必填", Column::Mandatory),
     ("必填", Column::Mandatory),
@@ -92,6 +93,7 @@ const COLUMN_WORDS: &[(&str, Column)] = &[
     ("参数描述", Column::Description),
     ("含义", Column::Description),
     ("备注", Column::Description),
+    ("状态码说明", Column::Description),
     ("status code", Column::Status),
     ("status codes", Column::Status),
     ("http status code", Column::Status),
@@ -124,14 +126,16 @@ const OTHER_COLUMN_WORDS: &[&str] = &[
     "约束",
     "示例",
     "错误码",
+    "编码",
     "错误信息",
     "处理措施",
 ];
 
-/// A header cell in lower case, without what is no part of its word.
+/// A header cell in lower case, without what is no part of its word (a
+/// colon or full stop after it: "说明。").
 fn header_key(header: &str) -> String {
     normalise(header)
-        .trim_end_matches([':', '：'])
+        .trim_end_matches([':', '：', '.', '。'])
         .to_lowercase()
 }
 
@@ -416,6 +420,10 @@ pub(crate) mod tests {
         assert_eq!(column_of("Mandatory/Optional"), Column::Mandatory);
         assert_eq!(column_of("Data Type"), Column::Type);
         assert_eq!(column_of("参数说明"), Column::Description);
+        assert_eq!(column_of("说明。"), Column::Description);
+        assert_eq!(column_of("是否为必选"), Column::Mandatory);
+        assert_eq!(column_of("状态码说明"), Column::Description);
+        assert!(is_column_word("编码"));
         assert_eq!(
             column_of("Value Range"),
             Column::Other("Value Range".into())

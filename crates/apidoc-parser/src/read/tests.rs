@@ -1241,3 +1241,43 @@ fn an_unreferenced_table_right_after_one_unlinked_object_row_describes_it() {
     );
     assert_eq!(codes(&parsed), ["table-link-guessed"]);
 }
+
+#[test]
+fn a_description_naming_a_table_by_its_label_links_to_it() {
+    // A copied page keeps the words of a link ("see Table Lamp front
+    // parameters"), not its target; the tables stand in the other order.
+    let parsed = page(
+        "POST /v1/lamps",
+        vec![
+            heading(4, "Request"),
+            table_block(
+                "Table 2 Request parameters",
+                &[
+                    BODY,
+                    &["front", "Yes", "Object", "See Table Lamp front parameters."],
+                    &["back", "Yes", "Object", "See Table Lamp back parameters."],
+                ],
+            ),
+            table_block(
+                "Table 3 Lamp back parameters",
+                &[BODY, &["tilt", "Yes", "Integer", "Tilt."]],
+            ),
+            table_block(
+                "Table 4 Lamp front parameters",
+                &[BODY, &["glow", "Yes", "Integer", "Glow."]],
+            ),
+        ],
+    );
+    let page = read(&parsed);
+    let front = field_type(page, "DoingAThingRequestBody", "front");
+    let TypeRef::Model(front) = front else {
+        panic!("a model: {front:?}");
+    };
+    let fields: Vec<&str> = page
+        .models
+        .iter()
+        .find(|m| &m.name == front)
+        .map(|m| m.fields.iter().map(|f| f.name.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, ["glow"]);
+}

@@ -236,6 +236,31 @@ pub fn names_type(text: &str) -> bool {
     read_marked(&clean(text)).is_some()
 }
 
+/// True when `text` is a type by its words ([`names_type`]) that the cell
+/// says more about, as [`parse_type`] reads it: a comment after a clause
+/// mark ("List结构，参见…", "String, max 64 characters"), a qualifier
+/// before it ("对应infer_type的config结构数组"), or words after it ("config
+/// array corresponding to infer_type"). The type must then be more than a
+/// bare type word, which a sentence may start or end with ("灯的列表",
+/// "String values are trimmed"), and no pointer to a table ("Table 3
+/// lists the codes.").
+pub fn names_type_with_more(text: &str) -> bool {
+    let text = clean(text);
+    let names_type = |ty: &str| table_pointer(ty).is_none() && read_marked(ty).is_some();
+    let more_than_a_word = |ty: &str| word(ty).is_none() && names_type(ty);
+    let before_clause = outside_brackets(&text)
+        .find(|&(_, c)| CLAUSE_MARKS.contains(&c))
+        .is_some_and(|(i, _)| names_type(&text[..i]));
+    let qualified = text
+        .rsplit_once(QUALIFIER)
+        .is_some_and(|(_, tail)| more_than_a_word(tail));
+    let leading = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .any(|(i, _)| more_than_a_word(&text[..i]));
+    before_clause || qualified || leading
+}
+
 /// The cell without what is no part of its type: footnote marks, pointer
 /// stars (`[]*String`, `*String`), Markdown escapes (`File\_addr`), HTML
 /// escapes (`List&lt;String&gt;`) and trailing punctuation.
@@ -766,6 +791,30 @@ mod tests {
             "The ID of the project.",
         ] {
             assert!(!names_type(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_type_may_open_a_cell_that_says_more() {
+        for text in [
+            "List结构，参见Graph类型说明。",
+            "String, max 64 characters",
+            "服务的infer_type对应的monitor结构数组",
+            "monitor array corresponding to infer_type of a service",
+        ] {
+            assert!(names_type_with_more(text), "{text}");
+        }
+        for text in [
+            "String",
+            "The ID, of the project.",
+            "CollectionInfo, see below",
+            "灯的列表",
+            "String values are trimmed",
+            "Table 3 lists the codes.",
+            "参见表4，其中的字段",
+            "The ID of the project.",
+        ] {
+            assert!(!names_type_with_more(text), "{text}");
         }
     }
 

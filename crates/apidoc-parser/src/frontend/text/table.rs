@@ -47,7 +47,7 @@ impl Column {
 
     fn accepts(self, text: &str) -> bool {
         match self {
-            Self::NameKey => vocab::is_name(text),
+            Self::NameKey => vocab::is_field_name(text),
             Self::StatusKey => vocab::is_status_code(text),
             Self::Mandatory => vocab::is_mandatory_value(text),
             Self::Type => vocab::is_type_like(text),
@@ -550,10 +550,11 @@ fn is_description_start(lines: &Lines, i: usize, columns: &[Column]) -> bool {
             .unwrap_or(false)
 }
 
-/// The start of a row: one line for each column but the last (`None` where
-/// an optional Mandatory cell is absent), and where the last column begins.
+/// The start of a row: the lines of each column but the last (one line,
+/// or a Mandatory answer with the condition under it; `None` where an
+/// optional Mandatory cell is absent), and where the last column begins.
 struct RowHead {
-    leading: Vec<Option<usize>>,
+    leading: Vec<Option<Range<usize>>>,
     rest: usize,
 }
 
@@ -587,7 +588,7 @@ fn row_head(
             rest: start,
         });
     };
-    let mut leading = vec![Some(start)];
+    let mut leading = vec![Some(start..start + 1)];
     let mut next = lines.next_non_blank(start + 1, end);
     let mut stated_mandatory = false;
     for &column in middle {
@@ -597,7 +598,13 @@ fn row_head(
                 leading.push(None);
                 continue;
             }
-            Column::Mandatory => stated_mandatory = true,
+            Column::Mandatory => {
+                stated_mandatory = true;
+                let cell_end = mandatory_cell_end(lines, next, end);
+                leading.push(next.map(|i| i..cell_end));
+                next = lines.next_non_blank(cell_end, end);
+                continue;
+            }
             // A name followed by Yes/No starts a row even when its type is
             // unknown (a lone word, kept as the Type cell) or missing (a
             // sentence follows: the Type cell stays empty). The reader then
@@ -618,13 +625,36 @@ fn row_head(
             _ if fit == Fit::Strict && next.is_none() => return None,
             _ => {}
         }
-        leading.push(next);
+        leading.push(next.map(|i| i..i + 1));
         next = next.and_then(|i| lines.next_non_blank(i + 1, end));
     }
     Some(RowHead {
         leading,
         rest: next.unwrap_or(end),
     })
+}
+
+/// Where the Mandatory cell starting at line `first` ends: after the
+/// answer, and after the lines under it that are Mandatory values too
+/// (`No` over "Mandatory when b is absent"), when a Type line follows them.
+fn mandatory_cell_end(lines: &Lines, first: Option<usize>, end: usize) -> usize {
+    let Some(first) = first else {
+        return end;
+    };
+    let mut last = first;
+    while let Some(i) = lines.next_non_blank(last + 1, end) {
+        if !vocab::is_mandatory_value(lines.text(i)) {
+            break;
+        }
+        let type_follows = lines
+            .next_non_blank(i + 1, end)
+            .is_some_and(|j| vocab::is_type_like(lines.text(j)));
+        if !type_follows {
+            break;
+        }
+        last = i;
+    }
+    last + 1
 }
 
 /// The first row start at or after `from` (where the last cell of the row
@@ -697,7 +727,13 @@ fn row_cells(lines: &Lines, start: usize, head: &RowHead, last: Range<usize>) ->
     let mut cells: Vec<Cell> = head
         .leading
         .iter()
-        .map(|&i| i.map_or_else(empty, |i| line_cell(lines, i)))
+        .map(|lines_of| match lines_of {
+            Some(cell) => Cell {
+                blocks: flow::blocks(lines, cell.clone()),
+                line: lines.number(cell.start),
+            },
+            None => empty(),
+        })
         .collect();
     let last_cell = match lines.next_non_blank(last.start, last.end) {
         Some(first) => Cell {

@@ -115,15 +115,49 @@ pub(super) fn is_name(text: &str) -> bool {
     identifier || unnamed || read::is_array_placeholder_name(text)
 }
 
+/// True for a name cell starting a table row: an identifier ([`is_name`]),
+/// also with what pages write after a field's name: a note in brackets
+/// (the version that added it, "deprecated": `limit（2.2.23）`,
+/// `ip (deprecated)`, nested `tag（a（b））`) or a star marking it
+/// (`typeName*`).
+pub(super) fn is_field_name(text: &str) -> bool {
+    let name = text.strip_suffix('*').unwrap_or(text);
+    is_name(name) || without_bracketed_note(name).is_some_and(is_name)
+}
+
+/// `text` without the bracketed note that ends it (full-width or ASCII
+/// brackets, nested ones included), trimmed; `None` when it ends with none.
+fn without_bracketed_note(text: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(text[..at].trim_end());
+                }
+            }
+            _ if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// True for an HTTP status code cell ("200", "400 Bad Request").
 pub(super) fn is_status_code(text: &str) -> bool {
     sections::status_cell(text).is_some()
 }
 
 /// True for a line that names a type by its words ("String", "Array of
-/// strings", "CollectionInfo object", "Map<String,String>").
+/// strings", "CollectionInfo object", "Map<String,String>"), also with a
+/// comment or a qualifier ("List结构，参见…", "对应X的Y结构数组"), or a type
+/// word misspelled as the reader forgives it ("Stirng").
 pub(super) fn is_type_like(text: &str) -> bool {
     types::names_type(text)
+        || types::names_type_with_more(text)
+        || types::misspelled_primitive(text).is_some()
 }
 
 /// The item text of a bullet line ("  • VALUE: text" → "VALUE: text"), or
@@ -185,6 +219,28 @@ mod tests {
         assert_eq!(bullet_item("-1"), None);
         assert_eq!(bullet_item("•"), None);
         assert_eq!(bullet_item("–100"), None);
+    }
+
+    #[test]
+    fn field_names_may_carry_a_note_or_a_star() {
+        for name in [
+            "limit（2.2.23）",
+            "ip (deprecated)",
+            "tag（a（b））",
+            "typeName*",
+            "id",
+        ] {
+            assert!(is_field_name(name), "{name}");
+        }
+        for text in [
+            "（2.2.23）",
+            "a b（c）",
+            "limit（2.2.23",
+            "limit（2.2.23）。",
+            "默认（是）",
+        ] {
+            assert!(!is_field_name(text), "{text}");
+        }
     }
 
     #[test]
