@@ -440,7 +440,8 @@ fn caption_anchor(caption: &str) -> String {
 
 /// The captions of the service's tables, without their "Table N" label.
 struct Captions {
-    /// The table of each caption: `None` when several tables have it.
+    /// The table of each caption: `None` when several tables have it that
+    /// are not one model written more or less fully (see [`fullest`]).
     tables: HashMap<String, Option<TableAt>>,
     /// Each page's captions.
     on_page: Vec<BTreeSet<String>>,
@@ -455,6 +456,7 @@ impl Captions {
             on_page: Vec::with_capacity(pages.len()),
             files: pages.iter().map(|p| p.file.clone()).collect(),
         };
+        let mut captioned: HashMap<String, Vec<(TableAt, BTreeSet<String>)>> = HashMap::new();
         for (p, page) in pages.iter().enumerate() {
             let mut own = BTreeSet::new();
             for (t, indexed) in page_tables(&page.blocks).iter().enumerate() {
@@ -465,14 +467,20 @@ impl Captions {
                 if caption.chars().count() < MIN_NAMED_CAPTION_CHARS {
                     continue;
                 }
-                out.tables
+                let names = indexed.table.rows.iter().filter_map(|row| row.first());
+                let names = names.map(|cell| normalise(&cell.text())).collect();
+                captioned
                     .entry(caption.clone())
-                    .and_modify(|at| *at = None)
-                    .or_insert(Some((p, t)));
+                    .or_default()
+                    .push(((p, t), names));
                 own.insert(caption);
             }
             out.on_page.push(own);
         }
+        out.tables = captioned
+            .into_iter()
+            .map(|(caption, tables)| (caption, fullest(&tables)))
+            .collect();
         out
     }
 
@@ -485,6 +493,17 @@ impl Captions {
         let at = (*self.tables.get(caption)?)?;
         (at.0 != p).then(|| (caption.to_owned(), at))
     }
+}
+
+/// Of the tables sharing a caption, the one whose rows name every field
+/// the others name (versions of one page describing one model, the newer
+/// adding fields; the first such in page order); `None` when they
+/// describe different things.
+fn fullest(tables: &[(TableAt, BTreeSet<String>)]) -> Option<TableAt> {
+    tables
+        .iter()
+        .find(|(_, names)| tables.iter().all(|(_, other)| other.is_subset(names)))
+        .map(|(at, _)| *at)
 }
 
 /// The fewest characters of a caption a reference is followed by: short

@@ -61,6 +61,131 @@ fn names_with_a_slash_and_the_array_placeholder_start_rows() {
 }
 
 #[test]
+fn a_raw_request_message_is_one_code_block_up_to_its_body() {
+    let source = "请求消息样式\n\nPUT /?garden HTTP/1.1\nHost: lawn.example.test\n\nDate: date\nContent-Type: application/xml\n\n<GardenConfig>\n  <Bed>\n    <Plant>fern</Plant>\n  </Bed>\n\n</GardenConfig>\n\n请求消息参数";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求消息样式\nL3 CODE -\n  | PUT /?garden HTTP/1.1\n  | Host: lawn.example.test\n  | \n  | Date: date\n  | Content-Type: application/xml\n  | \n\
+         \x20 | <GardenConfig>\n  |   <Bed>\n  |     <Plant>fern</Plant>\n  |   </Bed>\n  | \n  | </GardenConfig>\nL16 H2 请求消息参数\n"
+    );
+}
+
+#[test]
+fn a_status_line_starts_a_response_message_with_a_placeholder_or_json_body() {
+    let source = "响应示例\n\nHTTP/1.1 status_code\nDate: date\nContent-Length: length\n<Response Body>\n\n说明文字。\n\nHTTP/1.1 200 OK\nx-lawn-id: 7\n\n{\n  \"beds\": 2\n}\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 status_code\n  | Date: date\n  | Content-Length: length\n  | <Response Body>\nL8 P 说明文字。\n\
+         L10 CODE -\n  | HTTP/1.1 200 OK\n  | x-lawn-id: 7\n  | \n  | {\n  |   \"beds\": 2\n  | }\nL17 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn a_request_message_ends_before_prose_and_a_following_message() {
+    let source = "响应示例\n\nGET /trowel HTTP/1.1\nHost: shed.example.test\n\nHTTP/1.1 204 No Content\n\nhttps://shed.example.test/trowel\n\nAccept: all\n\n说明文字：完。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | GET /trowel HTTP/1.1\n  | Host: shed.example.test\nL6 CODE -\n  | HTTP/1.1 204 No Content\n\
+         L8 P https://shed.example.test/trowel\nL10 P Accept: all\nL12 P 说明文字：完。\n"
+    );
+}
+
+#[test]
+fn an_xml_document_runs_to_its_root_close() {
+    let source = "响应示例\n\n<?xml version=\"1.0\"?>\n<Shed xmlns=\"http://shed.example.test/\">\n  <Tool\n    kind=\"rake\"/>\n  <Tool>hoe</Tool>\n</Shed>\n\n<Pot>\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE xml\n  | <?xml version=\"1.0\"?>\n  | <Shed xmlns=\"http://shed.example.test/\">\n  |   <Tool\n  |     kind=\"rake\"/>\n  |   <Tool>hoe</Tool>\n  | </Shed>\n\
+         L10 P <Pot>\nL12 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn an_interim_response_and_the_final_one_under_it_are_one_message() {
+    let source =
+        "响应示例\n\nHTTP/1.1 100 Continue\nHTTP/1.1 201 Created\nx-lawn-id: 9\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 100 Continue\n  | HTTP/1.1 201 Created\n  | x-lawn-id: 9\nL7 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn adjacent_header_lines_alone_are_a_message_and_one_is_prose() {
+    let source = "响应示例\n\nx-lawn-id: 9\nServer: Shed\n\nNote: one line.\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | x-lawn-id: 9\n  | Server: Shed\nL6 P Note: one line.\nL8 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn an_example_heading_with_a_title_after_a_colon_heads_a_section() {
+    let source = "请求示例：浇灌两块苗圃，每块一次\n\n说明文字。\n\n响应示例：见下文。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求示例：浇灌两块苗圃，每块一次\nL3 P 说明文字。\nL5 P 响应示例：见下文。\n"
+    );
+}
+
+#[test]
+fn a_family_of_names_and_names_sharing_a_row_start_rows() {
+    let source = "表 1 苗圃表单元素\n\n元素名称\n\n描述\n\n是否必选\n\nx-bed-*\n\n自定义的苗圃属性。\n\n否\n\nSoil,Water\n\n两个标准属性。\n\n否";
+    let out = rendered(source);
+    assert!(out.contains("row\n    [0] L9 x-bed-*"), "{out}");
+    assert!(out.contains("row\n    [0] L15 Soil,Water"), "{out}");
+}
+
+#[test]
+fn a_message_body_missing_a_bracket_runs_to_the_next_blank_line() {
+    let source =
+        "响应示例\n\nHTTP/1.1 200 OK\n{\n  \"beds\": [\n  {\n    \"id\": 1\n  ]\n}\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 200 OK\n  | {\n  |   \"beds\": [\n  |   {\n  |     \"id\": 1\n  |   ]\n  | }\nL11 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn html_a_copy_leaked_is_no_xml_document() {
+    let source = "状态码\n\n<a name=\"codes\"></a>\n\n<Bed><Id>1</Id></Bed>";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 状态码\nL3 P <a name=\"codes\"></a>\nL5 CODE xml\n  | <Bed><Id>1</Id></Bed>\n"
+    );
+}
+
+#[test]
+fn a_multipart_body_runs_to_its_closing_boundary() {
+    let source = "请求示例\n\nPOST / HTTP/1.1\nContent-Type: multipart/form-data; boundary=77ab\n\n--77ab\nContent-Disposition: form-data; name=\"seed\"\n\nfern\n--77ab--\n\n--77ab\nContent-Disposition: form-data; name=\"pot\"\n\nclay\n--77ab--\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求示例\nL3 CODE -\n  | POST / HTTP/1.1\n  | Content-Type: multipart/form-data; boundary=77ab\n  | \n  | --77ab\n  | Content-Disposition: form-data; name=\"seed\"\n  | \n  | fern\n  | --77ab--\n\
+         L12 CODE -\n  | --77ab\n  | Content-Disposition: form-data; name=\"pot\"\n  | \n  | clay\n  | --77ab--\nL18 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn a_line_between_header_lines_is_a_header_that_lost_its_name() {
+    let source = "响应示例\n\nHTTP/1.1 200 OK\nServer: Shed\nTUE, 02 Mar 2021 08:00:00 GMT\nContent-Length: 0\n\n说明文字。";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 响应示例\nL3 CODE -\n  | HTTP/1.1 200 OK\n  | Server: Shed\n  | TUE, 02 Mar 2021 08:00:00 GMT\n  | Content-Length: 0\nL8 P 说明文字。\n"
+    );
+}
+
+#[test]
+fn a_line_of_data_and_an_unclosed_multipart_body_end_a_message() {
+    let source = "请求示例\n\nPUT /seeds HTTP/1.1\nContent-Length: 4\n\n0042\n\n响应示例\n\nHTTP/1.1 206 Partial Content\nContent-Type: multipart/byteranges;boundary=9f9f\n\n--9f9f\nContent-range: bytes 0-1/4\n[2 bytes]\n--9f9f\nContent-range: bytes 2-3/4\n[2 bytes]\n--9f9f\n\n状态码";
+    assert_eq!(
+        rendered(source),
+        "L1 H2 请求示例\nL3 CODE -\n  | PUT /seeds HTTP/1.1\n  | Content-Length: 4\n  | \n  | 0042\nL8 H2 响应示例\n\
+         L10 CODE -\n  | HTTP/1.1 206 Partial Content\n  | Content-Type: multipart/byteranges;boundary=9f9f\n  | \n  | --9f9f\n  | Content-range: bytes 0-1/4\n  | [2 bytes]\n  | --9f9f\n  | Content-range: bytes 2-3/4\n  | [2 bytes]\n  | --9f9f\n\
+         L21 H2 状态码\n"
+    );
+}
+
+#[test]
 fn a_heading_word_describing_a_row_stays_in_the_table() {
     // "错误码" (error codes) is also a section name; here it describes the
     // `fault_code` row, and a row follows it.
@@ -157,6 +282,16 @@ fn a_lone_dash_closing_a_table_is_a_cell_not_a_row() {
     let out = rendered(source);
     assert_eq!(out.matches("  row").count(), 1, "{out}");
     assert!(out.contains("[3] L19 -"), "{out}");
+}
+
+#[test]
+fn a_description_with_a_colon_between_header_words_is_no_header() {
+    // "Key" and "Value" are header words; between them stands a row's
+    // description ("类型：String"), so the rows stay in the table.
+    let source = "表 1 苗圃元素\n\n名称\n\n描述\n\nBed\n\n苗圃。类型：Container\n\nKey\n\n苗圃的名字类型：String\n\nValue\n\n苗圃的值类型：String";
+    let out = rendered(source);
+    assert_eq!(out.matches("TABLE").count(), 1, "{out}");
+    assert!(out.contains("row\n    [0] L15 Value"), "{out}");
 }
 
 #[test]

@@ -133,13 +133,39 @@ const LABEL_OPENINGS: &[&str] = &[
 ];
 
 /// True when a line standing alone names a section: a name of
-/// `HEADINGS`, or a short label naming a part of the operation
-/// ([`list_label`]) that opens with the part's word. For a front end that
-/// sees no heading markup.
+/// `HEADINGS`, a short label naming a part of the operation
+/// ([`list_label`]) that opens with the part's word, or a name of
+/// `HEADINGS` with a title after a colon ("响应示例：删除两个对象",
+/// [`titled_section`]). For a front end that sees no heading markup.
 pub fn names_section(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let opens_label = LABEL_OPENINGS.iter().any(|w| lower.starts_with(w));
-    named_section(text).is_some() || opens_label && list_label(text).is_some()
+    named_section(text).is_some()
+        || opens_label && list_label(text).is_some()
+        || titled_section(text)
+}
+
+/// The longest line read as a titled section heading: a title, not a
+/// paragraph that happens to open with a section's name.
+const TITLED_SECTION_MAX_CHARS: usize = 48;
+
+/// True for an example section's name of `HEADINGS` followed by a colon
+/// and a title that is no sentence: pages head each of several examples
+/// so ("请求示例：只列举目录", "Example request: one lamp").
+fn titled_section(text: &str) -> bool {
+    let text = text.trim();
+    let Some((name, title)) = text.split_once(['：', ':']) else {
+        return false;
+    };
+    let title = title.trim();
+    let names_example = matches!(
+        named_section(name),
+        Some(Section::ExampleRequest | Section::ExampleResponse)
+    );
+    names_example
+        && !title.is_empty()
+        && !title.contains(['。', '.', '；', ';', '：', ':'])
+        && text.chars().count() <= TITLED_SECTION_MAX_CHARS
 }
 
 /// Headings no fixed name covers, by the words they use: "Path
@@ -533,7 +559,7 @@ const LABEL_REFERENCE_CHARS: usize = 60;
 
 /// The words a description may name tables by, in lower case: after the
 /// word for a table, up to the clause's end and at most
-/// [`LABEL_REFERENCE_CHARS`] characters ("参考表 前端参数说明。" →
+/// `LABEL_REFERENCE_CHARS` characters ("参考表 前端参数说明。" →
 /// "前端参数说明", "see Table Backend Parameters." → "backend
 /// parameters"); a number there is a reference by number.
 pub fn table_label_references(text: &str) -> Vec<String> {
@@ -990,6 +1016,11 @@ mod tests {
         assert_eq!(list_label("请求参数"), Some(Section::Request));
         assert_eq!(list_label("响应参数："), Some(Section::Response));
         assert_eq!(list_label("请求样例"), Some(Section::ExampleRequest));
+        assert!(names_section("响应示例：列举一个目录，且只列两项"));
+        assert!(names_section("Example request: one lamp"));
+        assert!(!names_section("请求示例：见下文。"));
+        assert!(!names_section("错误码：见错误码表"));
+        assert!(!names_section("功能说明：一盏灯"));
         assert_eq!(list_label("响应示例"), Some(Section::ExampleResponse));
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);

@@ -1,9 +1,11 @@
-//! Running content: paragraphs, bullet lists and code, both between tables
-//! and inside table cells.
+//! Running content: paragraphs, bullet lists and code (JSON bodies, SDK
+//! samples, and the HTTP messages, XML documents and multipart bodies of
+//! `message`), both between tables and inside table cells.
 
 use std::ops::Range;
 
 use super::lines::Lines;
+use super::message;
 use super::vocab;
 use crate::blocks::{Block, BlockKind};
 use crate::read::sections;
@@ -23,7 +25,16 @@ pub(super) fn blocks(lines: &Lines, range: Range<usize>) -> Vec<Block> {
 /// One block starting at the non-blank line `start`, reading no further than
 /// `end`; returns the block and the index after it.
 pub(super) fn item(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
+    if let Some(block) = message::http_message(lines, start, end) {
+        return block;
+    }
     if let Some(block) = json_code(lines, start, end) {
+        return block;
+    }
+    if let Some(block) = message::xml_code(lines, start, end) {
+        return block;
+    }
+    if let Some(block) = message::multipart_code(lines, start, end) {
         return block;
     }
     if vocab::bullet_item(lines.text(start)).is_some() {
@@ -105,7 +116,7 @@ fn continues_item(lines: &Lines, i: usize, end: usize) -> bool {
 /// after the closing bracket. A single line must also parse as JSON, so that
 /// "[Optional]" stays prose; a body that never balances (a truncated page) is
 /// not code.
-fn json_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
+pub(super) fn json_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
     if !lines.text(start).starts_with(['{', '[']) {
         return None;
     }
@@ -115,22 +126,27 @@ fn json_code(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> 
             Balance::Open => continue,
             Balance::Broken => return None,
             Balance::Closed => {
-                let text = (start..=i)
-                    .map(|j| lines.raw(j))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                if i == start && serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                if i == start && serde_json::from_str::<serde_json::Value>(lines.raw(i)).is_err() {
                     return None;
                 }
-                let code = BlockKind::Code {
-                    lang: Some("json".to_owned()),
-                    text,
-                };
-                return Some((Block::new(code, lines.number(start)), i + 1));
+                return Some((code_block(lines, start..i + 1, Some("json")), i + 1));
             }
         }
     }
     None
+}
+
+/// The raw lines of `range` as a code block.
+pub(super) fn code_block(lines: &Lines, range: Range<usize>, lang: Option<&str>) -> Block {
+    let line = lines.number(range.start);
+    let text = range.map(|i| lines.raw(i)).collect::<Vec<_>>().join("\n");
+    Block::new(
+        BlockKind::Code {
+            lang: lang.map(str::to_owned),
+            text,
+        },
+        line,
+    )
 }
 
 /// Where a bracket scan stands after a line.

@@ -3,8 +3,9 @@
 //! The copy keeps no markup, so structure is recovered from line shapes:
 //! the first line is the breadcrumb, the page title repeats its last
 //! segment, section names stand on lines of their own, tables come one cell
-//! per line after a "Table N" caption, JSON bodies are bracket-balanced runs
-//! and SDK samples are a run of line numbers followed by that many lines of
+//! per line after a "Table N" caption, JSON bodies are bracket-balanced runs,
+//! raw HTTP messages and XML documents are runs of their own line shapes
+//! (`message`) and SDK samples are a run of line numbers followed by that many lines of
 //! code. The words involved live in `vocab`; tables in `table`; running
 //! content (paragraphs, bullet lists, code) in `flow`.
 //!
@@ -13,6 +14,7 @@
 
 mod flow;
 mod lines;
+mod message;
 mod table;
 mod vocab;
 
@@ -48,6 +50,10 @@ fn page_item(lines: &Lines, i: usize, title: Option<usize>) -> (Block, usize) {
     }
     if vocab::is_section_heading(text) {
         return (heading(2, text, lines.number(i)), i + 1);
+    }
+    // A raw request message's request line is no listing's row.
+    if let Some(message) = message::http_message(lines, i, lines.len()) {
+        return message;
     }
     if let Some(listing) = table::uri_listing(lines, i) {
         return listing;

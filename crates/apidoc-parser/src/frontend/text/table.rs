@@ -18,6 +18,7 @@ use apidoc_ir::Method;
 
 use super::flow;
 use super::lines::Lines;
+use super::message;
 use super::vocab::{self, HeaderRole};
 use crate::blocks::{Block, BlockKind, Cell, Table};
 use crate::read::sections;
@@ -382,7 +383,7 @@ fn starts_uri(lines: &Lines, i: usize, end: usize) -> bool {
 fn grid_rows(lines: &Lines, start: usize, k: usize) -> usize {
     let mut cells = lines
         .non_blank(start..lines.len())
-        .take_while(|&i| is_cell_line(lines.text(i)))
+        .take_while(|&i| is_cell_line(lines.text(i)) && !message::starts_at(lines, i))
         .map(|i| lines.text(i));
     let header_fits = cells.by_ref().take(k).filter(|h| is_header_cell(h)).count() == k;
     let mut row = || -> Option<Vec<CellKind>> {
@@ -474,7 +475,8 @@ fn header_run(lines: &Lines, start: usize) -> Vec<(usize, HeaderRole)> {
 }
 
 /// True for a header word the vocabulary does not know, within or after
-/// a run of known ones: a short phrase that is no name, type or Yes/No,
+/// a run of known ones: a short phrase that is no name, type or Yes/No
+/// and has no colon (a description's "类型：String" is none),
 /// followed by another header word ("参数 | 数据结构说明 | 描述") or, once
 /// the run has two words, by a row's first cells (a name, then a type or
 /// Yes/No: "参数 | 类型 | 说明 | 操作类型").
@@ -484,7 +486,8 @@ fn is_unknown_header_word(lines: &Lines, i: usize, known_before: usize) -> bool 
         && !vocab::is_name(text)
         && !vocab::is_type_like(text)
         && !vocab::is_mandatory_value(text)
-        && !text.ends_with(['.', '。', ':', '：'])
+        && !text.ends_with(['.', '。'])
+        && !text.contains([':', '：'])
         && is_cell_line(text);
     let mut next = lines.non_blank(i + 1..lines.len()).map(|j| lines.text(j));
     let first = next.next();

@@ -105,6 +105,11 @@ pub(super) fn is_status_line(text: &str) -> bool {
     sections::status_line(text).is_some()
 }
 
+/// True for a raw request message's first line (`PUT /?acl HTTP/1.1`).
+pub(super) fn is_request_line(text: &str) -> bool {
+    sections::is_request_line(text)
+}
+
 /// True for the "Updated on ..." line and share buttons.
 pub(super) fn is_page_furniture(text: &str) -> bool {
     UPDATED_PREFIXES
@@ -121,16 +126,18 @@ pub(super) fn breadcrumb_segments(text: &str) -> Option<Vec<&str>> {
 }
 
 /// True for an identifier-like name: ASCII letters, digits and
-/// `_ - . $ [ ] : @ /` with a letter or digit, no spaces (`alpha.cce/NodeImageID`), the
-/// reader's placeholder for an array's elements (`[数组元素]`), a
-/// placeholder of user-chosen keys (`{自定义key}`), or dashes standing for
-/// a body with no name of its own (`--`).
+/// `_ - . $ [ ] : @ / * ,` with a letter or digit, no spaces
+/// (`alpha.cce/NodeImageID`, a family `x-meta-*`, names sharing a row
+/// `Expires,Content-Type`), the reader's placeholder for an array's
+/// elements (`[数组元素]`), a placeholder of user-chosen keys
+/// (`{自定义key}`), or dashes standing for a body with no name of its own
+/// (`--`).
 pub(super) fn is_name(text: &str) -> bool {
     let identifier = text.len() <= 200
         && text.chars().any(|c| c.is_ascii_alphanumeric())
         && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/".contains(c));
+            .all(|c| c.is_ascii_alphanumeric() || "_-.$[]:@/*,".contains(c));
     let unnamed = (1..=3).contains(&text.len()) && text.chars().all(|c| c == '-');
     identifier || unnamed || read::is_array_placeholder_name(text) || is_key_placeholder(text)
 }
