@@ -433,7 +433,7 @@ impl Reader<'_> {
                     if sections::is_request_line(text.lines().next().unwrap_or_default()))
         };
         let mut uris = pick(&in_uri_section);
-        if uris.is_empty() {
+        if uris.is_empty() && states_an_operation(placed) {
             uris = pick(&before_body);
         }
         if uris.is_empty() {
@@ -939,6 +939,21 @@ fn response_index(responses: &mut Vec<Response>, status: u16, span: Span) -> usi
         span,
     });
     responses.len() - 1
+}
+
+/// True when the page states some part of an operation besides a URI
+/// line: a section of one (URI, request, response, status codes,
+/// examples) or a table. A page whose only URI line stands in running
+/// text with neither documents no operation (an authentication guide's
+/// `POST https://iam…/v3/auth/projects` example, as a copy that lost the
+/// guide's own headings gives it).
+fn states_an_operation(placed: &[Placed<'_>]) -> bool {
+    placed.iter().any(|p| {
+        !matches!(
+            p.section,
+            Section::Preamble | Section::Function | Section::Other
+        ) || matches!(p.block.kind, BlockKind::Table(_))
+    })
 }
 
 /// The lines of a block that may be URI lines, with their source lines: a

@@ -136,7 +136,7 @@ const LABEL_OPENINGS: &[&str] = &[
 /// `HEADINGS`, a short label naming a part of the operation
 /// ([`list_label`]) that opens with the part's word, or a name of
 /// `HEADINGS` with a title after a colon ("响应示例：删除两个对象",
-/// [`titled_section`]). For a front end that sees no heading markup.
+/// `titled_section`). For a front end that sees no heading markup.
 pub fn names_section(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let opens_label = LABEL_OPENINGS.iter().any(|w| lower.starts_with(w));

@@ -1418,3 +1418,21 @@ fn a_description_naming_a_table_by_its_label_links_to_it() {
         .unwrap_or_default();
     assert_eq!(fields, ["glow"]);
 }
+
+#[test]
+fn a_uri_line_in_running_text_alone_is_no_operation() {
+    // An authentication guide, as a copy without its own headings gives
+    // it: prose and an example request, nothing else of an operation.
+    let guide = vec![
+        heading(1, "Authenticating"),
+        paragraph("Add the token to every request, as below."),
+        paragraph("POST https://iam.example.com/v3/auth/projects"),
+    ];
+    assert!(read_page("svc/auth.txt", &guide).page.is_none());
+    let mut page = guide;
+    page.push(table_block(
+        "Table 1 Request parameters",
+        &[BODY, &["scope", "Yes", "String", "Scope."]],
+    ));
+    assert!(read_page("svc/auth.txt", &page).page.is_some());
+}
