@@ -3,11 +3,14 @@
 //! The copy keeps no markup, so structure is recovered from line shapes:
 //! the first line is the breadcrumb, the page title repeats its last
 //! segment, section names stand on lines of their own, tables come one cell
-//! per line after a "Table N" caption, JSON bodies are bracket-balanced runs,
-//! raw HTTP messages and XML documents are runs of their own line shapes
-//! (`message`) and SDK samples are a run of line numbers followed by that many lines of
-//! code. The words involved live in `vocab`; tables in `table`; running
-//! content (paragraphs, bullet lists, code) in `flow`.
+//! per line (after a "Table N" caption, or recognised by their header words,
+//! their shape or their URI lines: an operation listing is a table, so no
+//! URI in it is the page's), JSON bodies are bracket-balanced runs, raw
+//! HTTP messages and XML documents are runs of their own line shapes
+//! (`message`) and SDK samples are a run of line numbers followed by that
+//! many lines of code. The words involved are the reader's, asked through
+//! `vocab`; tables in `table`; running content (paragraphs, bullet lists,
+//! code) in `flow`.
 //!
 //! Every non-blank line of the source ends up in exactly one block (the
 //! line numbers of SDK samples excepted), so nothing is lost silently.
