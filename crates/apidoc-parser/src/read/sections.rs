@@ -217,8 +217,9 @@ const POINTING_WORDS: &[&str] = &["如下", "以下", "见表", "as follows", "b
 /// a short phrase, not a sentence, naming a section.
 pub fn list_label(text: &str) -> Option<Section> {
     let label = text.trim().trim_end_matches([':', '：']);
-    if caption_parts(label).0.is_some() {
-        // "表 4 响应Body参数" captions a table; it opens no section.
+    if caption_parts(label).0.is_some() || FIGURE_LABEL.is_match(label) {
+        // "表 4 响应Body参数" captions a table, "图 1 响应消息头" a
+        // figure; neither opens a section.
         return None;
     }
     let lower = label.to_lowercase();
@@ -269,6 +270,7 @@ static EXAMPLE_LINE: LazyLock<Regex> =
 static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:Table|表)\s*(\d+)\s*[:：.]?\s*(.*)$"));
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Table|表)\s*\d+"));
+static FIGURE_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:Figure|图)\s*\d+"));
 static TABLE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:Table|表)\s*(\d+)"));
 static TABLE_REFERENCE_CAPTION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?:Table|表)\s*\d+\s*([^。，,;；:：()（）\n]+)"));
@@ -1025,6 +1027,7 @@ mod tests {
         assert_eq!(list_label("Request parameters"), Some(Section::Request));
         assert_eq!(list_label("参数说明"), None);
         assert_eq!(list_label("HTTP/HTTPS请求方法以及URI如下表所示"), None);
+        assert_eq!(list_label("图 1 获取用户Token响应消息头"), None);
         assert_eq!(list_label("表 4 响应Body参数"), None, "a caption");
         assert_eq!(list_label("Bad Request"), None);
         assert_eq!(list_label("Response"), None);
