@@ -124,7 +124,8 @@ fn write_crate(
 }
 
 /// Runs clippy and the tests of the crate in `crate_dir`, keeping their
-/// output in `logs`.
+/// output in `logs` (diagnostics rendered without colour codes, so the
+/// logs read as text).
 fn test_crate(service: &str, crate_dir: &Path, dir: &Path, logs: &Path) -> Result<Outcome, String> {
     let started = Instant::now();
     let mut failures = Vec::new();
@@ -134,7 +135,7 @@ fn test_crate(service: &str, crate_dir: &Path, dir: &Path, logs: &Path) -> Resul
         &[
             "clippy",
             "--all-targets",
-            "--message-format=json-diagnostic-rendered-ansi",
+            "--message-format=json",
             "--",
             "-D",
             "warnings",
