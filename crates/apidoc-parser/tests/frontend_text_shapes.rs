@@ -621,3 +621,15 @@ fn the_sections_of_a_walkthrough_page_head_sections() {
         assert!(out.contains(heading), "{out}");
     }
 }
+
+#[test]
+fn a_line_touching_a_json_body_is_the_first_line_of_its_code_block() {
+    let source = "开灯\n\n请求失败样例\n\nHttp Status Code: 409\n{\n \"errorCode\": \"LAMP.0001\"\n}\n\nStatus code: 200\n\n{\"ok\": true}";
+    let out = rendered(source);
+    assert!(out.contains("L5 CODE"), "{out}");
+    assert!(!out.contains("P Http Status Code"), "{out}");
+    assert!(
+        out.contains("L10 P Status code: 200\nL12 CODE json"),
+        "a blank line keeps the status line apart: {out}"
+    );
+}

@@ -19,7 +19,7 @@ use apidoc_parser::{Format, parse_page};
 
 /// Pages whose text and Markdown differ, measured; a front end change that
 /// makes more pages differ fails the test.
-const DIFFERING_PAGES_CEILING: usize = 41;
+const DIFFERING_PAGES_CEILING: usize = 38;
 
 /// The corpus sets: the text folder and the Markdown folder it was
 /// rendered from.

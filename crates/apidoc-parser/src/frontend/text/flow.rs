@@ -37,10 +37,33 @@ pub(super) fn item(lines: &Lines, start: usize, end: usize) -> (Block, usize) {
     if let Some(block) = message::multipart_code(lines, start, end) {
         return block;
     }
+    if let Some(block) = titled_json(lines, start, end) {
+        return block;
+    }
     if vocab::bullet_item(lines.text(start)).is_some() {
         return bullet_list(lines, start, end);
     }
     (paragraph(lines, start), start + 1)
+}
+
+/// A line with a JSON body right under it, no blank line between ("Http
+/// Status Code: 400" over `{…}`): one code block, as the page shows it —
+/// a copy separates blocks by a blank line, so lines that touch are one.
+fn titled_json(lines: &Lines, start: usize, end: usize) -> Option<(Block, usize)> {
+    let body = start + 1;
+    if body >= end || lines.text(body).is_empty() || vocab::bullet_item(lines.text(start)).is_some()
+    {
+        return None;
+    }
+    let (json, after) = json_code(lines, body, end)?;
+    let BlockKind::Code { text, .. } = json.kind else {
+        return None;
+    };
+    let code = BlockKind::Code {
+        lang: None,
+        text: format!("{}\n{text}", lines.raw(start)),
+    };
+    Some((Block::new(code, lines.number(start)), after))
 }
 
 /// Line `i` as a paragraph.
