@@ -390,17 +390,10 @@ fn link_captions(pages: &mut [PageBlocks]) {
     for (p, page) in pages.iter_mut().enumerate() {
         let file = page.file.clone();
         for_each_table(&mut page.blocks, &mut |table| {
-            let Some(type_column) = type_column(table) else {
+            let Some((_, rows)) = unlinked_object_rows(table) else {
                 return;
             };
-            for row in &mut table.rows {
-                let mut links = Vec::new();
-                for cell in row.iter() {
-                    collect_links(&cell.blocks, Place::Cell, &mut links);
-                }
-                if !links.is_empty() || !holds_objects(row, type_column) {
-                    continue;
-                }
+            for row in rows {
                 for block in row.iter_mut().flat_map(|cell| cell.blocks.iter_mut()) {
                     let BlockKind::Paragraph(text) = &block.kind else {
                         continue;
@@ -524,21 +517,32 @@ fn for_each_table(blocks: &mut [Block], f: &mut impl FnMut(&mut Table)) {
     }
 }
 
+/// The Type column of `table` and its rows whose Type cell holds objects
+/// and which link nowhere: where a copy lost the link a row's words name.
+fn unlinked_object_rows(table: &mut Table) -> Option<(usize, Vec<&mut Vec<Cell>>)> {
+    let type_column = type_column(table)?;
+    let rows = table
+        .rows
+        .iter_mut()
+        .filter(|row| {
+            let mut links = Vec::new();
+            for cell in row.iter() {
+                collect_links(&cell.blocks, Place::Cell, &mut links);
+            }
+            links.is_empty() && holds_objects(row, type_column)
+        })
+        .collect();
+    Some((type_column, rows))
+}
+
 fn link_titles_in(table: &mut Table, file: &str, titles: &Titles) {
-    let Some(type_column) = type_column(table) else {
+    let Some((type_column, rows)) = unlinked_object_rows(table) else {
         return;
     };
-    for row in &mut table.rows {
-        let mut links = Vec::new();
-        for cell in row.iter() {
-            collect_links(&cell.blocks, Place::Cell, &mut links);
-        }
+    for row in rows {
         let numbers_a_table = row
             .iter()
             .any(|cell| !table_references(&cell.text()).is_empty());
-        if !links.is_empty() || !holds_objects(row, type_column) {
-            continue;
-        }
         for (column, cell) in row.iter_mut().enumerate() {
             for block in &mut cell.blocks {
                 let BlockKind::Paragraph(text) = &block.kind else {
